@@ -1,0 +1,44 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CaseHistoryController } from './cases/case-history/case-history.controller';
+import { GetCaseHistoryHandler } from './cases/case-history/case-history.query';
+import { ChangeCaseController } from './cases/change-case/change-case.controller';
+import { FileCaseController } from './cases/file-case/file-case.controller';
+import { FileCaseHandler } from './cases/file-case/file-case.handler';
+import { CaseCommandService } from './command-handling/case-command.service';
+import { CaseCommandsGateway } from './command-handling/case-commands.gateway';
+import { caseDeciderProvider } from './command-handling/case-decider.provider';
+import { ChangeCaseHandler } from './command-handling/change-case.command';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { HealthController } from './health/health.controller';
+import { StorageModule } from './storage/storage.module';
+import { Clock, SystemClock } from './storage/clock';
+
+export interface AppModuleOptions {
+  /** Environment overrides (tests give each app its own DATA_DIR). */
+  config?: Partial<Record<keyof AppConfig, string>>;
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [AppConfigModule.forRoot(options.config), CqrsModule.forRoot(), StorageModule, AuthModule, CalendarModule],
+      controllers: [FileCaseController, ChangeCaseController, CaseHistoryController, HealthController],
+      providers: [
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        caseDeciderProvider,
+        CaseCommandService,
+        CaseCommandsGateway,
+        FileCaseHandler,
+        ChangeCaseHandler,
+        GetCaseHistoryHandler,
+      ],
+    };
+  }
+}

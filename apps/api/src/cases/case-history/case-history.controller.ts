@@ -1,0 +1,24 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../auth/roles.decorator';
+import { ApiErrorDto } from '../../http/api-error.dto';
+import { CaseIdParam } from '../../http/case-id.param';
+import { CaseHistoryDto, CaseHistoryQueryDto } from './case-history.dto';
+import { GetCaseHistoryQuery } from './case-history.query';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('cases')
+export class CaseHistoryController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id/history')
+  @Roles('auditor', 'admin')
+  @ApiOperation({ summary: 'The raw events of the case from the event store, with metadata; ?asOf= adds the state at that instant' })
+  @ApiResponse({ status: 200, type: CaseHistoryDto })
+  @ApiResponse({ status: 404, type: ApiErrorDto })
+  history(@CaseIdParam() caseId: string, @Query() query: CaseHistoryQueryDto): Promise<CaseHistoryDto> {
+    return this.queries.execute(new GetCaseHistoryQuery(caseId, query.asOf));
+  }
+}

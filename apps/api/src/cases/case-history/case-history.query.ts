@@ -1,0 +1,39 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { CaseDecider, CaseErrors, caseStreamId } from '@app/domain';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { CASE_DECIDER } from '../../command-handling/case-decider.provider';
+import { toCaseEvent } from '../../command-handling/case-command.service';
+import type { CaseHistoryDto } from './case-history.dto';
+
+export class GetCaseHistoryQuery {
+  constructor(
+    readonly caseId: string,
+    readonly asOf?: string,
+  ) {}
+}
+
+/** Auditors read the history straight from the event store, never from a read model. */
+@QueryHandler(GetCaseHistoryQuery)
+export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery, CaseHistoryDto> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
+  ) {}
+
+  async execute({ caseId, asOf }: GetCaseHistoryQuery): Promise<CaseHistoryDto> {
+    const recorded = await this.store.readStream(caseStreamId(caseId));
+    if (recorded.length === 0) throw CaseErrors.notFound();
+    const until = asOf === undefined ? Infinity : Date.parse(asOf);
+    const events = recorded.filter((event) => Date.parse(String(event.metadata.occurredAt)) <= until);
+    const history: CaseHistoryDto = {
+      caseId,
+      revision: events.length > 0 ? events[events.length - 1].revision : -1,
+      events: events.map(({ revision, position, type, data, metadata, recordedAt }) => ({ revision, position, type, data, metadata, recordedAt })),
+    };
+    if (asOf !== undefined) {
+      history.state = events.map(toCaseEvent).reduce(this.decider.evolve, this.decider.initialState()) as unknown as Record<string, unknown>;
+    }
+    return history;
+  }
+}

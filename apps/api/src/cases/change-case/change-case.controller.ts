@@ -1,0 +1,73 @@
+import { Body, Controller } from '@nestjs/common';
+import { CaseCommandsGateway } from '../../command-handling/case-commands.gateway';
+import { CommandResponseDto as Response } from '../../command-handling/command-response.dto';
+import { CommandRoute } from '../../command-handling/command-route.decorator';
+import { HttpCommand, HttpCommandHeaders as Headers } from '../../command-handling/http-command.decorator';
+import { CaseIdParam as Id } from '../../http/case-id.param';
+import * as Dto from './change-case.dto';
+
+/** Every command on an existing case: one route each, the decider says what the case's status allows. */
+@Controller('cases')
+export class ChangeCaseController {
+  constructor(private readonly cases: CaseCommandsGateway) {}
+
+  @CommandRoute({ path: ':id/assignment', roles: ['supervisor'], response: Response, summary: 'Assign or reassign the case to a backoffice agent (CaseAssigned)' })
+  assign(@Id() id: string, @Body() body: Dto.AssignCaseDto, @HttpCommand() headers: Headers): Promise<Response> {
+    return this.cases.change(id, { type: 'AssignCase', data: { backofficeId: body.backofficeId } }, body, headers);
+  }
+
+  @CommandRoute({ path: ':id/typification-review', roles: ['backoffice'], response: Response, summary: 'Confirm the typification (TypificationConfirmed) or return the case to its agent with a reason (CaseReturnedToAgent)' })
+  reviewTypification(@Id() id: string, @Body() body: Dto.TypificationReviewDto, @HttpCommand() headers: Headers): Promise<Response> {
+    return this.cases.change(id, { type: 'ReviewTypification', data: { consistent: body.consistent, reason: body.reason ?? null } }, body, headers);
+  }
+
+  @CommandRoute({ path: ':id/typification', roles: ['agent'], response: Response, summary: 'Re-typify a returned case; it goes back to its backoffice agent (CaseTypified)' })
+  retypify(@Id() id: string, @Body() body: Dto.RetypifyCaseDto, @HttpCommand() headers: Headers): Promise<Response> {
+    return this.cases.change(id, { type: 'RetypifyCase', data: { kind: body.kind, typology: body.typology, motive: body.motive } }, body, headers);
+  }
+
+  @CommandRoute({ path: ':id/information-requests', roles: ['backoffice'], response: Response, summary: 'Ask the customer for missing information; the legal clock pauses (InformationRequested)' })
+  requestInformation(@Id() id: string, @Body() body: Dto.InformationRequestDto, @HttpCommand() headers: Headers): Promise<Response> {
+    return this.cases.change(id, { type: 'RequestInformation', data: { message: body.message } }, body, headers);
+  }
+
+  @CommandRoute({ path: ':id/information', roles: ['backoffice', 'agent'], response: Response, summary: 'Record the information the customer sent; the clock resumes (InformationReceived)' })
+  receiveInformation(@Id() id: string, @Body() body: Dto.InformationReceivedDto, @HttpCommand() headers: Headers): Promise<Response> {
+    return this.cases.change(id, { type: 'ReceiveInformation', data: { summary: body.summary, channel: body.channel } }, body, headers);
+  }
+
+  @CommandRoute({ path: ':id/responses', roles: ['backoffice'], response: Response, summary: 'Send the response and mark the case resolved or pending (ResponseSent)' })
+  respond(@Id() id: string, @Body() body: Dto.ResponseDto, @HttpCommand() headers: Headers): Promise<Response> {
+    return this.cases.change(id, { type: 'SendResponse', data: { body: body.body, outcome: body.outcome } }, body, headers);
+  }
+
+  @CommandRoute({ path: ':id/counter-replies', roles: ['backoffice', 'agent'], response: Response, summary: 'Record a counter-reply; within 3 business days it reopens the case (CounterReplyReceived)' })
+  counterReply(@Id() id: string, @Body() body: Dto.CounterReplyDto, @HttpCommand() headers: Headers): Promise<Response> {
+    return this.cases.change(id, { type: 'ReceiveCounterReply', data: { summary: body.summary, channel: body.channel } }, body, headers);
+  }
+
+  @CommandRoute({ path: ':id/extensions', roles: ['backoffice', 'supervisor'], response: Response, summary: 'Extend the deadline before it ends, with reasons, at most the original term again (DeadlineExtended)' })
+  extend(@Id() id: string, @Body() body: Dto.ExtensionDto, @HttpCommand() headers: Headers): Promise<Response> {
+    return this.cases.change(id, { type: 'ExtendDeadline', data: { businessDays: body.businessDays, reason: body.reason } }, body, headers);
+  }
+
+  @CommandRoute({ path: ':id/transfer', roles: ['supervisor'], response: Response, summary: 'Transfer the case to the competent entity (CaseTransferred)' })
+  transfer(@Id() id: string, @Body() body: Dto.TransferDto, @HttpCommand() headers: Headers): Promise<Response> {
+    return this.cases.change(id, { type: 'TransferCase', data: { entity: body.entity, reason: body.reason } }, body, headers);
+  }
+
+  @CommandRoute({ path: ':id/survey', roles: ['agent'], response: Response, summary: 'Record the satisfaction survey the customer answered (SatisfactionSurveyAnswered)' })
+  survey(@Id() id: string, @Body() body: Dto.SurveyDto, @HttpCommand() headers: Headers): Promise<Response> {
+    return this.cases.change(id, { type: 'AnswerSurvey', data: { score: body.score, comment: body.comment ?? null, via: 'agent' } }, body, headers);
+  }
+
+  @CommandRoute({ path: ':id/quality-reviews', roles: ['quality'], response: Response, summary: 'Record a quality review of a handled case (QualityReviewed)' })
+  reviewQuality(@Id() id: string, @Body() body: Dto.QualityReviewDto, @HttpCommand() headers: Headers): Promise<Response> {
+    return this.cases.change(id, { type: 'ReviewQuality', data: { score: body.score, findings: body.findings } }, body, headers);
+  }
+
+  @CommandRoute({ path: ':id/closure', roles: ['supervisor'], response: Response, summary: 'Close the case (CaseClosed)' })
+  close(@Id() id: string, @Body() body: Dto.ClosureDto, @HttpCommand() headers: Headers): Promise<Response> {
+    return this.cases.change(id, { type: 'CloseCase', data: { reason: body.reason } }, body, headers);
+  }
+}

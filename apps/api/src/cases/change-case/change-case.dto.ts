@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { CASE_KINDS, CHANNELS, RESPONSE_OUTCOMES } from '@app/domain';
+import type { CaseKind, Channel, ResponseOutcome } from '@app/domain';
+import { OneOf, OptionalText, RequiredText, WholeNumber } from '../../http/field.decorators';
+
+export class AssignCaseDto {
+  @RequiredText(100, 'The backoffice agent (their token subject)', 'bo-beto') backofficeId: string;
+}
+
+export class TypificationReviewDto {
+  @ApiProperty({ description: 'true: the typification matches the facts; false: return the case to its agent' }) @IsBoolean()
+  consistent: boolean;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Required when consistent is false' })
+  @ValidateIf((review: TypificationReviewDto) => review.consistent === false || review.reason !== undefined)
+  @IsString() @IsNotEmpty() @MaxLength(2000)
+  reason?: string;
+}
+
+export class RetypifyCaseDto {
+  @OneOf(CASE_KINDS) kind: CaseKind;
+  @RequiredText(100, undefined, 'billing') typology: string;
+  @RequiredText(100, undefined, 'duplicate-charge') motive: string;
+}
+
+export class InformationRequestDto {
+  @RequiredText(5000, 'What is missing, as the customer will read it') message: string;
+}
+
+export class InformationReceivedDto {
+  @RequiredText(5000, 'What arrived') summary: string;
+  @OneOf(CHANNELS) channel: Channel;
+}
+
+export class ResponseDto {
+  @RequiredText(20000, 'The response sent to the customer') body: string;
+  @OneOf(RESPONSE_OUTCOMES, 'resolved (efectiva) or pending') outcome: ResponseOutcome;
+}
+
+export class CounterReplyDto {
+  @RequiredText(5000, 'What the customer replied') summary: string;
+  @OneOf(CHANNELS) channel: Channel;
+}
+
+export class ExtensionDto {
+  @WholeNumber(1, 30, 'Business days added; in all at most the original term') businessDays: number;
+  @RequiredText(2000, 'The reasons, as notified to the customer') reason: string;
+}
+
+export class TransferDto {
+  @RequiredText(200, 'The competent entity', 'Superintendencia de Industria y Comercio') entity: string;
+  @RequiredText(2000) reason: string;
+}
+
+export class SurveyDto {
+  @WholeNumber(1, 5) score: number;
+  @OptionalText(2000) comment?: string;
+}
+
+export class QualityReviewDto {
+  @WholeNumber(0, 100, 'Quality score, 0-100') score: number;
+  @RequiredText(5000) findings: string;
+}
+
+export class ClosureDto {
+  @RequiredText(2000) reason: string;
+}

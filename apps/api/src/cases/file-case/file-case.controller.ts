@@ -1,0 +1,34 @@
+import { Body, Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CaseFiled } from '@app/domain';
+import { CommandRoute } from '../../command-handling/command-route.decorator';
+import type { CommandOutcome } from '../../command-handling/command-context';
+import { HttpCommand, HttpCommandHeaders, toCommandContext } from '../../command-handling/http-command.decorator';
+import { FileCaseCommand } from './file-case.handler';
+import { FileCaseDto, FiledCaseResponseDto } from './file-case.dto';
+
+@Controller('cases')
+export class FileCaseController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @CommandRoute({
+    path: '',
+    roles: ['agent'],
+    created: true,
+    onExistingCase: false,
+    response: FiledCaseResponseDto,
+    summary: 'File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution)',
+  })
+  async fileCase(@Body() body: FileCaseDto, @HttpCommand() headers: HttpCommandHeaders): Promise<FiledCaseResponseDto> {
+    const context = toCommandContext(headers, 'FileCase', null, body);
+    const outcome = await this.bus.execute<FileCaseCommand, CommandOutcome>(new FileCaseCommand(body, context));
+    const filed = outcome.events.find((event): event is CaseFiled => event.type === 'CaseFiled')!;
+    return {
+      caseId: outcome.caseId,
+      filingNumber: filed.data.filingNumber,
+      dueAt: filed.data.dueAt,
+      revision: outcome.revision,
+      position: outcome.position,
+    };
+  }
+}

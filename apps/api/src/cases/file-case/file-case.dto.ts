@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEmail, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { CASE_KINDS, CHANNELS, DOCUMENT_TYPES } from '@app/domain';
+import type { CaseKind, Channel, DocumentType } from '@app/domain';
+import { Nested, OneOf, OptionalText, RequiredText, WholeNumber } from '../../http/field.decorators';
+
+export class PetitionerDto {
+  @RequiredText(200, 'Full name', 'María Fernanda Rojas') fullName: string;
+  @OneOf(DOCUMENT_TYPES, 'CC cédula, CE extranjería, TI tarjeta de identidad, NIT, PA pasaporte, PPT, RC registro civil') documentType: DocumentType;
+  @RequiredText(20, undefined, '1020304050') @Matches(/^[A-Za-z0-9-]+$/, { message: 'documentNumber must be letters, digits or dashes' })
+  documentNumber: string;
+  @ApiProperty({ example: 'maria.rojas@example.com' }) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
+  email: string;
+  @OptionalText(30) @Matches(/^[+\d][\d\s()-]{5,29}$/, { message: 'phone must be a phone number' }) phone?: string;
+  @OptionalText(300) address?: string;
+  @OptionalText(200) company?: string;
+}
+
+export class AttachmentDto {
+  @RequiredText(255) name: string;
+  @RequiredText(100, undefined, 'application/pdf') contentType: string;
+  @WholeNumber(0, 100 * 1024 * 1024, 'Size in bytes') size: number;
+}
+
+export class FirstLineResolutionDto {
+  @RequiredText(5000, 'What the agent answered on the spot') resolution: string;
+}
+
+export class FileCaseDto {
+  @OneOf(CASE_KINDS) kind: CaseKind;
+  @RequiredText(100, 'Typology of the typification', 'billing') typology: string;
+  @RequiredText(100, 'Motive of the typification', 'duplicate-charge') motive: string;
+  @OneOf(CHANNELS) channel: Channel;
+  @RequiredText(200) subject: string;
+  @RequiredText(10000, 'The facts, with their dates') facts: string;
+  @RequiredText(5000, 'What the customer asks for') request: string;
+  @Nested(() => PetitionerDto) petitioner: PetitionerDto;
+
+  @ApiPropertyOptional({ type: [AttachmentDto] })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AttachmentDto)
+  attachments?: AttachmentDto[];
+
+  @ApiPropertyOptional({ description: 'Filing number of an earlier case this one refers to', example: '2026-000041' })
+  @IsOptional() @Matches(/^\d{4}-\d{6}$/, { message: 'relatedFilingNumber must look like 2026-000042' })
+  relatedFilingNumber?: string;
+
+  @ApiPropertyOptional({ type: FirstLineResolutionDto, description: 'Only for a petition or an inquiry answered on the spot' })
+  @IsOptional() @ValidateNested() @Type(() => FirstLineResolutionDto)
+  firstLineResolution?: FirstLineResolutionDto;
+}
+
+export class FiledCaseResponseDto {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ example: '2026-000042' }) filingNumber: string;
+  @ApiProperty({ description: 'The legal deadline', example: '2026-03-24T23:59:59.999-05:00' }) dueAt: string;
+  @ApiProperty() revision: number;
+  @ApiProperty() position: number;
+}

@@ -1,0 +1,81 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { BusinessCalendar, FileCase } from '@app/domain';
+import { SEQUENCE_ALLOCATOR, SequenceAllocator } from '@app/event-store';
+import { CaseCommandService } from '../../command-handling/case-command.service';
+import type { CommandContext, CommandOutcome } from '../../command-handling/command-context';
+import type { FileCaseDto } from './file-case.dto';
+
+export class FileCaseCommand {
+  constructor(
+    readonly body: FileCaseDto,
+    readonly context: CommandContext,
+  ) {}
+}
+
+/** No 0/O or 1/I/L: the customer reads it from an email or over the phone. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+@CommandHandler(FileCaseCommand)
+export class FileCaseHandler implements ICommandHandler<FileCaseCommand, CommandOutcome> {
+  constructor(
+    private readonly commands: CaseCommandService,
+    private readonly calendar: BusinessCalendar,
+    @Inject(SEQUENCE_ALLOCATOR) private readonly sequences: SequenceAllocator,
+  ) {}
+
+  async execute({ body, context }: FileCaseCommand): Promise<CommandOutcome> {
+    const caseId = context.idempotencyKey ? caseIdForKey(context.actor.id, context.idempotencyKey) : randomUUID();
+    let filingNumber: string | undefined;
+    return this.commands.execute(
+      caseId,
+      async (at): Promise<FileCase> => {
+        // Allocated once, and only when the filing is really new (not an idempotent retry).
+        filingNumber ??= await this.allocateFilingNumber(at);
+        return {
+          type: 'FileCase',
+          actor: context.actor,
+          at,
+          data: {
+            caseId,
+            filingNumber,
+            verificationCode: verificationCode(),
+            kind: body.kind,
+            typology: body.typology,
+            motive: body.motive,
+            channel: body.channel,
+            subject: body.subject,
+            facts: body.facts,
+            request: body.request,
+            attachments: (body.attachments ?? []).map(({ name, contentType, size }) => ({ name, contentType, size })),
+            relatedFilingNumber: body.relatedFilingNumber ?? null,
+            petitioner: { ...body.petitioner },
+            firstLineResolution: body.firstLineResolution ? { resolution: body.firstLineResolution.resolution } : null,
+          },
+        };
+      },
+      context,
+    );
+  }
+
+  /** `YYYY-NNNNNN`, unique and increasing within the filing's year in Bogotá. */
+  private async allocateFilingNumber(at: string): Promise<string> {
+    const year = this.calendar.localDate(at).slice(0, 4);
+    const next = await this.sequences.next(`filing-${year}`);
+    return `${year}-${String(next).padStart(6, '0')}`;
+  }
+}
+
+function verificationCode(): string {
+  return Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}
+
+/** A retried filing (same agent, same Idempotency-Key) lands on the same case stream: a name-based UUID (v5 layout). */
+export function caseIdForKey(actorId: string, key: string): string {
+  const bytes = createHash('sha1').update(`pqr-case:${actorId}:${key}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CaseCommandPayload, ChangeCaseCommand } from './change-case.command';
+import type { CommandOutcome } from './command-context';
+import { CommandResponseDto, toCommandResponse } from './command-response.dto';
+import { HttpCommandHeaders, toCommandContext } from './http-command.decorator';
+
+/** What every case command controller does: add the context, send through the CommandBus, shape the response. */
+@Injectable()
+export class CaseCommandsGateway {
+  constructor(private readonly bus: CommandBus) {}
+
+  async change(caseId: string, payload: CaseCommandPayload, body: object, headers: HttpCommandHeaders): Promise<CommandResponseDto> {
+    const context = toCommandContext(headers, payload.type, caseId, body);
+    const outcome = await this.bus.execute<ChangeCaseCommand, CommandOutcome>(new ChangeCaseCommand(caseId, payload, context));
+    return toCommandResponse(outcome);
+  }
+}

@@ -1,0 +1,46 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value);
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+
+/** The environment the API reads, validated at start-up: a bad value stops it with a clear message. */
+export class AppConfig {
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(0) @Max(65535)
+  PORT: number = 3000;
+
+  @IsOptional() @IsString()
+  DATA_DIR: string = './data';
+
+  /** HS256 secret; when unset, one is generated into DATA_DIR on first start. */
+  @IsOptional() @IsString() @MinLength(32)
+  JWT_SECRET?: string;
+
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  CALENDAR_SATURDAY_IS_BUSINESS_DAY: boolean = false;
+
+  @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/)
+  CALENDAR_BUSINESS_HOURS_START: string = '08:00';
+
+  @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/)
+  CALENDAR_BUSINESS_HOURS_END: string = '17:00';
+
+  /** Holidays added by law after this release, as `YYYY-MM-DD:Name` separated by commas. */
+  @IsOptional() @Transform(toList) @Matches(/^\d{4}-\d{2}-\d{2}(:.+)?$/, { each: true })
+  CALENDAR_HOLIDAYS_ADD: string[] = [];
+
+  /** Holidays struck down, as `YYYY-MM-DD` separated by commas. */
+  @IsOptional() @Transform(toList) @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true })
+  CALENDAR_HOLIDAYS_REMOVE: string[] = [];
+}
+
+export function validateAppConfig(env: Record<string, unknown>): AppConfig {
+  const config = plainToInstance(AppConfig, env, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return config;
+}

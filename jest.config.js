@@ -1,0 +1,14 @@
+/** One Jest run for unit, contract and end-to-end suites. */
+module.exports = {
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  rootDir: '.',
+  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  transform: { '^.+\\.ts$': ['ts-jest', {}] },
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  moduleNameMapper: {
+    '^@app/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
+    '^@app/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
+  },
+  testTimeout: 60000,
+};

@@ -1,0 +1,38 @@
+/** Case kinds (glossary) and their legal term in business days (Ley 1755 de 2015, art. 14). */
+export const CASE_KINDS = [
+  'petition',
+  'complaint',
+  'claim',
+  'suggestion',
+  'report',
+  'inquiry',
+  'formal_petition',
+  'document_request',
+] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+export const LEGAL_TERM_BUSINESS_DAYS: Record<CaseKind, number> = {
+  petition: 15,
+  complaint: 15,
+  claim: 15,
+  suggestion: 15,
+  report: 15,
+  formal_petition: 15,
+  document_request: 10,
+  inquiry: 30,
+};
+
+/** Only a petición or a consulta the agent can answer is resolved at first line. */
+export const FIRST_LINE_RESOLVABLE_KINDS: readonly CaseKind[] = ['petition', 'inquiry', 'document_request'];
+
+export const CHANNELS = ['phone', 'chat', 'email', 'web', 'in_person', 'letter', 'regulator'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const DOCUMENT_TYPES = ['CC', 'CE', 'TI', 'NIT', 'PA', 'PPT', 'RC'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const RESPONSE_OUTCOMES = ['resolved', 'pending'] as const;
+export type ResponseOutcome = (typeof RESPONSE_OUTCOMES)[number];
+
+/** Business days the customer has to counter-reply by email after a response. */
+export const COUNTER_REPLY_WINDOW_BUSINESS_DAYS = 3;

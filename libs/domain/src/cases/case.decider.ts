@@ -1,0 +1,299 @@
+import type { Decider } from '../shared/decider';
+import type { Actor } from '../shared/actor';
+import {
+  COUNTER_REPLY_WINDOW_BUSINESS_DAYS,
+  FIRST_LINE_RESOLVABLE_KINDS,
+  LEGAL_TERM_BUSINESS_DAYS,
+} from './case-kind';
+import type * as C from './case.commands';
+import type { CaseEvent } from './case.events';
+import { CaseErrors } from './case.errors';
+import type { CaseState, CaseStatus, FiledCase } from './case.state';
+import { evolveCase } from './case.evolve';
+
+/** The calendar arithmetic the decider needs (implemented by the Colombian BusinessCalendar). */
+export interface DeadlineCalendar {
+  /** End of the Nth business day counted from the day after `from`'s local date. */
+  addBusinessDays(from: string, businessDays: number): string;
+  /** Business days d with localDate(from) < d <= localDate(to). */
+  businessDaysBetween(from: string, to: string): number;
+}
+
+export type CaseDecider = Decider<C.CaseCommand, CaseEvent, CaseState>;
+
+const SURVEY_STATUSES: readonly CaseStatus[] = ['resolved_first_line', 'responded', 'closed'];
+const QUALITY_REVIEW_STATUSES: readonly CaseStatus[] = ['resolved_first_line', 'responded', 'closed', 'transferred'];
+const EXTENSION_STATUSES: readonly CaseStatus[] = ['filed', 'assigned', 'returned', 'in_progress', 'responded'];
+const CLOSABLE_STATUSES: readonly CaseStatus[] = ['filed', 'assigned', 'returned', 'in_progress', 'awaiting_information', 'responded'];
+const TRANSFERABLE_STATUSES: readonly CaseStatus[] = ['filed', 'assigned', 'returned', 'in_progress', 'awaiting_information'];
+const ASSIGNABLE_STATUSES: readonly CaseStatus[] = ['filed', 'assigned', 'returned', 'in_progress', 'awaiting_information', 'responded'];
+
+export function createCaseDecider(calendar: DeadlineCalendar): CaseDecider {
+  return {
+    initialState: () => ({ status: 'none' }),
+    evolve: evolveCase,
+    decide: (command, state) => decideCase(calendar, command, state),
+  };
+}
+
+function decideCase(calendar: DeadlineCalendar, command: C.CaseCommand, state: CaseState): CaseEvent[] {
+  if (command.type === 'FileCase') return fileCase(calendar, command, state);
+  if (state.status === 'none') throw CaseErrors.notFound();
+  switch (command.type) {
+    case 'AssignCase':
+      return assignCase(command, state);
+    case 'ReviewTypification':
+      return reviewTypification(command, state);
+    case 'RetypifyCase':
+      return retypifyCase(calendar, command, state);
+    case 'RequestInformation':
+      return requestInformation(calendar, command, state);
+    case 'ReceiveInformation':
+      return receiveInformation(calendar, command, state);
+    case 'SendResponse':
+      return sendResponse(calendar, command, state);
+    case 'ReceiveCounterReply':
+      return receiveCounterReply(command, state);
+    case 'ExtendDeadline':
+      return extendDeadline(calendar, command, state);
+    case 'TransferCase':
+      return transferCase(command, state);
+    case 'AnswerSurvey':
+      return answerSurvey(command, state);
+    case 'ReviewQuality':
+      return reviewQuality(command, state);
+    case 'CloseCase':
+      return closeCase(command, state);
+    default: {
+      const unknown: never = command;
+      throw new Error(`Unknown command ${(unknown as { type: string }).type}`);
+    }
+  }
+}
+
+function requireStatus<S extends CaseStatus>(
+  state: FiledCase,
+  allowed: readonly S[],
+  command: C.CaseCommand,
+): asserts state is Extract<FiledCase, { status: S }> {
+  if (!(allowed as readonly CaseStatus[]).includes(state.status)) throw CaseErrors.wrongStatus(command.type, state.status);
+}
+
+/** A backoffice agent works only the cases assigned to them; supervisors and admins may act on any. */
+function requireAssigneeIfBackoffice(actor: Actor, state: { assigneeId: string | null }): void {
+  const actsForAnyone = actor.roles.includes('supervisor') || actor.roles.includes('admin');
+  if (actor.roles.includes('backoffice') && !actsForAnyone && state.assigneeId !== actor.id) throw CaseErrors.notAssignee();
+}
+
+function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseState): CaseEvent[] {
+  if (state.status !== 'none') throw CaseErrors.alreadyFiled();
+  const d = command.data;
+  const resolvesAtFirstLine = Boolean(d.firstLineResolution);
+  if (resolvesAtFirstLine && !FIRST_LINE_RESOLVABLE_KINDS.includes(d.kind)) throw CaseErrors.firstLineNotAllowed(d.kind);
+  const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[d.kind];
+  const dueAt = calendar.addBusinessDays(command.at, legalTermDays);
+  const events: CaseEvent[] = [
+    {
+      type: 'CaseFiled',
+      data: {
+        caseId: d.caseId,
+        filingNumber: d.filingNumber,
+        verificationCode: d.verificationCode,
+        kind: d.kind,
+        channel: d.channel,
+        subject: d.subject,
+        facts: d.facts,
+        request: d.request,
+        attachments: d.attachments,
+        relatedFilingNumber: d.relatedFilingNumber ?? null,
+        filedBy: command.actor.id,
+        filedAt: command.at,
+        legalTermDays,
+        dueAt,
+        petitioner: d.petitioner,
+      },
+    },
+    {
+      type: 'CaseTypified',
+      data: { kind: d.kind, typology: d.typology, motive: d.motive, typifiedBy: command.actor.id, legalTermDays, dueAt },
+    },
+  ];
+  if (d.firstLineResolution) {
+    events.push({
+      type: 'CaseResolvedAtFirstLine',
+      data: { resolution: d.firstLineResolution.resolution, resolvedBy: command.actor.id, resolvedAt: command.at },
+    });
+  }
+  return events;
+}
+
+function assignCase(command: C.AssignCase, state: FiledCase): CaseEvent[] {
+  requireStatus(state, ASSIGNABLE_STATUSES, command);
+  if (state.assigneeId === command.data.backofficeId) throw CaseErrors.alreadyAssignedTo(command.data.backofficeId);
+  return [
+    {
+      type: 'CaseAssigned',
+      data: {
+        backofficeId: command.data.backofficeId,
+        previousBackofficeId: state.assigneeId,
+        assignedBy: command.actor.id,
+        assignedAt: command.at,
+      },
+    },
+  ];
+}
+
+function reviewTypification(command: C.ReviewTypification, state: FiledCase): CaseEvent[] {
+  requireStatus(state, ['assigned'], command);
+  requireAssigneeIfBackoffice(command.actor, state);
+  if (command.data.consistent) {
+    return [{ type: 'TypificationConfirmed', data: { confirmedBy: command.actor.id, confirmedAt: command.at } }];
+  }
+  const reason = command.data.reason?.trim();
+  if (!reason) throw CaseErrors.reasonRequired();
+  return [
+    {
+      type: 'CaseReturnedToAgent',
+      data: { agentId: state.typifiedBy, reason, returnedBy: command.actor.id, returnedAt: command.at },
+    },
+  ];
+}
+
+function retypifyCase(calendar: DeadlineCalendar, command: C.RetypifyCase, state: FiledCase): CaseEvent[] {
+  requireStatus(state, ['returned'], command);
+  const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[command.data.kind];
+  const dueAt = calendar.addBusinessDays(state.filedAt, legalTermDays + state.extendedBusinessDays);
+  const { kind, typology, motive } = command.data;
+  return [{ type: 'CaseTypified', data: { kind, typology, motive, typifiedBy: command.actor.id, legalTermDays, dueAt } }];
+}
+
+function requestInformation(calendar: DeadlineCalendar, command: C.RequestInformation, state: FiledCase): CaseEvent[] {
+  requireStatus(state, ['in_progress'], command);
+  requireAssigneeIfBackoffice(command.actor, state);
+  const remainingBusinessDays = calendar.businessDaysBetween(command.at, state.dueAt);
+  return [
+    {
+      type: 'InformationRequested',
+      data: { message: command.data.message, requestedBy: command.actor.id, requestedAt: command.at, remainingBusinessDays },
+    },
+  ];
+}
+
+/** Art. 17: the clock restarts the day after the information arrives, with the days that were left. */
+function receiveInformation(calendar: DeadlineCalendar, command: C.ReceiveInformation, state: FiledCase): CaseEvent[] {
+  requireStatus(state, ['awaiting_information'], command);
+  requireAssigneeIfBackoffice(command.actor, state);
+  const dueAt = calendar.addBusinessDays(command.at, Math.max(1, state.remainingBusinessDays));
+  return [
+    {
+      type: 'InformationReceived',
+      data: { summary: command.data.summary, channel: command.data.channel, receivedBy: command.actor.id, receivedAt: command.at, dueAt },
+    },
+  ];
+}
+
+function sendResponse(calendar: DeadlineCalendar, command: C.SendResponse, state: FiledCase): CaseEvent[] {
+  requireStatus(state, ['in_progress', 'responded'], command);
+  if (state.status === 'responded' && state.outcome === 'resolved') throw CaseErrors.responseAlreadyFinal();
+  requireAssigneeIfBackoffice(command.actor, state);
+  return [
+    {
+      type: 'ResponseSent',
+      data: {
+        body: command.data.body,
+        outcome: command.data.outcome,
+        respondedBy: command.actor.id,
+        respondedAt: command.at,
+        counterReplyDeadline: calendar.addBusinessDays(command.at, COUNTER_REPLY_WINDOW_BUSINESS_DAYS),
+      },
+    },
+  ];
+}
+
+function receiveCounterReply(command: C.ReceiveCounterReply, state: FiledCase): CaseEvent[] {
+  requireStatus(state, ['responded'], command);
+  if (Date.parse(command.at) > Date.parse(state.counterReplyDeadline)) {
+    throw CaseErrors.counterReplyWindowClosed(state.counterReplyDeadline);
+  }
+  return [
+    {
+      type: 'CounterReplyReceived',
+      data: {
+        summary: command.data.summary,
+        channel: command.data.channel,
+        receivedBy: command.actor.id,
+        receivedAt: command.at,
+        reopenedFor: state.assigneeId,
+      },
+    },
+  ];
+}
+
+/** Art. 14 par.: notified before the deadline, with reasons, adding at most the original term again. */
+function extendDeadline(calendar: DeadlineCalendar, command: C.ExtendDeadline, state: FiledCase): CaseEvent[] {
+  requireStatus(state, EXTENSION_STATUSES, command);
+  requireAssigneeIfBackoffice(command.actor, state);
+  const { businessDays, reason } = command.data;
+  if (!Number.isInteger(businessDays) || businessDays < 1) throw CaseErrors.notPositive('businessDays');
+  if (Date.parse(command.at) >= Date.parse(state.dueAt)) throw CaseErrors.deadlinePassed(state.dueAt);
+  const allowed = state.legalTermDays - state.extendedBusinessDays;
+  if (businessDays > allowed) throw CaseErrors.extensionTooLong(allowed);
+  return [
+    {
+      type: 'DeadlineExtended',
+      data: {
+        businessDays,
+        reason,
+        previousDueAt: state.dueAt,
+        dueAt: calendar.addBusinessDays(state.dueAt, businessDays),
+        extendedBy: command.actor.id,
+        extendedAt: command.at,
+      },
+    },
+  ];
+}
+
+function transferCase(command: C.TransferCase, state: FiledCase): CaseEvent[] {
+  requireStatus(state, TRANSFERABLE_STATUSES, command);
+  const { entity, reason } = command.data;
+  return [{ type: 'CaseTransferred', data: { entity, reason, transferredBy: command.actor.id, transferredAt: command.at } }];
+}
+
+function answerSurvey(command: C.AnswerSurvey, state: FiledCase): CaseEvent[] {
+  requireStatus(state, SURVEY_STATUSES, command);
+  if (state.status === 'responded' && state.outcome !== 'resolved') throw CaseErrors.wrongStatus(command.type, state.status);
+  if (state.surveyAnswered) throw CaseErrors.surveyAlreadyAnswered();
+  requireScore(command.data.score, 1, 5);
+  return [
+    {
+      type: 'SatisfactionSurveyAnswered',
+      data: {
+        score: command.data.score,
+        comment: command.data.comment ?? null,
+        via: command.data.via,
+        recordedBy: command.actor.id,
+        answeredAt: command.at,
+      },
+    },
+  ];
+}
+
+function reviewQuality(command: C.ReviewQuality, state: FiledCase): CaseEvent[] {
+  requireStatus(state, QUALITY_REVIEW_STATUSES, command);
+  requireScore(command.data.score, 0, 100);
+  return [
+    {
+      type: 'QualityReviewed',
+      data: { score: command.data.score, findings: command.data.findings, reviewedBy: command.actor.id, reviewedAt: command.at },
+    },
+  ];
+}
+
+function closeCase(command: C.CloseCase, state: FiledCase): CaseEvent[] {
+  requireStatus(state, CLOSABLE_STATUSES, command);
+  return [{ type: 'CaseClosed', data: { reason: command.data.reason, closedBy: command.actor.id, closedAt: command.at } }];
+}
+
+function requireScore(score: number, min: number, max: number): void {
+  if (!Number.isInteger(score) || score < min || score > max) throw CaseErrors.invalidScore(min, max);
+}

@@ -1,0 +1,41 @@
+import { DomainError } from '../shared/domain-error';
+import type { CaseStatus } from './case.state';
+
+/** Stable error codes of the case aggregate; clients switch on `code`, never on the message. */
+export const CaseErrors = {
+  notFound: () => new DomainError('CASE.NOT_FOUND', 'The case does not exist', 'not_found'),
+  alreadyFiled: () => new DomainError('CASE.ALREADY_FILED', 'The case was already filed', 'conflict'),
+  wrongStatus: (command: string, status: CaseStatus) =>
+    new DomainError('CASE.WRONG_STATUS', `${command} is not allowed while the case is ${status}`, 'conflict', { status }),
+  notAssignee: () =>
+    new DomainError('CASE.NOT_ASSIGNEE', 'Only the backoffice agent the case is assigned to may do this', 'forbidden'),
+  alreadyAssignedTo: (backofficeId: string) =>
+    new DomainError('CASE.ALREADY_ASSIGNED', `The case is already assigned to ${backofficeId}`, 'conflict'),
+  firstLineNotAllowed: (kind: string) =>
+    new DomainError('CASE.FIRST_LINE_NOT_ALLOWED', `A ${kind} cannot be resolved at first line; file it instead`, 'rule'),
+  reasonRequired: () =>
+    new DomainError('CASE.REASON_REQUIRED', 'A typification found inconsistent must say why', 'rule'),
+  counterReplyWindowClosed: (deadline: string) =>
+    new DomainError(
+      'CASE.COUNTER_REPLY_WINDOW_CLOSED',
+      `The counter-reply window closed at ${deadline}; the customer must call the service line or file a new case`,
+      'rule',
+      { counterReplyDeadline: deadline },
+    ),
+  responseAlreadyFinal: () =>
+    new DomainError('CASE.RESPONSE_ALREADY_FINAL', 'The case was already answered as resolved', 'conflict'),
+  deadlinePassed: (dueAt: string) =>
+    new DomainError('CASE.DEADLINE_PASSED', `An extension must be notified before the deadline (${dueAt})`, 'rule', { dueAt }),
+  extensionTooLong: (maxBusinessDays: number) =>
+    new DomainError(
+      'CASE.EXTENSION_TOO_LONG',
+      `Extensions may add at most the original term again: ${maxBusinessDays} more business day(s) at most`,
+      'rule',
+      { maxBusinessDays },
+    ),
+  surveyAlreadyAnswered: () =>
+    new DomainError('CASE.SURVEY_ALREADY_ANSWERED', 'The satisfaction survey was already answered', 'conflict'),
+  invalidScore: (min: number, max: number) =>
+    new DomainError('CASE.INVALID_SCORE', `The score must be an integer from ${min} to ${max}`, 'rule'),
+  notPositive: (field: string) => new DomainError('CASE.INVALID_VALUE', `${field} must be a positive integer`, 'rule'),
+};

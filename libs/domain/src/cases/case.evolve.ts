@@ -1,0 +1,105 @@
+import type { CaseEvent } from './case.events';
+import type { CaseState, FiledCase } from './case.state';
+
+/**
+ * Applies one event. Events are facts already decided, so evolve never refuses one; an event that
+ * makes no sense for the current state (impossible unless the history was altered) leaves it as is.
+ */
+export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
+  if (event.type === 'CaseFiled') {
+    const d = event.data;
+    return {
+      status: 'filed',
+      caseId: d.caseId,
+      filingNumber: d.filingNumber,
+      filedAt: d.filedAt,
+      filedBy: d.filedBy,
+      typification: { kind: d.kind, typology: '', motive: '' },
+      typifiedBy: d.filedBy,
+      legalTermDays: d.legalTermDays,
+      dueAt: d.dueAt,
+      extendedBusinessDays: 0,
+      assigneeId: null,
+      surveyAnswered: false,
+    };
+  }
+  if (state.status === 'none') return state;
+  return evolveFiled(state, event);
+}
+
+function evolveFiled(state: FiledCase, event: CaseEvent): CaseState {
+  const facts = stripStatusFields(state);
+  switch (event.type) {
+    case 'CaseFiled':
+      return state;
+    case 'CaseTypified': {
+      const { kind, typology, motive, typifiedBy, legalTermDays, dueAt } = event.data;
+      const typified = { ...facts, typification: { kind, typology, motive }, typifiedBy, legalTermDays, dueAt };
+      // Re-typifying a returned case sends it back to its backoffice agent for verification.
+      return state.status === 'returned' ? { ...typified, status: 'assigned', assigneeId: state.assigneeId } : ({ ...state, ...typified } as CaseState);
+    }
+    case 'CaseResolvedAtFirstLine':
+      return { ...facts, status: 'resolved_first_line' };
+    case 'CaseAssigned': {
+      const assigneeId = event.data.backofficeId;
+      if (state.status === 'filed') return { ...facts, assigneeId, status: 'assigned' };
+      return { ...state, assigneeId } as CaseState;
+    }
+    case 'TypificationConfirmed':
+      return state.assigneeId ? { ...facts, assigneeId: state.assigneeId, status: 'in_progress' } : state;
+    case 'CaseReturnedToAgent':
+      return state.assigneeId
+        ? { ...facts, assigneeId: state.assigneeId, status: 'returned', returnedTo: event.data.agentId, returnReason: event.data.reason }
+        : state;
+    case 'InformationRequested':
+      return state.assigneeId
+        ? { ...facts, assigneeId: state.assigneeId, status: 'awaiting_information', remainingBusinessDays: event.data.remainingBusinessDays }
+        : state;
+    case 'InformationReceived':
+      return state.assigneeId ? { ...facts, assigneeId: state.assigneeId, dueAt: event.data.dueAt, status: 'in_progress' } : state;
+    case 'ResponseSent':
+      return state.assigneeId
+        ? {
+            ...facts,
+            assigneeId: state.assigneeId,
+            status: 'responded',
+            outcome: event.data.outcome,
+            counterReplyDeadline: event.data.counterReplyDeadline,
+          }
+        : state;
+    case 'CounterReplyReceived':
+      return state.assigneeId ? { ...facts, assigneeId: state.assigneeId, status: 'in_progress' } : state;
+    case 'DeadlineExtended':
+      return { ...state, dueAt: event.data.dueAt, extendedBusinessDays: state.extendedBusinessDays + event.data.businessDays };
+    case 'CaseTransferred':
+      return { ...facts, status: 'transferred' };
+    case 'SatisfactionSurveyAnswered':
+      return { ...state, surveyAnswered: true };
+    case 'QualityReviewed':
+      return state;
+    case 'CaseClosed':
+      return { ...facts, status: 'closed', closeReason: event.data.reason };
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+/** The facts without the fields that belong to one status only. */
+function stripStatusFields(state: FiledCase) {
+  const {
+    caseId,
+    filingNumber,
+    filedAt,
+    filedBy,
+    typification,
+    typifiedBy,
+    legalTermDays,
+    dueAt,
+    extendedBusinessDays,
+    assigneeId,
+    surveyAnswered,
+  } = state;
+  return { caseId, filingNumber, filedAt, filedBy, typification, typifiedBy, legalTermDays, dueAt, extendedBusinessDays, assigneeId, surveyAnswered };
+}

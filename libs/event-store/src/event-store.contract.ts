@@ -1,0 +1,426 @@
+import { randomUUID } from 'crypto';
+import {
+  AllSubscription,
+  EventMetadata,
+  EventStore,
+  NewEvent,
+  RecordedEvent,
+  WrongExpectedRevisionError,
+} from './event-store.port';
+
+/**
+ * The behaviour every EventStore adapter must have. Uses the port only, so it runs unchanged
+ * against any adapter. It does not assume the store starts empty nor that positions are
+ * consecutive: every test uses its own stream names and compares positions with the head it
+ * captured at its start. It does assume nobody else writes to the store while a test runs.
+ *
+ * `factory` is called once for the suite; `teardown` (default: `store.close()`) once at the end.
+ */
+export function eventStoreContract(
+  name: string,
+  factory: () => Promise<{ store: EventStore; teardown?: () => Promise<void> }>,
+): void {
+  describe(`EventStore contract: ${name}`, () => {
+    let store: EventStore;
+    let teardown: () => Promise<void>;
+
+    beforeAll(async () => {
+      const created = await factory();
+      store = created.store;
+      teardown = created.teardown ?? (() => created.store.close());
+    });
+
+    afterAll(async () => {
+      await teardown?.();
+    });
+
+    const append = (streamId: string, events: NewEvent[], expectedRevision: Parameters<EventStore['appendToStream']>[2]['expectedRevision']) =>
+      store.appendToStream(streamId, events, { expectedRevision });
+
+    describe('expected revision', () => {
+      it("'no_stream' creates a new stream", async () => {
+        const streamId = uniqueStreamId('no-stream');
+        const result = await append(streamId, [newEvent('Filed'), newEvent('Assigned')], 'no_stream');
+        expect(result.nextExpectedRevision).toBe(1);
+        expect((await store.readStream(streamId)).map((event) => event.type)).toEqual(['Filed', 'Assigned']);
+      });
+
+      it("'no_stream' on an existing stream fails with the actual revision and writes nothing", async () => {
+        const streamId = uniqueStreamId('no-stream-conflict');
+        await append(streamId, [newEvent('Filed')], 'no_stream');
+        const failure = await rejectionOf(append(streamId, [newEvent('Filed')], 'no_stream'));
+        expectWrongRevision(failure, { streamId, expected: 'no_stream', actual: 0 });
+        expect(await store.readStream(streamId)).toHaveLength(1);
+      });
+
+      it("'stream_exists' on a missing stream fails with actual -1", async () => {
+        const streamId = uniqueStreamId('exists-missing');
+        const failure = await rejectionOf(append(streamId, [newEvent('Filed')], 'stream_exists'));
+        expectWrongRevision(failure, { streamId, expected: 'stream_exists', actual: -1 });
+        expect(await store.readStream(streamId)).toEqual([]);
+      });
+
+      it("'stream_exists' on an existing stream appends", async () => {
+        const streamId = uniqueStreamId('exists');
+        await append(streamId, [newEvent('Filed')], 'no_stream');
+        const result = await append(streamId, [newEvent('Assigned')], 'stream_exists');
+        expect(result.nextExpectedRevision).toBe(1);
+      });
+
+      it("'any' appends to a missing stream and to an existing one", async () => {
+        const streamId = uniqueStreamId('any');
+        expect((await append(streamId, [newEvent('Filed')], 'any')).nextExpectedRevision).toBe(0);
+        expect((await append(streamId, [newEvent('Assigned'), newEvent('Answered')], 'any')).nextExpectedRevision).toBe(2);
+        expect((await store.readStream(streamId)).map((event) => event.revision)).toEqual([0, 1, 2]);
+      });
+
+      it('an exact revision appends when it is the current one (0 after one event)', async () => {
+        const streamId = uniqueStreamId('exact');
+        await append(streamId, [newEvent('Filed')], 'no_stream');
+        const result = await append(streamId, [newEvent('Assigned')], 0);
+        expect(result.nextExpectedRevision).toBe(1);
+        expect(await append(streamId, [newEvent('Answered')], 1)).toEqual(expect.objectContaining({ nextExpectedRevision: 2 }));
+      });
+
+      it('a stale exact revision fails with the actual revision and writes nothing', async () => {
+        const streamId = uniqueStreamId('stale');
+        await append(streamId, [newEvent('Filed'), newEvent('Assigned')], 'no_stream');
+        const failure = await rejectionOf(append(streamId, [newEvent('Answered')], 0));
+        expectWrongRevision(failure, { streamId, expected: 0, actual: 1 });
+        expect(await store.readStream(streamId)).toHaveLength(2);
+      });
+
+      it('an exact revision ahead of the stream fails', async () => {
+        const streamId = uniqueStreamId('ahead');
+        await append(streamId, [newEvent('Filed')], 'no_stream');
+        expectWrongRevision(await rejectionOf(append(streamId, [newEvent('Assigned')], 5)), { streamId, expected: 5, actual: 0 });
+      });
+
+      it('an exact revision on a missing stream fails with actual -1', async () => {
+        const streamId = uniqueStreamId('exact-missing');
+        expectWrongRevision(await rejectionOf(append(streamId, [newEvent('Filed')], 0)), { streamId, expected: 0, actual: -1 });
+        expect(await store.readStream(streamId)).toEqual([]);
+      });
+    });
+
+    describe('revisions and positions', () => {
+      it('gives each event of a stream the next revision and each event a greater position, across streams', async () => {
+        const head = await store.headPosition();
+        const caseA = uniqueStreamId('case-a');
+        const caseB = uniqueStreamId('case-b');
+        const first = await append(caseA, [newEvent('Filed'), newEvent('Assigned')], 'no_stream');
+        const second = await append(caseB, [newEvent('Filed')], 'no_stream');
+        const third = await append(caseA, [newEvent('Answered')], 1);
+
+        const streamA = await store.readStream(caseA);
+        const [eventB] = await store.readStream(caseB);
+        expect(streamA.map((event) => event.revision)).toEqual([0, 1, 2]);
+        expect(eventB.revision).toBe(0);
+
+        const positionsInAppendOrder = [streamA[0].position, streamA[1].position, eventB.position, streamA[2].position];
+        expect(positionsInAppendOrder[0]).toBeGreaterThan(head);
+        expectStrictlyIncreasing(positionsInAppendOrder);
+        expect([first.position, second.position, third.position]).toEqual([streamA[1].position, eventB.position, streamA[2].position]);
+        expect([first.nextExpectedRevision, second.nextExpectedRevision, third.nextExpectedRevision]).toEqual([1, 0, 2]);
+      });
+
+      it('records when each event was stored, as an ISO-8601 UTC timestamp', async () => {
+        const before = Date.now();
+        const streamId = uniqueStreamId('recorded-at');
+        await append(streamId, [newEvent('Filed')], 'no_stream');
+        const after = Date.now();
+        const [event] = await store.readStream(streamId);
+        expect(event.recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+        const recordedAt = Date.parse(event.recordedAt);
+        // Whole seconds of slack: a remote store's clock may differ slightly from ours.
+        expect(recordedAt).toBeGreaterThanOrEqual(before - 5000);
+        expect(recordedAt).toBeLessThanOrEqual(after + 5000);
+      });
+
+      it('headPosition is the position of the last appended event', async () => {
+        const head = await store.headPosition();
+        const result = await append(uniqueStreamId('head'), [newEvent('Filed'), newEvent('Assigned')], 'no_stream');
+        expect(result.position).toBeGreaterThan(head);
+        expect(await store.headPosition()).toBe(result.position);
+      });
+    });
+
+    describe('readStream', () => {
+      let streamId: string;
+
+      beforeAll(async () => {
+        streamId = uniqueStreamId('read-stream');
+        const events = ['Filed', 'Assigned', 'InfoRequested', 'InfoReceived', 'Answered'].map((type) => newEvent(type));
+        await append(streamId, events, 'no_stream');
+      });
+
+      const revisionsOf = (events: RecordedEvent[]) => events.map((event) => event.revision);
+
+      it('reads the whole stream in revision order', async () => {
+        const events = await store.readStream(streamId);
+        expect(revisionsOf(events)).toEqual([0, 1, 2, 3, 4]);
+        expect(events.map((event) => event.type)).toEqual(['Filed', 'Assigned', 'InfoRequested', 'InfoReceived', 'Answered']);
+        expect(events.every((event) => event.streamId === streamId)).toBe(true);
+        expectStrictlyIncreasing(events.map((event) => event.position));
+      });
+
+      it('reads from a revision, up to a revision (inclusive), and at most maxCount events', async () => {
+        expect(revisionsOf(await store.readStream(streamId, { fromRevision: 2 }))).toEqual([2, 3, 4]);
+        expect(revisionsOf(await store.readStream(streamId, { toRevision: 1 }))).toEqual([0, 1]);
+        expect(revisionsOf(await store.readStream(streamId, { fromRevision: 1, toRevision: 3 }))).toEqual([1, 2, 3]);
+        expect(revisionsOf(await store.readStream(streamId, { maxCount: 2 }))).toEqual([0, 1]);
+        expect(revisionsOf(await store.readStream(streamId, { fromRevision: 3, maxCount: 10 }))).toEqual([3, 4]);
+        expect(revisionsOf(await store.readStream(streamId, { fromRevision: 1, toRevision: 4, maxCount: 2 }))).toEqual([1, 2]);
+        expect(await store.readStream(streamId, { fromRevision: 5 })).toEqual([]);
+      });
+
+      it('reads a missing stream as []', async () => {
+        expect(await store.readStream(uniqueStreamId('missing'))).toEqual([]);
+      });
+    });
+
+    describe('readAll', () => {
+      it('reads from position 0 by default, in position order, ending with the latest events', async () => {
+        const streamId = uniqueStreamId('read-all-start');
+        await append(streamId, [newEvent('Filed'), newEvent('Assigned'), newEvent('Answered')], 'no_stream');
+        const all = await store.readAll({ fromPosition: 0 });
+        expect(all.length).toBeGreaterThanOrEqual(3);
+        expect(all[0].position).toBeGreaterThan(0);
+        expectStrictlyIncreasing(all.map((event) => event.position));
+        expect(all.slice(-3)).toEqual(await store.readStream(streamId));
+        expect(await store.readAll()).toEqual(all);
+      });
+
+      it('reads exactly what was appended after a position (exclusive), at most maxCount events', async () => {
+        const head = await store.headPosition();
+        const streamId = uniqueStreamId('read-all-middle');
+        await append(streamId, ['A', 'B', 'C', 'D', 'E'].map((type) => newEvent(type)), 'no_stream');
+        const appended = await store.readStream(streamId);
+
+        expect(await store.readAll({ fromPosition: head })).toEqual(appended);
+        expect(await store.readAll({ fromPosition: appended[1].position, maxCount: 2 })).toEqual(appended.slice(2, 4));
+        expect(await store.readAll({ fromPosition: appended[3].position, maxCount: 100 })).toEqual(appended.slice(4));
+        expect(await store.readAll({ fromPosition: appended[4].position })).toEqual([]);
+      });
+    });
+
+    describe('payloads', () => {
+      it('returns data and metadata exactly as appended (nested JSON, unicode, optional and extra metadata)', async () => {
+        const streamId = uniqueStreamId('payload');
+        const data = {
+          petitioner: { name: 'José Pérez', city: 'Bogotá ñ', emoji: '📨', quote: 'dice "hola"\n\tfin' },
+          channels: ['web', 'email', { kind: 'phone', numbers: [3001234567, 6017654321] }],
+          amount: 1234.5,
+          tiny: 1e-9,
+          attached: false,
+          notes: null,
+          empty: {},
+          emptyList: [],
+        };
+        const metadata: EventMetadata = {
+          ...newMetadata(),
+          actorRoles: ['agent', 'supervisor'],
+          commandId: randomUUID(),
+          commandHash: 'sha256:abc',
+          tenant: { id: 'mintic', region: 'Región Andina' },
+        };
+        await append(streamId, [{ type: 'PetitionFiled', data, metadata }], 'no_stream');
+
+        const [event] = await store.readStream(streamId);
+        expect(event.type).toBe('PetitionFiled');
+        expect(event.data).toEqual(data);
+        expect(event.metadata).toEqual(metadata);
+        const [viaAll] = await store.readAll({ fromPosition: event.position - 1, maxCount: 1 });
+        expect(viaAll).toEqual(event);
+      });
+    });
+
+    describe('concurrent appends', () => {
+      it("lets exactly one of 50 parallel 'no_stream' appends to the same stream succeed", async () => {
+        const streamId = uniqueStreamId('race');
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 50 }, (_, index) => append(streamId, [newEvent('Filed', { attempt: index })], 'no_stream')),
+        );
+        const succeeded = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+        const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+        expect(succeeded).toHaveLength(1);
+        expect(failures).toHaveLength(49);
+        for (const failure of failures) expectWrongRevision(failure, { streamId, expected: 'no_stream', actual: 0 });
+        const stored = await store.readStream(streamId);
+        expect(stored).toHaveLength(1);
+        expect(stored[0].position).toBe((succeeded[0] as PromiseFulfilledResult<{ position: number }>).value.position);
+      });
+
+      it('appends 200 parallel appends to 200 streams, each at its own position', async () => {
+        const head = await store.headPosition();
+        const streamIds = Array.from({ length: 200 }, () => uniqueStreamId('parallel'));
+        const results = await Promise.all(streamIds.map((streamId) => append(streamId, [newEvent('Filed')], 'no_stream')));
+
+        const positions = results.map((result) => result.position);
+        expect(new Set(positions).size).toBe(200);
+        expect(Math.min(...positions)).toBeGreaterThan(head);
+        expect(results.every((result) => result.nextExpectedRevision === 0)).toBe(true);
+
+        const appended = await store.readAll({ fromPosition: head });
+        expect(appended.map((event) => event.position).sort(byNumber)).toEqual([...positions].sort(byNumber));
+        expect(new Set(appended.map((event) => event.streamId))).toEqual(new Set(streamIds));
+      });
+    });
+
+    describe('subscribeToAll', () => {
+      it('catches up from position 0', async () => {
+        const prefix = uniqueStreamId('catch-up-zero');
+        await append(`${prefix}-1`, [newEvent('Filed'), newEvent('Assigned')], 'no_stream');
+        await append(`${prefix}-2`, [newEvent('Filed')], 'no_stream');
+        const expected = [...(await store.readStream(`${prefix}-1`)), ...(await store.readStream(`${prefix}-2`))];
+
+        // A small batch size: whole batches of other events must be skipped, not taken as "caught up".
+        const subscription = store.subscribeToAll({ fromPosition: 0, filter: { streamPrefixes: [prefix] }, batchSize: 10 });
+        const received = await take(subscription, 3);
+        expect(received).toEqual(expected);
+      });
+
+      it('catches up from a position in the middle (exclusive), in small batches', async () => {
+        const streamId = uniqueStreamId('catch-up-middle');
+        await append(streamId, ['A', 'B', 'C', 'D', 'E'].map((type) => newEvent(type)), 'no_stream');
+        const appended = await store.readStream(streamId);
+
+        const received = await take(store.subscribeToAll({ fromPosition: appended[1].position, batchSize: 2 }), 3);
+        expect(received).toEqual(appended.slice(2));
+      });
+
+      it('after catching up, receives events appended later', async () => {
+        const prefix = uniqueStreamId('live');
+        const head = await store.headPosition();
+        await append(`${prefix}-old`, [newEvent('Filed')], 'no_stream');
+        const subscription = store.subscribeToAll({ fromPosition: head, filter: { streamPrefixes: [prefix] } });
+        const events = subscription[Symbol.asyncIterator]();
+        try {
+          const caughtUp = await events.next();
+          expect(caughtUp.value).toEqual(expect.objectContaining({ streamId: `${prefix}-old`, type: 'Filed' }));
+
+          const nextEvent = events.next();
+          await append(`${prefix}-new`, [newEvent('Filed'), newEvent('Assigned')], 'no_stream');
+          expect((await nextEvent).value).toEqual(expect.objectContaining({ streamId: `${prefix}-new`, type: 'Filed', revision: 0 }));
+          expect((await events.next()).value).toEqual(expect.objectContaining({ streamId: `${prefix}-new`, type: 'Assigned', revision: 1 }));
+        } finally {
+          await subscription.close();
+        }
+      });
+
+      it('delivers only the event types asked for', async () => {
+        const wanted = `Answered-${randomUUID()}`;
+        const streamId = uniqueStreamId('type-filter');
+        const head = await store.headPosition();
+        const subscription = store.subscribeToAll({ fromPosition: head, filter: { eventTypes: [wanted] } });
+        await append(streamId, [newEvent(wanted), newEvent('Reopened'), newEvent(wanted)], 'no_stream');
+        const received = await take(subscription, 2);
+        expect(received.map(({ type, revision }) => ({ type, revision }))).toEqual([
+          { type: wanted, revision: 0 },
+          { type: wanted, revision: 2 },
+        ]);
+      });
+
+      it('delivers only the streams with the prefixes asked for', async () => {
+        const prefixA = uniqueStreamId('prefix-a');
+        const prefixB = uniqueStreamId('prefix-b');
+        const head = await store.headPosition();
+        await append(`${prefixA}-1`, [newEvent('Filed')], 'no_stream');
+        await append(`elsewhere-${prefixA}`, [newEvent('Filed')], 'no_stream');
+        await append(`${prefixB}-1`, [newEvent('Filed')], 'no_stream');
+        await append(`${prefixA}-2`, [newEvent('Filed')], 'no_stream');
+
+        const received = await take(store.subscribeToAll({ fromPosition: head, filter: { streamPrefixes: [prefixA, prefixB] } }), 3);
+        expect(received.map((event) => event.streamId)).toEqual([`${prefixA}-1`, `${prefixB}-1`, `${prefixA}-2`]);
+      });
+
+      it('close() ends a for-await loop that is waiting for events', async () => {
+        const prefix = uniqueStreamId('close');
+        const subscription = store.subscribeToAll({ fromPosition: await store.headPosition(), filter: { streamPrefixes: [prefix] } });
+        const received: RecordedEvent[] = [];
+        let signalFirstEvent!: () => void;
+        const firstEvent = new Promise<void>((resolve) => (signalFirstEvent = resolve));
+        const loop = (async () => {
+          for await (const event of subscription) {
+            received.push(event);
+            signalFirstEvent();
+          }
+          return 'ended';
+        })();
+
+        await append(`${prefix}-1`, [newEvent('Filed')], 'no_stream');
+        await firstEvent;
+        await subscription.close();
+        await expect(loop).resolves.toBe('ended');
+        expect(received.map((event) => event.streamId)).toEqual([`${prefix}-1`]);
+      });
+
+      it('a subscription closed before it is iterated delivers nothing', async () => {
+        const streamId = uniqueStreamId('closed-early');
+        const head = await store.headPosition();
+        await append(streamId, [newEvent('Filed')], 'no_stream');
+        const subscription = store.subscribeToAll({ fromPosition: head });
+        await subscription.close();
+        const received: RecordedEvent[] = [];
+        for await (const event of subscription) received.push(event);
+        expect(received).toEqual([]);
+      });
+    });
+
+    it('ping resolves while the store is up', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}
+
+function uniqueStreamId(label: string): string {
+  return `contract-${label}-${randomUUID()}`;
+}
+
+function newMetadata(): EventMetadata {
+  return {
+    eventId: randomUUID(),
+    schemaVersion: 1,
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    actorId: 'system:contract-test',
+    occurredAt: '2026-03-02T09:30:00.000-05:00',
+  };
+}
+
+function newEvent(type: string, data: Record<string, unknown> = { note: `${type} happened` }): NewEvent {
+  return { type, data, metadata: newMetadata() };
+}
+
+/** Collects the first `count` events, then leaves the loop (which closes the subscription). */
+async function take(subscription: AllSubscription, count: number): Promise<RecordedEvent[]> {
+  const received: RecordedEvent[] = [];
+  for await (const event of subscription) {
+    received.push(event);
+    if (received.length === count) break;
+  }
+  return received;
+}
+
+async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('Expected the promise to reject, but it resolved');
+}
+
+function expectWrongRevision(error: unknown, expected: Pick<WrongExpectedRevisionError, 'streamId' | 'expected' | 'actual'>): void {
+  expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+  const { streamId, expected: expectedRevision, actual } = error as WrongExpectedRevisionError;
+  expect({ streamId, expected: expectedRevision, actual }).toEqual(expected);
+}
+
+function expectStrictlyIncreasing(positions: number[]): void {
+  positions.slice(1).forEach((position, index) => expect(position).toBeGreaterThan(positions[index]));
+}
+
+function byNumber(a: number, b: number): number {
+  return a - b;
+}

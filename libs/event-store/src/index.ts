@@ -1,0 +1,5 @@
+export * from './event-store.port';
+export * from './sqlite-event-store.adapter';
+export * from './sequence-allocator.port';
+export * from './sqlite-sequence-allocator.adapter';
+export type { SqliteConnectionOptions } from './sqlite-database';

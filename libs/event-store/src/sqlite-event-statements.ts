@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import { EventMetadata, RecordedEvent } from './event-store.port';
+import { parseJsonObject } from './event-json';
+
+// AUTOINCREMENT: positions are never reused, even if the newest rows were ever deleted by hand.
+// `streams` keeps each stream's current revision so the expectation check is one key lookup.
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position INTEGER PRIMARY KEY AUTOINCREMENT,
+    stream_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    UNIQUE (stream_id, revision)
+  );
+  CREATE TABLE IF NOT EXISTS streams (
+    stream_id TEXT PRIMARY KEY,
+    revision INTEGER NOT NULL
+  ) WITHOUT ROWID;
+`;
+
+export interface EventRow {
+  position: number;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+export type NewEventRow = Omit<EventRow, 'position'>;
+
+/** SQLite's LIMIT for "no limit". */
+export const NO_LIMIT = -1;
+
+export type EventStatements = ReturnType<typeof prepareEventStatements>;
+
+/** Creates the schema if needed and prepares every statement the store runs. */
+export function prepareEventStatements(db: Database.Database) {
+  db.exec(SCHEMA);
+  const streamRevision = db.prepare<[string], number>('SELECT revision FROM streams WHERE stream_id = ?').pluck();
+  const eventPosition = db
+    .prepare<[string, number], number>('SELECT position FROM events WHERE stream_id = ? AND revision = ?')
+    .pluck();
+  const insertEvent = db.prepare<NewEventRow>(
+    `INSERT INTO events (stream_id, revision, type, data, metadata, recorded_at)
+     VALUES (@stream_id, @revision, @type, @data, @metadata, @recorded_at)`,
+  );
+  const saveStreamRevision = db.prepare<[string, number]>(
+    `INSERT INTO streams (stream_id, revision) VALUES (?, ?)
+     ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision`,
+  );
+  const readStream = db.prepare<{ streamId: string; fromRevision: number; toRevision: number; limit: number }, EventRow>(
+    `SELECT * FROM events
+     WHERE stream_id = @streamId AND revision BETWEEN @fromRevision AND @toRevision
+     ORDER BY revision LIMIT @limit`,
+  );
+  const readAll = db.prepare<{ afterPosition: number; limit: number }, EventRow>(
+    'SELECT * FROM events WHERE position > @afterPosition ORDER BY position LIMIT @limit',
+  );
+  const headPosition = db.prepare<[], number>('SELECT COALESCE(MAX(position), 0) FROM events').pluck();
+  const ping = db.prepare<[], number>('SELECT 1').pluck();
+
+  return {
+    streamRevision: (streamId: string): number | undefined => streamRevision.get(streamId),
+    eventPosition: (streamId: string, revision: number): number | undefined => eventPosition.get(streamId, revision),
+    insertEvent: (row: NewEventRow): number => Number(insertEvent.run(row).lastInsertRowid),
+    saveStreamRevision: (streamId: string, revision: number): void => void saveStreamRevision.run(streamId, revision),
+    readStream: (query: { streamId: string; fromRevision: number; toRevision: number; limit: number }): EventRow[] =>
+      readStream.all(query),
+    readAll: (afterPosition: number, limit: number): EventRow[] => readAll.all({ afterPosition, limit }),
+    headPosition: (): number => headPosition.get() ?? 0,
+    ping: (): void => void ping.get(),
+  };
+}
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  const where = `event at position ${row.position}`;
+  return {
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    data: parseJsonObject(row.data, `Data of ${where}`),
+    metadata: parseJsonObject(row.metadata, `Metadata of ${where}`) as EventMetadata,
+    recordedAt: row.recorded_at,
+  };
+}

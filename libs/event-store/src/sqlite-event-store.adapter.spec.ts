@@ -1,0 +1,283 @@
+import { randomUUID } from 'crypto';
+import { eventStoreContract } from './event-store.contract';
+import { EventStoreUnavailableError, NewEvent, RecordedEvent, WrongExpectedRevisionError } from './event-store.port';
+import { SqliteEventStore, SqliteEventStoreOptions } from './sqlite-event-store.adapter';
+import { runSqliteWorker } from './testing/run-sqlite-worker';
+import { createTempDatabase } from './testing/temp-database';
+
+eventStoreContract('SQLite in memory', async () => ({ store: new SqliteEventStore({ filename: ':memory:' }) }));
+
+eventStoreContract('SQLite file', async () => {
+  const database = createTempDatabase();
+  const store = new SqliteEventStore({ filename: database.filename });
+  return {
+    store,
+    teardown: async () => {
+      await store.close();
+      database.remove();
+    },
+  };
+});
+
+describe('SqliteEventStore', () => {
+  let database: ReturnType<typeof createTempDatabase>;
+  let openStores: SqliteEventStore[];
+
+  const open = (options: Partial<SqliteEventStoreOptions> = {}) => {
+    const store = new SqliteEventStore({ filename: database.filename, ...options });
+    openStores.push(store);
+    return store;
+  };
+
+  beforeEach(() => {
+    database = createTempDatabase();
+    openStores = [];
+  });
+
+  afterEach(async () => {
+    await Promise.all(openStores.map((store) => store.close()));
+    database.remove();
+  });
+
+  describe('group commit', () => {
+    it('commits 100 appends requested together in fewer than 100 transactions', async () => {
+      const store = open();
+      const before = store.stats();
+      await Promise.all(Array.from({ length: 100 }, () => store.appendToStream(streamId(), [event('Filed')], { expectedRevision: 'no_stream' })));
+      const after = store.stats();
+      expect(after.appendsCommitted - before.appendsCommitted).toBe(100);
+      const transactions = after.transactionsCommitted - before.transactionsCommitted;
+      expect(transactions).toBeGreaterThanOrEqual(1);
+      expect(transactions).toBeLessThan(100);
+    });
+
+    it('decides each request of a batch on its own, in order, seeing the effects of the earlier ones', async () => {
+      const store = open();
+      const caseId = streamId();
+      const otherId = streamId();
+      const before = store.stats();
+
+      const outcomes = await Promise.allSettled([
+        store.appendToStream(caseId, [event('First')], { expectedRevision: 'no_stream' }),
+        store.appendToStream(caseId, [event('Duplicate')], { expectedRevision: 'no_stream' }),
+        store.appendToStream(caseId, [event('Second')], { expectedRevision: 0 }),
+        store.appendToStream(caseId, [event('Stale')], { expectedRevision: 0 }),
+        store.appendToStream(otherId, [event('Orphan')], { expectedRevision: 'stream_exists' }),
+        store.appendToStream(otherId, [event('Started')], { expectedRevision: 'any' }),
+      ]);
+
+      expect(store.stats().transactionsCommitted - before.transactionsCommitted).toBe(1);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'rejected', 'fulfilled']);
+      const actualRevisions = outcomes.flatMap((outcome) =>
+        outcome.status === 'rejected' ? [(outcome.reason as WrongExpectedRevisionError).actual] : [],
+      );
+      expect(actualRevisions).toEqual([0, 1, -1]);
+      expect((await store.readStream(caseId)).map((recorded) => recorded.type)).toEqual(['First', 'Second']);
+      expect((await store.readStream(otherId)).map((recorded) => recorded.type)).toEqual(['Started']);
+    });
+
+    it('rejects an event that cannot be stored as JSON without affecting the others', async () => {
+      const store = open();
+      const circular: Record<string, unknown> = {};
+      circular.self = circular;
+      const [good, cyclic, notFinite] = await Promise.allSettled([
+        store.appendToStream(streamId(), [event('Filed')], { expectedRevision: 'no_stream' }),
+        store.appendToStream(streamId(), [{ ...event('Filed'), data: circular }], { expectedRevision: 'no_stream' }),
+        store.appendToStream(streamId(), [{ ...event('Filed'), data: { amount: Number.NaN } }], { expectedRevision: 'no_stream' }),
+      ]);
+      expect(good.status).toBe('fulfilled');
+      expect(cyclic).toEqual({ status: 'rejected', reason: expect.any(TypeError) });
+      expect(notFinite).toEqual({ status: 'rejected', reason: expect.any(TypeError) });
+      expect(await store.readAll()).toHaveLength(1);
+    });
+  });
+
+  describe('appending an empty list', () => {
+    it('checks the expectation, writes nothing, and returns the current revision and the position of the last event', async () => {
+      const store = open();
+      const caseId = streamId();
+      await store.appendToStream(streamId(), [event('Filed')], { expectedRevision: 'no_stream' });
+
+      expect(await store.appendToStream(caseId, [], { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: -1, position: 0 });
+      const appended = await store.appendToStream(caseId, [event('Filed'), event('Assigned')], { expectedRevision: 'no_stream' });
+      await store.appendToStream(streamId(), [event('Filed')], { expectedRevision: 'no_stream' });
+      const head = await store.headPosition();
+
+      expect(await store.appendToStream(caseId, [], { expectedRevision: 1 })).toEqual(appended);
+      expect(await store.appendToStream(caseId, [], { expectedRevision: 'stream_exists' })).toEqual(appended);
+      await expect(store.appendToStream(caseId, [], { expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await expect(store.appendToStream(streamId(), [], { expectedRevision: 'stream_exists' })).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
+      expect(await store.headPosition()).toBe(head);
+    });
+  });
+
+  describe('invalid arguments', () => {
+    it.each([-1, 1.5, 'latest', undefined])('rejects expectedRevision %p', async (expectedRevision) => {
+      const store = open();
+      const append = store.appendToStream(streamId(), [event('Filed')], { expectedRevision: expectedRevision as never });
+      await expect(append).rejects.toBeInstanceOf(TypeError);
+    });
+
+    it('rejects an empty stream id, an empty event type and out-of-range read options', async () => {
+      const store = open();
+      await expect(store.appendToStream('', [event('Filed')], { expectedRevision: 'any' })).rejects.toBeInstanceOf(TypeError);
+      await expect(store.appendToStream(streamId(), [event('')], { expectedRevision: 'any' })).rejects.toBeInstanceOf(TypeError);
+      await expect(store.readAll({ maxCount: -1 })).rejects.toBeInstanceOf(RangeError);
+      await expect(store.readStream(streamId(), { fromRevision: 0.5 })).rejects.toBeInstanceOf(RangeError);
+      expect(() => store.subscribeToAll({ batchSize: 0 })).toThrow(RangeError);
+    });
+  });
+
+  describe('subscriptions', () => {
+    it('are woken at once by appends through the same instance, without waiting for a poll', async () => {
+      const store = open({ pollIntervalMs: 60 * 60 * 1000 });
+      const subscription = store.subscribeToAll({ fromPosition: await store.headPosition() });
+      const events = subscription[Symbol.asyncIterator]();
+      const nextEvent = events.next();
+      const caseId = streamId();
+      await store.appendToStream(caseId, [event('Filed')], { expectedRevision: 'no_stream' });
+      expect((await nextEvent).value).toEqual(expect.objectContaining({ streamId: caseId, type: 'Filed' }));
+      await subscription.close();
+    });
+  });
+
+  describe('sharing a file', () => {
+    it('a second instance reads what the first appended', async () => {
+      const writer = open();
+      const reader = open();
+      const caseId = streamId();
+      const result = await writer.appendToStream(caseId, [event('Filed'), event('Assigned')], { expectedRevision: 'no_stream' });
+      expect((await reader.readStream(caseId)).map((recorded) => recorded.type)).toEqual(['Filed', 'Assigned']);
+      expect(await reader.headPosition()).toBe(result.position);
+    });
+
+    it("a subscription on a second instance receives the first one's appends by polling", async () => {
+      const writer = open();
+      const reader = open({ pollIntervalMs: 20 });
+      const subscription = reader.subscribeToAll({ fromPosition: await reader.headPosition() });
+      const events = subscription[Symbol.asyncIterator]();
+      const nextEvent = events.next();
+
+      const caseId = streamId();
+      await writer.appendToStream(caseId, [event('Filed')], { expectedRevision: 'no_stream' });
+
+      expect((await nextEvent).value).toEqual(expect.objectContaining({ streamId: caseId, type: 'Filed' }));
+      await subscription.close();
+      expect(await events.next()).toEqual({ done: true, value: undefined });
+    });
+
+    it("enforces expected revisions across instances: one of two 'no_stream' appends wins", async () => {
+      const [first, second] = [open(), open()];
+      const caseId = streamId();
+      const outcomes = await Promise.allSettled([
+        first.appendToStream(caseId, [event('Filed')], { expectedRevision: 'no_stream' }),
+        second.appendToStream(caseId, [event('Filed')], { expectedRevision: 'no_stream' }),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(await first.readStream(caseId)).toHaveLength(1);
+    });
+
+    it('two processes appending at once get distinct positions, consecutive revisions, and a subscription here sees them all', async () => {
+      const store = open({ pollIntervalMs: 20 });
+      const sharedStream = streamId();
+      const subscription = store.subscribeToAll({ fromPosition: await store.headPosition(), filter: { streamPrefixes: [sharedStream] } });
+      const received = collect(subscription, 100);
+
+      const command = { kind: 'append', filename: database.filename, streamId: sharedStream, count: 50 } as const;
+      const [fromFirst, fromSecond] = await Promise.all([runSqliteWorker(command), runSqliteWorker(command)]);
+
+      const positions = [...fromFirst, ...fromSecond].sort((a, b) => a - b);
+      expect(new Set(positions).size).toBe(100);
+      const stored = await store.readStream(sharedStream);
+      expect(stored.map((recorded) => recorded.revision)).toEqual(Array.from({ length: 100 }, (_, revision) => revision));
+      expect(stored.map((recorded) => recorded.position)).toEqual(positions);
+      expect((await received).map((recorded) => recorded.position)).toEqual(positions);
+    });
+  });
+
+  describe('durability', () => {
+    it('keeps events after close and reopen, and continues revisions and positions', async () => {
+      const caseId = streamId();
+      const first = open();
+      const firstAppend = await first.appendToStream(caseId, [event('Filed', { city: 'Bogotá ñ' })], { expectedRevision: 'no_stream' });
+      const before = await first.readStream(caseId);
+      await first.close();
+
+      const reopened = open();
+      expect(await reopened.readStream(caseId)).toEqual(before);
+      const secondAppend = await reopened.appendToStream(caseId, [event('Assigned')], { expectedRevision: 0 });
+      expect(secondAppend.nextExpectedRevision).toBe(1);
+      expect(secondAppend.position).toBeGreaterThan(firstAppend.position);
+    });
+  });
+
+  describe('closing', () => {
+    it('commits appends requested before close, then refuses new work; closing twice is fine', async () => {
+      const store = open();
+      const caseId = streamId();
+      const pending = store.appendToStream(caseId, [event('Filed')], { expectedRevision: 'no_stream' });
+      await Promise.all([store.close(), store.close()]);
+      await expect(pending).resolves.toEqual(expect.objectContaining({ nextExpectedRevision: 0 }));
+
+      await expect(store.appendToStream(streamId(), [event('Filed')], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+        EventStoreUnavailableError,
+      );
+      await expect(store.readStream(caseId)).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      await expect(store.ping()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      expect(() => store.subscribeToAll()).toThrow(EventStoreUnavailableError);
+      expect(await open().readStream(caseId)).toHaveLength(1);
+    });
+
+    it("ends the for-await loops of its subscriptions", async () => {
+      const store = open();
+      const subscription = store.subscribeToAll();
+      const received: RecordedEvent[] = [];
+      let signalFirstEvent!: () => void;
+      const firstEvent = new Promise<void>((resolve) => (signalFirstEvent = resolve));
+      const loop = (async () => {
+        for await (const recorded of subscription) {
+          received.push(recorded);
+          signalFirstEvent();
+        }
+        return 'ended';
+      })();
+
+      await store.appendToStream(streamId(), [event('Filed')], { expectedRevision: 'no_stream' });
+      await firstEvent;
+      await store.close();
+      await expect(loop).resolves.toBe('ended');
+      expect(received).toHaveLength(1);
+    });
+  });
+});
+
+function streamId(): string {
+  return `case-${randomUUID()}`;
+}
+
+function event(type: string, data: Record<string, unknown> = {}): NewEvent {
+  return {
+    type,
+    data,
+    metadata: {
+      eventId: randomUUID(),
+      schemaVersion: 1,
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      actorId: 'system:spec',
+      occurredAt: '2026-03-02T09:30:00.000-05:00',
+    },
+  };
+}
+
+async function collect(subscription: AsyncIterable<RecordedEvent>, count: number): Promise<RecordedEvent[]> {
+  const received: RecordedEvent[] = [];
+  if (count === 0) return received;
+  for await (const recorded of subscription) {
+    received.push(recorded);
+    if (received.length >= count) break;
+  }
+  return received;
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from 'crypto';
+import { EventStoreUnavailableError } from './event-store.port';
+import { SqliteEventStore } from './sqlite-event-store.adapter';
+import { SqliteSequenceAllocator } from './sqlite-sequence-allocator.adapter';
+import { runSqliteWorker } from './testing/run-sqlite-worker';
+import { createTempDatabase } from './testing/temp-database';
+
+describe('SqliteSequenceAllocator', () => {
+  let database: ReturnType<typeof createTempDatabase>;
+  let toClose: Array<{ close(): Promise<void> }>;
+
+  const openAllocator = () => {
+    const allocator = new SqliteSequenceAllocator({ filename: database.filename });
+    toClose.push(allocator);
+    return allocator;
+  };
+
+  beforeEach(() => {
+    database = createTempDatabase();
+    toClose = [];
+  });
+
+  afterEach(async () => {
+    await Promise.all(toClose.map((closable) => closable.close()));
+    database.remove();
+  });
+
+  it('hands out 1..200 to 200 parallel requests, each value once', async () => {
+    const allocator = openAllocator();
+    const values = await Promise.all(Array.from({ length: 200 }, () => allocator.next('x')));
+    expect([...values].sort(byNumber)).toEqual(oneTo(200));
+  });
+
+  it('gives increasing values per name, independently for each name', async () => {
+    const allocator = openAllocator();
+    expect(await allocator.next('filing-2026')).toBe(1);
+    expect(await allocator.next('filing-2026')).toBe(2);
+    expect(await allocator.next('filing-2027')).toBe(1);
+    expect(await allocator.next('filing-2026')).toBe(3);
+  });
+
+  it('never hands out the same value from two instances on the same file', async () => {
+    const [first, second] = [openAllocator(), openAllocator()];
+    const values = await Promise.all(Array.from({ length: 200 }, (_, index) => (index % 2 === 0 ? first : second).next('x')));
+    expect([...values].sort(byNumber)).toEqual(oneTo(200));
+  });
+
+  it('never hands out the same value to two processes allocating at once', async () => {
+    const local = openAllocator();
+    const command = { kind: 'allocate', filename: database.filename, sequenceName: 'filing-2026', count: 100 } as const;
+    const localValues: number[] = [];
+    const workers = Promise.all([runSqliteWorker(command), runSqliteWorker(command)]);
+    for (let index = 0; index < 100; index += 1) localValues.push(await local.next('filing-2026'));
+    const [fromFirst, fromSecond] = await workers;
+
+    for (const values of [localValues, fromFirst, fromSecond]) expect(values).toEqual([...values].sort(byNumber));
+    expect([...localValues, ...fromFirst, ...fromSecond].sort(byNumber)).toEqual(oneTo(300));
+  });
+
+  it('continues after reopening, and shares a file with the event store', async () => {
+    const store = new SqliteEventStore({ filename: database.filename });
+    toClose.push(store);
+    const allocator = openAllocator();
+    const streamId = `case-${randomUUID()}`;
+    const metadata = { eventId: randomUUID(), schemaVersion: 1, correlationId: 'c', causationId: 'c', actorId: 'a', occurredAt: '2026-01-01T00:00:00Z' };
+
+    const [, first] = await Promise.all([
+      store.appendToStream(streamId, [{ type: 'Filed', data: {}, metadata }], { expectedRevision: 'no_stream' }),
+      allocator.next('filing-2026'),
+    ]);
+    await allocator.close();
+
+    expect(first).toBe(1);
+    expect(await openAllocator().next('filing-2026')).toBe(2);
+    expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('refuses to allocate once closed, and rejects an empty name', async () => {
+    const allocator = openAllocator();
+    await expect(allocator.next('')).rejects.toBeInstanceOf(TypeError);
+    await allocator.close();
+    await allocator.close();
+    await expect(allocator.next('x')).rejects.toBeInstanceOf(EventStoreUnavailableError);
+  });
+});
+
+function oneTo(count: number): number[] {
+  return Array.from({ length: count }, (_, index) => index + 1);
+}
+
+function byNumber(a: number, b: number): number {
+  return a - b;
+}
