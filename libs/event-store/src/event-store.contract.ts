@@ -1,8 +1,10 @@
 import { randomUUID } from 'crypto';
 import {
   AllSubscription,
+  AppendResult,
   EventMetadata,
   EventStore,
+  ExpectedRevision,
   NewEvent,
   RecordedEvent,
   WrongExpectedRevisionError,
@@ -34,7 +36,7 @@ export function eventStoreContract(
       await teardown?.();
     });
 
-    const append = (streamId: string, events: NewEvent[], expectedRevision: Parameters<EventStore['appendToStream']>[2]['expectedRevision']) =>
+    const append = (streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision) =>
       store.appendToStream(streamId, events, { expectedRevision });
 
     describe('expected revision', () => {
@@ -248,7 +250,7 @@ export function eventStoreContract(
         for (const failure of failures) expectWrongRevision(failure, { streamId, expected: 'no_stream', actual: 0 });
         const stored = await store.readStream(streamId);
         expect(stored).toHaveLength(1);
-        expect(stored[0].position).toBe((succeeded[0] as PromiseFulfilledResult<{ position: number }>).value.position);
+        expect(stored[0].position).toBe((succeeded[0] as PromiseFulfilledResult<AppendResult>).value.position);
       });
 
       it('appends 200 parallel appends to 200 streams, each at its own position', async () => {

@@ -1,8 +1,9 @@
+import Database from 'better-sqlite3';
 import { randomUUID } from 'crypto';
 import { eventStoreContract } from './event-store.contract';
 import { EventStoreUnavailableError, NewEvent, RecordedEvent, WrongExpectedRevisionError } from './event-store.port';
 import { SqliteEventStore, SqliteEventStoreOptions } from './sqlite-event-store.adapter';
-import { runSqliteWorker } from './testing/run-sqlite-worker';
+import { runSqliteWorkersTogether } from './testing/run-sqlite-workers';
 import { createTempDatabase } from './testing/temp-database';
 
 eventStoreContract('SQLite in memory', async () => ({ store: new SqliteEventStore({ filename: ':memory:' }) }));
@@ -89,6 +90,29 @@ describe('SqliteEventStore', () => {
       expect(cyclic).toEqual({ status: 'rejected', reason: expect.any(TypeError) });
       expect(notFinite).toEqual({ status: 'rejected', reason: expect.any(TypeError) });
       expect(await store.readAll()).toHaveLength(1);
+    });
+  });
+
+  describe('storage failure during a batch', () => {
+    it('fails the whole batch when SQLite aborts the transaction, committing none of it, and recovers', async () => {
+      const store = open();
+      await store.appendToStream(streamId(), [event('Filed')], { expectedRevision: 'no_stream' });
+      // White-box: forbid the file to grow, so a large event fails with SQLITE_FULL, which makes
+      // SQLite roll back the whole transaction, not just the failing request's savepoint.
+      const db = (store as unknown as { db: Database.Database }).db;
+      db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+      const [before, tooLarge, after] = [streamId(), streamId(), streamId()];
+
+      const outcomes = await Promise.allSettled([
+        store.appendToStream(before, [event('Filed')], { expectedRevision: 'no_stream' }),
+        store.appendToStream(tooLarge, [event('Filed', { text: 'x'.repeat(1_000_000) })], { expectedRevision: 'no_stream' }),
+        store.appendToStream(after, [event('Filed')], { expectedRevision: 'no_stream' }),
+      ]);
+
+      for (const outcome of outcomes) expect(outcome).toEqual({ status: 'rejected', reason: expect.any(EventStoreUnavailableError) });
+      for (const stream of [before, tooLarge, after]) expect(await store.readStream(stream)).toEqual([]);
+      db.pragma('max_page_count = 1073741823');
+      await expect(store.appendToStream(after, [event('Filed')], { expectedRevision: 'no_stream' })).resolves.toBeDefined();
     });
   });
 
@@ -183,15 +207,15 @@ describe('SqliteEventStore', () => {
       const store = open({ pollIntervalMs: 20 });
       const sharedStream = streamId();
       const subscription = store.subscribeToAll({ fromPosition: await store.headPosition(), filter: { streamPrefixes: [sharedStream] } });
-      const received = collect(subscription, 100);
+      const received = collect(subscription, 200);
 
-      const command = { kind: 'append', filename: database.filename, streamId: sharedStream, count: 50 } as const;
-      const [fromFirst, fromSecond] = await Promise.all([runSqliteWorker(command), runSqliteWorker(command)]);
+      const command = { kind: 'append', filename: database.filename, streamId: sharedStream, count: 100 } as const;
+      const [fromFirst, fromSecond] = await runSqliteWorkersTogether([command, command]);
 
-      const positions = [...fromFirst, ...fromSecond].sort((a, b) => a - b);
-      expect(new Set(positions).size).toBe(100);
+      const positions = [...fromFirst, ...fromSecond].sort(byNumber);
+      expect(new Set(positions).size).toBe(200);
       const stored = await store.readStream(sharedStream);
-      expect(stored.map((recorded) => recorded.revision)).toEqual(Array.from({ length: 100 }, (_, revision) => revision));
+      expect(stored.map((recorded) => recorded.revision)).toEqual(Array.from({ length: 200 }, (_, revision) => revision));
       expect(stored.map((recorded) => recorded.position)).toEqual(positions);
       expect((await received).map((recorded) => recorded.position)).toEqual(positions);
     });
@@ -252,6 +276,10 @@ describe('SqliteEventStore', () => {
     });
   });
 });
+
+function byNumber(a: number, b: number): number {
+  return a - b;
+}
 
 function streamId(): string {
   return `case-${randomUUID()}`;

@@ -71,6 +71,12 @@ export class SqliteEventStore implements EventStore {
   private closing: Promise<void> | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
+    // Built first: they validate their options, before there is a connection to leak.
+    this.appendQueue = new GroupCommitQueue(
+      (requests) => this.commitAppendBatch(requests),
+      options.maxAppendsPerTransaction ?? DEFAULT_MAX_APPENDS_PER_TRANSACTION,
+    );
+    this.appendNotifier = new AppendNotifier(options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS, () => this.headMoved());
     this.db = openSqliteDatabase(options);
     try {
       this.statements = prepareEventStatements(this.db);
@@ -82,11 +88,6 @@ export class SqliteEventStore implements EventStore {
     this.runAppendBatch = this.db.transaction((requests: AppendRequest[]) => requests.map((request) => this.tryAppend(request)));
     // Called inside runAppendBatch, better-sqlite3 runs it in a SAVEPOINT: a failed request leaves no trace.
     this.runAppendInSavepoint = this.db.transaction((request: AppendRequest) => this.appendWithinTransaction(request));
-    this.appendQueue = new GroupCommitQueue(
-      (requests) => this.commitAppendBatch(requests),
-      options.maxAppendsPerTransaction ?? DEFAULT_MAX_APPENDS_PER_TRANSACTION,
-    );
-    this.appendNotifier = new AppendNotifier(options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS, () => this.headMoved());
   }
 
   async appendToStream(
@@ -128,7 +129,7 @@ export class SqliteEventStore implements EventStore {
           const rows = this.query('subscribeToAll', () => this.statements.readAll(afterPosition, limit));
           // Filter on the raw rows so that events the subscriber does not want are never parsed.
           const matching = rows.filter((row) => matchesSubscriptionFilter(filter, row.type, row.stream_id));
-          return { events: matching.map(toRecordedEvent), scannedUpTo: matching.at(-1)?.position ?? afterPosition };
+          return { events: matching.map(toRecordedEvent), scannedUpTo: rows.at(-1)?.position ?? afterPosition };
         },
         waitForAppend: () => this.appendNotifier.wait(),
       },
@@ -162,7 +163,7 @@ export class SqliteEventStore implements EventStore {
   private async shutDown(): Promise<void> {
     this.appendQueue.drain();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    this.appendNotifier.notifyAll();
+    this.appendNotifier.notifyAll(); // releases any waiter left and stops the poll timer
     this.db.close();
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import { EventStoreUnavailableError } from './event-store.port';
 import { SqliteEventStore } from './sqlite-event-store.adapter';
 import { SqliteSequenceAllocator } from './sqlite-sequence-allocator.adapter';
-import { runSqliteWorker } from './testing/run-sqlite-worker';
+import { runSqliteWorkersTogether } from './testing/run-sqlite-workers';
 import { createTempDatabase } from './testing/temp-database';
 
 describe('SqliteSequenceAllocator', () => {
@@ -45,16 +45,12 @@ describe('SqliteSequenceAllocator', () => {
     expect([...values].sort(byNumber)).toEqual(oneTo(200));
   });
 
-  it('never hands out the same value to two processes allocating at once', async () => {
-    const local = openAllocator();
+  it('never hands out the same value to processes allocating at once', async () => {
     const command = { kind: 'allocate', filename: database.filename, sequenceName: 'filing-2026', count: 100 } as const;
-    const localValues: number[] = [];
-    const workers = Promise.all([runSqliteWorker(command), runSqliteWorker(command)]);
-    for (let index = 0; index < 100; index += 1) localValues.push(await local.next('filing-2026'));
-    const [fromFirst, fromSecond] = await workers;
+    const perProcess = await runSqliteWorkersTogether([command, command, command]);
 
-    for (const values of [localValues, fromFirst, fromSecond]) expect(values).toEqual([...values].sort(byNumber));
-    expect([...localValues, ...fromFirst, ...fromSecond].sort(byNumber)).toEqual(oneTo(300));
+    for (const values of perProcess) expect(values).toEqual([...values].sort(byNumber));
+    expect(perProcess.flat().sort(byNumber)).toEqual(oneTo(300));
   });
 
   it('continues after reopening, and shares a file with the event store', async () => {
