@@ -11,6 +11,7 @@ module.exports = {
     '^@app/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
     '^@app/read-store(|/.*)$': '<rootDir>/libs/read-store/src$1',
     '^@app/projections(|/.*)$': '<rootDir>/projections/src$1',
+    '^@app/projector(|/.*)$': '<rootDir>/libs/projector/src$1',
   },
   testTimeout: 60000,
 };

@@ -1,8 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { EVENT_STORE, EventStore } from '@app/event-store';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { signToken } from '../../apps/api/src/auth/sign-token';
 import { Clock } from '../../apps/api/src/storage/clock';
@@ -25,8 +27,12 @@ export class ManualClock extends Clock {
 export interface TestApp {
   app: INestApplication;
   dataDir: string;
+  /** `http://127.0.0.1:<port>`: the app really listens, so that many requests can run at once. */
+  url: string;
   http: () => ReturnType<typeof request>;
   token: (sub: string, ...roles: string[]) => string;
+  /** The global position of the last event in the app's event store (0 when empty). */
+  headPosition: () => Promise<number>;
   close: () => Promise<void>;
 }
 
@@ -34,13 +40,15 @@ export interface TestApp {
 export async function startTestApp(options: { clock?: Clock; dataDir?: string } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pqr-e2e-'));
   const app = await createApp({ config: { DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET }, clock: options.clock }, false);
-  await app.init();
-  const server = app.getHttpServer();
+  await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   return {
     app,
     dataDir,
-    http: () => request(server),
+    url,
+    http: () => request(url),
     token: (sub, ...roles) => `Bearer ${signToken(TEST_JWT_SECRET, sub, roles)}`,
+    headPosition: () => app.get<EventStore>(EVENT_STORE).headPosition(),
     close: async () => {
       await app.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -15,6 +15,17 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
 import { StorageModule } from './storage/storage.module';
+import { ReadSideModule } from './read-side/read-side.module';
+import { CaseViewController } from './queries/case-view/case-view.controller';
+import { FindCasesByFilingNumberHandler, GetCaseHandler } from './queries/case-view/case-view.queries';
+import { TimelineController } from './queries/timeline/timeline.controller';
+import { GetCustomerTimelineHandler, GetTimelineHandler } from './queries/timeline/timeline.queries';
+import { QueuesController } from './queries/queues/queues.controller';
+import { GetQueueSummaryHandler, ListQueueHandler } from './queries/queues/queues.queries';
+import { ReportsController } from './queries/reports/reports.controller';
+import { GetReportHandler } from './queries/reports/reports.queries';
+import { DistributeCasesController } from './cases/distribute-cases/distribute-cases.controller';
+import { DistributeCasesHandler } from './cases/distribute-cases/distribute-cases.handler';
 import { Clock, SystemClock } from './storage/clock';
 
 export interface AppModuleOptions {
@@ -28,8 +39,18 @@ export class AppModule {
   static register(options: AppModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(options.config), CqrsModule.forRoot(), StorageModule, AuthModule, CalendarModule],
-      controllers: [FileCaseController, ChangeCaseController, CaseHistoryController, HealthController],
+      imports: [AppConfigModule.forRoot(options.config), CqrsModule.forRoot(), StorageModule, ReadSideModule, AuthModule, CalendarModule],
+      controllers: [
+        FileCaseController,
+        DistributeCasesController,
+        ChangeCaseController,
+        CaseHistoryController,
+        CaseViewController,
+        TimelineController,
+        QueuesController,
+        ReportsController,
+        HealthController,
+      ],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         caseDeciderProvider,
@@ -38,6 +59,14 @@ export class AppModule {
         FileCaseHandler,
         ChangeCaseHandler,
         GetCaseHistoryHandler,
+        DistributeCasesHandler,
+        GetCaseHandler,
+        FindCasesByFilingNumberHandler,
+        GetTimelineHandler,
+        GetCustomerTimelineHandler,
+        ListQueueHandler,
+        GetQueueSummaryHandler,
+        GetReportHandler,
       ],
     };
   }

@@ -11,6 +11,7 @@ export async function createApp(options: AppModuleOptions = {}, logger: false | 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
     logger: logger === false ? false : ['error', 'warn', 'log'],
     bodyParser: false,
+    abortOnError: false,
   });
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());

@@ -2,14 +2,13 @@ import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common
 import { randomUUID } from 'node:crypto';
 import {
   CASE_EVENT_SCHEMA_VERSIONS,
-  CASE_EVENT_UPCASTERS,
   CaseCommand,
   CaseDecider,
   CaseEvent,
   caseStreamId,
   CaseErrors,
   CaseState,
-  upcast,
+  upcastCaseEvent,
 } from '@app/domain';
 import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, WrongExpectedRevisionError } from '@app/event-store';
 import { Clock } from '../storage/clock';
@@ -58,7 +57,12 @@ export class CaseCommandService {
         );
         return { caseId, revision: result.nextExpectedRevision, position: result.position, events, replayed: false };
       } catch (error) {
-        const retry = error instanceof WrongExpectedRevisionError && context.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
+        // With If-Match, a conflict is the client's 409 — unless it lost to its own retry (same Idempotency-Key):
+        // the next attempt then finds and returns the first result, or else fails the If-Match check.
+        const retry =
+          error instanceof WrongExpectedRevisionError &&
+          (context.expectedRevision === undefined || context.idempotencyKey !== undefined) &&
+          attempt < MAX_ATTEMPTS;
         if (!retry) throw error;
       }
     }
@@ -99,9 +103,7 @@ export class CaseCommandService {
 }
 
 export function toCaseEvent(recorded: RecordedEvent): CaseEvent {
-  const type = recorded.type as CaseEvent['type'];
-  const data = upcast(CASE_EVENT_UPCASTERS, type, recorded.metadata.schemaVersion ?? 1, CASE_EVENT_SCHEMA_VERSIONS[type] ?? 1, recorded.data);
-  return { type, data } as CaseEvent;
+  return upcastCaseEvent(recorded.type as CaseEvent['type'], Number(recorded.metadata.schemaVersion ?? 1), recorded.data);
 }
 
 /** ISO-8601 in Bogotá's fixed offset, as every instant in the API is shown. */

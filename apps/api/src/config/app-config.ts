@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value);
 const toList = ({ value }: { value: unknown }) =>
@@ -12,6 +12,14 @@ export class AppConfig {
 
   @IsOptional() @IsString()
   DATA_DIR: string = './data';
+
+  /** `in-process`: the API runs the projector (embedded default); `external`: `npm run start:projector` does. */
+  @IsOptional() @IsIn(['in-process', 'external'])
+  PROJECTOR: 'in-process' | 'external' = 'in-process';
+
+  /** Cases a backoffice agent is expected to resolve per day (reports compare against it). */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(10000)
+  REPORT_DAILY_TARGET: number = 55;
 
   /** HS256 secret; when unset, one is generated into DATA_DIR on first start. */
   @IsOptional() @IsString() @MinLength(32)

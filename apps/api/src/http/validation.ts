@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
 export interface FieldError {
   field: string;
@@ -20,9 +20,50 @@ export class RequestValidationError extends BadRequestException {
   }
 }
 
+/** No request DTO nests deeper than 3 levels (body → attachments → item); JSON deeper than this is refused outright. */
+export const MAX_BODY_DEPTH = 8;
+/** class-transformer and Nest's ValidationPipe silently drop these keys, so whitelisting never sees them: refuse them as unknown fields. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_STRUCTURAL_PROBLEMS = 20;
+
+/**
+ * Finds what must be refused before class-transformer sees the value: nesting deeper than `maxDepth`
+ * (its recursion has no bound and overflows the stack: a 500) and prototype keys. Iterative, so
+ * that the check itself cannot overflow.
+ */
+export function findStructuralProblems(value: unknown, maxDepth = MAX_BODY_DEPTH): FieldError[] {
+  const problems: FieldError[] = [];
+  const pending: Array<{ value: unknown; field: string; depth: number }> = [{ value, field: '', depth: 0 }];
+  while (pending.length > 0 && problems.length < MAX_STRUCTURAL_PROBLEMS) {
+    const { value: current, field, depth } = pending.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= maxDepth) {
+      problems.push({ field: field || 'body', reason: `${field || 'body'} is nested more than ${maxDepth} levels deep` });
+      continue;
+    }
+    for (const key of Object.keys(current)) {
+      const child = field ? `${field}.${key}` : key;
+      if (RESERVED_KEYS.has(key)) problems.push({ field: child, reason: `property ${key} should not exist` });
+      else pending.push({ value: (current as Record<string, unknown>)[key], field: child, depth: depth + 1 });
+    }
+  }
+  return problems;
+}
+
+/** The global pipe: the structural checks above, then class-validator. */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const problems = findStructuralProblems(value);
+      if (problems.length > 0) throw new RequestValidationError(problems);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Rejects unknown fields and wrong types; converts query strings to the declared types. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

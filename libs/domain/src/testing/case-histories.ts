@@ -90,6 +90,7 @@ export const HISTORIES = {
   responded_resolved: [caseFiled, caseTypified, assigned, confirmed, respondedResolved],
   resolved_first_line: [
     { ...caseFiled, data: { ...caseFiled.data, kind: 'inquiry', legalTermDays: 30 } } as CaseEvent,
+    { type: 'CaseTypified', data: { kind: 'inquiry', typology: 'general-information', motive: 'tariff', typifiedBy: actors.agent.id, legalTermDays: 30, dueAt: '2026-04-16T23:59:59.999-05:00' } } as CaseEvent,
     { type: 'CaseResolvedAtFirstLine', data: { resolution: 'Se explicó la tarifa', resolvedBy: actors.agent.id, resolvedAt: FILED_AT } } as CaseEvent,
   ],
   transferred: [caseFiled, caseTypified, { type: 'CaseTransferred', data: { entity: 'SIC', reason: 'Competencia', transferredBy: actors.supervisor.id, transferredAt: at(3) } } as CaseEvent],

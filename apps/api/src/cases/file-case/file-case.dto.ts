@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsObject, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CASE_KINDS, CHANNELS, DOCUMENT_TYPES } from '@app/domain';
 import type { CaseKind, Channel, DocumentType } from '@app/domain';
 import { Nested, OneOf, OptionalText, RequiredText, WholeNumber } from '../../http/field.decorators';
@@ -38,7 +38,7 @@ export class FileCaseDto {
   @Nested(() => PetitionerDto) petitioner: PetitionerDto;
 
   @ApiPropertyOptional({ type: [AttachmentDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AttachmentDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];
 
   @ApiPropertyOptional({ description: 'Filing number of an earlier case this one refers to', example: '2026-000041' })
@@ -46,7 +46,7 @@ export class FileCaseDto {
   relatedFilingNumber?: string;
 
   @ApiPropertyOptional({ type: FirstLineResolutionDto, description: 'Only for a petition or an inquiry answered on the spot' })
-  @IsOptional() @ValidateNested() @Type(() => FirstLineResolutionDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => FirstLineResolutionDto)
   firstLineResolution?: FirstLineResolutionDto;
 }
 

@@ -1,0 +1,38 @@
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { AnyRole } from '../../auth/roles.decorator';
+import { ETagInterceptor } from '../../command-handling/etag.interceptor';
+import { ApiErrorDto } from '../../http/api-error.dto';
+import { CaseIdParam } from '../../http/case-id.param';
+import { FreshnessQueryDto } from '../../read-side/list-query.dto';
+import { FindCasesByFilingNumberQuery, GetCaseQuery, PublicCaseView } from './case-view.queries';
+
+export class FilingNumberQueryDto extends FreshnessQueryDto {
+  @ApiProperty({ example: '2026-000042' })
+  @Matches(/^\d{4}-\d{6}$/, { message: 'filingNumber must look like 2026-000042' })
+  filingNumber: string;
+}
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@AnyRole()
+@Controller('cases')
+export class CaseViewController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Find a case by its filing number (radicado)' })
+  findByFilingNumber(@Query() query: FilingNumberQueryDto): Promise<{ items: PublicCaseView[]; nextCursor: null }> {
+    return this.queries.execute(new FindCasesByFilingNumberQuery(query.filingNumber, query.minPosition));
+  }
+
+  @Get(':id')
+  @UseInterceptors(ETagInterceptor)
+  @ApiOperation({ summary: 'The case as it stands: status, typification, assignee, deadlines (ETag: its revision)' })
+  @ApiResponse({ status: 404, type: ApiErrorDto })
+  get(@CaseIdParam() caseId: string, @Query() query: FreshnessQueryDto): Promise<PublicCaseView> {
+    return this.queries.execute(new GetCaseQuery(caseId, query.minPosition));
+  }
+}

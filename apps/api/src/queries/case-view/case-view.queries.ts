@@ -1,0 +1,60 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { CaseErrors } from '@app/domain';
+import { CASES_COLLECTION, CaseView, caseViewProjection } from '@app/projections';
+import { Page, READ_STORE, ReadStore } from '@app/read-store';
+import { ReadModelFreshness } from '../../read-side/read-model-freshness';
+
+export type PublicCaseView = Omit<CaseView, 'state' | 'verificationCodeHash'>;
+
+/** What staff see of a case: everything but the internal state and the verification code's hash. */
+export function toPublicCaseView(view: CaseView): PublicCaseView {
+  const { state: _state, verificationCodeHash: _hash, ...rest } = view;
+  return rest;
+}
+
+export class GetCaseQuery {
+  constructor(
+    readonly caseId: string,
+    readonly minPosition?: number,
+  ) {}
+}
+
+export class FindCasesByFilingNumberQuery {
+  constructor(
+    readonly filingNumber: string,
+    readonly minPosition?: number,
+  ) {}
+}
+
+@QueryHandler(GetCaseQuery)
+export class GetCaseHandler implements IQueryHandler<GetCaseQuery, PublicCaseView> {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  async execute({ caseId, minPosition }: GetCaseQuery): Promise<PublicCaseView> {
+    await this.freshness.waitFor(minPosition, [caseViewProjection.name]);
+    const found = await this.readStore.get<CaseView>(CASES_COLLECTION, caseId);
+    if (!found) throw CaseErrors.notFound();
+    return toPublicCaseView(found.data);
+  }
+}
+
+@QueryHandler(FindCasesByFilingNumberQuery)
+export class FindCasesByFilingNumberHandler implements IQueryHandler<FindCasesByFilingNumberQuery, { items: PublicCaseView[]; nextCursor: null }> {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  async execute({ filingNumber, minPosition }: FindCasesByFilingNumberQuery) {
+    await this.freshness.waitFor(minPosition, [caseViewProjection.name]);
+    const page: Page<CaseView> = await this.readStore.find<CaseView>(CASES_COLLECTION, {
+      where: [{ field: 'filingNumber', op: 'eq', value: filingNumber }],
+      limit: 1,
+    });
+    return { items: page.items.map((item) => toPublicCaseView(item.data)), nextCursor: null };
+  }
+}

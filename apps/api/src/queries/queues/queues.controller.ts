@@ -1,0 +1,88 @@
+import { Controller, ForbiddenException, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Actor } from '@app/domain';
+import { QueueSummary } from '@app/projections';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { Roles } from '../../auth/roles.decorator';
+import { toOffsetIso } from '../../command-handling/case-command.service';
+import { FreshnessQueryDto, ListQueryDto } from '../../read-side/list-query.dto';
+import { RequestValidationError } from '../../http/validation';
+import { Clock } from '../../storage/clock';
+import { GetQueueSummaryQuery, ListQueueQuery, QueuePage } from './queues.queries';
+
+export class AtRiskQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ minimum: 0, maximum: 720, default: 24, description: 'Cases due within this many hours, and every overdue one' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(720)
+  withinHours?: number;
+}
+
+const USER_ID = /^[\x21-\x7e]{1,100}$/;
+
+@ApiTags('queues')
+@ApiBearerAuth()
+@Controller('queues')
+export class QueuesController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('unassigned')
+  @Roles('supervisor')
+  @ApiOperation({ summary: 'Filed cases waiting for distribution, by due date' })
+  unassigned(@Query() query: ListQueryDto): Promise<QueuePage> {
+    return this.list([{ field: 'queue', op: 'eq', value: 'unassigned' }], query);
+  }
+
+  @Get('backoffice/:userId')
+  @Roles('backoffice', 'supervisor')
+  @ApiOperation({ summary: "A backoffice agent's open cases, by due date (own queue, or any as supervisor)" })
+  backoffice(@Param('userId') userId: string, @Query() query: ListQueryDto, @CurrentActor() actor: Actor): Promise<QueuePage> {
+    requireOwnQueue(actor, userId);
+    return this.list([{ field: 'queue', op: 'eq', value: 'backoffice' }, { field: 'assigneeId', op: 'eq', value: userId }], query);
+  }
+
+  @Get('returned/:userId')
+  @Roles('agent', 'supervisor')
+  @ApiOperation({ summary: 'Cases returned to an agent for re-typification (own queue, or any as supervisor)' })
+  returned(@Param('userId') userId: string, @Query() query: ListQueryDto, @CurrentActor() actor: Actor): Promise<QueuePage> {
+    requireOwnQueue(actor, userId);
+    return this.list([{ field: 'queue', op: 'eq', value: 'returned' }, { field: 'returnedTo', op: 'eq', value: userId }], query);
+  }
+
+  @Get('awaiting-customer')
+  @Roles('backoffice', 'supervisor')
+  @ApiOperation({ summary: 'Cases waiting on the customer: information requested, or a resolved response inside the counter-reply window' })
+  awaitingCustomer(@Query() query: ListQueryDto): Promise<QueuePage> {
+    return this.list([{ field: 'queue', op: 'eq', value: 'awaiting_customer' }], query);
+  }
+
+  @Get('at-risk')
+  @Roles('supervisor')
+  @ApiOperation({ summary: 'Open cases whose legal clock runs and that are due within `withinHours` or already overdue' })
+  atRisk(@Query() query: AtRiskQueryDto): Promise<QueuePage> {
+    const horizon = toOffsetIso(new Date(this.clock.now().getTime() + (query.withinHours ?? 24) * 3600_000));
+    return this.list([{ field: 'clockRunning', op: 'eq', value: true }, { field: 'dueAt', op: 'lte', value: horizon }], query);
+  }
+
+  @Get('summary')
+  @Roles('supervisor')
+  @ApiOperation({ summary: 'Counts per queue and per backoffice agent (one document, kept up to date by the projection)' })
+  summary(@Query() query: FreshnessQueryDto): Promise<QueueSummary> {
+    return this.queries.execute(new GetQueueSummaryQuery(query.minPosition));
+  }
+
+  private list(where: ListQueueQuery['where'], query: ListQueryDto): Promise<QueuePage> {
+    return this.queries.execute(new ListQueueQuery(where, query, toOffsetIso(this.clock.now())));
+  }
+}
+
+function requireOwnQueue(actor: Actor, userId: string): void {
+  if (!USER_ID.test(userId)) throw new RequestValidationError([{ field: 'userId', reason: 'userId must be 1-100 visible ASCII characters' }]);
+  if (!actor.roles.includes('supervisor') && actor.id !== userId) {
+    throw new ForbiddenException({ code: 'AUTH.NOT_OWN_QUEUE', message: 'Only your own queue, unless you are a supervisor' });
+  }
+}

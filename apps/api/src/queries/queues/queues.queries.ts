@@ -1,0 +1,74 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { caseQueuesProjection, QUEUE_ITEMS_COLLECTION, QUEUE_SUMMARY_COLLECTION, QUEUE_SUMMARY_ID, QueueItem, QueueSummary, QUEUES } from '@app/projections';
+import { Filter, InvalidCursorError, READ_STORE, ReadStore } from '@app/read-store';
+import { RequestValidationError } from '../../http/validation';
+import { ReadModelFreshness } from '../../read-side/read-model-freshness';
+
+export type QueueEntry = Omit<QueueItem, 'state'> & { overdue: boolean };
+
+export interface QueuePage {
+  items: QueueEntry[];
+  nextCursor: string | null;
+}
+
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+  minPosition?: number;
+}
+
+/** A page of one queue, by due date (soonest first). `now` marks overdue entries. */
+export class ListQueueQuery {
+  constructor(
+    readonly where: Filter[],
+    readonly page: PageRequest,
+    readonly now: string,
+  ) {}
+}
+
+export class GetQueueSummaryQuery {
+  constructor(readonly minPosition?: number) {}
+}
+
+@QueryHandler(ListQueueQuery)
+export class ListQueueHandler implements IQueryHandler<ListQueueQuery, QueuePage> {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  async execute({ where, page, now }: ListQueueQuery): Promise<QueuePage> {
+    await this.freshness.waitFor(page.minPosition, [caseQueuesProjection.name]);
+    try {
+      const found = await this.readStore.find<QueueItem>(QUEUE_ITEMS_COLLECTION, {
+        where,
+        sort: [{ field: 'dueAt', direction: 'asc' }],
+        limit: page.limit ?? 50,
+        cursor: page.cursor,
+      });
+      const nowMs = Date.parse(now);
+      return {
+        items: found.items.map(({ data: { state: _state, ...item } }) => ({ ...item, overdue: Date.parse(item.dueAt) < nowMs })),
+        nextCursor: found.nextCursor,
+      };
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw new RequestValidationError([{ field: 'cursor', reason: error.message }]);
+      throw error;
+    }
+  }
+}
+
+@QueryHandler(GetQueueSummaryQuery)
+export class GetQueueSummaryHandler implements IQueryHandler<GetQueueSummaryQuery, QueueSummary> {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  async execute({ minPosition }: GetQueueSummaryQuery): Promise<QueueSummary> {
+    await this.freshness.waitFor(minPosition, [caseQueuesProjection.name]);
+    const found = await this.readStore.get<QueueSummary>(QUEUE_SUMMARY_COLLECTION, QUEUE_SUMMARY_ID);
+    return found?.data ?? { queues: Object.fromEntries(QUEUES.map((queue) => [queue, 0])) as QueueSummary['queues'], byBackoffice: {}, byReturnedAgent: {} };
+  }
+}

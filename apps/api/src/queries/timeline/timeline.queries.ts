@@ -1,0 +1,78 @@
+import { Inject, NotFoundException } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { timingSafeEqual } from 'node:crypto';
+import { CaseErrors } from '@app/domain';
+import { CaseTimeline, caseTimelineProjection, hashVerificationCode, TIMELINES_COLLECTION, TimelineEntry } from '@app/projections';
+import { READ_STORE, ReadStore } from '@app/read-store';
+import { ReadModelFreshness } from '../../read-side/read-model-freshness';
+
+export interface StaffTimeline {
+  caseId: string;
+  filingNumber: string;
+  status: string;
+  entries: TimelineEntry[];
+}
+
+export interface CustomerTimeline {
+  filingNumber: string;
+  status: string;
+  entries: { at: string; channel: string; description: string }[];
+}
+
+export class GetTimelineQuery {
+  constructor(
+    readonly caseId: string,
+    readonly minPosition?: number,
+  ) {}
+}
+
+export class GetCustomerTimelineQuery {
+  constructor(
+    readonly filingNumber: string,
+    readonly code: string,
+  ) {}
+}
+
+@QueryHandler(GetTimelineQuery)
+export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, StaffTimeline> {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  async execute({ caseId, minPosition }: GetTimelineQuery): Promise<StaffTimeline> {
+    await this.freshness.waitFor(minPosition, [caseTimelineProjection.name]);
+    const found = await this.readStore.get<CaseTimeline>(TIMELINES_COLLECTION, caseId);
+    if (!found) throw CaseErrors.notFound();
+    const { filingNumber, status, entries } = found.data;
+    return { caseId, filingNumber, status, entries };
+  }
+}
+
+/** The customer's view: customer-visible steps only, no staff identities; a wrong code is the same 404 as an unknown number. */
+@QueryHandler(GetCustomerTimelineQuery)
+export class GetCustomerTimelineHandler implements IQueryHandler<GetCustomerTimelineQuery, CustomerTimeline> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ filingNumber, code }: GetCustomerTimelineQuery): Promise<CustomerTimeline> {
+    const page = await this.readStore.find<CaseTimeline>(TIMELINES_COLLECTION, {
+      where: [{ field: 'filingNumber', op: 'eq', value: filingNumber }],
+      limit: 1,
+    });
+    const timeline = page.items[0]?.data;
+    if (!timeline || !sameHash(timeline.verificationCodeHash, hashVerificationCode(code))) {
+      throw new NotFoundException({ code: 'CASE.NOT_FOUND', message: 'No case with that filing number and verification code' });
+    }
+    return {
+      filingNumber: timeline.filingNumber,
+      status: timeline.status,
+      entries: timeline.entries.filter((entry) => entry.customerVisible).map(({ at, channel, description }) => ({ at, channel, description })),
+    };
+  }
+}
+
+function sameHash(expectedHex: string, actualHex: string): boolean {
+  const expected = Buffer.from(expectedHex, 'hex');
+  const actual = Buffer.from(actualHex, 'hex');
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}

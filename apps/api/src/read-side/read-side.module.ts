@@ -1,0 +1,53 @@
+import { BeforeApplicationShutdown, Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { ALL_PROJECTIONS } from '@app/projections';
+import { Projector } from '@app/projector';
+import { READ_STORE, ReadStore, SqliteReadStore } from '@app/read-store';
+import { AppConfig } from '../config/app-config';
+import { ReadModelFreshness } from './read-model-freshness';
+
+/** The read store, and the projector when it runs inside the API (the embedded default). */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: READ_STORE,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): ReadStore => {
+        mkdirSync(config.DATA_DIR, { recursive: true });
+        return new SqliteReadStore({ filename: join(config.DATA_DIR, 'read-models.sqlite') });
+      },
+    },
+    {
+      provide: Projector,
+      inject: [EVENT_STORE, READ_STORE],
+      useFactory: (events: EventStore, readStore: ReadStore) =>
+        new Projector(events, readStore, ALL_PROJECTIONS, { log: (line) => new Logger('Projector').warn(line) }),
+    },
+    ReadModelFreshness,
+  ],
+  exports: [READ_STORE, Projector, ReadModelFreshness],
+})
+export class ReadSideModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly projector: Projector,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.PROJECTOR === 'in-process') await this.projector.start();
+    else await this.projector.prepare();
+  }
+
+  /** Before the stores close: the projector must not read a closed event store. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.projector.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.readStore.close();
+  }
+}

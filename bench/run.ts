@@ -1,0 +1,54 @@
+/**
+ * `npm run bench` runs every benchmark; `npm run bench -- --only <name>` runs one.
+ * Each writes bench/results/<name>.json; a table of all of them is printed at the end.
+ * Exit code 1 when a benchmark fails (e.g. non-2xx responses); missed targets are reported, not fatal.
+ */
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { eventStoreAppend } from './event-store-append';
+import { httpFileCase } from './http-file-case';
+import { killAllChildren } from './child-server';
+import { Benchmark, BenchReport, log, printTable, writeResult } from './support';
+
+const BENCHMARKS: Benchmark[] = [eventStoreAppend, httpFileCase];
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const selected = values.only ? BENCHMARKS.filter((benchmark) => benchmark.name === values.only) : BENCHMARKS;
+  if (selected.length === 0) {
+    console.error(`Unknown benchmark "${values.only}". Benchmarks: ${BENCHMARKS.map((benchmark) => benchmark.name).join(', ')}`);
+    return 2;
+  }
+  const done: { name: string; report: BenchReport }[] = [];
+  let failed = false;
+  for (const benchmark of selected) {
+    try {
+      const report = await benchmark.run();
+      log(`${benchmark.name}: wrote ${writeResult(benchmark, report)}`);
+      done.push({ name: benchmark.name, report });
+    } catch (error) {
+      failed = true;
+      console.error(`\n${benchmark.name} FAILED: ${error instanceof Error ? error.stack : String(error)}\n`);
+    }
+  }
+  printTable(done);
+  return failed ? 1 : 0;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killAllChildren();
+    process.exit(130);
+  });
+}
+process.on('exit', killAllChildren);
+
+main()
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(killAllChildren);

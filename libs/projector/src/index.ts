@@ -1,0 +1,3 @@
+export * from './projector';
+export * from './projection-batch';
+export * from './to-projection-event';

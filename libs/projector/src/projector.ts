@@ -1,0 +1,199 @@
+import type { EventStore, RecordedEvent } from '@app/event-store';
+import type { Projection, ProjectionEvent } from '@app/projections';
+import type { ReadStore } from '@app/read-store';
+import { applyBatch } from './projection-batch';
+import { toProjectionEvent } from './to-projection-event';
+
+export interface ProjectionFailure {
+  position: number;
+  eventType: string;
+  error: string;
+  at: string;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  position: number;
+  state: 'starting' | 'running' | 'failed';
+  failure?: ProjectionFailure;
+}
+
+export interface ProjectorOptions {
+  batchSize?: number;
+  /** How long to wait before looking for new events when caught up. */
+  idleMs?: number;
+  log?: (message: string) => void;
+  /** For time stamps of failures only (the projections themselves never read a clock). */
+  now?: () => Date;
+}
+
+/**
+ * Feeds projections from the event store, each from its own checkpoint. One reader serves every
+ * projection: a batch is read once from the lowest checkpoint and each projection takes the events
+ * past its own. Documents and checkpoint are committed together. A projection that throws stops
+ * (the others go on) at the failing batch, and resumes from there on the next start.
+ */
+export class Projector {
+  private readonly statuses = new Map<string, ProjectionStatus>();
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private readonly batchSize: number;
+  private readonly idleMs: number;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly readStore: ReadStore,
+    private readonly projections: readonly Projection[],
+    private readonly options: ProjectorOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.idleMs = options.idleMs ?? 20;
+  }
+
+  /** Creates collections and rebuilds projections whose version changed. */
+  async prepare(): Promise<void> {
+    for (const projection of this.projections) {
+      await this.readStore.ensureCollections(projection.collections);
+      const checkpoint = await this.readStore.getCheckpoint(projection.name);
+      let position = checkpoint?.position ?? 0;
+      if (checkpoint && checkpoint.version !== projection.version) {
+        this.log(`${projection.name}: version ${checkpoint.version} -> ${projection.version}, rebuilding from position 0`);
+        await this.reset(projection);
+        position = 0;
+      }
+      this.statuses.set(projection.name, { name: projection.name, version: projection.version, position, state: 'starting' });
+    }
+  }
+
+  /** Prepares, then keeps projecting in the background until `stop()`. */
+  async start(): Promise<void> {
+    await this.prepare();
+    this.running = true;
+    this.loop = this.runLoop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Processes everything up to the current head once (rebuild scripts and tests). */
+  async catchUp(onProgress?: (position: number, head: number) => void): Promise<void> {
+    if (this.statuses.size === 0) await this.prepare();
+    const head = await this.events.headPosition();
+    while ((await this.step()) && this.lowestPosition() < head) onProgress?.(this.lowestPosition(), head);
+    onProgress?.(Math.min(this.lowestPosition(), head), head);
+  }
+
+  /** Deletes the documents and checkpoint of the named projections; `catchUp` or `start` rebuilds them. */
+  async rebuild(names?: string[]): Promise<void> {
+    for (const projection of this.selected(names)) {
+      await this.readStore.ensureCollections(projection.collections);
+      await this.reset(projection);
+      this.statuses.set(projection.name, { name: projection.name, version: projection.version, position: 0, state: 'starting' });
+    }
+  }
+
+  status(): ProjectionStatus[] {
+    return [...this.statuses.values()].map((status) => ({ ...status }));
+  }
+
+  private async runLoop(): Promise<void> {
+    while (this.running) {
+      let progressed = false;
+      try {
+        progressed = await this.step();
+      } catch (error) {
+        this.log(`projector: reading the event store failed: ${describe(error)}`);
+      }
+      if (!progressed && this.running) await this.idle();
+    }
+  }
+
+  /** One batch for every healthy projection. Returns false when there was nothing to do. */
+  private async step(): Promise<boolean> {
+    const active = this.projections.filter((projection) => this.statuses.get(projection.name)?.state !== 'failed');
+    if (active.length === 0) return false;
+    const from = Math.min(...active.map((projection) => this.statuses.get(projection.name)!.position));
+    const recorded = await this.events.readAll({ fromPosition: from, maxCount: this.batchSize });
+    if (recorded.length === 0) {
+      for (const projection of active) this.statuses.get(projection.name)!.state = 'running';
+      return false;
+    }
+    const events = recorded.map(toProjectionEvent);
+    for (const projection of active) await this.applyTo(projection, recorded, events);
+    return true;
+  }
+
+  private async applyTo(projection: Projection, recorded: RecordedEvent[], events: (ProjectionEvent | null)[]): Promise<void> {
+    const status = this.statuses.get(projection.name)!;
+    const pending = events.filter((event, index): event is ProjectionEvent => event !== null && recorded[index].position > status.position);
+    const last = recorded[recorded.length - 1].position;
+    if (last <= status.position) return;
+    try {
+      const writes = await applyBatch(this.readStore, projection, pending);
+      await this.readStore.commit(projection.name, writes, { version: projection.version, position: last });
+      status.position = last;
+      status.state = 'running';
+    } catch (error) {
+      const failing = await this.findFailingEvent(projection, pending);
+      status.state = 'failed';
+      status.failure = {
+        position: failing?.position ?? recorded[0].position,
+        eventType: failing?.type ?? 'unknown',
+        error: describe(error),
+        at: (this.options.now?.() ?? new Date()).toISOString(),
+      };
+      this.log(`projection ${projection.name} stopped at position ${status.failure.position} (${status.failure.eventType}): ${status.failure.error}`);
+    }
+  }
+
+  /** Finds which event made the batch fail, to report its position (not committed). */
+  private async findFailingEvent(projection: Projection, events: ProjectionEvent[]): Promise<ProjectionEvent | undefined> {
+    for (let end = 1; end <= events.length; end++) {
+      try {
+        await applyBatch(this.readStore, projection, events.slice(0, end));
+      } catch {
+        return events[end - 1];
+      }
+    }
+    return undefined;
+  }
+
+  private async reset(projection: Projection): Promise<void> {
+    await this.readStore.reset(projection.name, projection.collections.map((collection) => collection.name));
+  }
+
+  private selected(names?: string[]): readonly Projection[] {
+    if (!names || names.length === 0) return this.projections;
+    const unknown = names.filter((name) => !this.projections.some((projection) => projection.name === name));
+    if (unknown.length > 0) throw new Error(`Unknown projection(s): ${unknown.join(', ')}. Known: ${this.projections.map((p) => p.name).join(', ')}`);
+    return this.projections.filter((projection) => names.includes(projection.name));
+  }
+
+  private lowestPosition(): number {
+    const healthy = [...this.statuses.values()].filter((status) => status.state !== 'failed');
+    return healthy.length === 0 ? Infinity : Math.min(...healthy.map((status) => status.position));
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, this.idleMs);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private log(message: string): void {
+    (this.options.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(message);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

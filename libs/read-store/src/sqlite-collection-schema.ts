@@ -1,0 +1,69 @@
+import Database from 'better-sqlite3';
+import { CollectionSpec, IndexSpec } from './read-store.port';
+import { ID_FIELD } from './find-query';
+import { assertCollectionName, assertFieldPath } from './read-store-input';
+import { fieldExpression } from './sqlite-field';
+
+const TABLE_PREFIX = 'doc_';
+
+export const CHECKPOINTS_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS checkpoints (
+    projection TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+`;
+
+/**
+ * The quoted table of a collection. Names are validated (letters, digits, `_`, `-`) and quoted
+ * rather than rewritten, so two different names never share a table.
+ */
+export function tableName(collection: string): string {
+  assertCollectionName(collection);
+  return `"${TABLE_PREFIX}${collection}"`;
+}
+
+/** The collections whose tables exist, so a reopened store knows them before ensureCollections runs. */
+export function existingCollections(db: Database.Database): string[] {
+  const tables = db
+    .prepare<[number, string], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?")
+    .pluck()
+    .all(TABLE_PREFIX.length, TABLE_PREFIX);
+  return tables.map((table) => table.slice(TABLE_PREFIX.length));
+}
+
+/** Validates the spec, then returns the idempotent DDL creating its table and indexes. */
+export function collectionSchemaStatements(spec: CollectionSpec): string[] {
+  if (typeof spec !== 'object' || spec === null) throw new TypeError('A collection spec must be an object');
+  const table = tableName(spec.name);
+  if (!Array.isArray(spec.indexes)) throw new TypeError(`Collection ${spec.name}: indexes must be an array`);
+  return [
+    `CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL)`,
+    ...spec.indexes.map((index) => indexStatement(spec.name, table, index)),
+  ];
+}
+
+function indexStatement(collection: string, table: string, index: IndexSpec): string {
+  const description = `Collection ${collection}: index`;
+  if (typeof index !== 'object' || index === null || !Array.isArray(index.fields) || index.fields.length === 0) {
+    throw new TypeError(`${description} needs a non-empty array of fields`);
+  }
+  index.fields.forEach((field) => assertFieldPath(field, description));
+  if (new Set(index.fields).size !== index.fields.length) throw new TypeError(`${description} lists a field twice`);
+  const unique = index.unique === true;
+  const columns = index.fields.map(fieldExpression);
+  // Ending a non-unique index with id lets it also deliver the `id ASC` tie-breaker of every sort.
+  // A unique one must not: id would make every entry unique.
+  if (!unique && !index.fields.includes(ID_FIELD)) columns.push('id');
+  return `CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${indexName(collection, index.fields, unique)} ON ${table} (${columns.join(', ')})`;
+}
+
+/**
+ * Derived from the collection, the fields and uniqueness, so declaring the same index again is a
+ * no-op while changing its uniqueness creates a new one (and never silently keeps the old kind).
+ * Field paths cannot contain commas, so different field lists never share a name.
+ */
+export function indexName(collection: string, fields: string[], unique: boolean): string {
+  return `"${unique ? 'uniq' : 'idx'}:${collection}:${fields.join(',')}"`;
+}

@@ -1,0 +1,263 @@
+import Database from 'better-sqlite3';
+import { readStoreContract } from './read-store.contract';
+import { DocumentWrite, FindQuery } from './read-store.port';
+import { ReadStoreUnavailableError } from './read-store-unavailable.error';
+import { SqliteReadStore, SqliteReadStoreOptions } from './sqlite-read-store.adapter';
+import { createTempDatabase } from './testing/temp-database';
+
+readStoreContract('SQLite in memory', async () => ({ store: new SqliteReadStore({ filename: ':memory:' }) }));
+
+readStoreContract('SQLite file', async () => {
+  const database = createTempDatabase();
+  const store = new SqliteReadStore({ filename: database.filename });
+  return {
+    store,
+    teardown: async () => {
+      await store.close();
+      database.remove();
+    },
+  };
+});
+
+describe('SqliteReadStore', () => {
+  let database: ReturnType<typeof createTempDatabase>;
+  let openStores: SqliteReadStore[];
+  let openConnections: Database.Database[];
+
+  const open = (options: Partial<SqliteReadStoreOptions> = {}) => {
+    const store = new SqliteReadStore({ filename: database.filename, ...options });
+    openStores.push(store);
+    return store;
+  };
+
+  /** A second, raw connection to the same file, to act behind the store's back. */
+  const connect = () => {
+    const connection = new Database(database.filename);
+    openConnections.push(connection);
+    return connection;
+  };
+
+  beforeEach(() => {
+    database = createTempDatabase();
+    openStores = [];
+    openConnections = [];
+  });
+
+  afterEach(async () => {
+    await Promise.all(openStores.map((store) => store.close()));
+    openConnections.forEach((connection) => connection.close());
+    database.remove();
+  });
+
+  describe('persistence', () => {
+    it('keeps documents, checkpoints, collections and unique indexes across close and reopen', async () => {
+      const first = open();
+      await first.ensureCollections([{ name: 'cases', indexes: [{ fields: ['radicado'], unique: true }] }]);
+      await first.commit('case-list', [write('cases', 'case-1', 3, { radicado: 'R-1', city: 'Bogotá ñ' })], { version: 2, position: 3 });
+      await first.close();
+
+      const reopened = open();
+      expect(await reopened.get('cases', 'case-1')).toEqual({ id: 'case-1', position: 3, data: { radicado: 'R-1', city: 'Bogotá ñ' } });
+      expect(await reopened.getCheckpoint('case-list')).toEqual(expect.objectContaining({ version: 2, position: 3 }));
+      // Known without ensureCollections, and its unique index still holds.
+      await expect(reopened.commit('case-list', [write('cases', 'case-2', 4, { radicado: 'R-1' })], { version: 2, position: 4 })).rejects.toThrow(
+        /UNIQUE/,
+      );
+    });
+
+    it('uses WAL on a file', async () => {
+      open();
+      expect(connect().pragma('journal_mode', { simple: true })).toBe('wal');
+    });
+  });
+
+  describe('query plans', () => {
+    const openQueue = async () => {
+      const store = open();
+      await store.ensureCollections([{ name: 'queue', indexes: [{ fields: ['status', 'dueAt'] }, { fields: ['radicado'], unique: true }] }]);
+      const statuses = ['open', 'answered', 'closed', 'suspended'];
+      const writes = Array.from({ length: 2000 }, (_, index) =>
+        write('queue', `case-${index}`, index + 1, {
+          status: statuses[index % statuses.length],
+          radicado: `R-${index}`,
+          ...(index % 10 === 0 ? {} : { dueAt: new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString() }),
+        }),
+      );
+      await store.commit('queue-projection', writes, { version: 1, position: writes.length });
+      return store;
+    };
+
+    it('seeks the compound index for an equality filter sorted by its second field, with no sort step', async () => {
+      const store = await openQueue();
+      const query: FindQuery = { where: [{ field: 'status', op: 'eq', value: 'open' }], sort: [{ field: 'dueAt', direction: 'asc' }], limit: 20 };
+      const firstPlan = await store.explainFind('queue', query);
+      expect(firstPlan.join('\n')).toMatch(/^SEARCH doc_queue USING INDEX idx:queue:status,dueAt \(<expr>=\?\)$/);
+
+      const { nextCursor } = await store.find('queue', query);
+      const nextPlan = await store.explainFind('queue', { ...query, cursor: nextCursor! });
+      expect(nextPlan.join('\n')).toMatch(/^SEARCH doc_queue USING INDEX idx:queue:status,dueAt \(<expr>=\? AND <expr>>\?\)$/);
+    });
+
+    it('descending, still seeks the index; only ties on the sort key are sorted (the id tie-breaker is ascending)', async () => {
+      const store = await openQueue();
+      const query: FindQuery = { where: [{ field: 'status', op: 'eq', value: 'open' }], sort: [{ field: 'dueAt', direction: 'desc' }], limit: 20 };
+      const { nextCursor } = await store.find('queue', query);
+      for (const plan of [await store.explainFind('queue', query), await store.explainFind('queue', { ...query, cursor: nextCursor! })]) {
+        expect(plan[0]).toMatch(/^SEARCH doc_queue USING INDEX idx:queue:status,dueAt \(<expr>=\?/);
+        expect(plan.slice(1)).toEqual(['USE TEMP B-TREE FOR LAST TERM OF ORDER BY']);
+      }
+    });
+
+    it('looks a unique value up through its index', async () => {
+      const store = await openQueue();
+      const plan = await store.explainFind('queue', { where: [{ field: 'radicado', op: 'eq', value: 'R-7' }], limit: 1 });
+      expect(plan[0]).toMatch(/^SEARCH doc_queue USING INDEX uniq:queue:radicado \(<expr>=\?\)$/);
+      expect((await store.find('queue', { where: [{ field: 'radicado', op: 'eq', value: 'R-7' }], limit: 1 })).items.map((item) => item.id)).toEqual([
+        'case-7',
+      ]);
+    });
+  });
+
+  describe('atomicity', () => {
+    it('a commit failing on a collection that was not ensured writes neither its documents nor its checkpoint', async () => {
+      const store = open();
+      await store.ensureCollections([{ name: 'cases', indexes: [] }]);
+      await store.commit('case-list', [write('cases', 'case-1', 1, { v: 1 })], { version: 1, position: 1 });
+
+      const failing = store.commit('case-list', [write('cases', 'case-2', 2, { v: 2 }), write('not-ensured', 'x', 3, { v: 3 })], {
+        version: 1,
+        position: 3,
+      });
+      await expect(failing).rejects.toThrow('Unknown collection not-ensured: declare it with ensureCollections first');
+      expect(await store.get('cases', 'case-2')).toBeNull();
+      expect(await store.getCheckpoint('case-list')).toEqual(expect.objectContaining({ position: 1 }));
+    });
+
+    it('a commit failing midway in SQLite rolls back the writes already made and the checkpoint', async () => {
+      const store = open();
+      await store.ensureCollections([{ name: 'cases', indexes: [] }]);
+      await store.commit('case-list', [write('cases', 'case-1', 1, { v: 1 })], { version: 1, position: 1 });
+      connect().exec(`CREATE TRIGGER poison BEFORE INSERT ON "doc_cases" WHEN NEW.id = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END`);
+
+      const failing = store.commit(
+        'case-list',
+        [write('cases', 'case-1', 2, { v: 'updated' }), write('cases', 'case-2', 3, { v: 2 }), write('cases', 'poison', 4, {})],
+        { version: 1, position: 4 },
+      );
+      await expect(failing).rejects.toThrow('poisoned');
+      expect(await store.getMany('cases', ['case-1', 'case-2'])).toEqual([{ id: 'case-1', position: 1, data: { v: 1 } }]);
+      expect(await store.getCheckpoint('case-list')).toEqual(expect.objectContaining({ position: 1 }));
+    });
+  });
+
+  describe('availability', () => {
+    it('reports a write lock held by another connection as ReadStoreUnavailableError', async () => {
+      const store = open({ busyTimeoutMs: 0 });
+      await store.ensureCollections([{ name: 'cases', indexes: [] }]);
+      const other = connect();
+      other.exec('BEGIN IMMEDIATE');
+      try {
+        const failure = await rejectionOf(store.commit('case-list', [write('cases', 'case-1', 1, {})], { version: 1, position: 1 }));
+        expect(failure).toBeInstanceOf(ReadStoreUnavailableError);
+        expect((failure as ReadStoreUnavailableError).cause).toEqual(expect.objectContaining({ code: 'SQLITE_BUSY' }));
+      } finally {
+        other.exec('ROLLBACK');
+      }
+      await expect(store.commit('case-list', [write('cases', 'case-1', 1, {})], { version: 1, position: 1 })).resolves.toBeUndefined();
+    });
+
+    it('after close refuses every call with ReadStoreUnavailableError; closing twice is fine', async () => {
+      const store = open();
+      await store.ensureCollections([{ name: 'cases', indexes: [] }]);
+      await expect(store.ping()).resolves.toBeUndefined();
+      await Promise.all([store.close(), store.close()]);
+      await expect(store.close()).resolves.toBeUndefined();
+
+      const calls: [string, () => Promise<unknown>][] = [
+        ['ping', () => store.ping()],
+        ['get', () => store.get('cases', 'case-1')],
+        ['getMany', () => store.getMany('cases', ['case-1'])],
+        ['find', () => store.find('cases', { limit: 1 })],
+        ['count', () => store.count('cases')],
+        ['commit', () => store.commit('case-list', [], { version: 1, position: 1 })],
+        ['getCheckpoint', () => store.getCheckpoint('case-list')],
+        ['listCheckpoints', () => store.listCheckpoints()],
+        ['reset', () => store.reset('case-list', ['cases'])],
+        ['ensureCollections', () => store.ensureCollections([{ name: 'cases', indexes: [] }])],
+      ];
+      for (const [name, call] of calls) {
+        expect({ name, error: await rejectionOf(call()) }).toEqual({ name, error: expect.any(ReadStoreUnavailableError) });
+      }
+    });
+  });
+
+  describe('input checks', () => {
+    let store: SqliteReadStore;
+
+    beforeEach(async () => {
+      store = new SqliteReadStore({ filename: ':memory:' });
+      openStores.push(store);
+      await store.ensureCollections([{ name: 'cases', indexes: [] }]);
+    });
+
+    it.each(['', 'with space', 'quote"d', "semi;colon'", 'dot.ted', 'ñandú', 'x'.repeat(65)])('rejects the collection name %j', async (name) => {
+      await expect(store.ensureCollections([{ name, indexes: [] }])).rejects.toThrow('Invalid collection name');
+      await expect(store.get(name, 'case-1')).rejects.toThrow('Invalid collection name');
+    });
+
+    it('accepts letters, digits, underscores and dashes in collection names', async () => {
+      await store.ensureCollections([{ name: 'Case_List-2', indexes: [{ fields: ['status'] }] }]);
+      await store.commit('p', [write('Case_List-2', 'a', 1, { status: 'open' })], { version: 1, position: 1 });
+      expect(await store.count('Case_List-2', [{ field: 'status', op: 'eq', value: 'open' }])).toBe(1);
+    });
+
+    it('refuses reads and writes on a collection that was not ensured', async () => {
+      await expect(store.get('unknown', 'a')).rejects.toThrow('Unknown collection unknown');
+      await expect(store.find('unknown', { limit: 1 })).rejects.toThrow('Unknown collection unknown');
+      await expect(store.reset('p', ['unknown'])).rejects.toThrow('Unknown collection unknown');
+    });
+
+    it.each(["status'", 'a..b', '1st', 'owner.', '$.x', 'a b', 'a[0]', ''])('rejects the field %j in indexes, filters and sorts', async (field) => {
+      await expect(store.ensureCollections([{ name: 'other', indexes: [{ fields: [field] }] }])).rejects.toThrow(TypeError);
+      await expect(store.find('cases', { where: [{ field, op: 'eq', value: 1 }], limit: 1 })).rejects.toThrow(TypeError);
+      await expect(store.find('cases', { sort: [{ field, direction: 'asc' }], limit: 1 })).rejects.toThrow(TypeError);
+      await expect(store.count('cases', [{ field, op: 'eq', value: 1 }])).rejects.toThrow(TypeError);
+    });
+
+    it('rejects malformed filters and sorts', async () => {
+      const find = (query: unknown) => store.find('cases', query as FindQuery);
+      await expect(find({ where: [{ field: 'a', op: 'like', value: 'x' }], limit: 1 })).rejects.toThrow('unknown operator');
+      await expect(find({ where: [{ field: 'a', op: 'in', value: 'x' }], limit: 1 })).rejects.toThrow("'in' takes an array");
+      await expect(find({ where: [{ field: 'a', op: 'gt', value: null }], limit: 1 })).rejects.toThrow("'gt' takes a string or a finite number");
+      await expect(find({ where: [{ field: 'a', op: 'eq', value: { nested: 1 } }], limit: 1 })).rejects.toThrow(TypeError);
+      await expect(find({ where: [{ field: 'a', op: 'eq', value: Number.NaN }], limit: 1 })).rejects.toThrow(TypeError);
+      await expect(find({ sort: [{ field: 'a', direction: 'up' }], limit: 1 })).rejects.toThrow("direction must be 'asc' or 'desc'");
+      await expect(find({ sort: [{ field: 'a', direction: 'asc' }, { field: 'a', direction: 'desc' }], limit: 1 })).rejects.toThrow('twice');
+    });
+
+    it('rejects writes that cannot be stored faithfully, before writing anything', async () => {
+      const commit = (writes: unknown[]) => store.commit('p', writes as DocumentWrite[], { version: 1, position: 1 });
+      await expect(commit([write('cases', 'a', 1, { v: 1 }), write('cases', 'b', 1, { v: Number.NaN })])).rejects.toThrow('NaN');
+      await expect(commit([{ collection: 'cases', id: '', position: 1, data: {} }])).rejects.toThrow('id must be a non-empty string');
+      await expect(commit([{ collection: 'cases', id: 'a', position: -1, data: {} }])).rejects.toThrow(RangeError);
+      await expect(commit([{ collection: 'cases', id: 'a', position: 1, data: [1] }])).rejects.toThrow('plain JSON object');
+      await expect(store.commit('p', [], { version: 1.5, position: 1 })).rejects.toThrow(RangeError);
+      expect(await store.get('cases', 'a')).toBeNull();
+      expect(await store.getCheckpoint('p')).toBeNull();
+    });
+  });
+});
+
+function write(collection: string, id: string, position: number, data: Record<string, unknown> | null): DocumentWrite {
+  return { collection, id, position, data };
+}
+
+async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('Expected the promise to reject, but it resolved');
+}
+

@@ -1,0 +1,253 @@
+import Database from 'better-sqlite3';
+import {
+  CollectionSpec,
+  DocumentWrite,
+  Filter,
+  FindQuery,
+  Page,
+  ProjectionCheckpoint,
+  ReadStore,
+  StoredDocument,
+} from './read-store.port';
+import { ReadStoreUnavailableError } from './read-store-unavailable.error';
+import { parseDocument, serializeDocument } from './document-json';
+import { validateFilters, validateFindQuery, ValidFindQuery } from './find-query';
+import { decodeCursor, encodeCursor, queryFingerprint } from './page-cursor';
+import { assertNonEmptyString, assertNonNegativeInteger } from './read-store-input';
+import { CHECKPOINTS_SCHEMA, collectionSchemaStatements, existingCollections, tableName } from './sqlite-collection-schema';
+import { countQuery, pageQuery, PageRow, SqlQuery, sortKeyValues } from './sqlite-page-query';
+import { asUnavailableWhenStorageFailed, openReadDatabase, SqliteReadDatabaseOptions } from './sqlite-read-database';
+import { StatementCache } from './statement-cache';
+
+export type SqliteReadStoreOptions = SqliteReadDatabaseOptions;
+
+interface DocumentRow {
+  id: string;
+  position: number;
+  data: string;
+}
+
+interface CheckpointRow {
+  projection: string;
+  version: number;
+  position: number;
+  updated_at: string;
+}
+
+/** A write checked and serialized before its transaction starts. */
+interface PreparedWrite {
+  table: string;
+  id: string;
+  position: number;
+  /** Null deletes the document. */
+  json: string | null;
+}
+
+const STATEMENT_CACHE_CAPACITY = 500;
+
+const SAVE_CHECKPOINT = `
+  INSERT INTO checkpoints (projection, version, position, updated_at) VALUES (?, ?, ?, ?)
+  ON CONFLICT (projection) DO UPDATE SET
+    version = excluded.version, position = excluded.position, updated_at = excluded.updated_at`;
+
+/**
+ * The embedded read store: one SQLite file of its own (WAL), one table per collection holding
+ * each document as JSON, and secondary indexes on JSON fields. A commit applies its documents and
+ * saves the projection's checkpoint in one transaction, so a crash never separates the two.
+ *
+ * Field values are compared as SQLite reads them from JSON: booleans as 1 and 0, so a field
+ * should hold one JSON type. See `sqlite-field.ts` for how missing fields sort.
+ */
+export class SqliteReadStore implements ReadStore {
+  private readonly db: Database.Database;
+  private readonly statements: StatementCache<Database.Statement>;
+  private readonly collections: Set<string>;
+  private readonly runTransaction: Database.Transaction<(work: () => void) => void>;
+  private closed = false;
+
+  constructor(options: SqliteReadStoreOptions) {
+    this.db = openReadDatabase(options);
+    try {
+      this.db.exec(CHECKPOINTS_SCHEMA);
+      this.collections = new Set(existingCollections(this.db));
+    } catch (error) {
+      this.db.close();
+      throw asUnavailableWhenStorageFailed(error, 'Could not prepare the read store');
+    }
+    this.statements = new StatementCache((sql) => this.db.prepare(sql), STATEMENT_CACHE_CAPACITY);
+    this.runTransaction = this.db.transaction((work: () => void) => work());
+  }
+
+  async ensureCollections(specs: CollectionSpec[]): Promise<void> {
+    if (!Array.isArray(specs)) throw new TypeError('specs must be an array of collection specs');
+    const ddl = specs.flatMap(collectionSchemaStatements);
+    this.inTransaction('ensureCollections', () => ddl.forEach((sql) => this.db.exec(sql)));
+    specs.forEach((spec) => this.collections.add(spec.name));
+  }
+
+  async get<T extends object = Record<string, unknown>>(collection: string, id: string): Promise<StoredDocument<T> | null> {
+    const table = this.knownTable(collection);
+    assertNonEmptyString(id, 'id');
+    const row = this.read('get', () => this.statement(`SELECT id, position, data FROM ${table} WHERE id = ?`).get(id)) as
+      | DocumentRow
+      | undefined;
+    return row ? toStoredDocument<T>(row, collection) : null;
+  }
+
+  async getMany<T extends object = Record<string, unknown>>(collection: string, ids: string[]): Promise<StoredDocument<T>[]> {
+    const table = this.knownTable(collection);
+    if (!Array.isArray(ids)) throw new TypeError('ids must be an array');
+    ids.forEach((id, index) => assertNonEmptyString(id, `ids[${index}]`));
+    if (ids.length === 0) return [];
+    const sql = `SELECT id, position, data FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`;
+    const rows = this.read('getMany', () => this.statement(sql).all(JSON.stringify(ids))) as DocumentRow[];
+    return rows.map((row) => toStoredDocument<T>(row, collection));
+  }
+
+  async find<T extends object = Record<string, unknown>>(collection: string, query: FindQuery): Promise<Page<T>> {
+    const valid = validateFindQuery(query);
+    const { sql, params } = this.pageQuery(collection, valid);
+    const rows = this.read('find', () => this.statement(sql).all(...params)) as PageRow[];
+    const items = rows.slice(0, valid.limit);
+    const hasMore = rows.length > valid.limit;
+    return {
+      items: items.map((row) => toStoredDocument<T>(row, collection)),
+      nextCursor: hasMore ? encodeCursor(queryFingerprint(collection, valid.where, valid.order), sortKeyValues(items[items.length - 1], valid.order)) : null,
+    };
+  }
+
+  /** SQLite's plan for a `find`, one line per step: shows whether a query seeks an index or scans and sorts. */
+  async explainFind(collection: string, query: FindQuery): Promise<string[]> {
+    const { sql, params } = this.pageQuery(collection, validateFindQuery(query));
+    const steps = this.read('explainFind', () => this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params)) as { detail: string }[];
+    return steps.map((step) => step.detail);
+  }
+
+  async count(collection: string, where?: Filter[]): Promise<number> {
+    const { sql, params } = countQuery(this.knownTable(collection), validateFilters(where));
+    const row = this.read('count', () => this.statement(sql).get(...params)) as { total: number };
+    return row.total;
+  }
+
+  async commit(projection: string, writes: DocumentWrite[], checkpoint: { version: number; position: number }): Promise<void> {
+    assertNonEmptyString(projection, 'projection');
+    if (typeof checkpoint !== 'object' || checkpoint === null) throw new TypeError('checkpoint must be an object');
+    assertNonNegativeInteger(checkpoint.version, 'checkpoint.version');
+    assertNonNegativeInteger(checkpoint.position, 'checkpoint.position');
+    if (!Array.isArray(writes)) throw new TypeError('writes must be an array');
+    const prepared = writes.map((write, index) => this.prepareWrite(write, `writes[${index}]`));
+    const updatedAt = new Date().toISOString();
+    this.inTransaction(`Commit of projection ${projection}`, () => {
+      prepared.forEach((write) => this.applyWrite(write));
+      this.statement(SAVE_CHECKPOINT).run(projection, checkpoint.version, checkpoint.position, updatedAt);
+    });
+  }
+
+  async getCheckpoint(projection: string): Promise<ProjectionCheckpoint | null> {
+    assertNonEmptyString(projection, 'projection');
+    const row = this.read('getCheckpoint', () => this.statement('SELECT * FROM checkpoints WHERE projection = ?').get(projection)) as
+      | CheckpointRow
+      | undefined;
+    return row ? toCheckpoint(row) : null;
+  }
+
+  async listCheckpoints(): Promise<ProjectionCheckpoint[]> {
+    const rows = this.read('listCheckpoints', () => this.statement('SELECT * FROM checkpoints ORDER BY projection').all()) as CheckpointRow[];
+    return rows.map(toCheckpoint);
+  }
+
+  async reset(projection: string, collections: string[]): Promise<void> {
+    assertNonEmptyString(projection, 'projection');
+    if (!Array.isArray(collections)) throw new TypeError('collections must be an array');
+    const tables = collections.map((collection) => this.knownTable(collection));
+    this.inTransaction(`Reset of projection ${projection}`, () => {
+      tables.forEach((table) => this.statement(`DELETE FROM ${table}`).run());
+      this.statement('DELETE FROM checkpoints WHERE projection = ?').run(projection);
+    });
+  }
+
+  async ping(): Promise<void> {
+    this.read('ping', () => this.statement('SELECT 1').get());
+  }
+
+  /** Idempotent; afterwards every call fails with ReadStoreUnavailableError. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  private pageQuery(collection: string, { where, order, limit, cursor }: ValidFindQuery): SqlQuery {
+    const table = this.knownTable(collection);
+    const fingerprint = queryFingerprint(collection, where, order);
+    const after = cursor === undefined ? undefined : decodeCursor(cursor, fingerprint, order);
+    return pageQuery(table, { where, order, after, fetchCount: limit + 1 });
+  }
+
+  private prepareWrite(write: DocumentWrite, description: string): PreparedWrite {
+    if (typeof write !== 'object' || write === null) throw new TypeError(`${description} must be an object`);
+    const table = this.knownTable(write.collection);
+    assertNonEmptyString(write.id, `${description}: id`);
+    assertNonNegativeInteger(write.position, `${description}: position`);
+    const json = write.data === null ? null : serializeDocument(write.data, `${description}: data`);
+    return { table, id: write.id, position: write.position, json };
+  }
+
+  /** Position-guarded: a write not newer than the stored document is ignored, so replays are harmless. */
+  private applyWrite({ table, id, position, json }: PreparedWrite): void {
+    if (json === null) {
+      this.statement(`DELETE FROM ${table} WHERE id = ? AND position < ?`).run(id, position);
+      return;
+    }
+    this.statement(
+      `INSERT INTO ${table} (id, position, data) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET position = excluded.position, data = excluded.data
+       WHERE excluded.position > ${table}.position`,
+    ).run(id, position, json);
+  }
+
+  private knownTable(collection: string): string {
+    this.assertOpen();
+    const table = tableName(collection);
+    if (!this.collections.has(collection)) {
+      throw new Error(`Unknown collection ${collection}: declare it with ensureCollections first`);
+    }
+    return table;
+  }
+
+  private statement(sql: string): Database.Statement {
+    return this.statements.get(sql);
+  }
+
+  private read<T>(operation: string, run: () => T): T {
+    this.assertOpen();
+    try {
+      return run();
+    } catch (error) {
+      throw asUnavailableWhenStorageFailed(error, `${operation} failed`);
+    }
+  }
+
+  private inTransaction(operation: string, work: () => void): void {
+    this.assertOpen();
+    try {
+      // IMMEDIATE takes the write lock up front; a deferred transaction that reads before writing
+      // could fail with SQLITE_BUSY without waiting when another connection writes concurrently.
+      this.runTransaction.immediate(work);
+    } catch (error) {
+      throw asUnavailableWhenStorageFailed(error, `${operation} failed`);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new ReadStoreUnavailableError('The read store is closed');
+  }
+}
+
+function toStoredDocument<T extends object>(row: DocumentRow, collection: string): StoredDocument<T> {
+  return { id: row.id, position: row.position, data: parseDocument(row.data, `Document ${row.id} of ${collection}`) as T };
+}
+
+function toCheckpoint(row: CheckpointRow): ProjectionCheckpoint {
+  return { projection: row.projection, version: row.version, position: row.position, updatedAt: row.updated_at };
+}

@@ -1,0 +1,42 @@
+import { CASE_ID, HISTORIES } from '@app/domain/testing/case-histories';
+import { project, recordCaseEvents } from '../testing/project';
+import { QUEUE_ITEMS_COLLECTION, QUEUE_SUMMARY_COLLECTION, QUEUE_SUMMARY_ID, caseQueuesProjection } from './case-queues.projection';
+
+const OTHER_CASE = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+
+function queuesAfter(history: keyof typeof HISTORIES, other: keyof typeof HISTORIES = 'filed') {
+  const events = [...recordCaseEvents(CASE_ID, HISTORIES[history], 1), ...recordCaseEvents(OTHER_CASE, HISTORIES[other], 100)];
+  return project(caseQueuesProjection, events).byCollection;
+}
+
+describe('case-queues projection', () => {
+  it.each([
+    ['filed', 'unassigned', { unassigned: 2, backoffice: 0, returned: 0, awaiting_customer: 0 }, {}, {}],
+    ['assigned', 'backoffice', { unassigned: 1, backoffice: 1, returned: 0, awaiting_customer: 0 }, { 'bo-beto': 1 }, {}],
+    ['returned', 'returned', { unassigned: 1, backoffice: 0, returned: 1, awaiting_customer: 0 }, {}, { 'agent-ana': 1 }],
+    ['awaiting_information', 'awaiting_customer', { unassigned: 1, backoffice: 0, returned: 0, awaiting_customer: 1 }, {}, {}],
+    ['responded_pending', 'backoffice', { unassigned: 1, backoffice: 1, returned: 0, awaiting_customer: 0 }, { 'bo-beto': 1 }, {}],
+    ['responded_resolved', 'awaiting_customer', { unassigned: 1, backoffice: 0, returned: 0, awaiting_customer: 1 }, {}, {}],
+  ] as const)('given a case %s and another just filed, then it sits in %s and the summary counts both', (history, queue, queues, byBackoffice, byReturnedAgent) => {
+    const collections = queuesAfter(history);
+    expect(collections[QUEUE_ITEMS_COLLECTION][CASE_ID]).toMatchObject({ queue, filingNumber: '2026-000042' });
+    expect(collections[QUEUE_SUMMARY_COLLECTION][QUEUE_SUMMARY_ID]).toEqual({ queues, byBackoffice, byReturnedAgent });
+  });
+
+  it.each(['closed', 'transferred', 'resolved_first_line'] as const)('given a case %s, then it leaves every queue', (history) => {
+    const collections = queuesAfter(history);
+    expect(collections[QUEUE_ITEMS_COLLECTION][CASE_ID]).toBeUndefined();
+    expect(collections[QUEUE_SUMMARY_COLLECTION][QUEUE_SUMMARY_ID]).toMatchObject({ queues: { unassigned: 1, backoffice: 0, returned: 0, awaiting_customer: 0 } });
+  });
+
+  it('marks the queues where the legal clock runs, for the at-risk query', () => {
+    expect(queuesAfter('assigned')[QUEUE_ITEMS_COLLECTION][CASE_ID]).toMatchObject({ clockRunning: true, dueAt: '2026-03-24T23:59:59.999-05:00' });
+    expect(queuesAfter('awaiting_information')[QUEUE_ITEMS_COLLECTION][CASE_ID]).toMatchObject({ clockRunning: false });
+  });
+
+  it('given the same events twice, then the counts do not double', () => {
+    const events = recordCaseEvents(CASE_ID, HISTORIES.responded_pending);
+    const once = project(caseQueuesProjection, events);
+    expect(project(caseQueuesProjection, events, once.documents).byCollection).toEqual(once.byCollection);
+  });
+});

@@ -1,0 +1,114 @@
+import { CASE_EVENT_TYPES, CaseState, evolveCase } from '@app/domain';
+import { caseIdOf } from '../case-view/case-view.projection';
+import { cloneDoc, Doc, Projection, ProjectionEvent } from '../projection';
+import { CLOCK_RUNNING_QUEUES, Queue, QUEUES } from './queue-of';
+import { queueOf } from './queue-of';
+
+export const QUEUE_ITEMS_COLLECTION = 'queue_items';
+export const QUEUE_SUMMARY_COLLECTION = 'queue_summary';
+export const QUEUE_SUMMARY_ID = 'summary';
+
+/** One open case in one queue. Closed cases leave the collection. */
+export interface QueueItem {
+  caseId: string;
+  filingNumber: string;
+  queue: Queue;
+  /** True in the queues where the legal clock runs: the at-risk query reads these. */
+  clockRunning: boolean;
+  status: CaseState['status'];
+  kind: string;
+  typology: string;
+  channel: string;
+  filedAt: string;
+  dueAt: string;
+  assigneeId: string | null;
+  returnedTo: string | null;
+  /** The case revision this entry reflects: commands based on it pass it as the expected revision. */
+  revision: number;
+  state: CaseState;
+}
+
+/** Counts kept up to date event by event, so that `GET /queues/summary` reads one document. */
+export interface QueueSummary {
+  queues: Record<Queue, number>;
+  /** Open cases in each backoffice agent's queue. */
+  byBackoffice: Record<string, number>;
+  /** Cases returned to each agent. */
+  byReturnedAgent: Record<string, number>;
+}
+
+export const caseQueuesProjection: Projection<'item' | 'summary'> = {
+  name: 'case-queues',
+  version: 1,
+  collections: [
+    {
+      name: QUEUE_ITEMS_COLLECTION,
+      indexes: [
+        { fields: ['queue', 'dueAt'] },
+        { fields: ['queue', 'assigneeId', 'dueAt'] },
+        { fields: ['queue', 'returnedTo', 'dueAt'] },
+        { fields: ['clockRunning', 'dueAt'] },
+      ],
+    },
+    { name: QUEUE_SUMMARY_COLLECTION, indexes: [] },
+  ],
+  handles: CASE_EVENT_TYPES,
+  keysOf: (event) => ({
+    item: { collection: QUEUE_ITEMS_COLLECTION, id: caseIdOf(event) },
+    summary: { collection: QUEUE_SUMMARY_COLLECTION, id: QUEUE_SUMMARY_ID },
+  }),
+  evolve: ({ item, summary }, event) => {
+    const before = item as QueueItem | null;
+    const after = nextItem(before, event);
+    return {
+      item: after as unknown as Doc | null,
+      summary: countMove(summary as unknown as QueueSummary | null, before, after) as unknown as Doc,
+    };
+  },
+};
+
+function nextItem(before: QueueItem | null, event: ProjectionEvent): QueueItem | null {
+  if (!before && event.type !== 'CaseFiled') return null;
+  const state = evolveCase(before?.state ?? { status: 'none' }, event);
+  const queue = queueOf(state);
+  if (state.status === 'none' || queue === null) return null;
+  const filed = event.type === 'CaseFiled' ? event.data : null;
+  return {
+    caseId: state.caseId,
+    filingNumber: state.filingNumber,
+    queue,
+    clockRunning: CLOCK_RUNNING_QUEUES.includes(queue),
+    status: state.status,
+    kind: state.typification.kind,
+    typology: state.typification.typology,
+    channel: filed?.channel ?? before!.channel,
+    filedAt: state.filedAt,
+    dueAt: state.dueAt,
+    assigneeId: state.assigneeId,
+    returnedTo: state.status === 'returned' ? state.returnedTo : null,
+    revision: event.revision,
+    state,
+  };
+}
+
+function emptySummary(): QueueSummary {
+  return { queues: Object.fromEntries(QUEUES.map((queue) => [queue, 0])) as Record<Queue, number>, byBackoffice: {}, byReturnedAgent: {} };
+}
+
+/** Moves one case's count from where it was to where it is now. */
+function countMove(current: QueueSummary | null, before: QueueItem | null, after: QueueItem | null): QueueSummary {
+  const summary = current ? cloneDoc(current) : emptySummary();
+  for (const [item, delta] of [[before, -1], [after, 1]] as const) {
+    if (!item) continue;
+    summary.queues[item.queue] += delta;
+    if (item.queue === 'backoffice' && item.assigneeId) bump(summary.byBackoffice, item.assigneeId, delta);
+    if (item.queue === 'returned' && item.returnedTo) bump(summary.byReturnedAgent, item.returnedTo, delta);
+  }
+  return summary;
+}
+
+function bump(counts: Record<string, number>, key: string, delta: number): void {
+  const value = (counts[key] ?? 0) + delta;
+  if (value === 0) delete counts[key];
+  else counts[key] = value;
+}

@@ -1,0 +1,28 @@
+import { CASE_ID, HISTORIES } from '@app/domain/testing/case-histories';
+import { project, recordCaseEvents } from '../testing/project';
+import { caseTimelineProjection, TIMELINES_COLLECTION } from './case-timeline.projection';
+
+describe('case-timeline projection', () => {
+  it('given a worked case, then every step is listed with who, when, channel and whether the customer sees it', () => {
+    const timeline = project(caseTimelineProjection, recordCaseEvents(CASE_ID, HISTORIES.responded_resolved, 1, 'someone')).byCollection[TIMELINES_COLLECTION][CASE_ID] as {
+      status: string;
+      entries: { type: string; channel: string; customerVisible: boolean; actorId: string; at: string; description: string }[];
+    };
+    expect(timeline.status).toBe('responded');
+    expect(timeline.entries.map((e) => [e.type, e.channel, e.customerVisible])).toEqual([
+      ['CaseFiled', 'phone', true],
+      ['CaseTypified', 'internal', false],
+      ['CaseAssigned', 'internal', false],
+      ['TypificationConfirmed', 'internal', false],
+      ['ResponseSent', 'email', true],
+    ]);
+    expect(timeline.entries[0]).toMatchObject({ actorId: 'someone', at: '2026-03-02T10:00:00-05:00', description: 'Caso radicado con el número 2026-000042' });
+    expect(timeline.entries[4].description).toBe('Respuesta enviada al cliente (resuelto)');
+  });
+
+  it('given the same events twice, then no entry is repeated', () => {
+    const events = recordCaseEvents(CASE_ID, HISTORIES.returned);
+    const once = project(caseTimelineProjection, events);
+    expect(project(caseTimelineProjection, events, once.documents).byCollection).toEqual(once.byCollection);
+  });
+});

@@ -1,0 +1,62 @@
+import type { ProjectionEvent } from '../projection';
+
+export interface TimelineEntry {
+  position: number;
+  revision: number;
+  at: string;
+  type: ProjectionEvent['type'];
+  actorId: string;
+  /** How the step reached us or the customer: the filing channel, email for responses, internal otherwise. */
+  channel: string;
+  /** What happened, in Spanish (es-CO), as the customer may read it. */
+  description: string;
+  customerVisible: boolean;
+}
+
+const OUTCOME = { resolved: 'resuelto', pending: 'pendiente' } as const;
+
+/** How each event reads on the timeline; internal steps are hidden from the customer. */
+export function timelineEntryOf(event: ProjectionEvent): TimelineEntry {
+  const base = { position: event.position, revision: event.revision, at: event.metadata.occurredAt, type: event.type, actorId: event.metadata.actorId };
+  const [channel, description, customerVisible] = describe(event);
+  return { ...base, channel, description, customerVisible };
+}
+
+function describe(event: ProjectionEvent): [channel: string, description: string, customerVisible: boolean] {
+  switch (event.type) {
+    case 'CaseFiled':
+      return [event.data.channel, `Caso radicado con el número ${event.data.filingNumber}`, true];
+    case 'CaseTypified':
+      return ['internal', `Caso tipificado: ${event.data.typology} / ${event.data.motive}`, false];
+    case 'CaseResolvedAtFirstLine':
+      return ['internal', 'Solicitud resuelta en primera línea', true];
+    case 'CaseAssigned':
+      return ['internal', `Caso asignado a ${event.data.backofficeId}`, false];
+    case 'TypificationConfirmed':
+      return ['internal', 'Tipificación confirmada', false];
+    case 'CaseReturnedToAgent':
+      return ['internal', `Caso devuelto al asesor: ${event.data.reason}`, false];
+    case 'InformationRequested':
+      return ['email', 'Se solicitó información adicional al cliente', true];
+    case 'InformationReceived':
+      return [event.data.channel, 'Se recibió la información solicitada', true];
+    case 'ResponseSent':
+      return ['email', `Respuesta enviada al cliente (${OUTCOME[event.data.outcome]})`, true];
+    case 'CounterReplyReceived':
+      return [event.data.channel, 'Se recibió una contrarespuesta del cliente; el caso se reabrió', true];
+    case 'DeadlineExtended':
+      return ['email', `Plazo ampliado ${event.data.businessDays} días hábiles: ${event.data.reason}`, true];
+    case 'CaseTransferred':
+      return ['email', `Caso trasladado por competencia a ${event.data.entity}`, true];
+    case 'SatisfactionSurveyAnswered':
+      return [event.data.via === 'public' ? 'web' : 'phone', 'Encuesta de satisfacción respondida', true];
+    case 'QualityReviewed':
+      return ['internal', 'Revisión de calidad registrada', false];
+    case 'CaseClosed':
+      return ['internal', 'Caso cerrado', true];
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}

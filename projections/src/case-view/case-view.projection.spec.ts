@@ -1,0 +1,46 @@
+import { CASE_ID, HISTORIES, caseFiled, assigned, confirmed, respondedResolved, caseTypified } from '@app/domain/testing/case-histories';
+import { project, recordCaseEvents } from '../testing/project';
+import { CASES_COLLECTION, caseViewProjection, hashVerificationCode } from './case-view.projection';
+
+describe('case-view projection', () => {
+  it('given a filed and typified case, then the view shows its facts, typification and deadline', () => {
+    const { byCollection } = project(caseViewProjection, recordCaseEvents(CASE_ID, HISTORIES.filed));
+    expect(byCollection[CASES_COLLECTION][CASE_ID]).toMatchObject({
+      caseId: CASE_ID,
+      filingNumber: '2026-000042',
+      status: 'filed',
+      kind: 'claim',
+      typology: 'billing',
+      motive: 'duplicate-charge',
+      channel: 'phone',
+      assigneeId: null,
+      dueAt: '2026-03-24T23:59:59.999-05:00',
+      revision: 1,
+      verificationCodeHash: hashVerificationCode('K7P2QX'),
+    });
+  });
+
+  it('given a case answered as resolved, then the view shows the assignee and the last response', () => {
+    const events = recordCaseEvents(CASE_ID, [caseFiled, caseTypified, assigned, confirmed, respondedResolved]);
+    const view = project(caseViewProjection, events).byCollection[CASES_COLLECTION][CASE_ID];
+    expect(view).toMatchObject({
+      status: 'responded',
+      assigneeId: 'bo-beto',
+      lastResponse: { outcome: 'resolved', respondedBy: 'bo-beto', respondedAt: '2026-03-09T10:00:00-05:00' },
+      counterReplyDeadline: '2026-03-12T23:59:59.999-05:00',
+      revision: 4,
+    });
+  });
+
+  it('given the same events twice, then the documents are the same as once', () => {
+    const events = recordCaseEvents(CASE_ID, HISTORIES.returned);
+    const once = project(caseViewProjection, events);
+    const twice = project(caseViewProjection, events, once.documents);
+    expect(twice.byCollection).toEqual(once.byCollection);
+  });
+
+  it('given events of a case never filed (a foreign stream), then no document is created', () => {
+    const events = recordCaseEvents(CASE_ID, [assigned]);
+    expect(project(caseViewProjection, events).byCollection).toEqual({});
+  });
+});

@@ -1,0 +1,42 @@
+import type { CaseEvent } from '@app/domain';
+import type { CollectionSpec } from '@app/read-store';
+
+/** An event as projections see it: the domain event plus where and when it was recorded. */
+export type ProjectionEvent = CaseEvent & {
+  streamId: string;
+  revision: number;
+  position: number;
+  metadata: { actorId: string; occurredAt: string; [key: string]: unknown };
+};
+
+export interface DocKey {
+  collection: string;
+  id: string;
+}
+
+export type Doc = Record<string, unknown>;
+
+/**
+ * A pure projection. For each event it names the documents it touches (`keysOf`), and `evolve`
+ * turns their current versions (null when absent) into new ones: a document returned as `null` is
+ * deleted, one left out is unchanged. No I/O: the projector loads, applies and stores.
+ */
+export interface Projection<Keys extends string = string> {
+  name: string;
+  /** Bump to rebuild the projection from position 0 on the next start. */
+  version: number;
+  collections: CollectionSpec[];
+  handles: readonly CaseEvent['type'][];
+  keysOf(event: ProjectionEvent): Record<Keys, DocKey>;
+  evolve(docs: Record<Keys, Doc | null>, event: ProjectionEvent): Partial<Record<Keys, Doc | null>>;
+}
+
+/** The calendar date in Bogotá (UTC−5 all year: Colombia has no daylight saving). */
+export function bogotaDate(instant: string): string {
+  return new Date(Date.parse(instant) - 5 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A deep copy of a JSON document (documents are plain JSON: no dates, no prototypes to keep). */
+export function cloneDoc<T>(doc: T): T {
+  return JSON.parse(JSON.stringify(doc)) as T;
+}

@@ -1,0 +1,60 @@
+/** Counters of one calendar day (Bogotá). Reports for any range add days up. */
+export interface ReportDay {
+  date: string;
+  filed: number;
+  resolvedAtFirstLine: number;
+  /** Cases resolved by the backoffice for the first time this day. */
+  resolvedByBackoffice: number;
+  /** Responses marked pending. */
+  respondedPending: number;
+  closed: number;
+  transferred: number;
+  /** Cases that became open (+) or stopped being open (−) this day: pending at the end of a period is their running sum. */
+  openDelta: number;
+  byKind: Record<string, TypeCounts>;
+  byTypology: Record<string, TypeCounts>;
+  byChannel: Record<string, TypeCounts>;
+  deadlinesMet: number;
+  deadlinesMissed: number;
+  firstResponses: number;
+  firstResponseHoursSum: number;
+  resolutions: number;
+  resolutionHoursSum: number;
+  /** Returns to agent (typification quality), per agent who typified. */
+  returnsByAgent: Record<string, number>;
+  /** Resolved responses per backoffice agent (productivity against the daily target). */
+  resolvedByAgent: Record<string, number>;
+  surveys: number;
+  surveyScoreSum: number;
+}
+
+export interface TypeCounts {
+  filed: number;
+  resolved: number;
+}
+
+export function emptyReportDay(date: string): ReportDay {
+  return {
+    date,
+    filed: 0,
+    resolvedAtFirstLine: 0,
+    resolvedByBackoffice: 0,
+    respondedPending: 0,
+    closed: 0,
+    transferred: 0,
+    openDelta: 0,
+    byKind: {},
+    byTypology: {},
+    byChannel: {},
+    deadlinesMet: 0,
+    deadlinesMissed: 0,
+    firstResponses: 0,
+    firstResponseHoursSum: 0,
+    resolutions: 0,
+    resolutionHoursSum: 0,
+    returnsByAgent: {},
+    resolvedByAgent: {},
+    surveys: 0,
+    surveyScoreSum: 0,
+  };
+}

@@ -1,0 +1,69 @@
+import { HISTORIES } from '@app/domain/testing/case-histories';
+import type { CaseEvent } from '@app/domain';
+import type { ProjectionEvent } from '../projection';
+import { project, recordCaseEvents } from '../testing/project';
+import type { ReportDay } from './report-day';
+import { summarizeReport } from './report-summary';
+import { REPORT_DAYS_COLLECTION, REPORT_MONTHS_COLLECTION, ReportMonth, reportsProjection } from './reports.projection';
+
+const ids = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b', '00000000-0000-4000-8000-00000000000c', '00000000-0000-4000-8000-00000000000d'];
+
+/** Four cases filed on 2 March 2026: resolved by backoffice, resolved at first line, answered pending, returned to its agent. */
+function marchEvents(): ProjectionEvent[] {
+  const histories: CaseEvent[][] = [HISTORIES.responded_resolved, HISTORIES.resolved_first_line, HISTORIES.responded_pending, HISTORIES.returned];
+  return histories.flatMap((history, index) => recordCaseEvents(ids[index], history.map((e) => (e.type === 'CaseFiled' ? { ...e, data: { ...e.data, caseId: ids[index] } } : e)) as CaseEvent[], 100 * (index + 1)));
+}
+
+function reportFor(from: string, to: string, events = marchEvents()) {
+  const { byCollection } = project(reportsProjection, events);
+  const days = Object.values(byCollection[REPORT_DAYS_COLLECTION]) as unknown as ReportDay[];
+  const months = Object.values(byCollection[REPORT_MONTHS_COLLECTION]) as unknown as ReportMonth[];
+  const openBefore = months.filter((m) => m.month < from.slice(0, 7)).reduce((sum, m) => sum + m.openDelta, 0);
+  return summarizeReport({ from, to }, days.filter((d) => d.date.slice(0, 7) >= from.slice(0, 7)), openBefore, 55);
+}
+
+describe('reports projection and summary', () => {
+  it('given four cases in March, then the month report has every figure of DOMAIN.md', () => {
+    expect(reportFor('2026-03-01', '2026-03-31')).toEqual({
+      from: '2026-03-01',
+      to: '2026-03-31',
+      filed: 4,
+      resolvedAtFirstLine: 1,
+      resolvedByBackoffice: 1,
+      respondedPending: 1,
+      pendingAtEnd: 2,
+      closed: 0,
+      transferred: 0,
+      byKind: { claim: { filed: 3, resolved: 1 }, inquiry: { filed: 1, resolved: 1 } },
+      byTypology: { billing: { filed: 3, resolved: 1 }, 'general-information': { filed: 1, resolved: 1 } },
+      byChannel: { phone: { filed: 4, resolved: 2 } },
+      deadlines: { met: 2, missed: 0, complianceRate: 1 },
+      averageHoursToFirstResponse: 168,
+      averageHoursToResolution: 168,
+      returnsToAgent: { 'agent-ana': 1 },
+      backofficeProductivity: [{ backofficeId: 'bo-beto', resolved: 1, activeDays: 1, averagePerActiveDay: 1, dailyTarget: 55, meetsTarget: false }],
+      satisfaction: { responses: 0, average: null },
+    });
+  });
+
+  it('given the March cases, then April starts with the two still pending and nothing new', () => {
+    expect(reportFor('2026-04-01', '2026-04-30')).toMatchObject({ filed: 0, pendingAtEnd: 2, resolvedByBackoffice: 0 });
+  });
+
+  it('given a range that ends before the responses, then the cases are still pending at its end', () => {
+    expect(reportFor('2026-03-02', '2026-03-05')).toMatchObject({ filed: 4, pendingAtEnd: 3, resolvedAtFirstLine: 1, resolvedByBackoffice: 0 });
+  });
+
+  it('given a response after the deadline, then it counts as missed', () => {
+    const late = recordCaseEvents(ids[0], HISTORIES.responded_resolved.map((e) =>
+      e.type === 'ResponseSent' ? ({ ...e, data: { ...e.data, respondedAt: '2026-03-27T10:00:00-05:00' } } as CaseEvent) : e,
+    ));
+    expect(reportFor('2026-03-01', '2026-03-31', late).deadlines).toEqual({ met: 0, missed: 1, complianceRate: 0 });
+  });
+
+  it('given the same events twice, then nothing is counted twice', () => {
+    const events = marchEvents();
+    const once = project(reportsProjection, events);
+    expect(project(reportsProjection, events, once.documents).byCollection).toEqual(once.byCollection);
+  });
+});

@@ -1,0 +1,31 @@
+import type { CaseEvent } from '@app/domain';
+import { applyEvents, docKey, VersionedDoc } from '../apply-events';
+import type { Doc, Projection, ProjectionEvent } from '../projection';
+
+/** When each event happened: the `…At` instant its data carries, else the previous event's. */
+function occurredAt(event: CaseEvent, previous: string): string {
+  const instant = Object.entries(event.data).find(([key, value]) => key.endsWith('At') && key !== 'dueAt' && typeof value === 'string');
+  return (instant?.[1] as string | undefined) ?? previous;
+}
+
+/** Gives a case's events the stream, revisions, positions and metadata the store would. */
+export function recordCaseEvents(caseId: string, events: CaseEvent[], firstPosition = 1, actorId = 'actor'): ProjectionEvent[] {
+  let at = '2026-01-01T00:00:00-05:00';
+  return events.map((event, revision) => {
+    at = occurredAt(event, at);
+    return { ...event, streamId: `case-${caseId}`, revision, position: firstPosition + revision, metadata: { actorId, occurredAt: at } } as ProjectionEvent;
+  });
+}
+
+/** Runs a projection over events in memory and returns every document by collection and id. */
+export function project(projection: Projection, events: ProjectionEvent[], documents = new Map<string, VersionedDoc>()) {
+  applyEvents(projection, documents, events);
+  const byCollection: Record<string, Record<string, Doc>> = {};
+  for (const [key, { data }] of documents) {
+    const [collection, id] = key.split('\u0000');
+    if (data) (byCollection[collection] ??= {})[id] = data;
+  }
+  return { documents, byCollection };
+}
+
+export { docKey };
