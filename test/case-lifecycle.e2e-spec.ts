@@ -81,6 +81,15 @@ describe('HTTP: a PQR through its whole lifecycle', () => {
     expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(['CaseFiled', 'CaseTypified', 'CaseResolvedAtFirstLine']);
   });
 
+  it('does not use up a filing number on a filing the domain refuses', async () => {
+    const first = await t.http().post('/cases').set('Authorization', agent).send(validFiling()).expect(201);
+    const refused = { ...validFiling(), firstLineResolution: { resolution: 'Un reclamo no se resuelve en primera línea' } };
+    await t.http().post('/cases').set('Authorization', agent).send(refused).expect(422);
+    const next = await t.http().post('/cases').set('Authorization', agent).send(validFiling()).expect(201);
+    const sequence = (filing: string) => Number(filing.split('-')[1]);
+    expect(sequence(next.body.filingNumber)).toBe(sequence(first.body.filingNumber) + 1);
+  });
+
   it('serves the Colombian calendar', async () => {
     const holidays = await t.http().get('/calendar/holidays?year=2025').set('Authorization', agent).expect(200);
     expect(holidays.body.holidays).toHaveLength(17);

@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { BusinessCalendar, FileCase } from '@app/domain';
+import { BusinessCalendar, CaseDecider, FileCase } from '@app/domain';
 import { SEQUENCE_ALLOCATOR, SequenceAllocator } from '@app/event-store';
 import { CaseCommandService } from '../../command-handling/case-command.service';
+import { CASE_DECIDER } from '../../command-handling/case-decider.provider';
 import type { CommandContext, CommandOutcome } from '../../command-handling/command-context';
 import type { FileCaseDto } from './file-case.dto';
 
@@ -23,6 +24,7 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
     private readonly commands: CaseCommandService,
     private readonly calendar: BusinessCalendar,
     @Inject(SEQUENCE_ALLOCATOR) private readonly sequences: SequenceAllocator,
+    @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
   ) {}
 
   async execute({ body, context }: FileCaseCommand): Promise<CommandOutcome> {
@@ -30,33 +32,41 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
     let filingNumber: string | undefined;
     return this.commands.execute(
       caseId,
-      async (at): Promise<FileCase> => {
+      async (at, state): Promise<FileCase> => {
+        const filing = this.toCommand(body, context, caseId, at, filingNumber ?? 'unallocated');
+        if (filingNumber) return filing;
+        // A filing the domain refuses must not use up a number: decide once before allocating.
+        this.decider.decide(filing, state);
         // Allocated once, and only when the filing is really new (not an idempotent retry).
-        filingNumber ??= await this.allocateFilingNumber(at);
-        return {
-          type: 'FileCase',
-          actor: context.actor,
-          at,
-          data: {
-            caseId,
-            filingNumber,
-            verificationCode: verificationCode(),
-            kind: body.kind,
-            typology: body.typology,
-            motive: body.motive,
-            channel: body.channel,
-            subject: body.subject,
-            facts: body.facts,
-            request: body.request,
-            attachments: (body.attachments ?? []).map(({ name, contentType, size }) => ({ name, contentType, size })),
-            relatedFilingNumber: body.relatedFilingNumber ?? null,
-            petitioner: { ...body.petitioner },
-            firstLineResolution: body.firstLineResolution ? { resolution: body.firstLineResolution.resolution } : null,
-          },
-        };
+        filingNumber = await this.allocateFilingNumber(at);
+        return { ...filing, data: { ...filing.data, filingNumber } };
       },
       context,
     );
+  }
+
+  private toCommand(body: FileCaseDto, context: CommandContext, caseId: string, at: string, filingNumber: string): FileCase {
+    return {
+      type: 'FileCase',
+      actor: context.actor,
+      at,
+      data: {
+        caseId,
+        filingNumber,
+        verificationCode: verificationCode(),
+        kind: body.kind,
+        typology: body.typology,
+        motive: body.motive,
+        channel: body.channel,
+        subject: body.subject,
+        facts: body.facts,
+        request: body.request,
+        attachments: (body.attachments ?? []).map(({ name, contentType, size }) => ({ name, contentType, size })),
+        relatedFilingNumber: body.relatedFilingNumber ?? null,
+        petitioner: { ...body.petitioner },
+        firstLineResolution: body.firstLineResolution ? { resolution: body.firstLineResolution.resolution } : null,
+      },
+    };
   }
 
   /** `YYYY-NNNNNN`, unique and increasing within the filing's year in Bogotá. */

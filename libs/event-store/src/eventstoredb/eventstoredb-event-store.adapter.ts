@@ -1,0 +1,204 @@
+import { AllStreamRecordedEvent, eventTypeFilter, excludeSystemEvents, Filter, FORWARDS, streamNameFilter } from '@eventstore/db-client';
+import {
+  AllSubscription,
+  AppendResult,
+  EventStore,
+  EventStoreUnavailableError,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  SubscriptionFilter,
+  WrongExpectedRevisionError,
+} from '../event-store.port';
+import { assertExpectedRevision, assertValidExpectedRevision, NO_STREAM_REVISION } from '../expected-revision';
+import { assertStreamId, nonNegativeIntegerOption, positiveIntegerOption } from '../store-input';
+import { matchesSubscriptionFilter } from '../subscription-filter';
+import { anchorAtOrBefore, lastEventPosition, readAllAfter, readLastRecord } from './eventstoredb-all-reads';
+import { EventStoreDbAllSubscription, ResubscribeOptions } from './eventstoredb-all-subscription';
+import { connectClient, EventStoreDbClient, EventStoreDbConnection } from './eventstoredb-client';
+import { asUnavailableWhenUnreachable, isWrongExpectedVersion } from './eventstoredb-errors';
+import { assertUserStreamId, commitPositionOf, isSystemEvent, toEventData, toRecordedEvent } from './eventstoredb-events';
+import { toPortPosition } from './eventstoredb-positions';
+import { toClientExpectedRevision, toPortRevision } from './eventstoredb-revisions';
+import { readLastEventOfStream, readStreamOrEmpty } from './eventstoredb-stream-reads';
+
+export interface EventStoreDbEventStoreOptions {
+  /** How dropped subscriptions are retried. */
+  resubscribe?: ResubscribeOptions;
+}
+
+/** How many events a subscription buffers ahead of its consumer, unless `batchSize` says otherwise. */
+const DEFAULT_SUBSCRIPTION_BUFFER = 500;
+
+/**
+ * The event store on EventStoreDB (KurrentDB) 22.6 or later, through `@eventstore/db-client`.
+ * Events are JSON; an event's id is its metadata's eventId. Positions are $all commit positions
+ * (see `eventstoredb-positions.ts`). EventStoreDB's own events (`$` types, `$$` metadata streams)
+ * are never returned, and `$` stream ids and event types are refused.
+ *
+ * The store owns the client: `close()` disposes it.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  private readonly client: EventStoreDbClient;
+  private readonly subscriptions = new Set<EventStoreDbAllSubscription>();
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    connection: EventStoreDbConnection,
+    private readonly options: EventStoreDbEventStoreOptions = {},
+  ) {
+    this.client = connectClient(connection);
+  }
+
+  /** Appending an empty list checks the expectation and writes nothing, as the other adapters do. */
+  async appendToStream(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+    this.assertOpen();
+    assertStreamId(streamId);
+    assertUserStreamId(streamId);
+    assertValidExpectedRevision(options?.expectedRevision);
+    if (!Array.isArray(events)) throw new TypeError('events must be an array');
+    const expected = options.expectedRevision;
+    const eventData = events.map((event, index) => toEventData(event, `Event #${index} for stream ${streamId}`));
+    return this.run(`appendToStream(${streamId})`, async () => {
+      if (eventData.length === 0) return this.checkExpectation(streamId, expected);
+      let result;
+      try {
+        result = await this.client.appendToStream(streamId, eventData, { expectedRevision: toClientExpectedRevision(expected) });
+      } catch (error) {
+        if (isWrongExpectedVersion(error)) throw new WrongExpectedRevisionError(streamId, expected, toPortRevision(error.actualVersion));
+        throw error;
+      }
+      if (!result.success) {
+        // Only from a client built with throwOnAppendFailure: false, whose reported revision is not reliable.
+        throw new WrongExpectedRevisionError(streamId, expected, (await this.lastEventOf(streamId))?.revision ?? NO_STREAM_REVISION);
+      }
+      const nextExpectedRevision = Number(result.nextExpectedRevision);
+      // The server omits the position when it recognizes a retried append of the same events.
+      const position = result.position ? toPortPosition(result.position.commit) : await this.positionOfRevision(streamId, nextExpectedRevision);
+      return { nextExpectedRevision, position };
+    });
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    assertStreamId(streamId);
+    assertUserStreamId(streamId);
+    const fromRevision = nonNegativeIntegerOption(options.fromRevision, 'fromRevision', 0);
+    const toRevision = nonNegativeIntegerOption(options.toRevision, 'toRevision', Number.MAX_SAFE_INTEGER);
+    const maxCount = nonNegativeIntegerOption(options.maxCount, 'maxCount', Number.MAX_SAFE_INTEGER);
+    const count = Math.min(maxCount, toRevision - fromRevision + 1);
+    if (count <= 0) return [];
+    return this.run(`readStream(${streamId})`, () =>
+      this.readStreamEvents(streamId, { direction: FORWARDS, fromRevision: BigInt(fromRevision), maxCount: count }),
+    );
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const afterPosition = nonNegativeIntegerOption(options.fromPosition, 'fromPosition', 0);
+    const limit = nonNegativeIntegerOption(options.maxCount, 'maxCount', Number.MAX_SAFE_INTEGER);
+    return this.run('readAll', () => readAllAfter(this.client, afterPosition, limit));
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
+    this.assertOpen();
+    const { filter } = options;
+    const fromPosition = nonNegativeIntegerOption(options.fromPosition, 'fromPosition', 0);
+    const buffered = positiveIntegerOption(options.batchSize, 'batchSize', DEFAULT_SUBSCRIPTION_BUFFER);
+    const subscription = new EventStoreDbAllSubscription(
+      {
+        startingPoint: (position) => anchorAtOrBefore(this.client, position),
+        open: (from, onCheckpoint) =>
+          this.client.subscribeToAll(
+            { fromPosition: from, resolveLinkTos: false, filter: serverSideFilter(filter, onCheckpoint) },
+            { highWaterMark: buffered },
+          ),
+        toDeliverable: (event) => (isWanted(event, filter) ? toRecordedEvent(event, event.position.commit) : undefined),
+      },
+      fromPosition,
+      this.options.resubscribe ?? {},
+      (closed) => this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.run('headPosition', async () => {
+      const position = await lastEventPosition(this.client);
+      return position === 0n ? 0 : toPortPosition(position);
+    });
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    await this.run('ping', () => readLastRecord(this.client));
+  }
+
+  /** Idempotent. Ends the subscriptions, then disposes the client. */
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.client.dispose();
+  }
+
+  private async checkExpectation(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
+    const last = await this.lastEventOf(streamId);
+    const currentRevision = last?.revision ?? NO_STREAM_REVISION;
+    assertExpectedRevision(streamId, expected, currentRevision);
+    return { nextExpectedRevision: currentRevision, position: last?.position ?? 0 };
+  }
+
+  private async lastEventOf(streamId: string): Promise<RecordedEvent | undefined> {
+    const last = await readLastEventOfStream(this.client, streamId);
+    return last?.event && toRecordedEvent(last.event, commitPositionOf(last));
+  }
+
+  private async positionOfRevision(streamId: string, revision: number): Promise<number> {
+    const [event] = await this.readStreamEvents(streamId, { direction: FORWARDS, fromRevision: BigInt(revision), maxCount: 1 });
+    if (!event) throw new Error(`Stream ${streamId} has no event at revision ${revision} right after appending it`);
+    return event.position;
+  }
+
+  private async readStreamEvents(streamId: string, options: Parameters<EventStoreDbClient['readStream']>[1]): Promise<RecordedEvent[]> {
+    const resolvedEvents = await readStreamOrEmpty(this.client, streamId, options);
+    return resolvedEvents.flatMap((resolved) =>
+      resolved.event && !isSystemEvent(resolved.event) ? [toRecordedEvent(resolved.event, commitPositionOf(resolved))] : [],
+    );
+  }
+
+  private async run<T>(operation: string, action: () => Promise<T>): Promise<T> {
+    try {
+      return await action();
+    } catch (error) {
+      throw asUnavailableWhenUnreachable(error, operation);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closing) throw new EventStoreUnavailableError('The event store is closed');
+  }
+}
+
+/**
+ * Filtering on the server saves sending unwanted events. The server filters on one criterion, by
+ * prefix, so the exact filter is applied again on each event received (`isWanted`).
+ */
+function serverSideFilter(filter: SubscriptionFilter | undefined, onCheckpoint: (commit: bigint) => void): Filter {
+  const checkpoints = { checkpointReached: (_subscription: unknown, position: { commit: bigint }) => onCheckpoint(position.commit) };
+  if (filter?.streamPrefixes?.length) return streamNameFilter({ prefixes: [...filter.streamPrefixes], ...checkpoints });
+  if (filter?.eventTypes?.length) return eventTypeFilter({ prefixes: [...filter.eventTypes], ...checkpoints });
+  return excludeSystemEvents(checkpoints);
+}
+
+function isWanted(event: AllStreamRecordedEvent, filter: SubscriptionFilter | undefined): boolean {
+  return !isSystemEvent(event) && matchesSubscriptionFilter(filter, event.type, event.streamId);
+}
