@@ -3,3 +3,4 @@ export * from './sqlite-event-store.adapter';
 export * from './sequence-allocator.port';
 export * from './sqlite-sequence-allocator.adapter';
 export type { SqliteConnectionOptions } from './sqlite-database';
+export * from './eventstoredb';

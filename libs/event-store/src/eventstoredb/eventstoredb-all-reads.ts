@@ -13,6 +13,7 @@ const BACKWARD_PAGE_SIZE = 32;
  *
  * Reads in pages. A read of $all from a position is inclusive (it starts with the event at that
  * position, as the client's own tests show), so each page skips what the previous one returned.
+ * Client 6.x cannot filter reads on the server, so system events are left out here.
  */
 export async function readAllAfter(client: EventStoreDbClient, afterPosition: number, limit: number): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];

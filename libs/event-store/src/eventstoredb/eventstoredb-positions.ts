@@ -1,4 +1,4 @@
-import { Position as ClientPosition, ReadPosition, START } from '@eventstore/db-client';
+import { Position as ClientPosition } from '@eventstore/db-client';
 
 /**
  * The port's global position of an event is its $all commit position: a byte offset in the
@@ -29,7 +29,3 @@ export function toClientPosition(position: number | bigint): ClientPosition {
   return { commit, prepare: commit };
 }
 
-/** Where to read or subscribe from so that nothing after `position` is missed; 0 means the start of $all. */
-export function readPositionFrom(position: number): ReadPosition {
-  return position === 0 ? START : toClientPosition(position);
-}

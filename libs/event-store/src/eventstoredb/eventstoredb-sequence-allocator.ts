@@ -26,8 +26,9 @@ export const SEQUENCE_NUMBER_ALLOCATED = 'SequenceNumberAllocated';
 
 /**
  * One stream per sequence (`sequence-filing-2026`); the value handed out is the revision of the
- * event that claimed it, plus one. Each claim is an append that expects the revision read just
- * before, so two processes never get the same value: the loser retries after a random wait.
+ * event that claimed it, plus one. Each claim is an append that expects the stream's current
+ * revision (read, or known from this process's last claim), so two processes never get the same
+ * value: the loser retries, after a random wait, with the revision the conflict reported.
  *
  * The claims are ordinary events: they appear in `readAll` and subscriptions (projections ignore
  * a type they do not handle). The allocator owns the client: `close()` disposes it.
@@ -39,6 +40,9 @@ export class EventStoreDbSequenceAllocator implements SequenceAllocator {
   private readonly retryDelayMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  private readonly allocations = new Map<string, Promise<number>>();
+  /** The revision of each sequence's stream after this process's last claim: usually still current, which saves a read. */
+  private readonly knownRevisions = new Map<string, number>();
   private closing: Promise<void> | undefined;
 
   constructor(connection: EventStoreDbConnection, options: EventStoreDbSequenceAllocatorOptions = {}) {
@@ -56,20 +60,14 @@ export class EventStoreDbSequenceAllocator implements SequenceAllocator {
     if (typeof name !== 'string' || name.length === 0) {
       throw new TypeError(`Sequence name must be a non-empty string, got ${JSON.stringify(name)}`);
     }
-    const streamId = `${this.streamPrefix}${name}`;
+    // One allocation per name at a time in this process: only other processes can make it retry.
+    const previous = this.allocations.get(name) ?? Promise.resolve();
+    const allocation = previous.catch(() => undefined).then(() => this.allocate(name));
+    this.allocations.set(name, allocation);
     try {
-      let currentRevision = toPortRevision((await readLastEventOfStream(this.client, streamId))?.event?.revision);
-      for (let attempt = 1; ; attempt += 1) {
-        const claim = await this.tryClaim(streamId, name, currentRevision);
-        if ('allocated' in claim) return claim.allocated;
-        if (attempt === this.maxAttempts) {
-          throw new EventStoreUnavailableError(`Could not allocate the next value of ${name}: ${attempt} attempts lost to concurrent allocations`);
-        }
-        currentRevision = claim.actualRevision;
-        await this.sleep(Math.floor(this.random() * this.retryDelayMs * 2 ** (attempt - 1)));
-      }
-    } catch (error) {
-      throw asUnavailableWhenUnreachable(error, `Allocating the next value of ${name}`);
+      return await allocation;
+    } finally {
+      if (this.allocations.get(name) === allocation) this.allocations.delete(name);
     }
   }
 
@@ -77,6 +75,32 @@ export class EventStoreDbSequenceAllocator implements SequenceAllocator {
   close(): Promise<void> {
     this.closing ??= this.client.dispose();
     return this.closing;
+  }
+
+  private async allocate(name: string): Promise<number> {
+    const streamId = `${this.streamPrefix}${name}`;
+    try {
+      let currentRevision = this.knownRevisions.get(name) ?? (await this.readCurrentRevision(streamId));
+      for (let attempt = 1; ; attempt += 1) {
+        const claim = await this.tryClaim(streamId, name, currentRevision);
+        if ('allocated' in claim) {
+          this.knownRevisions.set(name, claim.allocated - 1);
+          return claim.allocated;
+        }
+        if (attempt === this.maxAttempts) {
+          throw new EventStoreUnavailableError(`Could not allocate the next value of ${name}: ${attempt} attempts lost to concurrent allocations`);
+        }
+        currentRevision = claim.actualRevision;
+        await this.sleep(Math.floor(this.random() * this.retryDelayMs * 2 ** (attempt - 1)));
+      }
+    } catch (error) {
+      this.knownRevisions.delete(name);
+      throw asUnavailableWhenUnreachable(error, `Allocating the next value of ${name}`);
+    }
+  }
+
+  private async readCurrentRevision(streamId: string): Promise<number> {
+    return toPortRevision((await readLastEventOfStream(this.client, streamId))?.event?.revision);
   }
 
   /** Appends the claim for the value after `currentRevision` (-1: the stream does not exist yet). */
@@ -88,7 +112,7 @@ export class EventStoreDbSequenceAllocator implements SequenceAllocator {
       });
       if (result.success) return { allocated: Number(result.nextExpectedRevision) + 1 };
       // Only from a client built with throwOnAppendFailure: false; read the revision again.
-      return { actualRevision: toPortRevision((await readLastEventOfStream(this.client, streamId))?.event?.revision) };
+      return { actualRevision: await this.readCurrentRevision(streamId) };
     } catch (error) {
       if (isWrongExpectedVersion(error)) return { actualRevision: toPortRevision(error.actualVersion) };
       throw error;

@@ -1,0 +1,19 @@
+# The API and the projector, built from this repository (see docker-compose.yml).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# better-sqlite3 (the embedded default) builds from source.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npx nest build api && npx nest build projector && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production DATA_DIR=/data
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+VOLUME /data
+EXPOSE 3000
+CMD ["node", "dist/apps/api/apps/api/src/main.js"]

@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@app/event-store';
+import { ALL_PROJECTIONS } from '@app/projections';
+import { Projector } from '@app/projector';
+import { SqliteReadStore } from '@app/read-store';
+import { bearer } from './support/actors';
+import { startConfiguredApp } from './support/configured-app';
+import { expectedQueueSummary, runLifecycleWorkload, WorkloadResult } from './support/lifecycle-workload';
+import { ProjectorProcess, startProjectorProcess, stopAllProjectorProcesses } from './support/projector-process';
+import { checkpointsOf, collectionsOf, countsOf, diffSnapshots, snapshotReadModels } from './support/read-model-snapshot';
+import { seedFromEnv } from './support/seeded-random';
+import { ManualClock, TestApp } from './support/test-app';
+
+const SEED = seedFromEnv('CRASH_SEED', 1755);
+/** About 5 000 events: the projector reads 1 000 per batch (not configurable), so catch-up takes several commits. */
+const CASES = 800;
+const FIRST_DAY = '2026-02-02';
+const READ_MODELS_FILE = 'read-models.sqlite';
+
+type Checkpoints = Awaited<ReturnType<typeof checkpointsOf>>;
+
+const positionOf = (checkpoints: Checkpoints, projection: string) => checkpoints.find((checkpoint) => checkpoint.projection === projection)?.position ?? 0;
+
+/**
+ * The standalone projector process is SIGKILLed in the middle of its catch-up (some projection past
+ * position 0, not all at the head), restarted on the same files, and must then end with exactly the
+ * read models a clean rebuild from the same event store gives: no event lost, none applied twice.
+ */
+describe('Projector process: killed mid catch-up, restarted, it ends where a clean rebuild ends', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pqr-projector-crash-'));
+  const referenceDir = mkdtempSync(join(tmpdir(), 'pqr-projector-reference-'));
+  const clock = new ManualClock(new Date(`${FIRST_DAY}T13:00:00Z`));
+  let api: TestApp | undefined;
+  let observer: SqliteReadStore | undefined;
+  let workload: WorkloadResult;
+  let head: number;
+  let atCrash: Checkpoints;
+
+  beforeAll(async () => {
+    api = await startConfiguredApp({ clock, dataDir, config: { PROJECTOR: 'external' } });
+  });
+
+  afterAll(async () => {
+    await stopAllProjectorProcesses();
+    await observer?.close();
+    await api?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(referenceDir, { recursive: true, force: true });
+  }, 30_000);
+
+  it('with PROJECTOR=external, the API appends through the command API and projects nothing itself', async () => {
+    const started = Date.now();
+    workload = await runLifecycleWorkload({ seed: SEED, cases: CASES, concurrency: 16, firstDay: FIRST_DAY, filingDays: 60, http: api!.http, clock });
+    head = await api!.headPosition();
+    process.stdout.write(
+      `projector-crash: seed ${SEED}: ${CASES} cases, ${workload.sent} commands, ${head} events in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+    expect({ seed: SEED, unexpected: workload.unexpected.slice(0, 10) }).toEqual({ seed: SEED, unexpected: [] });
+    expect(head).toBe(workload.lastPosition);
+    expect(head).toBeGreaterThan(3000);
+
+    observer = new SqliteReadStore({ filename: join(dataDir, READ_MODELS_FILE) });
+    expect(await observer.listCheckpoints()).toEqual([]);
+    const health = await api!.http().get('/health');
+    expect({ status: health.status, projector: health.body.projector, projections: health.body.projections }).toEqual({
+      status: 200,
+      projector: 'external',
+      projections: [],
+    });
+  }, 120_000);
+
+  /** Two crashes: right after the first commit, and later, once some projection is past position 3 000. */
+  const CRASH_POINTS = [
+    { name: 'after the first commit', reached: (checkpoints: Checkpoints) => checkpoints.some((checkpoint) => checkpoint.position > 0) },
+    { name: 'past position 3 000', reached: (checkpoints: Checkpoints) => checkpoints.some((checkpoint) => checkpoint.position >= 3000) },
+  ];
+
+  it.each(CRASH_POINTS)('is SIGKILLed mid catch-up ($name): some projection moved on, not all reached the head', async ({ reached }) => {
+    const before = await checkpointsOf(observer!);
+    const projector = startProjectorProcess({ dataDir });
+    const seen = await pollCheckpoints(projector, (checkpoints) => reached(checkpoints) && checkpoints.some((checkpoint) => checkpoint.position > positionOf(before, checkpoint.projection)), 90_000);
+    await projector.stop('SIGKILL');
+    atCrash = await checkpointsOf(observer!);
+    process.stdout.write(`projector-crash: checkpoints before ${JSON.stringify(before)}; seen ${JSON.stringify(seen)}; at the kill ${JSON.stringify(atCrash)} (head ${head})\n`);
+
+    expect(projector.child.signalCode).toBe('SIGKILL');
+    expect(reached(atCrash)).toBe(true);
+    // Killed mid catch-up: some projection had not reached the head yet. (If this fails, the projector
+    // finished before the kill: the workload is too small for its 1 000-event batches.)
+    const unfinished = ALL_PROJECTIONS.filter(({ name }) => positionOf(atCrash, name) < head);
+    expect(unfinished.length).toBeGreaterThan(0);
+    for (const checkpoint of atCrash) {
+      // Checkpoints never go back and never pass the head.
+      expect(checkpoint.position).toBeGreaterThanOrEqual(positionOf(before, checkpoint.projection));
+      expect(checkpoint.position).toBeLessThanOrEqual(head);
+    }
+  }, 120_000);
+
+  it('restarted on the same files, it resumes from its checkpoints and reaches the head', async () => {
+    const projector = startProjectorProcess({ dataDir });
+    try {
+      const reached = await pollCheckpoints(
+        projector,
+        (checkpoints) => checkpoints.length === ALL_PROJECTIONS.length && checkpoints.every((checkpoint) => checkpoint.position === head),
+        90_000,
+      );
+      expect(reached.map(({ projection, version }) => ({ projection, version }))).toEqual(
+        ALL_PROJECTIONS.map(({ name, version }) => ({ projection: name, version })).sort((a, b) => a.projection.localeCompare(b.projection)),
+      );
+      // The API reads what the other process projected (read-your-writes across processes).
+      const summary = await api!.http().get('/queues/summary').query({ minPosition: head }).set('Authorization', bearer('supervisor'));
+      expect({ status: summary.status, body: summary.body }).toEqual({ status: 200, body: expectedQueueSummary(workload.cases) });
+      const health = await api!.http().get('/health');
+      expect(health.body.projections.map((status: { position: number }) => status.position)).toEqual(ALL_PROJECTIONS.map(() => head));
+    } finally {
+      await projector.stop('SIGTERM');
+    }
+    // It resumed: no version change, so nothing was rebuilt from position 0.
+    expect(projector.output()).not.toMatch(/rebuilding from position 0/);
+  }, 120_000);
+
+  it('its read models are deep-equal, collection by collection and position by position, to a clean rebuild into a fresh file', async () => {
+    const events = new SqliteEventStore({ filename: join(dataDir, 'events.sqlite') });
+    const reference = new SqliteReadStore({ filename: join(referenceDir, READ_MODELS_FILE) });
+    try {
+      const rebuilder = new Projector(events, reference, ALL_PROJECTIONS, { log: (line) => process.stderr.write(`${line}\n`) });
+      await rebuilder.catchUp();
+      expect(rebuilder.status().filter((status) => status.state === 'failed')).toEqual([]);
+      const expected = await snapshotReadModels(reference);
+      const resumed = await snapshotReadModels(observer!);
+      process.stdout.write(`projector-crash: read models ${JSON.stringify(countsOf(resumed))}\n`);
+      for (const collection of collectionsOf()) expect({ collection, empty: expected[collection].length === 0 }).toEqual({ collection, empty: false });
+      expect(await checkpointsOf(observer!)).toEqual(await checkpointsOf(reference));
+      expect(countsOf(resumed)).toEqual(countsOf(expected));
+      expect(diffSnapshots(expected, resumed)).toEqual([]);
+    } finally {
+      await reference.close();
+      await events.close();
+    }
+  }, 60_000);
+
+  /** Polls the checkpoints the projector process commits (through the observer's own connection) until `done` holds. */
+  async function pollCheckpoints(projector: ProjectorProcess, done: (checkpoints: Checkpoints) => boolean, timeoutMs: number): Promise<Checkpoints> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const checkpoints = await checkpointsOf(observer!);
+      if (done(checkpoints)) return checkpoints;
+      if (projector.exited()) throw new Error(`The projector process exited (${projector.child.exitCode ?? projector.child.signalCode}):\n${projector.output()}`);
+      if (Date.now() > deadline) throw new Error(`The projector did not get there within ${timeoutMs} ms: ${JSON.stringify(checkpoints)}\n${projector.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+});

@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import { ROLES, Role } from '@app/domain';
+import { ACTORS, ActorName } from './actors';
+
+/** What the query suites need to know about the data they set up. */
+export interface QueryContext {
+  caseId: string;
+  filingNumber: string;
+  /** The customer's verification code of that case. */
+  code: string;
+  /** The event store head once the data is in: valid queries pass it as minPosition. */
+  head: number;
+}
+
+export type QueryParams = Record<string, string>;
+
+/** What the suites know about one query route of API.md, keyed by its OpenAPI path. */
+export interface QueryRouteSpec {
+  /** As the OpenAPI document names it: `/queues/backoffice/{userId}`. */
+  path: string;
+  /** Public routes need no token; the others name the roles API.md gives them. */
+  roles: readonly Role[] | 'public';
+  /** The queue owner's own role, for `backoffice (own)` / `agent (own)` routes. */
+  ownQueueRole?: Role;
+  /** Who sends the valid request (holds one of `roles`; the owner of an own queue). */
+  actor?: ActorName;
+  url: (context: QueryContext) => string;
+  /** A query the route accepts (minPosition included where the route takes it). */
+  query: (context: QueryContext) => QueryParams;
+  /** Paged (`limit`, `cursor`, `{ items, nextCursor }`). */
+  list?: boolean;
+  /** Takes `?minPosition=`. */
+  freshness?: boolean;
+  /** Query parameters with bad values, each merged over the valid query (minus `remove`), and the field `details` must name. */
+  badQueries?: Array<{ query: QueryParams; field: string; remove?: string[] }>;
+  /** Bad values of the path parameter (already URL-encoded), and the field `details` must name. */
+  badPathValues?: { field: string; values: string[]; url: (value: string, context: QueryContext) => string };
+  /** A well-formed reference to nothing: 404 CASE.NOT_FOUND. */
+  notFound?: (context: QueryContext) => string;
+}
+
+const STAFF: readonly Role[] = ROLES;
+const BAD_UUIDS = ['not-a-uuid', '42', `${randomUUID()}x`, randomUUID().replace(/-/g, ''), '%20', '%00', 'null', 'undefined'];
+const BAD_USER_IDS = ['a%20b', 'x'.repeat(101), '%C3%B1and%C3%BA', '%00', 'tab%09id', `x'%20OR%20'1'%3D'1`];
+
+/** The query routes of API.md (and the audit history route the app adds). */
+export const QUERY_ROUTES: QueryRouteSpec[] = [
+  {
+    path: '/cases/{id}',
+    roles: STAFF,
+    actor: 'backoffice',
+    url: (c) => `/cases/${c.caseId}`,
+    query: (c) => ({ minPosition: String(c.head) }),
+    freshness: true,
+    badPathValues: { field: 'id', values: BAD_UUIDS, url: (value) => `/cases/${value}` },
+    notFound: () => `/cases/${randomUUID()}`,
+  },
+  {
+    path: '/cases',
+    roles: STAFF,
+    actor: 'agent',
+    url: () => '/cases',
+    query: (c) => ({ filingNumber: c.filingNumber, minPosition: String(c.head) }),
+    freshness: true,
+    badQueries: [
+      { query: {}, remove: ['filingNumber'], field: 'filingNumber' },
+      { query: { filingNumber: '' }, field: 'filingNumber' },
+      { query: { filingNumber: 'abc' }, field: 'filingNumber' },
+      { query: { filingNumber: '2026-42' }, field: 'filingNumber' },
+      { query: { filingNumber: '2026-0000001' }, field: 'filingNumber' },
+      { query: { filingNumber: '26-000001' }, field: 'filingNumber' },
+      { query: { filingNumber: '2026_000001' }, field: 'filingNumber' },
+      { query: { filingNumber: '2026-000001 ' }, field: 'filingNumber' },
+      { query: { filingNumber: "2026-000001' OR 1=1 --" }, field: 'filingNumber' },
+    ],
+  },
+  {
+    path: '/cases/{id}/timeline',
+    roles: STAFF,
+    actor: 'quality',
+    url: (c) => `/cases/${c.caseId}/timeline`,
+    query: (c) => ({ minPosition: String(c.head) }),
+    freshness: true,
+    badPathValues: { field: 'id', values: BAD_UUIDS, url: (value) => `/cases/${value}/timeline` },
+    notFound: () => `/cases/${randomUUID()}/timeline`,
+  },
+  {
+    path: '/cases/{id}/history',
+    roles: ['auditor', 'admin'],
+    actor: 'auditor',
+    url: (c) => `/cases/${c.caseId}/history`,
+    query: () => ({ asOf: '2026-03-10T12:00:00-05:00' }),
+    badQueries: [
+      { query: { asOf: 'yesterday' }, field: 'asOf' },
+      { query: { asOf: '2026-13-10T12:00:00Z' }, field: 'asOf' },
+      { query: { asOf: '' }, field: 'asOf' },
+    ],
+    badPathValues: { field: 'id', values: BAD_UUIDS, url: (value) => `/cases/${value}/history` },
+    notFound: () => `/cases/${randomUUID()}/history`,
+  },
+  {
+    path: '/queues/unassigned',
+    roles: ['supervisor'],
+    actor: 'supervisor',
+    url: () => '/queues/unassigned',
+    query: (c) => ({ minPosition: String(c.head) }),
+    list: true,
+    freshness: true,
+  },
+  {
+    path: '/queues/backoffice/{userId}',
+    roles: ['backoffice', 'supervisor'],
+    ownQueueRole: 'backoffice',
+    actor: 'backoffice',
+    url: () => `/queues/backoffice/${ACTORS.backoffice.sub}`,
+    query: (c) => ({ minPosition: String(c.head) }),
+    list: true,
+    freshness: true,
+    badPathValues: { field: 'userId', values: BAD_USER_IDS, url: (value) => `/queues/backoffice/${value}` },
+  },
+  {
+    path: '/queues/returned/{userId}',
+    roles: ['agent', 'supervisor'],
+    ownQueueRole: 'agent',
+    actor: 'agent',
+    url: () => `/queues/returned/${ACTORS.agent.sub}`,
+    query: (c) => ({ minPosition: String(c.head) }),
+    list: true,
+    freshness: true,
+    badPathValues: { field: 'userId', values: BAD_USER_IDS, url: (value) => `/queues/returned/${value}` },
+  },
+  {
+    path: '/queues/awaiting-customer',
+    roles: ['backoffice', 'supervisor'],
+    actor: 'backoffice',
+    url: () => '/queues/awaiting-customer',
+    query: (c) => ({ minPosition: String(c.head) }),
+    list: true,
+    freshness: true,
+  },
+  {
+    path: '/queues/at-risk',
+    roles: ['supervisor'],
+    actor: 'supervisor',
+    url: () => '/queues/at-risk',
+    query: (c) => ({ minPosition: String(c.head), withinHours: '720' }),
+    list: true,
+    freshness: true,
+    badQueries: [
+      { query: { withinHours: '-1' }, field: 'withinHours' },
+      { query: { withinHours: '721' }, field: 'withinHours' },
+      { query: { withinHours: 'abc' }, field: 'withinHours' },
+      { query: { withinHours: '1.5' }, field: 'withinHours' },
+    ],
+  },
+  {
+    path: '/queues/summary',
+    roles: ['supervisor'],
+    actor: 'supervisor',
+    url: () => '/queues/summary',
+    query: (c) => ({ minPosition: String(c.head) }),
+    freshness: true,
+  },
+  {
+    path: '/reports/monthly',
+    roles: ['reporter', 'supervisor'],
+    actor: 'reporter',
+    url: () => '/reports/monthly',
+    query: (c) => ({ month: '2026-03', minPosition: String(c.head) }),
+    freshness: true,
+    badQueries: [
+      { query: {}, remove: ['month'], field: 'month' },
+      { query: { month: '2026-13' }, field: 'month' },
+      { query: { month: '2026-00' }, field: 'month' },
+      { query: { month: '2026-3' }, field: 'month' },
+      { query: { month: '26-03' }, field: 'month' },
+      { query: { month: '2026-03-01' }, field: 'month' },
+      { query: { month: 'marzo' }, field: 'month' },
+      { query: { month: '' }, field: 'month' },
+    ],
+  },
+  {
+    path: '/reports',
+    roles: ['reporter', 'supervisor'],
+    actor: 'supervisor',
+    url: () => '/reports',
+    query: (c) => ({ from: '2026-03-01', to: '2026-03-31', minPosition: String(c.head) }),
+    freshness: true,
+    badQueries: [
+      { query: {}, remove: ['from'], field: 'from' },
+      { query: {}, remove: ['to'], field: 'to' },
+      { query: { from: '2026-3-1' }, field: 'from' },
+      { query: { from: '2026-13-01' }, field: 'from' },
+      { query: { from: '2026-03-32' }, field: 'from' },
+      { query: { to: '31/03/2026' }, field: 'to' },
+      { query: { to: '2026-03-31T00:00:00Z' }, field: 'to' },
+      // from after to
+      { query: { from: '2026-04-01', to: '2026-03-01' }, field: 'to' },
+      // more than three years
+      { query: { from: '2020-01-01', to: '2026-01-01' }, field: 'to' },
+    ],
+  },
+  {
+    path: '/public/cases/{filingNumber}',
+    roles: 'public',
+    url: (c) => `/public/cases/${c.filingNumber}`,
+    query: (c) => ({ code: c.code }),
+    badQueries: [
+      { query: {}, remove: ['code'], field: 'code' },
+      { query: { code: '' }, field: 'code' },
+      { query: { code: 'abc' }, field: 'code' },
+      { query: { code: 'ABCDEFGHIJKLM' }, field: 'code' },
+      { query: { code: 'ABC-12' }, field: 'code' },
+    ],
+    badPathValues: {
+      field: 'filingNumber',
+      values: ['abc', '2026-42', '2026-0000001', '26-000001', '2026_000001', '%20', '2026-000001%0A'],
+      url: (value, c) => `/public/cases/${value}?code=${c.code}`,
+    },
+    notFound: (c) => `/public/cases/1999-999999?code=${c.code}`,
+  },
+  {
+    path: '/calendar/holidays',
+    roles: STAFF,
+    actor: 'reporter',
+    url: () => '/calendar/holidays',
+    query: () => ({ year: '2026' }),
+    badQueries: [
+      { query: {}, remove: ['year'], field: 'year' },
+      { query: { year: '1983' }, field: 'year' },
+      { query: { year: '10000' }, field: 'year' },
+      { query: { year: 'abc' }, field: 'year' },
+      { query: { year: '2026.5' }, field: 'year' },
+      { query: { year: '' }, field: 'year' },
+    ],
+  },
+  {
+    path: '/calendar/deadline',
+    roles: STAFF,
+    actor: 'agent',
+    url: () => '/calendar/deadline',
+    query: () => ({ from: '2026-03-02T10:00:00-05:00', businessDays: '15' }),
+    badQueries: [
+      { query: {}, remove: ['from'], field: 'from' },
+      { query: {}, remove: ['businessDays'], field: 'businessDays' },
+      { query: { from: 'yesterday' }, field: 'from' },
+      { query: { from: '2026-03-02' }, field: 'from' },
+      { query: { from: '2026-03-02T10:00:00' }, field: 'from' },
+      { query: { from: '9999-12-31T10:00:00-05:00', businessDays: '365' }, field: 'from' },
+      { query: { businessDays: '0' }, field: 'businessDays' },
+      { query: { businessDays: '366' }, field: 'businessDays' },
+      { query: { businessDays: '-1' }, field: 'businessDays' },
+      { query: { businessDays: '1.5' }, field: 'businessDays' },
+      { query: { businessDays: 'abc' }, field: 'businessDays' },
+    ],
+  },
+  {
+    path: '/health',
+    roles: 'public',
+    url: () => '/health',
+    query: () => ({}),
+  },
+];
+
+/** The concrete URL with the query (parameters whose value is undefined are left out). */
+export function withQuery(url: string, query: Record<string, string | undefined>): string {
+  const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString();
+  if (!search) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${search}`;
+}
