@@ -13,6 +13,18 @@ export class AppConfig {
   @IsOptional() @IsString()
   DATA_DIR: string = './data';
 
+  /** EventStoreDB / KurrentDB connection string (`esdb://host:2113?tls=false`); unset: embedded SQLite in DATA_DIR. */
+  @IsOptional() @Matches(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\/\S+$/, { message: 'EVENTSTORE_URL must be an esdb:// connection string' })
+  EVENTSTORE_URL?: string;
+
+  /** MongoDB connection string for the read models; unset: embedded SQLite in DATA_DIR. */
+  @IsOptional() @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'MONGODB_URL must be a mongodb:// connection string' })
+  MONGODB_URL?: string;
+
+  /** How long start-up waits for a configured server before giving up with a clear message. */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(100) @Max(120000)
+  STORE_CONNECT_TIMEOUT_MS: number = 10000;
+
   /** `in-process`: the API runs the projector (embedded default); `external`: `npm run start:projector` does. */
   @IsOptional() @IsIn(['in-process', 'external'])
   PROJECTOR: 'in-process' | 'external' = 'in-process';

@@ -1,0 +1,23 @@
+/** What a URL looks like in a message: without its user and password. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+/**
+ * Start-up check of a configured server: it answers within `timeoutMs`, or start-up fails with a
+ * message naming the URL and the cause — never a hang.
+ */
+export async function connectOrFail(what: string, url: string, timeoutMs: number, ping: () => Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([ping(), timeout]);
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new Error(`${what} at ${redactUrl(url)} is unreachable: ${cause}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}

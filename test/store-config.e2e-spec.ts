@@ -1,0 +1,27 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../apps/api/src/bootstrap';
+import { TEST_JWT_SECRET } from './support/test-app';
+
+describe('store selection at start-up', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pqr-config-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('given EVENTSTORE_URL pointing at nothing, then start-up fails in bounded time naming the URL (without its password) and the cause', async () => {
+    const start = createApp(
+      { config: { DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, EVENTSTORE_URL: 'esdb://admin:secret@127.0.0.1:1?tls=false', STORE_CONNECT_TIMEOUT_MS: '3000' } },
+      false,
+    );
+    const error: Error = await start.then(
+      () => new Error('expected start-up to fail'),
+      (failure: Error) => failure,
+    );
+    expect(error.message).toMatch(/^EventStoreDB at esdb:\/\/\*\*\*@127\.0\.0\.1:1\?tls=false is unreachable: .+/);
+    expect(error.message).not.toContain('secret');
+  });
+
+  it('given a malformed store URL, then start-up fails naming the variable', async () => {
+    await expect(createApp({ config: { DATA_DIR: dataDir, MONGODB_URL: 'http://nope' } }, false)).rejects.toThrow(/MONGODB_URL: MONGODB_URL must be a mongodb:\/\/ connection string/);
+  });
+});
