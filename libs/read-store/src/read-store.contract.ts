@@ -311,6 +311,22 @@ export function readStoreContract(
       });
     });
 
+    describe('find: text order', () => {
+      it('compares text by its UTF-8 bytes, in sort values and in the id tie-breaker', async () => {
+        const collection = await newCollection([{ fields: ['rank'] }]);
+        // UTF-16 code units would put the emoji (a surrogate pair, 0xD83D...) before U+FF5E; UTF-8 bytes do not.
+        await seed(collection, [
+          { id: '😀', data: { rank: 1, label: '😀' } },
+          { id: '～', data: { rank: 1, label: '～' } },
+          { id: 'a', data: { rank: 1, label: 'a' } },
+        ]);
+        const ids = async (sort: SortSpec[]) => (await store.find(collection, { sort, limit: 10 })).items.map((item) => item.id);
+        expect(await ids([{ field: 'rank', direction: 'desc' }])).toEqual(['a', '～', '😀']);
+        expect(await ids([{ field: 'rank', direction: 'asc' }])).toEqual(['a', '～', '😀']);
+        expect(await ids([{ field: 'label', direction: 'desc' }])).toEqual(['😀', '～', 'a']);
+      });
+    });
+
     describe('find: pagination', () => {
       let listing: string;
 
@@ -358,6 +374,20 @@ export function readStoreContract(
           ],
         },
         { title: 'the id descending', sort: [{ field: 'id', direction: 'desc' }] },
+        {
+          title: 'a number descending, then the id descending',
+          sort: [
+            { field: 'rank', direction: 'desc' },
+            { field: 'id', direction: 'desc' },
+          ],
+        },
+        {
+          title: 'a field missing on some documents ascending, then the id descending',
+          sort: [
+            { field: 'when', direction: 'asc' },
+            { field: 'id', direction: 'desc' },
+          ],
+        },
       ];
 
       it.each(cases)('visits every document exactly once, in order, 20 at a time: $title', async ({ where, sort }) => {

@@ -56,7 +56,8 @@ function indexStatement(collection: string, table: string, index: IndexSpec): st
   // Ending a non-unique index with id lets it also deliver the `id ASC` tie-breaker of every sort.
   // A unique one must not: id would make every entry unique.
   if (!unique && !index.fields.includes(ID_FIELD)) columns.push('id');
-  return `CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${indexName(collection, index.fields, unique)} ON ${table} (${columns.join(', ')})`;
+  const name = indexName(collection, index.fields, unique);
+  return `CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${name} ON ${table} (${columns.join(', ')})`;
 }
 
 /**

@@ -1,21 +1,14 @@
 import { Filter } from './read-store.port';
 import { OrderKey } from './find-query';
 import { CursorValue } from './page-cursor';
-import { filterConditions } from './sqlite-filter';
+import { filterConditions, SqlConditions } from './sqlite-filter';
 import { fieldExpression, MISSING, SqlValue, toSqlValue } from './sqlite-field';
+
+/** SQL builders for reading pages; `sqlite-page-reader.ts` decides which statements a page takes. */
 
 export interface SqlQuery {
   sql: string;
   params: SqlValue[];
-}
-
-export interface PageQuery {
-  where: Filter[];
-  order: OrderKey[];
-  /** The sort key values of the last item of the previous page. */
-  after?: CursorValue[];
-  /** How many rows to fetch: one more than the page size tells whether another page follows. */
-  fetchCount: number;
 }
 
 export interface PageRow {
@@ -26,20 +19,13 @@ export interface PageRow {
   [sortKey: `sort_${number}`]: SqlValue;
 }
 
-export function pageQuery(table: string, { where, order, after, fetchCount }: PageQuery): SqlQuery {
-  const filters = filterConditions(where);
-  const conditions = [...filters.conditions];
-  const params = [...filters.params];
-  if (after) {
-    const keyset = keysetCondition(order, after);
-    conditions.push(keyset.sql);
-    params.push(...keyset.params);
-  }
-  const sortKeys = order.map((key, index) => `${fieldExpression(key.field)} AS sort_${index}`);
-  const orderBy = order.map((key) => `${fieldExpression(key.field)} ${key.direction === 'asc' ? 'ASC' : 'DESC'}`);
+/** Selects documents with their value of every key of `order`, sorted by `orderBy`. */
+export function selectPageRows(table: string, order: OrderKey[], conditions: SqlConditions, orderBy: OrderKey[], limit: number): SqlQuery {
+  const columns = ['id', 'position', 'data', ...order.map((key, index) => `${fieldExpression(key.field)} AS sort_${index}`)];
+  const sorting = orderBy.map((key) => `${fieldExpression(key.field)} ${key.direction === 'asc' ? 'ASC' : 'DESC'}`);
   return {
-    sql: `SELECT id, position, data, ${sortKeys.join(', ')} FROM ${table}${whereClause(conditions)} ORDER BY ${orderBy.join(', ')} LIMIT ?`,
-    params: [...params, fetchCount],
+    sql: `SELECT ${columns.join(', ')} FROM ${table}${whereClause(conditions.conditions)} ORDER BY ${sorting.join(', ')} LIMIT ?`,
+    params: [...conditions.params, limit],
   };
 }
 
@@ -48,27 +34,31 @@ export function countQuery(table: string, where: Filter[]): SqlQuery {
   return { sql: `SELECT count(*) AS total FROM ${table}${whereClause(conditions)}`, params };
 }
 
-/** The cursor values of a row fetched by `pageQuery`. */
-export function sortKeyValues(row: PageRow, order: OrderKey[]): CursorValue[] {
-  return order.map((_, index) => {
-    const value = row[`sort_${index}`];
-    return value === MISSING ? null : value;
-  });
+export function allOf(...parts: SqlConditions[]): SqlConditions {
+  return { conditions: parts.flatMap((part) => part.conditions), params: parts.flatMap((part) => part.params) };
+}
+
+/** The rows whose keys equal `values`: one group of ties. */
+export function equalTo(keys: OrderKey[], values: CursorValue[]): SqlConditions {
+  return {
+    conditions: keys.map((key) => `${fieldExpression(key.field)} = ?`),
+    params: values.map(toSqlValue),
+  };
 }
 
 /**
- * The rows after the cursor in the sort order. For keys k1..kn and cursor values v1..vn:
+ * The rows after `values` in the order of `keys`. For keys k1..kn:
  * `k1 > v1 OR (k1 = v1 AND (k2 > v2 OR (k2 = v2 AND ...)))`, with `<` for descending keys.
  * Missing values are plain -Infinity here, so no key needs NULL handling. The leading, redundant
  * `k1 >= v1` is what SQLite seeks the index on: it cannot seek on an OR.
  */
-function keysetCondition(order: OrderKey[], after: CursorValue[]): SqlQuery {
+export function after(keys: OrderKey[], values: CursorValue[]): SqlConditions {
   const params: SqlValue[] = [];
   const rowsAfter = (index: number): string => {
-    const expression = fieldExpression(order[index].field);
-    const comparison = order[index].direction === 'asc' ? '>' : '<';
-    const value = toSqlValue(after[index]);
-    if (index === order.length - 1) {
+    const expression = fieldExpression(keys[index].field);
+    const comparison = keys[index].direction === 'asc' ? '>' : '<';
+    const value = toSqlValue(values[index]);
+    if (index === keys.length - 1) {
       params.push(value);
       return `${expression} ${comparison} ?`;
     }
@@ -76,10 +66,18 @@ function keysetCondition(order: OrderKey[], after: CursorValue[]): SqlQuery {
     return `(${expression} ${comparison} ? OR (${expression} = ? AND ${rowsAfter(index + 1)}))`;
   };
   const condition = rowsAfter(0);
-  if (order.length === 1) return { sql: condition, params };
-  const [first] = order;
+  if (keys.length === 1) return { conditions: [condition], params };
+  const [first] = keys;
   const seek = `${fieldExpression(first.field)} ${first.direction === 'asc' ? '>=' : '<='} ?`;
-  return { sql: `${seek} AND ${condition}`, params: [toSqlValue(after[0]), ...params] };
+  return { conditions: [seek, condition], params: [toSqlValue(values[0]), ...params] };
+}
+
+/** The row's values of the first `count` order keys, as a cursor holds them. */
+export function sortKeyValues(row: PageRow, count: number): CursorValue[] {
+  return Array.from({ length: count }, (_, index) => {
+    const value = row[`sort_${index}`];
+    return value === MISSING ? null : value;
+  });
 }
 
 function whereClause(conditions: string[]): string {

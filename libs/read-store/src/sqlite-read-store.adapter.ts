@@ -15,11 +15,18 @@ import { validateFilters, validateFindQuery, ValidFindQuery } from './find-query
 import { decodeCursor, encodeCursor, queryFingerprint } from './page-cursor';
 import { assertNonEmptyString, assertNonNegativeInteger } from './read-store-input';
 import { CHECKPOINTS_SCHEMA, collectionSchemaStatements, existingCollections, tableName } from './sqlite-collection-schema';
-import { countQuery, pageQuery, PageRow, SqlQuery, sortKeyValues } from './sqlite-page-query';
+import { countQuery, PageRow, sortKeyValues } from './sqlite-page-query';
+import { PageRequest, readPageRows } from './sqlite-page-reader';
 import { asUnavailableWhenStorageFailed, openReadDatabase, SqliteReadDatabaseOptions } from './sqlite-read-database';
 import { StatementCache } from './statement-cache';
 
 export type SqliteReadStoreOptions = SqliteReadDatabaseOptions;
+
+export interface ExplainedStatement {
+  sql: string;
+  /** The `detail` of each step of SQLite's EXPLAIN QUERY PLAN. */
+  plan: string[];
+}
 
 interface DocumentRow {
   id: string;
@@ -88,9 +95,8 @@ export class SqliteReadStore implements ReadStore {
   async get<T extends object = Record<string, unknown>>(collection: string, id: string): Promise<StoredDocument<T> | null> {
     const table = this.knownTable(collection);
     assertNonEmptyString(id, 'id');
-    const row = this.read('get', () => this.statement(`SELECT id, position, data FROM ${table} WHERE id = ?`).get(id)) as
-      | DocumentRow
-      | undefined;
+    const sql = `SELECT id, position, data FROM ${table} WHERE id = ?`;
+    const row = this.read('get', () => this.statement(sql).get(id)) as DocumentRow | undefined;
     return row ? toStoredDocument<T>(row, collection) : null;
   }
 
@@ -106,21 +112,31 @@ export class SqliteReadStore implements ReadStore {
 
   async find<T extends object = Record<string, unknown>>(collection: string, query: FindQuery): Promise<Page<T>> {
     const valid = validateFindQuery(query);
-    const { sql, params } = this.pageQuery(collection, valid);
-    const rows = this.read('find', () => this.statement(sql).all(...params)) as PageRow[];
+    const { request, fingerprint } = this.pageRequest(collection, valid);
+    const rows = this.read('find', () => readPageRows(request, ({ sql, params }) => this.statement(sql).all(...params) as PageRow[]));
     const items = rows.slice(0, valid.limit);
     const hasMore = rows.length > valid.limit;
     return {
       items: items.map((row) => toStoredDocument<T>(row, collection)),
-      nextCursor: hasMore ? encodeCursor(queryFingerprint(collection, valid.where, valid.order), sortKeyValues(items[items.length - 1], valid.order)) : null,
+      nextCursor: hasMore ? encodeCursor(fingerprint, sortKeyValues(items[items.length - 1], valid.order.length)) : null,
     };
   }
 
-  /** SQLite's plan for a `find`, one line per step: shows whether a query seeks an index or scans and sorts. */
-  async explainFind(collection: string, query: FindQuery): Promise<string[]> {
-    const { sql, params } = this.pageQuery(collection, validateFindQuery(query));
-    const steps = this.read('explainFind', () => this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params)) as { detail: string }[];
-    return steps.map((step) => step.detail);
+  /**
+   * The statements a `find` runs (usually one to three, see `readPageRows`), each with SQLite's
+   * plan: shows whether they seek an index or scan and sort.
+   */
+  async explainFind(collection: string, query: FindQuery): Promise<ExplainedStatement[]> {
+    const { request } = this.pageRequest(collection, validateFindQuery(query));
+    const explained: ExplainedStatement[] = [];
+    this.read('explainFind', () =>
+      readPageRows(request, ({ sql, params }) => {
+        const steps = this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+        explained.push({ sql, plan: steps.map((step) => step.detail) });
+        return this.statement(sql).all(...params) as PageRow[];
+      }),
+    );
+    return explained;
   }
 
   async count(collection: string, where?: Filter[]): Promise<number> {
@@ -145,14 +161,14 @@ export class SqliteReadStore implements ReadStore {
 
   async getCheckpoint(projection: string): Promise<ProjectionCheckpoint | null> {
     assertNonEmptyString(projection, 'projection');
-    const row = this.read('getCheckpoint', () => this.statement('SELECT * FROM checkpoints WHERE projection = ?').get(projection)) as
-      | CheckpointRow
-      | undefined;
+    const sql = 'SELECT * FROM checkpoints WHERE projection = ?';
+    const row = this.read('getCheckpoint', () => this.statement(sql).get(projection)) as CheckpointRow | undefined;
     return row ? toCheckpoint(row) : null;
   }
 
   async listCheckpoints(): Promise<ProjectionCheckpoint[]> {
-    const rows = this.read('listCheckpoints', () => this.statement('SELECT * FROM checkpoints ORDER BY projection').all()) as CheckpointRow[];
+    const sql = 'SELECT * FROM checkpoints ORDER BY projection';
+    const rows = this.read('listCheckpoints', () => this.statement(sql).all()) as CheckpointRow[];
     return rows.map(toCheckpoint);
   }
 
@@ -177,11 +193,11 @@ export class SqliteReadStore implements ReadStore {
     this.db.close();
   }
 
-  private pageQuery(collection: string, { where, order, limit, cursor }: ValidFindQuery): SqlQuery {
+  private pageRequest(collection: string, { where, order, limit, cursor }: ValidFindQuery): { request: PageRequest; fingerprint: string } {
     const table = this.knownTable(collection);
     const fingerprint = queryFingerprint(collection, where, order);
     const after = cursor === undefined ? undefined : decodeCursor(cursor, fingerprint, order);
-    return pageQuery(table, { where, order, after, fetchCount: limit + 1 });
+    return { request: { table, where, order, after, fetchCount: limit + 1 }, fingerprint };
   }
 
   private prepareWrite(write: DocumentWrite, description: string): PreparedWrite {
