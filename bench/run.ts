@@ -8,7 +8,9 @@ import { parseArgs } from 'node:util';
 import { eventStoreAppend } from './event-store-append';
 import { httpFileCase } from './http-file-case';
 import { killAllChildren } from './child-server';
-import { Benchmark, BenchReport, log, printTable, writeResult } from './support';
+import { Benchmark, BenchReport, cpuBusyPercent, log, machineFacts, printTable, writeResult } from './support';
+
+const BUSY_WARNING_PERCENT = 15;
 
 const BENCHMARKS: Benchmark[] = [eventStoreAppend, httpFileCase];
 
@@ -19,12 +21,14 @@ async function main(): Promise<number> {
     console.error(`Unknown benchmark "${values.only}". Benchmarks: ${BENCHMARKS.map((benchmark) => benchmark.name).join(', ')}`);
     return 2;
   }
+  const busy = await cpuBusyPercent();
+  if (busy > BUSY_WARNING_PERCENT) log(`WARNING: the CPUs were ${busy} % busy before the run: other work will skew the figures`);
   const done: { name: string; report: BenchReport }[] = [];
   let failed = false;
   for (const benchmark of selected) {
     try {
       const report = await benchmark.run();
-      log(`${benchmark.name}: wrote ${writeResult(benchmark, report)}`);
+      log(`${benchmark.name}: wrote ${writeResult(benchmark, report, machineFacts(busy))}`);
       done.push({ name: benchmark.name, report });
     } catch (error) {
       failed = true;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, release, totalmem } from 'node:os';
+import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 /** What one benchmark hands back to the runner: figures for the JSON file and lines for the table. */
@@ -27,9 +27,27 @@ export interface Benchmark {
   run(): Promise<BenchReport>;
 }
 
-const LOAD_AVERAGE_BEFORE_RUN = Math.round(loadavg()[0] * 100) / 100;
+export type MachineFacts = ReturnType<typeof machineFacts>;
 
-export function machineFacts() {
+/** How busy the CPUs were (all processes, % of all cores) over `ms`, measured before the benchmarks start. */
+export async function cpuBusyPercent(ms = 2_000): Promise<number> {
+  const sample = () => {
+    let busy = 0;
+    let idle = 0;
+    for (const { times } of cpus()) {
+      busy += times.user + times.nice + times.sys + times.irq;
+      idle += times.idle;
+    }
+    return { busy, idle };
+  };
+  const before = sample();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = sample();
+  const busy = after.busy - before.busy;
+  return round((100 * busy) / Math.max(1, busy + after.idle - before.idle), 0);
+}
+
+export function machineFacts(cpuBusyBeforeRunPercent: number) {
   const cpuList = cpus();
   return {
     node: process.version,
@@ -38,8 +56,8 @@ export function machineFacts() {
     cores: cpuList.length,
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     gitCommit: gitCommit(),
-    /** Other work on the machine skews the figures: the 1-minute load average before the benchmarks started. */
-    loadAverage1mBeforeRun: LOAD_AVERAGE_BEFORE_RUN,
+    /** Other work on the machine skews the figures: how busy the CPUs were just before the run. */
+    cpuBusyBeforeRunPercent,
     date: new Date().toISOString(),
   };
 }
@@ -57,11 +75,11 @@ function gitCommit(): string | null {
 export const RESULTS_DIR = join(__dirname, 'results');
 
 /** Writes bench/results/<name>.json and returns its path. */
-export function writeResult(benchmark: Benchmark, report: BenchReport): string {
+export function writeResult(benchmark: Benchmark, report: BenchReport, machine: MachineFacts): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `${benchmark.name}.json`);
   const { settings, results, targets } = report;
-  const content = { benchmark: benchmark.name, description: benchmark.description, machine: machineFacts(), settings, results, targets };
+  const content = { benchmark: benchmark.name, description: benchmark.description, machine, settings, results, targets };
   writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`);
   return file;
 }

@@ -50,7 +50,10 @@ export function startProjectorProcess(options: { dataDir: string; env?: Record<s
     stop: async (signal = 'SIGKILL') => {
       if (!hasExited()) {
         child.kill(signal);
+        // A graceful signal gets 10 s; then the process is killed outright, so that no test hangs on it.
+        const grace = signal === 'SIGKILL' ? undefined : setTimeout(() => child.kill('SIGKILL'), 10_000);
         await exit;
+        if (grace) clearTimeout(grace);
       }
       running.delete(projector);
     },
