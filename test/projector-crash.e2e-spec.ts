@@ -7,6 +7,7 @@ import { Projector } from '@app/projector';
 import { SqliteReadStore } from '@app/read-store';
 import { bearer } from './support/actors';
 import { startConfiguredApp } from './support/configured-app';
+import { KeepAliveClient, keepAliveClient } from './support/keep-alive-client';
 import { expectedQueueSummary, runLifecycleWorkload, WorkloadResult } from './support/lifecycle-workload';
 import { ProjectorProcess, startProjectorProcess, stopAllProjectorProcesses } from './support/projector-process';
 import { checkpointsOf, collectionsOf, countsOf, diffSnapshots, snapshotReadModels } from './support/read-model-snapshot';
@@ -33,6 +34,7 @@ describe('Projector process: killed mid catch-up, restarted, it ends where a cle
   const referenceDir = mkdtempSync(join(tmpdir(), 'pqr-projector-reference-'));
   const clock = new ManualClock(new Date(`${FIRST_DAY}T13:00:00Z`));
   let api: TestApp | undefined;
+  let client: KeepAliveClient | undefined;
   let observer: SqliteReadStore | undefined;
   let workload: WorkloadResult;
   let head: number;
@@ -40,11 +42,13 @@ describe('Projector process: killed mid catch-up, restarted, it ends where a cle
 
   beforeAll(async () => {
     api = await startConfiguredApp({ clock, dataDir, config: { PROJECTOR: 'external' } });
+    client = keepAliveClient(api.url);
   });
 
   afterAll(async () => {
     await stopAllProjectorProcesses();
     await observer?.close();
+    client?.close();
     await api?.close();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(referenceDir, { recursive: true, force: true });
@@ -52,7 +56,7 @@ describe('Projector process: killed mid catch-up, restarted, it ends where a cle
 
   it('with PROJECTOR=external, the API appends through the command API and projects nothing itself', async () => {
     const started = Date.now();
-    workload = await runLifecycleWorkload({ seed: SEED, cases: CASES, concurrency: 16, firstDay: FIRST_DAY, filingDays: 60, http: api!.http, clock });
+    workload = await runLifecycleWorkload({ seed: SEED, cases: CASES, concurrency: 16, firstDay: FIRST_DAY, filingDays: 60, client: client!, clock });
     head = await api!.headPosition();
     process.stdout.write(
       `projector-crash: seed ${SEED}: ${CASES} cases, ${workload.sent} commands, ${head} events in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
@@ -63,7 +67,7 @@ describe('Projector process: killed mid catch-up, restarted, it ends where a cle
 
     observer = new SqliteReadStore({ filename: join(dataDir, READ_MODELS_FILE) });
     expect(await observer.listCheckpoints()).toEqual([]);
-    const health = await api!.http().get('/health');
+    const health = await client!.get('/health');
     expect({ status: health.status, projector: health.body.projector, projections: health.body.projections }).toEqual({
       status: 200,
       projector: 'external',
@@ -110,9 +114,9 @@ describe('Projector process: killed mid catch-up, restarted, it ends where a cle
         ALL_PROJECTIONS.map(({ name, version }) => ({ projection: name, version })).sort((a, b) => a.projection.localeCompare(b.projection)),
       );
       // The API reads what the other process projected (read-your-writes across processes).
-      const summary = await api!.http().get('/queues/summary').query({ minPosition: head }).set('Authorization', bearer('supervisor'));
+      const summary = await client!.get('/queues/summary').query({ minPosition: head }).set('Authorization', bearer('supervisor'));
       expect({ status: summary.status, body: summary.body }).toEqual({ status: 200, body: expectedQueueSummary(workload.cases) });
-      const health = await api!.http().get('/health');
+      const health = await client!.get('/health');
       expect(health.body.projections.map((status: { position: number }) => status.position)).toEqual(ALL_PROJECTIONS.map(() => head));
     } finally {
       await projector.stop('SIGTERM');

@@ -2,6 +2,7 @@ import type { Response } from 'supertest';
 import { ROLES, Role } from '@app/domain';
 import { ACTORS, bearer, bearerWithRoles, unauthenticatedHeaders } from './support/actors';
 import { CaseDriver } from './support/case-driver';
+import { KeepAliveClient, keepAliveClient } from './support/keep-alive-client';
 import { expectApiError, expectNoServerError, expectValidationError } from './support/expectations';
 import type { OpenApiDocument } from './support/openapi';
 import { QUERY_ROUTES, QueryContext, QueryRouteSpec, withQuery } from './support/query-routes';
@@ -23,11 +24,13 @@ const base64url = (text: string) => Buffer.from(text, 'utf8').toString('base64ur
 describe('HTTP: bad input on every query route', () => {
   const clock = new ManualClock(new Date(NOW));
   let t: TestApp;
+  let client: KeepAliveClient;
   let doc: OpenApiDocument;
   let context: QueryContext;
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
+    client = keepAliveClient(t.url, 4);
     doc = (await t.http().get('/docs-json').expect(200)).body;
     const cases = new CaseDriver(t);
     // Every queue gets at least two entries, so that paging has a second page.
@@ -36,11 +39,14 @@ describe('HTTP: bad input on every query route', () => {
     const history = await cases.history(first.caseId);
     context = { caseId: first.caseId, filingNumber: first.filingNumber, code: String(history[0].data.verificationCode), head: await t.headPosition() };
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    client?.close();
+    await t?.close();
+  });
 
   /** The route's owner (for own queues) or its usual actor; `null` sends no Authorization header. */
   function get(url: string, authorization: string | null): Promise<Response> {
-    const request = t.http().get(url);
+    const request = client.get(url);
     return authorization === null ? request : request.set('Authorization', authorization);
   }
   const authorizationFor = (route: QueryRouteSpec) => (route.actor ? bearer(route.actor) : null);

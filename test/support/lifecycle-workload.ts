@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
-import type request from 'supertest';
 import type { CaseKind, Channel } from '@app/domain';
 import { bearerWithRoles } from './actors';
+import type { KeepAliveClient } from './keep-alive-client';
 import { SeededRandom } from './seeded-random';
 import type { ManualClock } from './test-app';
 
@@ -113,7 +113,8 @@ export interface WorkloadOptions {
   /** The first day (YYYY-MM-DD); cases are filed over `filingDays` days from it. */
   firstDay: string;
   filingDays: number;
-  http: () => ReturnType<typeof request>;
+  /** Where commands go (a kept-alive client: thousands of requests). */
+  client: Pick<KeepAliveClient, 'post'>;
   clock: ManualClock;
 }
 
@@ -308,8 +309,7 @@ function fileCase(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom): 
     ...(firstLine && { firstLineResolution: { resolution: 'Se resolvió en la llamada' } }),
   };
   const token = bearerWithRoles(walk.filedBy, 'agent');
-  return options
-    .http()
+  return options.client
     .post('/cases')
     .set('Authorization', token)
     .send(body)
@@ -422,8 +422,7 @@ function change(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom, act
       apply = () => (walk.status = 'closed');
       break;
   }
-  return options
-    .http()
+  return options.client
     .post(`/cases/${walk.caseId}/${path}`)
     .set('Authorization', token)
     .set('If-Match', `"${walk.revision}"`)
