@@ -13,7 +13,7 @@ import { startChildServer } from './child-server';
 import { Benchmark, BenchReport, log, round } from './support';
 
 const CONNECTIONS = 64;
-const WARMUP_S = 3;
+const WARMUP_S = 5;
 const MEASURE_S = 10;
 const TARGET_RATIO = 0.4;
 const TARGET_P99_MS = 30;

@@ -3,7 +3,7 @@ import type { CaseEvent } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
 import { SqliteEventStore } from '@app/event-store';
 import { CASES_COLLECTION, caseViewProjection, Doc, Projection } from '@app/projections';
-import { SqliteReadStore } from '@app/read-store';
+import { ReadStoreUnavailableError, SqliteReadStore } from '@app/read-store';
 import { Projector } from './projector';
 
 const COUNTS = 'counts';
@@ -91,5 +91,20 @@ describe('Projector', () => {
     for (let attempt = 0; attempt < 400 && (await count('CaseFiled')) !== 4; attempt++) await new Promise((resolve) => setTimeout(resolve, 5));
     await projector.stop();
     expect(await count('CaseFiled')).toBe(4);
+  });
+
+  it('given the read store briefly unavailable, then the projection retries the same batch instead of stopping', async () => {
+    const commit = readStore.commit.bind(readStore);
+    let outages = 2;
+    jest.spyOn(readStore, 'commit').mockImplementation(async (...args) => {
+      if (outages-- > 0) throw new ReadStoreUnavailableError('database is locked', undefined);
+      return commit(...args);
+    });
+    const projector = new Projector(events, readStore, [countingProjection()], { idleMs: 1, log: () => {} });
+    await projector.start();
+    for (let attempt = 0; attempt < 400 && projector.status()[0].position !== 9; attempt++) await new Promise((resolve) => setTimeout(resolve, 5));
+    await projector.stop();
+    expect(projector.status()[0]).toMatchObject({ state: 'running', position: 9 });
+    expect([await count('CaseFiled'), await count('CaseAssigned')]).toEqual([3, 2]);
   });
 });

@@ -1,6 +1,6 @@
-import type { EventStore, RecordedEvent } from '@app/event-store';
+import { EventStore, EventStoreUnavailableError, RecordedEvent } from '@app/event-store';
 import type { Projection, ProjectionEvent } from '@app/projections';
-import type { ReadStore } from '@app/read-store';
+import { ReadStore, ReadStoreUnavailableError } from '@app/read-store';
 import { applyBatch } from './projection-batch';
 import { toProjectionEvent } from './to-projection-event';
 
@@ -15,7 +15,8 @@ export interface ProjectionStatus {
   name: string;
   version: number;
   position: number;
-  state: 'starting' | 'running' | 'failed';
+  /** `retrying`: a store was unavailable; the batch is tried again. `failed`: the projection threw; it waits for a fix. */
+  state: 'starting' | 'running' | 'retrying' | 'failed';
   failure?: ProjectionFailure;
 }
 
@@ -50,6 +51,11 @@ export class Projector {
   ) {
     this.batchSize = options.batchSize ?? 1000;
     this.idleMs = options.idleMs ?? 20;
+  }
+
+  /** Creates the collections only (an API that reads while another process projects). */
+  async ensureCollections(): Promise<void> {
+    for (const projection of this.projections) await this.readStore.ensureCollections(projection.collections);
   }
 
   /** Creates collections and rebuilds projections whose version changed. */
@@ -102,18 +108,23 @@ export class Projector {
   }
 
   private async runLoop(): Promise<void> {
+    let failuresInARow = 0;
     while (this.running) {
       let progressed = false;
       try {
         progressed = await this.step();
+        failuresInARow = [...this.statuses.values()].some((status) => status.state === 'retrying') ? failuresInARow + 1 : 0;
       } catch (error) {
+        failuresInARow += 1;
         this.log(`projector: reading the event store failed: ${describe(error)}`);
       }
-      if (!progressed && this.running) await this.idle();
+      // Back off while a store is unavailable (up to 5 s); poll briskly otherwise.
+      if (failuresInARow > 0 && this.running) await this.idle(Math.min(5000, this.idleMs * 2 ** failuresInARow));
+      else if (!progressed && this.running) await this.idle();
     }
   }
 
-  /** One batch for every healthy projection. Returns false when there was nothing to do. */
+  /** One batch for every healthy projection. Returns false when no projection moved forward. */
   private async step(): Promise<boolean> {
     const active = this.projections.filter((projection) => this.statuses.get(projection.name)?.state !== 'failed');
     if (active.length === 0) return false;
@@ -124,21 +135,30 @@ export class Projector {
       return false;
     }
     const events = recorded.map(toProjectionEvent);
-    for (const projection of active) await this.applyTo(projection, recorded, events);
-    return true;
+    let advanced = false;
+    for (const projection of active) advanced = (await this.applyTo(projection, recorded, events)) || advanced;
+    return advanced;
   }
 
-  private async applyTo(projection: Projection, recorded: RecordedEvent[], events: (ProjectionEvent | null)[]): Promise<void> {
+  /** Returns whether the projection's checkpoint moved forward. */
+  private async applyTo(projection: Projection, recorded: RecordedEvent[], events: (ProjectionEvent | null)[]): Promise<boolean> {
     const status = this.statuses.get(projection.name)!;
     const pending = events.filter((event, index): event is ProjectionEvent => event !== null && recorded[index].position > status.position);
     const last = recorded[recorded.length - 1].position;
-    if (last <= status.position) return;
+    if (last <= status.position) return false;
     try {
       const writes = await applyBatch(this.readStore, projection, pending);
       await this.readStore.commit(projection.name, writes, { version: projection.version, position: last });
       status.position = last;
       status.state = 'running';
+      return true;
     } catch (error) {
+      if (isUnavailable(error)) {
+        // A store that is down or locked is not the projection's fault: try the same batch again later.
+        status.state = 'retrying';
+        this.log(`projection ${projection.name}: store unavailable, retrying: ${describe(error)}`);
+        return false;
+      }
       const failing = await this.findFailingEvent(projection, pending);
       status.state = 'failed';
       status.failure = {
@@ -148,6 +168,7 @@ export class Projector {
         at: (this.options.now?.() ?? new Date()).toISOString(),
       };
       this.log(`projection ${projection.name} stopped at position ${status.failure.position} (${status.failure.eventType}): ${status.failure.error}`);
+      return false;
     }
   }
 
@@ -179,9 +200,9 @@ export class Projector {
     return healthy.length === 0 ? Infinity : Math.min(...healthy.map((status) => status.position));
   }
 
-  private idle(): Promise<void> {
+  private idle(ms = this.idleMs): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, this.idleMs);
+      const timer = setTimeout(resolve, ms);
       this.wake = () => {
         clearTimeout(timer);
         resolve();
@@ -192,6 +213,10 @@ export class Projector {
   private log(message: string): void {
     (this.options.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(message);
   }
+}
+
+function isUnavailable(error: unknown): boolean {
+  return error instanceof EventStoreUnavailableError || error instanceof ReadStoreUnavailableError;
 }
 
 function describe(error: unknown): string {

@@ -45,6 +45,7 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException('The token must carry a subject and a list of roles');
     }
     const roles = claims.roles.filter((role): role is Role => (ROLES as readonly unknown[]).includes(role));
+    if (roles.length === 0) throw new ForbiddenException(`The token carries none of the roles: ${ROLES.join(', ')}`);
     return { id: claims.sub, roles };
   }
 }

@@ -29,6 +29,10 @@ export class AppConfig {
   @IsOptional() @IsIn(['in-process', 'external'])
   PROJECTOR: 'in-process' | 'external' = 'in-process';
 
+  /** Events the projector reads and applies per batch (one transaction per projection on SQLite). */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(100000)
+  PROJECTOR_BATCH_SIZE: number = 1000;
+
   /** Cases a backoffice agent is expected to resolve per day (reports compare against it). */
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(10000)
   REPORT_DAILY_TARGET: number = 55;

@@ -23,7 +23,8 @@ export class RequestValidationError extends BadRequestException {
 /** No request DTO nests deeper than 3 levels (body → attachments → item); JSON deeper than this is refused outright. */
 export const MAX_BODY_DEPTH = 8;
 /** class-transformer and Nest's ValidationPipe silently drop these keys, so whitelisting never sees them: refuse them as unknown fields. */
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys class-transformer would skip or misread: every name an object inherits, plus `prototype`. */
+const RESERVED_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 const MAX_STRUCTURAL_PROBLEMS = 20;
 
 /**

@@ -22,9 +22,9 @@ import { ReadModelFreshness } from './read-model-freshness';
     },
     {
       provide: Projector,
-      inject: [EVENT_STORE, READ_STORE],
-      useFactory: (events: EventStore, readStore: ReadStore) =>
-        new Projector(events, readStore, ALL_PROJECTIONS, { log: (line) => new Logger('Projector').warn(line) }),
+      inject: [EVENT_STORE, READ_STORE, AppConfig],
+      useFactory: (events: EventStore, readStore: ReadStore, config: AppConfig) =>
+        new Projector(events, readStore, ALL_PROJECTIONS, { batchSize: config.PROJECTOR_BATCH_SIZE, log: (line) => new Logger('Projector').warn(line) }),
     },
     ReadModelFreshness,
   ],
@@ -38,8 +38,9 @@ export class ReadSideModule implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // With an external projector, this process only reads: it must never reset what the projector rebuilds.
     if (this.config.PROJECTOR === 'in-process') await this.projector.start();
-    else await this.projector.prepare();
+    else await this.projector.ensureCollections();
   }
 
   /** Before the stores close: the projector must not read a closed event store. */

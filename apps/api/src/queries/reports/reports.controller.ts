@@ -25,6 +25,12 @@ export class RangeReportQueryDto extends FreshnessQueryDto {
 
 const MAX_DAYS = 366 * 3;
 
+/** `2026-02-30` matches the pattern but is no day: it must come back unchanged from a real date. */
+function isRealDate(date: string): boolean {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
+}
+
 @ApiTags('reports')
 @ApiBearerAuth()
 @Roles('reporter', 'supervisor')
@@ -43,8 +49,10 @@ export class ReportsController {
   @Get()
   @ApiOperation({ summary: 'The same report for any range of days (at most three years)' })
   range(@Query() query: RangeReportQueryDto): Promise<Report> {
+    for (const field of ['from', 'to'] as const) {
+      if (!isRealDate(query[field])) throw new RequestValidationError([{ field, reason: `${field} must be a real date` }]);
+    }
     const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
-    if (Number.isNaN(days)) throw new RequestValidationError([{ field: 'from', reason: 'from and to must be real dates' }]);
     if (days < 0) throw new RequestValidationError([{ field: 'to', reason: 'to must not be before from' }]);
     if (days > MAX_DAYS) throw new RequestValidationError([{ field: 'to', reason: `a report covers at most ${MAX_DAYS} days` }]);
     return this.queries.execute(new GetReportQuery({ from: query.from, to: query.to }, query.minPosition));
