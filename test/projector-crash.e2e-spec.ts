@@ -6,7 +6,7 @@ import { ALL_PROJECTIONS } from '@app/projections';
 import { Projector } from '@app/projector';
 import { SqliteReadStore } from '@app/read-store';
 import { bearer } from './support/actors';
-import { startConfiguredApp } from './support/configured-app';
+import { startTestApp } from './support/test-app';
 import { KeepAliveClient, keepAliveClient } from './support/keep-alive-client';
 import { expectedQueueSummary, runLifecycleWorkload, WorkloadResult } from './support/lifecycle-workload';
 import { ProjectorProcess, startProjectorProcess, stopAllProjectorProcesses } from './support/projector-process';
@@ -41,7 +41,7 @@ describe('Projector process: killed mid catch-up, restarted, it ends where a cle
   let atCrash: Checkpoints;
 
   beforeAll(async () => {
-    api = await startConfiguredApp({ clock, dataDir, config: { PROJECTOR: 'external' } });
+    api = await startTestApp({ clock, dataDir, config: { PROJECTOR: 'external' } });
     client = keepAliveClient(api.url);
   });
 

@@ -1,69 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { join } from 'node:path';
-import { TEST_JWT_SECRET } from './test-app';
+import { startTsProcess, stopAllTsProcesses, TsProcess } from './ts-process';
 
-const REPO_ROOT = join(__dirname, '..', '..');
-const OUTPUT_LIMIT = 20_000;
+export type ProjectorProcess = TsProcess;
 
-/** The standalone projector (`apps/projector/src/main.ts`) in its own process, so that it can be SIGKILLed. */
-export interface ProjectorProcess {
-  child: ChildProcess;
-  /** The tail of its stdout and stderr, for failure messages. */
-  output(): string;
-  /** True once the process has exited, whatever the reason. */
-  exited(): boolean;
-  /** Sends `signal` (SIGKILL by default) and waits until the process is gone; a no-op when it already is. */
-  stop(signal?: NodeJS.Signals): Promise<void>;
-}
-
-const running = new Set<ProjectorProcess>();
-// Should the test process die first, its projector processes must not outlive it.
-process.once('exit', () => {
-  for (const projector of running) projector.child.kill('SIGKILL');
-});
-
-/** Starts the projector with ts-node on `dataDir`; it begins projecting from its checkpoints at once. */
+/** Starts the standalone projector (`apps/projector/src/main.ts`) on `dataDir`; it projects from its checkpoints at once. */
 export function startProjectorProcess(options: { dataDir: string; env?: Record<string, string> }): ProjectorProcess {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join('apps', 'projector', 'src', 'main.ts')],
-    {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...options.env, DATA_DIR: options.dataDir, JWT_SECRET: TEST_JWT_SECRET },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-OUTPUT_LIMIT);
-  };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const exit = once(child, 'exit');
-  const hasExited = () => child.exitCode !== null || child.signalCode !== null;
-
-  const projector: ProjectorProcess = {
-    child,
-    output: () => output,
-    exited: hasExited,
-    stop: async (signal = 'SIGKILL') => {
-      if (!hasExited()) {
-        child.kill(signal);
-        // A graceful signal gets 10 s; then the process is killed outright, so that no test hangs on it.
-        const grace = signal === 'SIGKILL' ? undefined : setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await exit;
-        if (grace) clearTimeout(grace);
-      }
-      running.delete(projector);
-    },
-  };
-  running.add(projector);
-  void exit.then(() => running.delete(projector));
-  return projector;
+  return startTsProcess(join('apps', 'projector', 'src', 'main.ts'), options);
 }
 
-/** For afterAll: kills every projector process still running, whatever happened in the tests. */
-export async function stopAllProjectorProcesses(): Promise<void> {
-  await Promise.all([...running].map((projector) => projector.stop('SIGKILL')));
-}
+export const stopAllProjectorProcesses = stopAllTsProcesses;

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { signToken } from '../../apps/api/src/auth/sign-token';
+import type { AppConfig } from '../../apps/api/src/config/app-config';
 import { Clock } from '../../apps/api/src/storage/clock';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -36,10 +37,16 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** A real application on a fresh DATA_DIR (embedded SQLite), listening on loopback. */
-export async function startTestApp(options: { clock?: Clock; dataDir?: string } = {}): Promise<TestApp> {
+export type ConfigOverrides = Partial<Record<keyof AppConfig, string>>;
+
+/**
+ * A real application on a DATA_DIR (embedded SQLite; a fresh temp dir unless given, a given one is
+ * left in place on close), listening on loopback, with optional extra configuration
+ * (e.g. `PROJECTOR: 'external'`).
+ */
+export async function startTestApp(options: { clock?: Clock; dataDir?: string; config?: ConfigOverrides } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pqr-e2e-'));
-  const app = await createApp({ config: { DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET }, clock: options.clock }, false);
+  const app = await createApp({ config: { ...options.config, DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET }, clock: options.clock }, false);
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   return {
