@@ -21,6 +21,18 @@ describe('store selection at start-up', () => {
     expect(error.message).not.toContain('secret');
   });
 
+  it('given MONGODB_URL pointing at nothing, then start-up fails in bounded time naming the URL and the cause', async () => {
+    const error: Error = await createApp(
+      { config: { DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, MONGODB_URL: 'mongodb://reader:pw@127.0.0.1:1/pqr', STORE_CONNECT_TIMEOUT_MS: '1500' } },
+      false,
+    ).then(
+      () => new Error('expected start-up to fail'),
+      (failure: Error) => failure,
+    );
+    expect(error.message).toMatch(/^MongoDB at mongodb:\/\/\*\*\*@127\.0\.0\.1:1\/pqr is unreachable: .+/);
+    expect(error.message).not.toContain('pw@');
+  });
+
   it('given a malformed store URL, then start-up fails naming the variable', async () => {
     await expect(createApp({ config: { DATA_DIR: dataDir, MONGODB_URL: 'http://nope' } }, false)).rejects.toThrow(/MONGODB_URL: MONGODB_URL must be a mongodb:\/\/ connection string/);
   });

@@ -4,20 +4,31 @@ import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ALL_PROJECTIONS } from '@app/projections';
 import { Projector } from '@app/projector';
-import { READ_STORE, ReadStore, SqliteReadStore } from '@app/read-store';
+import { MongoReadStore, READ_STORE, ReadStore, SqliteReadStore } from '@app/read-store';
 import { AppConfig } from '../config/app-config';
+import { connectOrFail } from '../storage/connect-or-fail';
 import { ReadModelFreshness } from './read-model-freshness';
 
-/** The read store, and the projector when it runs inside the API (the embedded default). */
+/** The read store (MongoDB when MONGODB_URL is set, else SQLite in DATA_DIR), and the projector when it runs inside the API. */
 @Global()
 @Module({
   providers: [
     {
       provide: READ_STORE,
       inject: [AppConfig],
-      useFactory: (config: AppConfig): ReadStore => {
-        mkdirSync(config.DATA_DIR, { recursive: true });
-        return new SqliteReadStore({ filename: join(config.DATA_DIR, 'read-models.sqlite') });
+      useFactory: async (config: AppConfig): Promise<ReadStore> => {
+        if (!config.MONGODB_URL) {
+          mkdirSync(config.DATA_DIR, { recursive: true });
+          return new SqliteReadStore({ filename: join(config.DATA_DIR, 'read-models.sqlite') });
+        }
+        const store = new MongoReadStore({ url: config.MONGODB_URL, serverSelectionTimeoutMS: config.STORE_CONNECT_TIMEOUT_MS });
+        try {
+          await connectOrFail('MongoDB', config.MONGODB_URL, config.STORE_CONNECT_TIMEOUT_MS, () => store.connect());
+        } catch (error) {
+          await store.close().catch(() => undefined);
+          throw error;
+        }
+        return store;
       },
     },
     {
