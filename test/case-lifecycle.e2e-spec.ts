@@ -90,6 +90,19 @@ describe('HTTP: a PQR through its whole lifecycle', () => {
     expect(sequence(next.body.filingNumber)).toBe(sequence(first.body.filingNumber) + 1);
   });
 
+  it('explains the deadlines of a case step by step', async () => {
+    clock.set('2026-03-02T15:00:00Z');
+    const filed = await t.http().post('/cases').set('Authorization', agent).send(validFiling()).expect(201);
+    clock.set('2026-03-10T15:00:00Z');
+    const deadline = await t.http().get(`/cases/${filed.body.caseId}/deadline`).set('Authorization', backoffice).expect(200);
+    expect(deadline.body).toMatchObject({
+      legal: { dueAt: '2026-03-24T23:59:59.999-05:00', recordedDueAt: '2026-03-24T23:59:59.999-05:00', overdue: false },
+      policy: expect.objectContaining({ typology: 'billing' }),
+    });
+    expect(deadline.body.steps.length).toBeGreaterThanOrEqual(2);
+    await t.http().get('/cases/00000000-0000-4000-8000-000000000000/deadline').set('Authorization', backoffice).expect(404);
+  });
+
   it('serves the Colombian calendar', async () => {
     const holidays = await t.http().get('/calendar/holidays?year=2025').set('Authorization', agent).expect(200);
     expect(holidays.body.holidays).toHaveLength(17);

@@ -33,6 +33,11 @@ describe('store selection at start-up', () => {
     expect(error.message).not.toContain('pw@');
   });
 
+  it('given SLA policies that do not validate, then start-up fails listing the problem', async () => {
+    await expect(createApp({ config: { DATA_DIR: dataDir, SLA_POLICIES: '{"default": 3}' } }, false)).rejects.toThrow(/default/);
+    await expect(createApp({ config: { DATA_DIR: dataDir, SLA_POLICIES: 'not json' } }, false)).rejects.toThrow(/SLA_POLICIES: not JSON/);
+  });
+
   it('given a malformed store URL, then start-up fails naming the variable', async () => {
     await expect(createApp({ config: { DATA_DIR: dataDir, MONGODB_URL: 'http://nope' } }, false)).rejects.toThrow(/MONGODB_URL: MONGODB_URL must be a mongodb:\/\/ connection string/);
   });

@@ -26,6 +26,8 @@ import { ReportsController } from './queries/reports/reports.controller';
 import { GetReportHandler } from './queries/reports/reports.queries';
 import { DistributeCasesController } from './cases/distribute-cases/distribute-cases.controller';
 import { DistributeCasesHandler } from './cases/distribute-cases/distribute-cases.handler';
+import { CaseDeadlineController } from './cases/case-deadline/case-deadline.controller';
+import { GetCaseDeadlineHandler } from './cases/case-deadline/case-deadline.query';
 import { Clock, SystemClock } from './storage/clock';
 
 export interface AppModuleOptions {
@@ -45,6 +47,7 @@ export class AppModule {
         DistributeCasesController,
         ChangeCaseController,
         CaseHistoryController,
+        CaseDeadlineController,
         CaseViewController,
         TimelineController,
         QueuesController,
@@ -59,6 +62,7 @@ export class AppModule {
         FileCaseHandler,
         ChangeCaseHandler,
         GetCaseHistoryHandler,
+        GetCaseDeadlineHandler,
         DistributeCasesHandler,
         GetCaseHandler,
         FindCasesByFilingNumberHandler,

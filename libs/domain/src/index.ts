@@ -11,3 +11,4 @@ export * from './cases/case.decider';
 export * from './cases/case.evolve';
 export * from './cases/case.upcasters';
 export * from './calendar';
+export * from './sla';

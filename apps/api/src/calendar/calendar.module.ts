@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { BusinessCalendar } from '@app/domain';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, slaPoliciesOf } from '../config/app-config';
+import { SLA_POLICIES } from './sla-policies.token';
 import { CalendarController } from './calendar.controller';
 
 /** `CALENDAR_HOLIDAYS_ADD` entries look like `2027-07-12:Nuevo festivo`. */
@@ -23,7 +24,9 @@ function parseAddedHoliday(entry: string) {
           holidayOverrides: { add: config.CALENDAR_HOLIDAYS_ADD.map(parseAddedHoliday), remove: config.CALENDAR_HOLIDAYS_REMOVE },
         }),
     },
+    // Validated at start-up: a bad policy stops the process with every problem listed.
+    { provide: SLA_POLICIES, inject: [AppConfig], useFactory: slaPoliciesOf },
   ],
-  exports: [BusinessCalendar],
+  exports: [BusinessCalendar, SLA_POLICIES],
 })
 export class CalendarModule {}

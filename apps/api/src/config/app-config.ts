@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { DEFAULT_SLA_POLICIES, SlaPolicies, validateSlaPolicies } from '@app/domain';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value);
@@ -33,6 +34,10 @@ export class AppConfig {
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(100000)
   PROJECTOR_BATCH_SIZE: number = 1000;
 
+  /** SLA policies per typology as JSON (see libs/domain/src/sla/sla-policy.ts); unset: DOMAIN.md's examples. */
+  @IsOptional() @IsString()
+  SLA_POLICIES?: string;
+
   /** Cases a backoffice agent is expected to resolve per day (reports compare against it). */
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(10000)
   REPORT_DAILY_TARGET: number = 55;
@@ -57,6 +62,18 @@ export class AppConfig {
   /** Holidays struck down, as `YYYY-MM-DD` separated by commas. */
   @IsOptional() @Transform(toList) @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true })
   CALENDAR_HOLIDAYS_REMOVE: string[] = [];
+}
+
+/** The SLA policies the configuration names, validated (every problem listed), or the defaults. */
+export function slaPoliciesOf(config: AppConfig): SlaPolicies {
+  if (!config.SLA_POLICIES) return DEFAULT_SLA_POLICIES;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(config.SLA_POLICIES);
+  } catch (error) {
+    throw new Error(`Invalid configuration:\n  SLA_POLICIES: not JSON (${(error as Error).message})`);
+  }
+  return validateSlaPolicies(parsed);
 }
 
 export function validateAppConfig(env: Record<string, unknown>): AppConfig {

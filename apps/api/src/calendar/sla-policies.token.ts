@@ -1,0 +1,1 @@
+export const SLA_POLICIES = Symbol('SLA_POLICIES');

@@ -1,0 +1,25 @@
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { DeadlineExplanation } from '@app/domain';
+import { AnyRole } from '../../auth/roles.decorator';
+import { ApiErrorDto } from '../../http/api-error.dto';
+import { CaseIdParam } from '../../http/case-id.param';
+import { GetCaseDeadlineQuery } from './case-deadline.query';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CaseDeadlineController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id/deadline')
+  @AnyRole()
+  @ApiOperation({
+    summary: 'The case deadlines explained step by step: legal term, company targets, pauses, extensions, time consumed and remaining',
+  })
+  @ApiResponse({ status: 404, type: ApiErrorDto })
+  deadline(@CaseIdParam() caseId: string): Promise<DeadlineExplanation> {
+    return this.queries.execute(new GetCaseDeadlineQuery(caseId));
+  }
+}

@@ -1,0 +1,28 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { BusinessCalendar, CaseErrors, caseStreamId, computeDeadlines, DeadlineExplanation, SlaPolicies } from '@app/domain';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { SLA_POLICIES } from '../../calendar/sla-policies.token';
+import { toCaseEvent, toOffsetIso } from '../../command-handling/case-command.service';
+import { Clock } from '../../storage/clock';
+
+export class GetCaseDeadlineQuery {
+  constructor(readonly caseId: string) {}
+}
+
+/** "Why is this case late": the deadlines folded from the case's own events, explained step by step. */
+@QueryHandler(GetCaseDeadlineQuery)
+export class GetCaseDeadlineHandler implements IQueryHandler<GetCaseDeadlineQuery, DeadlineExplanation> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SLA_POLICIES) private readonly policies: SlaPolicies,
+    private readonly calendar: BusinessCalendar,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ caseId }: GetCaseDeadlineQuery): Promise<DeadlineExplanation> {
+    const recorded = await this.store.readStream(caseStreamId(caseId));
+    if (recorded.length === 0) throw CaseErrors.notFound();
+    return computeDeadlines(recorded.map(toCaseEvent), { calendar: this.calendar, policies: this.policies, now: toOffsetIso(this.clock.now()) });
+  }
+}

@@ -1,0 +1,329 @@
+import { civilDateTime, toIsoDate } from '../calendar/iso-date';
+import type { IsoDate } from '../calendar/iso-date';
+import { LEGAL_TERM_BUSINESS_DAYS } from '../cases/case-kind';
+import type { CaseKind } from '../cases/case-kind';
+import type * as E from '../cases/case.events';
+import type { CaseEvent } from '../cases/case.events';
+import type { DeadlineClockOptions } from './deadline-clock';
+import type { CaseTransfer, DeadlineExtension, DeadlineStep, StopReason } from './deadline-explanation';
+import type { FoldedClocks, FoldedPause } from './deadline-readings';
+import { dueInstantsAt, firstResponseDueText, resolutionDueText } from './due-instants';
+import type { DueInstants } from './due-instants';
+import { INFORMATION_REQUEST_TERM_BUSINESS_DAYS, TACIT_WITHDRAWAL_MONTHS, TRANSFER_TERM_BUSINESS_DAYS } from './legal-terms';
+import { dueAt, isAfter, isOverdueAt, leftBeforeRunningSpan, pauseClock, resumeClock, startClock, withTarget } from './pausable-clock';
+import type { PausableClock, SlaCalendar } from './pausable-clock';
+import { selectSlaPolicy } from './sla-policy';
+import type { CaseUrgency, SelectedSlaPolicy, SlaPolicies, SlaTarget } from './sla-policy';
+
+const days = (amount: number): SlaTarget => ({ amount, unit: 'business_days' });
+
+/** Replays a case's events into its clocks, writing down what each event did to them. */
+export class DeadlineFold {
+  readonly steps: DeadlineStep[] = [];
+  private readonly calendar: SlaCalendar;
+  private readonly policies: SlaPolicies;
+  private readonly urgency: CaseUrgency;
+  private readonly filed: E.CaseFiled['data'];
+  private kind: CaseKind;
+  private typology: string | null = null;
+  private selected: SelectedSlaPolicy;
+  private termDays: number;
+  private extendedDays = 0;
+  private legal: PausableClock;
+  private resolution: PausableClock;
+  private firstResponse: PausableClock | null;
+  private firstRespondedAt: string | null = null;
+  private resolvedAt: string | null = null;
+  private stop: { reason: StopReason; at: string } | null = null;
+  private readonly pauses: FoldedPause[] = [];
+  private readonly extensions: DeadlineExtension[] = [];
+  private transfer: CaseTransfer | null = null;
+  private recordedDueAt: string;
+  private lastAt: string;
+
+  constructor(filed: E.CaseFiled['data'], options: DeadlineClockOptions) {
+    this.calendar = options.calendar;
+    this.policies = options.policies;
+    this.urgency = options.urgency ?? null;
+    this.filed = filed;
+    this.kind = filed.kind;
+    this.termDays = LEGAL_TERM_BUSINESS_DAYS[filed.kind];
+    this.selected = selectSlaPolicy(this.policies, null, this.urgency);
+    this.legal = startClock(days(this.termDays), filed.filedAt);
+    this.resolution = startClock(this.selected.policy.resolution, filed.filedAt);
+    const hasFirstResponseTarget = this.policies.firstResponseChannels.includes(filed.channel);
+    this.firstResponse = hasFirstResponseTarget ? startClock(this.selected.policy.firstResponse, filed.filedAt) : null;
+    this.recordedDueAt = filed.dueAt;
+    this.lastAt = filed.filedAt;
+    const filingDate = this.calendar.localDate(filed.filedAt);
+    const onNonBusinessDay = this.calendar.isBusinessDay(filingDate) ? '' : ` on a non-business day (${filingDate})`;
+    this.step(
+      filed.filedAt,
+      'CaseFiled',
+      `Filed as ${label(filed.kind)} on the ${filed.channel} channel${onNonBusinessDay}: the legal term is ${this.termDays} business days ` +
+        `from the day after filing, due ${this.dues(filed.filedAt).legal}.${this.recordedNote(filed.dueAt)}`,
+    );
+  }
+
+  get clocks(): FoldedClocks {
+    return {
+      kind: this.kind,
+      typology: this.typology,
+      urgency: this.urgency,
+      selected: this.selected,
+      termDays: this.termDays,
+      extendedDays: this.extendedDays,
+      legal: this.legal,
+      resolution: this.resolution,
+      firstResponse: this.firstResponse,
+      firstRespondedAt: this.firstRespondedAt,
+      resolvedAt: this.resolvedAt,
+      stop: this.stop,
+      pauses: this.pauses,
+      extensions: this.extensions,
+      transfer: this.transfer,
+      recordedDueAt: this.recordedDueAt,
+      lastAt: this.lastAt,
+    };
+  }
+
+  apply(event: CaseEvent): void {
+    switch (event.type) {
+      case 'CaseFiled':
+        return this.step(event.data.filedAt, event.type, 'A second filing in the same history: ignored.');
+      case 'CaseTypified':
+        return this.typified(event.data);
+      case 'CaseResolvedAtFirstLine':
+        return this.resolvedAtFirstLine(event.data.resolvedAt);
+      case 'CaseAssigned':
+        return this.step(event.data.assignedAt, event.type, `Assigned to ${event.data.backofficeId}: no effect on the clocks.`);
+      case 'TypificationConfirmed':
+        return this.step(event.data.confirmedAt, event.type, 'Typification confirmed: no effect on the clocks.');
+      case 'CaseReturnedToAgent':
+        return this.step(event.data.returnedAt, event.type, `Returned to ${event.data.agentId} to re-typify: the clocks keep running.`);
+      case 'InformationRequested':
+        return this.informationRequested(event.data.requestedAt);
+      case 'InformationReceived':
+        return this.informationReceived(event.data);
+      case 'ResponseSent':
+        return this.responseSent(event.data);
+      case 'CounterReplyReceived':
+        return this.counterReplyReceived(event.data.receivedAt);
+      case 'DeadlineExtended':
+        return this.deadlineExtended(event.data);
+      case 'CaseTransferred':
+        return this.transferred(event.data);
+      case 'SatisfactionSurveyAnswered':
+        return this.step(event.data.answeredAt, event.type, 'No effect on the deadlines.');
+      case 'QualityReviewed':
+        return this.step(event.data.reviewedAt, event.type, 'No effect on the deadlines.');
+      case 'CaseClosed':
+        return this.closed(event.data.closedAt);
+      default: {
+        const unknown: never = event;
+        return unknown;
+      }
+    }
+  }
+
+  private typified(d: E.CaseTypified['data']): void {
+    // CaseTypified carries no instant: the first one comes with the filing, a later one after a return.
+    const at = this.lastAt;
+    const isFirst = this.typology === null;
+    const typification = `${label(d.kind)} / ${d.typology} / ${d.motive}`;
+    const parts = [isFirst ? `Typified as ${typification}.` : `Re-typified as ${typification} (the event carries no instant: shown at the previous event's).`];
+    if (d.kind !== this.kind) {
+      const previousTerm = this.termDays;
+      this.kind = d.kind;
+      this.termDays = LEGAL_TERM_BUSINESS_DAYS[d.kind];
+      this.legal = withTarget(this.legal, days(this.termDays + this.extendedDays));
+      parts.push(`The legal term becomes ${this.termDays} business days (it was ${previousTerm}), still counted from the filing: due ${this.dues(at).legal}.`);
+    }
+    this.typology = d.typology;
+    this.selected = selectSlaPolicy(this.policies, d.typology, this.urgency);
+    const { policy } = this.selected;
+    this.resolution = withTarget(this.resolution, policy.resolution);
+    if (this.firstResponse) this.firstResponse = withTarget(this.firstResponse, policy.firstResponse);
+    const dues = this.dues(at);
+    parts.push(`${this.policyLabel()}: resolution within ${formatTarget(policy.resolution)}, due ${resolutionDueText(dues)}.`);
+    parts.push(
+      this.firstResponse
+        ? `First response within ${formatTarget(policy.firstResponse)}, due ${firstResponseDueText(dues)}.`
+        : `No first-response target on the ${this.filed.channel} channel.`,
+    );
+    this.recordedDueAt = d.dueAt;
+    this.step(at, 'CaseTypified', parts.join(' ') + this.recordedNote(d.dueAt));
+  }
+
+  private resolvedAtFirstLine(at: string): void {
+    this.firstRespondedAt ??= at;
+    this.resolvedAt = at;
+    this.stop = { reason: 'resolved', at };
+    this.step(at, 'CaseResolvedAtFirstLine', 'Resolved at first line: first response and resolution are met; the clocks stop.');
+  }
+
+  private informationRequested(at: string): void {
+    if (this.stop) return this.step(at, 'InformationRequested', 'No effect: the clocks had already stopped.');
+    const legalDueBefore = this.dues(at).legal;
+    const legalExpired = isOverdueAt(this.calendar, this.legal, at);
+    const companyExpired = isOverdueAt(this.calendar, this.resolution, at);
+    if (!legalExpired) this.legal = pauseClock(this.legal, at);
+    if (!companyExpired) this.resolution = pauseClock(this.resolution, at);
+    if (this.firstResponse && !this.firstRespondedAt && !isOverdueAt(this.calendar, this.firstResponse, at)) {
+      this.firstResponse = pauseClock(this.firstResponse, at);
+    }
+    const requestDue = this.calendar.addBusinessDays(this.filed.filedAt, INFORMATION_REQUEST_TERM_BUSINESS_DAYS);
+    const pause: FoldedPause = {
+      requestedAt: at,
+      receivedAt: null,
+      businessDaysLeft: legalExpired ? 0 : leftBeforeRunningSpan(this.calendar, this.legal),
+      pausedLegalClock: !legalExpired,
+      requestedLate: isAfter(at, requestDue),
+      tacitWithdrawalAfter: this.tacitWithdrawalDate(at),
+    };
+    this.pauses.push(pause);
+    const parts = legalExpired
+      ? [`Information requested after the legal deadline ${legalDueBefore}: an expired term cannot be paused; the case stays overdue.`]
+      : [`Information requested from the customer (art. 17): the legal clock stops with ${pause.businessDaysLeft} business days left.`];
+    parts.push(companyExpired ? 'The company resolution target had already passed: it does not pause.' : 'The company targets stop too.');
+    parts.push(`Without an answer by the end of ${pause.tacitWithdrawalAfter} the petition is tacitly withdrawn.`);
+    if (pause.requestedLate) parts.push(`The request came after the ${INFORMATION_REQUEST_TERM_BUSINESS_DAYS} business days art. 17 allows (until ${requestDue}).`);
+    this.step(at, 'InformationRequested', parts.join(' '));
+  }
+
+  private informationReceived(d: E.InformationReceived['data']): void {
+    const at = d.receivedAt;
+    const pause = this.pauses.find((candidate) => candidate.receivedAt === null);
+    if (!pause || this.stop) return this.step(at, 'InformationReceived', 'No effect: the clocks were not waiting on the customer.');
+    pause.receivedAt = at;
+    this.legal = resumeClock(this.legal, at);
+    this.resolution = resumeClock(this.resolution, at);
+    if (this.firstResponse) this.firstResponse = resumeClock(this.firstResponse, at);
+    const dues = this.dues(at);
+    const daysLeft = pause.businessDaysLeft > 0 ? `the ${pause.businessDaysLeft} business days left` : 'one business day (none was left; as the decider grants)';
+    const legalPart = pause.pausedLegalClock
+      ? `the legal clock restarts the day after with ${daysLeft}, due ${dues.legal}`
+      : `the legal deadline ${dues.legal} had passed before the request and does not restart`;
+    const firstResponsePart = this.firstResponse && !this.firstRespondedAt ? `; first response due ${firstResponseDueText(dues)}${passedNote(at, dues.firstResponse)}` : '';
+    const resolutionPart = `resolution due ${resolutionDueText(dues)}${passedNote(at, dues.resolution)}`;
+    this.recordedDueAt = d.dueAt;
+    this.step(at, 'InformationReceived', `Information received: ${legalPart}; ${resolutionPart}${firstResponsePart}.${this.recordedNote(d.dueAt)}`);
+  }
+
+  private responseSent(d: E.ResponseSent['data']): void {
+    const at = d.respondedAt;
+    const dues = this.dues(at);
+    const parts: string[] = [];
+    if (!this.firstRespondedAt) {
+      this.firstRespondedAt = at;
+      parts.push(dues.firstResponse ? `First response, ${timeliness(at, dues.firstResponse)}.` : 'First response.');
+    }
+    if (d.outcome === 'resolved') {
+      this.resolvedAt = at;
+      this.stop = { reason: 'resolved', at };
+      parts.push(`Resolved: company target ${timeliness(at, dues.resolution)}, legal deadline ${timeliness(at, dues.legal)}; the clocks stop.`);
+    } else {
+      parts.push(`Outcome pending: the clocks keep running (resolution due ${resolutionDueText(dues)}; legal deadline ${dues.legal}).`);
+    }
+    this.step(at, 'ResponseSent', parts.join(' '));
+  }
+
+  private counterReplyReceived(at: string): void {
+    if (this.stop?.reason !== 'resolved') return this.step(at, 'CounterReplyReceived', 'Counter-reply received: the clocks keep running.');
+    this.stop = null;
+    this.resolvedAt = null;
+    const legalDue = this.dues(at).legal;
+    const passed = isAfter(at, legalDue) ? ' It has already passed: the case is overdue again.' : '';
+    this.step(
+      at,
+      'CounterReplyReceived',
+      `Counter-reply received: the case reopens and its clocks run again against the same due instants, as the decider keeps dueAt (legal deadline ${legalDue}).${passed}`,
+    );
+  }
+
+  private deadlineExtended(d: E.DeadlineExtended['data']): void {
+    const at = d.extendedAt;
+    const previousDueAt = this.dues(at).legal;
+    // The decider refuses an extension at or after the deadline, and more than the original term again.
+    const beforeDeadline = isAfter(previousDueAt, at);
+    const allowed = Math.max(0, this.termDays - this.extendedDays);
+    const withinLimit = d.businessDays <= allowed;
+    const applied = beforeDeadline ? Math.min(d.businessDays, allowed) : 0;
+    this.extendedDays += applied;
+    this.legal = withTarget(this.legal, days(this.termDays + this.extendedDays));
+    const newDueAt = this.dues(at).legal;
+    this.extensions.push({ at, reason: d.reason, requestedBusinessDays: d.businessDays, appliedBusinessDays: applied, beforeDeadline, withinLimit, previousDueAt, dueAt: newDueAt });
+    let effect: string;
+    if (!beforeDeadline) {
+      effect = `Extension of ${d.businessDays} business days notified when the legal deadline ${previousDueAt} had passed: no effect (art. 14 par. requires it before).`;
+    } else if (!withinLimit) {
+      effect = `Extension of ${d.businessDays} business days exceeds what the law still allowed (${allowed}, the original ${this.termDays} at most): only ${applied} apply; legal deadline ${previousDueAt} → ${newDueAt}.`;
+    } else {
+      effect = `Deadline extended by ${d.businessDays} business days (art. 14 par.): legal deadline ${previousDueAt} → ${newDueAt}; ${allowed - applied} more may still be added.`;
+    }
+    this.recordedDueAt = d.dueAt;
+    this.step(at, 'DeadlineExtended', effect + this.recordedNote(d.dueAt));
+  }
+
+  private transferred(d: E.CaseTransferred['data']): void {
+    const at = d.transferredAt;
+    const transferDue = this.calendar.addBusinessDays(this.filed.filedAt, TRANSFER_TERM_BUSINESS_DAYS);
+    this.transfer = { at, entity: d.entity, dueAt: transferDue, late: isAfter(at, transferDue) };
+    this.stop ??= { reason: 'transferred', at };
+    const timing = this.transfer.late
+      ? `Late: art. 21 asks for it within ${TRANSFER_TERM_BUSINESS_DAYS} business days of filing, by ${transferDue}.`
+      : `On time: within ${TRANSFER_TERM_BUSINESS_DAYS} business days of filing (by ${transferDue}).`;
+    this.step(at, 'CaseTransferred', `Transferred to ${d.entity} (art. 21): our legal clock ends here. ${timing}`);
+  }
+
+  private closed(at: string): void {
+    if (this.stop) return this.step(at, 'CaseClosed', `Case closed; its clocks had already stopped (${this.stop.reason} at ${this.stop.at}).`);
+    this.stop = { reason: 'closed', at };
+    this.step(at, 'CaseClosed', 'Case closed without a resolved response: the clocks stop.');
+  }
+
+  private step(at: string, event: string, effect: string): void {
+    if (isAfter(at, this.lastAt)) this.lastAt = at;
+    this.steps.push({ at, event, effect });
+  }
+
+  private dues(at: string): DueInstants {
+    return dueInstantsAt(this.calendar, { legal: this.legal, resolution: this.resolution, firstResponse: this.firstResponse }, at);
+  }
+
+  private policyLabel(): string {
+    const { source, policy } = this.selected;
+    if (source === 'urgent') return `Urgent (${this.urgency}): the urgent policy applies whatever the typology (priority ${policy.priority})`;
+    if (source === 'typology') return `Policy '${this.typology}' (priority ${policy.priority})`;
+    return `No policy for '${this.typology}': the default policy applies (priority ${policy.priority})`;
+  }
+
+  /** Names the decider's recorded deadline where this explanation deliberately differs from it. */
+  private recordedNote(recorded: string): string {
+    const computed = dueAt(this.calendar, this.legal);
+    return computed !== null && Date.parse(computed) !== Date.parse(recorded) ? ` The event records the legal deadline as ${recorded}.` : '';
+  }
+
+  /** One calendar month after the request; a term ending on a non-business day moves to the next one. */
+  private tacitWithdrawalDate(requestedAt: string): IsoDate {
+    const date = toIsoDate(civilDateTime(this.calendar.localDate(requestedAt)).plus({ months: TACIT_WITHDRAWAL_MONTHS }));
+    return this.calendar.isBusinessDay(date) ? date : this.calendar.nextBusinessDay(date);
+  }
+}
+
+function label(kind: CaseKind): string {
+  return kind.replace('_', ' ');
+}
+
+export function formatTarget({ amount, unit }: SlaTarget): string {
+  const noun = unit === 'business_days' ? 'day' : 'hour';
+  return `${amount} business ${noun}${amount === 1 ? '' : 's'}`;
+}
+
+function passedNote(at: string, due: string | null): string {
+  return due !== null && isAfter(at, due) ? ' (already passed)' : '';
+}
+
+function timeliness(at: string, due: string): string {
+  return isAfter(at, due) ? `late (was due ${due})` : `on time (due ${due})`;
+}
