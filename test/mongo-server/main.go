@@ -24,8 +24,8 @@ import (
 
 func main() {
 	port := flag.Int("port", 0, "TCP port on 127.0.0.1; 0 picks a free one")
-	dataDir := flag.String("data-dir", "", "directory for the SQLite files (required; created if missing)")
-	logLevel := flag.String("log-level", "warn", "FerretDB log level on stderr: debug, info, warn or error")
+	dataDir := flag.String("data-dir", "", "directory for the SQLite files, created if missing (default: a temporary one, removed on exit)")
+	logLevel := flag.String("log-level", "error", "FerretDB log level on stderr: debug, info, warn or error")
 	flag.Parse()
 
 	if err := run(*port, *dataDir, *logLevel); err != nil {
@@ -36,7 +36,12 @@ func main() {
 
 func run(port int, dataDir, logLevel string) error {
 	if dataDir == "" {
-		return fmt.Errorf("-data-dir is required")
+		temporary, err := os.MkdirTemp("", "mongo-test-server-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(temporary)
+		dataDir = temporary
 	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(logLevel)); err != nil {

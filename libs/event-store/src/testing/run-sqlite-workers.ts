@@ -22,7 +22,7 @@ export async function runSqliteWorkersTogether(commands: WorkerCommand[]): Promi
 }
 
 function startWorker(command: WorkerCommand): { process: ChildProcess; ready: Promise<void>; result: Promise<number[]> } {
-  const child = spawn(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), WORKER, JSON.stringify(command)], {
+  const child = spawn(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), '-r', require.resolve('tsconfig-paths/register'), WORKER, JSON.stringify(command)], {
     cwd: REPOSITORY_ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
   });

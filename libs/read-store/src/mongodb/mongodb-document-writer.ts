@@ -4,6 +4,8 @@ import { MongoDocument } from './mongodb-document';
 import { assertNoDuplicateValues, UniqueIndexViolationError } from './mongodb-unique-check';
 import { changesStoredDocument, groupByCollection, PreparedWrite, writeRounds } from './mongodb-write-rounds';
 
+const DUPLICATE_KEY = 11000;
+
 /** The writes of one round to one collection, reduced to those that change a stored document. */
 interface CollectionRound {
   collection: string;
@@ -13,12 +15,13 @@ interface CollectionRound {
 
 /**
  * Applies a commit's document writes, each only if its position is newer than the stored
- * document's. Every operation is position-guarded and independent of the others, so a commit that
- * fails can simply be run again (the projector does, from its checkpoint).
- *
- * Without transactions, a failure midway leaves the writes made before it. What is checked before
- * anything is written: unknown collections, and duplicates in unique indexes that the stored
- * documents and the commit's own writes show (see `assertNoDuplicateValues`).
+ * document's. Without transactions, this is what a commit guarantees:
+ * - checked before anything is written: the writes themselves, that their collections exist, and
+ *   duplicates in unique indexes that the stored documents and the commit's own writes show;
+ * - each document write is all or nothing, and the failing one is not applied;
+ * - when a write fails, the commit fails and the checkpoint is not saved, but writes made before
+ *   it (and, on MongoDB, after it in the same batch) stay;
+ * - running the same commit again applies what is missing and skips what was applied (the guard).
  */
 export async function applyDocumentWrites(db: Db, catalog: MongoCollectionCatalog, writes: PreparedWrite[]): Promise<void> {
   new Set(writes.map((write) => write.collection)).forEach((collection) => catalog.mongoName(collection));
@@ -26,19 +29,19 @@ export async function applyDocumentWrites(db: Db, catalog: MongoCollectionCatalo
 }
 
 async function applyRound(db: Db, catalog: MongoCollectionCatalog, round: PreparedWrite[]): Promise<void> {
-  const rounds: CollectionRound[] = [];
+  const byCollection: CollectionRound[] = [];
   for (const [collection, writes] of groupByCollection(round)) {
     const target = db.collection<MongoDocument>(catalog.mongoName(collection));
     // Leaving out what the guard would reject keeps replays free of the duplicate-key errors that a
     // guarded upsert raises on a newer document, which FerretDB 1.x answers by skipping the rest
     // of the batch.
     const stored = await storedPositions(target, writes);
-    rounds.push({ collection, target, writes: writes.filter((write) => changesStoredDocument(write, stored.get(write.id))) });
+    byCollection.push({ collection, target, writes: writes.filter((write) => changesStoredDocument(write, stored.get(write.id))) });
   }
-  for (const { collection, target, writes } of rounds) {
+  for (const { collection, target, writes } of byCollection) {
     await assertNoDuplicateValues(target, collection, await catalog.uniqueIndexesOf(db, collection), writes);
   }
-  for (const collectionRound of rounds) await send(collectionRound);
+  for (const collectionRound of byCollection) await send(collectionRound);
 }
 
 async function storedPositions(target: Collection<MongoDocument>, writes: PreparedWrite[]): Promise<Map<string, number>> {
@@ -85,7 +88,6 @@ function ignoreNewerDocuments(error: unknown, operations: number, collection: st
   throw error;
 }
 
-const DUPLICATE_KEY = 11000;
 
 function isDuplicateId(writeError: WriteError): boolean {
   // The driver keeps only the message of a bulk write's errors, not their keyPattern.

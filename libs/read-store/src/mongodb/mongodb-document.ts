@@ -1,6 +1,7 @@
 import { ID_FIELD } from '../find-query';
 import { assertCollectionName } from '../read-store-input';
 import { StoredDocument } from '../read-store.port';
+import { unescapeFieldNames } from './mongodb-field-names';
 
 /** How a read-store document is kept in MongoDB: the id as `_id`, and its data under `data`. */
 export interface MongoDocument {
@@ -48,5 +49,5 @@ export function valueAtPath(document: MongoDocument, path: string): unknown {
 }
 
 export function toStoredDocument<T extends object>(document: MongoDocument): StoredDocument<T> {
-  return { id: document._id, position: document.position, data: document.data as T };
+  return { id: document._id, position: document.position, data: unescapeFieldNames(document.data) as T };
 }

@@ -1,5 +1,5 @@
 import { Filter as MongoFilter, Sort } from 'mongodb';
-import { OrderKey } from '../find-query';
+import { ID_FIELD, OrderKey } from '../find-query';
 import { CursorValue } from '../page-cursor';
 import { MongoDocument, mongoPath, valueAtPath } from './mongodb-document';
 import { allOf } from './mongodb-filter';
@@ -21,8 +21,8 @@ export function sortOf(order: OrderKey[]): Sort {
  */
 export function keysetAfter(keys: OrderKey[], values: CursorValue[]): MongoFilter<MongoDocument> {
   const ranges: MongoFilter<MongoDocument>[] = [];
-  keys.forEach((key, index) => {
-    const later = valuesAfter(mongoPath(key.field), key.direction, values[index]);
+  keys.forEach(({ field, direction }, index) => {
+    const later = field === ID_FIELD ? idsAfter(direction, values[index]) : valuesAfter(mongoPath(field), direction, values[index]);
     if (later === null) return;
     const ties = keys.slice(0, index).map((previous, position) => equalTo(mongoPath(previous.field), values[position]));
     ranges.push(allOf([...ties, later]));
@@ -44,6 +44,11 @@ export function cursorValuesOf(document: MongoDocument, order: OrderKey[]): Curs
 function equalTo(path: string, value: CursorValue): MongoFilter<MongoDocument> {
   // `$eq: null` also matches a missing field, which sorts as null.
   return { [path]: { $eq: value } };
+}
+
+/** Ids are always strings. */
+function idsAfter(direction: OrderKey['direction'], value: CursorValue): MongoFilter<MongoDocument> {
+  return { _id: { [direction === 'asc' ? '$gt' : '$lt']: value } };
 }
 
 /** The values that sort after `value` in `direction`, or null when none can. */

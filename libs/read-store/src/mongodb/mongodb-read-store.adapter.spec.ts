@@ -129,6 +129,16 @@ if (!MONGODB_URL) {
         await expect(store.commit('case-list', [write('cases', 'case-2', 2, { ratio: Number.NaN })], { version: 1, position: 2 })).rejects.toThrow('NaN');
       });
 
+      it('keeps keys that MongoDB cannot take as field names (dots, a leading $) and reads them back as written', async () => {
+        const store = open();
+        await store.ensureCollections([{ name: 'summaries', indexes: [] }]);
+        const data = { byBackoffice: { 'maria.rojas': 2, $root: 1, '100%': 3 } };
+        await store.commit('queues', [write('summaries', 'summary', 1, data)], { version: 1, position: 1 });
+
+        expect(await store.get('summaries', 'summary')).toEqual({ id: 'summary', position: 1, data });
+        expect((await raw.collection('doc_summaries').findOne({}))?.data).toEqual({ byBackoffice: { 'maria%2Erojas': 2, '%24root': 1, '100%25': 3 } });
+      });
+
       it('refuses undeclared collections; a new store knows the existing ones and their unique indexes', async () => {
         const first = open();
         await first.ensureCollections([{ name: 'cases', indexes: [{ fields: ['filingNumber'], unique: true }] }]);
@@ -214,13 +224,15 @@ if (!MONGODB_URL) {
         });
         await expect(sameValue).rejects.toThrow('documents case-1 and case-2');
         const bothWithout = store.commit('p', [write('cases', 'case-3', 4, { filingNumber: null })], { version: 1, position: 4 });
-        await expect(bothWithout).rejects.toThrow('Duplicate value [null] in the unique index uniq:filingNumber of collection cases: documents case-0 and case-3');
+        await expect(bothWithout).rejects.toThrow(
+          'Duplicate value [null] in the unique index uniq:filingNumber of collection cases: documents case-0 and case-3',
+        );
 
         expect(await store.count('cases')).toBe(1);
         expect(await store.getCheckpoint('p')).toEqual(expect.objectContaining({ position: 1 }));
       });
 
-      it('a duplicate that only arises midway fails the commit without saving the checkpoint; each other write is applied or not, and a rerun converges', async () => {
+      it('a duplicate arising midway fails the commit, checkpoint unsaved; each other write is applied or not; a rerun converges', async () => {
         const store = open();
         await ensure(store);
         const before = { id: 'case-a', position: 1, data: { filingNumber: 'R-1' } };

@@ -79,7 +79,8 @@ export class MongoReadStore implements ReadStore {
         const name = mongoCollectionName(spec.name);
         // Also when it has no index: listCollections is how a restarted store knows the collection.
         await createCollectionIfMissing(db, name);
-        if (indexes[index].length > 0) await db.collection(name).createIndexes(indexes[index]);
+        // One index per call: FerretDB 1.24 panics on a createIndexes naming two that exist already.
+        for (const description of indexes[index]) await db.collection(name).createIndexes([description]);
         this.catalog.declared(spec.name);
       }
     });
@@ -148,12 +149,17 @@ export class MongoReadStore implements ReadStore {
     return this.run('listCheckpoints', async (db) => (await this.checkpoints(db).find().sort({ _id: 1 }).toArray()).map(toCheckpoint));
   }
 
-  /** Not atomic either: a failure midway leaves some collections emptied and the checkpoint in place, so the reset is simply run again. */
+  /**
+   * Not atomic. The checkpoint goes back to position 0 first, so that a reset interrupted midway
+   * still makes the projector start over (and reset again if the version changed), instead of
+   * going on from its old position over emptied collections.
+   */
   async reset(projection: string, collections: string[]): Promise<void> {
     assertNonEmptyString(projection, 'projection');
     if (!Array.isArray(collections)) throw new TypeError('collections must be an array');
     await this.run(`Reset of projection ${projection}`, async (db) => {
       const targets = collections.map((collection) => this.documents(db, collection));
+      await this.checkpoints(db).updateOne({ _id: projection }, { $set: { position: 0 } });
       for (const target of targets) await target.deleteMany({});
       await this.checkpoints(db).deleteOne({ _id: projection });
     });

@@ -1,13 +1,17 @@
 import { parseDocument, serializeDocument } from '../document-json';
 import { assertCollectionName, assertNonEmptyString, assertNonNegativeInteger } from '../read-store-input';
 import { DocumentWrite } from '../read-store.port';
+import { escapeFieldNames } from './mongodb-field-names';
 
 /** A write checked before anything is sent. */
 export interface PreparedWrite {
   collection: string;
   id: string;
   position: number;
-  /** The data as JSON would store it (Dates as ISO strings, undefined properties dropped); null deletes. */
+  /**
+   * The data as JSON would store it (Dates as ISO strings, undefined properties dropped), its
+   * field names escaped for MongoDB; null deletes.
+   */
   data: Record<string, unknown> | null;
 }
 
@@ -17,7 +21,8 @@ export function prepareWrite(write: DocumentWrite, description: string): Prepare
   assertNonEmptyString(write.id, `${description}: id`);
   assertNonNegativeInteger(write.position, `${description}: position`);
   // Through JSON, so that what is read back equals what the SQLite store would return.
-  const data = write.data === null ? null : parseDocument(serializeDocument(write.data, `${description}: data`), `${description}: data`);
+  const json = write.data === null ? null : serializeDocument(write.data, `${description}: data`);
+  const data = json === null ? null : escapeFieldNames(parseDocument(json, `${description}: data`));
   return { collection: write.collection, id: write.id, position: write.position, data };
 }
 

@@ -1,0 +1,2 @@
+export * from './strict-json';
+export * from './sqlite-connection';
