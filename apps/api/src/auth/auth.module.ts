@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
@@ -11,7 +12,8 @@ import { loadOrCreateJwtSecret } from './jwt-secret';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: loadOrCreateJwtSecret(config.DATA_DIR, config.JWT_SECRET),
+        // A KeyObject, not a string: given a string, the JWT library first tries it as a public key on every request.
+        secret: createSecretKey(Buffer.from(loadOrCreateJwtSecret(config.DATA_DIR, config.JWT_SECRET))) as unknown as string,
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),

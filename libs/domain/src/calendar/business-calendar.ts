@@ -10,6 +10,8 @@ const SATURDAY = 6;
 const MS_PER_HOUR = 3_600_000;
 const INSTANT_WITH_OFFSET = /T.*(Z|[+-]\d{2}(:?\d{2})?)$/i;
 
+const MAX_CACHED_DEADLINES = 10_000;
+
 /**
  * Business days and business hours in one zone (default: Colombia).
  * Pure: every instant comes in as an argument; outputs are ISO-8601 with the zone's offset.
@@ -17,6 +19,7 @@ const INSTANT_WITH_OFFSET = /T.*(Z|[+-]\d{2}(:?\d{2})?)$/i;
 export class BusinessCalendar {
   private readonly config: ResolvedCalendarConfig;
   private readonly holidaysByYear = new Map<number, readonly Holiday[]>();
+  private readonly deadlineByDate = new Map<string, IsoInstant>();
   private readonly holidayDatesByYear = new Map<number, ReadonlySet<IsoDate>>();
 
   /** @throws InvalidCalendarConfigError listing every problem of the config. */
@@ -61,9 +64,18 @@ export class BusinessCalendar {
     if (!Number.isInteger(businessDays) || businessDays < 1) {
       throw new RangeError(`businessDays must be a positive integer, got ${businessDays}`);
     }
-    let date = this.localDate(fromInstant);
-    for (let counted = 0; counted < businessDays; counted++) date = this.nextBusinessDayUnchecked(date);
-    return this.format(this.startOfDay(date).endOf('day'));
+    const from = this.localDate(fromInstant);
+    const key = `${from}|${businessDays}`;
+    let due = this.deadlineByDate.get(key);
+    if (due === undefined) {
+      let date = from;
+      for (let counted = 0; counted < businessDays; counted++) date = this.nextBusinessDayUnchecked(date);
+      due = this.format(this.startOfDay(date).endOf('day'));
+      // Every filing of a day shares its deadlines: remember them (bounded, it is a plain cache).
+      if (this.deadlineByDate.size >= MAX_CACHED_DEADLINES) this.deadlineByDate.clear();
+      this.deadlineByDate.set(key, due);
+    }
+    return due;
   }
 
   /** Business days d with localDate(from) < d <= localDate(to); 0 when `to` is not after `from`. */
