@@ -25,12 +25,20 @@ export interface ChildServer {
  * Starts a TypeScript entry point (relative to the repository) in its own Node process, the way
  * `npm run bench` itself runs (ts-node transpile-only + tsconfig-paths), and waits until it answers HTTP.
  */
-export async function startChildServer(entry: string, env: Record<string, string>, extraNodeArgs: string[] = []): Promise<ChildServer> {
+export async function startChildServer(
+  entry: string,
+  /** Added to this process's environment; `undefined` removes a variable. */
+  env: Record<string, string | undefined>,
+  extraNodeArgs: string[] = [],
+): Promise<ChildServer> {
   const port = await freePort();
+  const childEnv = Object.fromEntries(
+    Object.entries({ ...process.env, ...env, PORT: String(port) }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
   const child = spawn(
     process.execPath,
     [...extraNodeArgs, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry],
-    { cwd: REPO_ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   running.add(child);
   child.once('exit', () => running.delete(child));

@@ -5,12 +5,10 @@
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ExpectedRevision, NewEvent, SqliteEventStore } from '@app/event-store';
-import { Benchmark, BenchReport, log, percentile, round } from './support';
+import { Benchmark, BenchReport, log, makeTempDir, percentile, removeTempDir, round } from './support';
 
 const WRITERS = 64;
 const WARMUP_MS = 1_000;
@@ -26,7 +24,7 @@ export const eventStoreAppend: Benchmark = {
 };
 
 async function run(): Promise<BenchReport> {
-  const directory = mkdtempSync(join(tmpdir(), 'pqr-bench-store-'));
+  const directory = makeTempDir('pqr-bench-store-');
   try {
     log(`event-store-append: adapter, ${WRITERS} writers, ${WARMUP_MS / 1000} s warm-up + ${MEASURE_MS / 1000} s`);
     const adapter = await measureAdapter(join(directory, 'adapter.sqlite'));
@@ -68,7 +66,7 @@ async function run(): Promise<BenchReport> {
       targets: [{ name: 'adapter ≥ 50 % of ceiling', met: ratio >= TARGET_RATIO, detail: `${round(ratio * 100, 1)} % (target ≥ ${TARGET_RATIO * 100} %)` }],
     };
   } finally {
-    rmSync(directory, { recursive: true, force: true });
+    removeTempDir(directory);
   }
 }
 

@@ -5,12 +5,10 @@
  */
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken } from '../apps/api/src/auth/sign-token';
 import { startChildServer } from './child-server';
-import { Benchmark, BenchReport, log, round } from './support';
+import { Benchmark, BenchReport, log, makeTempDir, removeTempDir, round } from './support';
 
 const CONNECTIONS = 64;
 const WARMUP_S = 5;
@@ -53,7 +51,7 @@ interface Measured {
 }
 
 async function run(): Promise<BenchReport> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pqr-bench-http-'));
+  const dataDir = makeTempDir('pqr-bench-http-');
   try {
     // Both get the same request: same headers (a valid agent token), same JSON body.
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${signToken(JWT_SECRET, 'bench-agent', ['agent'])}` };
@@ -61,7 +59,9 @@ async function run(): Promise<BenchReport> {
 
     const bare = await measure('bare NestJS route', 'bench/bare-nest-app.ts', {}, '/bare', headers, body);
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, '-r', './bench/exit-on-sigterm.ts'] : [];
-    const api = await measure('API POST /cases', 'apps/api/src/main.ts', { DATA_DIR: dataDir, JWT_SECRET }, '/cases', headers, body, profile);
+    // The embedded store (EVENTSTORE_URL removed); other settings, e.g. PROJECTOR, come from the environment.
+    const apiEnv = { DATA_DIR: dataDir, JWT_SECRET, EVENTSTORE_URL: undefined };
+    const api = await measure('API POST /cases', 'apps/api/src/main.ts', apiEnv, '/cases', headers, body, profile);
     const stored = countStored(join(dataDir, 'events.sqlite'));
     // autocannon stops counting at the deadline: up to one in-flight request per connection and phase is filed unseen.
     if (stored.cases < api.succeeded || stored.cases > api.succeeded + 2 * CONNECTIONS) {
@@ -86,6 +86,7 @@ async function run(): Promise<BenchReport> {
         requestBodyBytes: Buffer.byteLength(body),
         servers: 'each in its own child process (node -r ts-node/register/transpile-only -r tsconfig-paths/register), one at a time; autocannon in the parent',
         api: 'apps/api/src/main.ts with PORT, DATA_DIR (fresh temp dir, embedded SQLite), JWT_SECRET',
+        projector: process.env.PROJECTOR ?? 'in-process (default)',
         bare: 'bench/bare-nest-app.ts: NestJS + Express, JSON body parser (1mb limit), one POST route returning {id, subject}',
         profiled: Boolean(process.env.BENCH_CPU_PROF),
       },
@@ -113,14 +114,14 @@ async function run(): Promise<BenchReport> {
       ],
     };
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    removeTempDir(dataDir);
   }
 }
 
 async function measure(
   label: string,
   entry: string,
-  env: Record<string, string>,
+  env: Record<string, string | undefined>,
   path: string,
   headers: Record<string, string>,
   body: string,

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, release, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 /** What one benchmark hands back to the runner: figures for the JSON file and lines for the table. */
@@ -110,6 +110,25 @@ export function round(value: number, digits = 2): number {
 export function percentile(sorted: ArrayLike<number>, fraction: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+const tempDirs = new Set<string>();
+
+/** A fresh directory under the OS temp dir: remove it with `removeTempDir`; any left are removed on exit (also on Ctrl-C). */
+export function makeTempDir(prefix: string): string {
+  const directory = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.add(directory);
+  return directory;
+}
+
+export function removeTempDir(directory: string): void {
+  rmSync(directory, { recursive: true, force: true });
+  tempDirs.delete(directory);
+}
+
+/** Every directory `makeTempDir` made that is still there (on exit and Ctrl-C). */
+export function removeTempDirs(): void {
+  for (const directory of tempDirs) removeTempDir(directory);
 }
 
 export function log(message: string): void {
