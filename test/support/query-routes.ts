@@ -99,6 +99,15 @@ export const QUERY_ROUTES: QueryRouteSpec[] = [
     notFound: () => `/cases/${randomUUID()}/history`,
   },
   {
+    path: '/cases/{id}/deadline',
+    roles: STAFF,
+    actor: 'supervisor',
+    url: (c) => `/cases/${c.caseId}/deadline`,
+    query: () => ({}),
+    badPathValues: { field: 'id', values: BAD_UUIDS, url: (value) => `/cases/${value}/deadline` },
+    notFound: () => `/cases/${randomUUID()}/deadline`,
+  },
+  {
     path: '/queues/unassigned',
     roles: ['supervisor'],
     actor: 'supervisor',

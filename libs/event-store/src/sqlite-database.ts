@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { isSqliteStorageFailure, openSqlite, SqliteConnectionOptions } from '@app/storage-kit';
+import { classifySqliteFailure, openSqlite, SqliteConnectionOptions } from '@app/storage-kit';
 import { EventStoreUnavailableError } from './event-store.port';
 
 export type { SqliteConnectionOptions };
@@ -9,9 +9,9 @@ export function openSqliteDatabase(options: SqliteConnectionOptions): Database.D
   return openSqlite(options, 'FULL');
 }
 
-/** Wraps storage failures in EventStoreUnavailableError; anything else is returned unchanged. */
+/** Wraps storage failures in EventStoreUnavailableError; see classifySqliteFailure. */
 export function asUnavailableWhenStorageFailed(error: unknown, context: string): unknown {
-  return isSqliteStorageFailure(error) ? new EventStoreUnavailableError(`${context}: ${error.message}`, error) : error;
+  return classifySqliteFailure(error, context, (message, cause) => new EventStoreUnavailableError(message, cause));
 }
 
 export function errorMessage(error: unknown): string {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { isSqliteStorageFailure, openSqlite, SqliteConnectionOptions } from '@app/storage-kit';
+import { classifySqliteFailure, openSqlite, SqliteConnectionOptions } from '@app/storage-kit';
 import { ReadStoreUnavailableError } from './read-store-unavailable.error';
 
 /** A file path (its own file, not the event store's), or ':memory:'; and the busy timeout. */
@@ -17,7 +17,7 @@ export function openReadDatabase(options: SqliteReadDatabaseOptions): Database.D
   }
 }
 
-/** Wraps storage failures in ReadStoreUnavailableError; anything else is returned unchanged. */
+/** Wraps storage failures in ReadStoreUnavailableError; see classifySqliteFailure. */
 export function asUnavailableWhenStorageFailed(error: unknown, context: string): unknown {
-  return isSqliteStorageFailure(error) ? new ReadStoreUnavailableError(`${context}: ${error.message}`, error) : error;
+  return classifySqliteFailure(error, context, (message, cause) => new ReadStoreUnavailableError(message, cause));
 }

@@ -12,8 +12,44 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 /** SQLite result codes that mean "the storage is not usable right now", as opposed to a bad request. */
 const UNAVAILABLE_CODES = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|NOMEM|CORRUPT|NOTADB|PROTOCOL)/;
 
-export function isSqliteStorageFailure(error: unknown): error is InstanceType<typeof Database.SqliteError> {
-  return error instanceof Database.SqliteError && UNAVAILABLE_CODES.test(error.code);
+/** What better-sqlite3 throws for a failed statement: its message and SQLite's extended result code. */
+export interface SqliteFailure {
+  name: 'SqliteError';
+  message: string;
+  code: string;
+}
+
+/**
+ * Recognised by shape, not by `instanceof Database.SqliteError`: the native addon registers the
+ * error class of the first copy of better-sqlite3 loaded in the process, so where modules are
+ * loaded more than once (Jest loads them per test file) later copies would not recognise it.
+ */
+export function isSqliteFailure(error: unknown): error is SqliteFailure {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code, message } = error as Record<string, unknown>;
+  return name === 'SqliteError' && typeof code === 'string' && typeof message === 'string';
+}
+
+/** A statement that SQLite refused (a constraint, say): a plain Error keeping SQLite's code. */
+export class SqliteStatementError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'SqliteStatementError';
+  }
+}
+
+/**
+ * Sorts a failure: `unavailable` wraps storage failures (busy, I/O, disk full, ...), any other
+ * SQLite failure becomes a SqliteStatementError, and anything else is returned unchanged.
+ */
+export function classifySqliteFailure(error: unknown, context: string, unavailable: (message: string, cause: unknown) => Error): unknown {
+  if (!isSqliteFailure(error)) return error;
+  const message = `${context}: ${error.message}`;
+  return UNAVAILABLE_CODES.test(error.code) ? unavailable(message, error) : new SqliteStatementError(message, error.code, error);
 }
 
 /**

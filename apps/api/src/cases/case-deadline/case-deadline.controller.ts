@@ -1,10 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { DeadlineExplanation } from '@app/domain';
 import { AnyRole } from '../../auth/roles.decorator';
 import { ApiErrorDto } from '../../http/api-error.dto';
 import { CaseIdParam } from '../../http/case-id.param';
+import { CaseDeadlineQueryDto } from './case-deadline.dto';
 import { GetCaseDeadlineQuery } from './case-deadline.query';
 
 @ApiTags('cases')
@@ -19,7 +20,7 @@ export class CaseDeadlineController {
     summary: 'The case deadlines explained step by step: legal term, company targets, pauses, extensions, time consumed and remaining',
   })
   @ApiResponse({ status: 404, type: ApiErrorDto })
-  deadline(@CaseIdParam() caseId: string): Promise<DeadlineExplanation> {
+  deadline(@CaseIdParam() caseId: string, @Query() _query: CaseDeadlineQueryDto): Promise<DeadlineExplanation> {
     return this.queries.execute(new GetCaseDeadlineQuery(caseId));
   }
 }
