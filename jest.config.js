@@ -13,6 +13,7 @@ module.exports = {
     '^@app/projections(|/.*)$': '<rootDir>/projections/src$1',
     '^@app/projector(|/.*)$': '<rootDir>/libs/projector/src$1',
     '^@app/storage-kit(|/.*)$': '<rootDir>/libs/storage-kit/src$1',
+    '^@app/mail(|/.*)$': '<rootDir>/libs/mail/src$1',
   },
   testTimeout: 60000,
 };

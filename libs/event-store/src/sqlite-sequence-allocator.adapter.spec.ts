@@ -31,6 +31,13 @@ describe('SqliteSequenceAllocator', () => {
     expect([...values].sort(byNumber)).toEqual(oneTo(200));
   });
 
+  it('commits the allocations requested together in one transaction, in the order they were requested', async () => {
+    const allocator = openAllocator();
+    const values = await Promise.all(Array.from({ length: 50 }, (_, index) => allocator.next(index % 2 === 0 ? 'even' : 'odd')));
+    expect(allocator.stats().transactionsCommitted).toBe(1);
+    expect(values).toEqual(Array.from({ length: 50 }, (_, index) => Math.floor(index / 2) + 1));
+  });
+
   it('gives increasing values per name, independently for each name', async () => {
     const allocator = openAllocator();
     expect(await allocator.next('filing-2026')).toBe(1);

@@ -20,6 +20,14 @@ export type CommandBuilder = (at: string, state: CaseState) => CaseCommand | Pro
 
 const MAX_ATTEMPTS = 5;
 
+export interface ExecuteOptions {
+  /**
+   * The stream cannot exist yet (a fresh random case id): the first attempt skips reading it. The
+   * `no_stream` expectation still guards the append, and a conflict reads it like any retry.
+   */
+  freshStream?: boolean;
+}
+
 /**
  * The command path of DESIGN.md: read the stream, fold, decide, append with the expected revision.
  * A conflict is retried on fresh state unless the client pinned a revision with If-Match (then 409).
@@ -32,12 +40,12 @@ export class CaseCommandService {
     private readonly clock: Clock,
   ) {}
 
-  async execute(caseId: string, build: CommandBuilder, context: CommandContext): Promise<CommandOutcome> {
+  async execute(caseId: string, build: CommandBuilder, context: CommandContext, options: ExecuteOptions = {}): Promise<CommandOutcome> {
     const streamId = caseStreamId(caseId);
     const at = toOffsetIso(this.clock.now());
     const commandId = context.idempotencyKey ?? randomUUID();
     for (let attempt = 1; ; attempt++) {
-      const history = await this.store.readStream(streamId);
+      const history = options.freshStream && attempt === 1 ? [] : await this.store.readStream(streamId);
       const replay = this.findEarlierResult(caseId, history, context);
       if (replay) return replay;
 

@@ -28,7 +28,8 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
   ) {}
 
   async execute({ body, context }: FileCaseCommand): Promise<CommandOutcome> {
-    const caseId = context.idempotencyKey ? caseIdForKey(context.actor.id, context.idempotencyKey) : randomUUID();
+    const key = context.idempotencyKey;
+    const caseId = key ? caseIdForKey(context.actor.id, key) : randomUUID();
     let filingNumber: string | undefined;
     return this.commands.execute(
       caseId,
@@ -42,6 +43,7 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
         return { ...filing, data: { ...filing.data, filingNumber } };
       },
       context,
+      { freshStream: !key },
     );
   }
 

@@ -1,0 +1,49 @@
+import type { CaseEvent } from '@app/domain';
+import { actors, assigned, caseFiled, informationRequested, respondedResolved } from '@app/domain/testing/case-histories';
+import { CUSTOMER_MAIL_EVENT_TYPES, customerMailFor, messageIdFor } from './case-mail-plan';
+import { MailSettings } from './mail-content';
+
+const settings: MailSettings = { companyName: 'Empresa S.A.', publicBaseUrl: 'https://pqr.example.co', serviceLine: '601 555 0100' };
+const facts = { filingNumber: '2026-000042' };
+const at = '2026-03-02T10:00:00-05:00';
+
+const events: Record<string, CaseEvent> = {
+  CaseFiled: caseFiled,
+  InformationRequested: informationRequested,
+  ResponseSent: respondedResolved,
+  CaseAssigned: assigned,
+  DeadlineExtended: {
+    type: 'DeadlineExtended',
+    data: { businessDays: 5, reason: 'Concepto técnico', previousDueAt: '2026-03-23T23:59:59-05:00', dueAt: '2026-03-30T23:59:59-05:00', extendedBy: actors.supervisor.id, extendedAt: at },
+  },
+  CaseTransferred: { type: 'CaseTransferred', data: { entity: 'Superintendencia', reason: 'Competencia', transferredBy: actors.supervisor.id, transferredAt: at } },
+  CaseClosed: { type: 'CaseClosed', data: { reason: 'Resuelto', closedBy: actors.supervisor.id, closedAt: at } },
+  QualityReviewed: { type: 'QualityReviewed', data: { score: 5, findings: 'ok', reviewedBy: actors.quality.id, reviewedAt: at } },
+};
+
+describe('customerMailFor', () => {
+  it.each(CUSTOMER_MAIL_EVENT_TYPES)('drafts a message for %s', (type) => {
+    const draft = customerMailFor(events[type], facts, settings);
+    expect(draft).not.toBeNull();
+    expect(draft!.blocks.length).toBeGreaterThan(0);
+  });
+
+  it.each(['CaseAssigned', 'QualityReviewed'])('sends nothing for the internal step %s', (type) => {
+    expect(customerMailFor(events[type], facts, settings)).toBeNull();
+  });
+
+  it('never puts staff identities into what the customer reads', () => {
+    for (const type of CUSTOMER_MAIL_EVENT_TYPES) {
+      const draft = JSON.stringify(customerMailFor(events[type], facts, settings));
+      for (const actor of Object.values(actors)) expect(draft).not.toContain(actor.id);
+    }
+  });
+});
+
+describe('messageIdFor', () => {
+  it('is the same for the same case and event, and differs between events', () => {
+    expect(messageIdFor('case-1', 'event-1', 'pqr.example.co')).toBe(messageIdFor('case-1', 'event-1', 'pqr.example.co'));
+    expect(messageIdFor('case-1', 'event-1', 'pqr.example.co')).not.toBe(messageIdFor('case-1', 'event-2', 'pqr.example.co'));
+    expect(messageIdFor('case-1', 'event-1', 'pqr.example.co')).toMatch(/^<[^<>\s]+@pqr\.example\.co>$/);
+  });
+});

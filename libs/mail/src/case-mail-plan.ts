@@ -1,0 +1,44 @@
+import type { CaseEvent } from '@app/domain';
+import { MailDraft, MailSettings } from './mail-content';
+import { caseClosure } from './templates/case-closure.template';
+import { caseResponse } from './templates/case-response.template';
+import { caseTransfer } from './templates/case-transfer.template';
+import { deadlineExtension } from './templates/deadline-extension.template';
+import { filingAcknowledgement } from './templates/filing-acknowledgement.template';
+import { informationRequest } from './templates/information-request.template';
+
+/** The case events the customer hears about by email (issue 6; DOMAIN.md's lifecycle). */
+export const CUSTOMER_MAIL_EVENT_TYPES = ['CaseFiled', 'InformationRequested', 'ResponseSent', 'DeadlineExtended', 'CaseTransferred', 'CaseClosed'] as const;
+
+/** What the outbox knows of a case from its CaseFiled: the number to cite. */
+export interface CaseMailFacts {
+  filingNumber: string;
+}
+
+/** The draft the customer receives for an event, or null when that event sends nothing. */
+export function customerMailFor(event: CaseEvent, facts: CaseMailFacts, settings: MailSettings): MailDraft | null {
+  switch (event.type) {
+    case 'CaseFiled':
+      return filingAcknowledgement(event.data, settings);
+    case 'InformationRequested':
+      return informationRequest(event.data);
+    case 'ResponseSent':
+      return caseResponse(event.data);
+    case 'DeadlineExtended':
+      return deadlineExtension(event.data);
+    case 'CaseTransferred':
+      return caseTransfer(event.data);
+    case 'CaseClosed':
+      return caseClosure(facts, settings);
+    default:
+      return null;
+  }
+}
+
+/**
+ * One Message-ID per (case, event): a delivery repeated after a crash between sending and
+ * recording carries the same id, so the receiving side can drop the duplicate.
+ */
+export function messageIdFor(caseId: string, eventId: string, domain: string): string {
+  return `<pqr.${caseId}.${eventId}@${domain}>`;
+}

@@ -1,0 +1,38 @@
+import type { CaseKind } from '@app/domain';
+import { trackingUrl } from '../customer-links';
+import { MailDraft, MailSettings } from '../mail-content';
+import { CASE_KIND_NAMES, spanishDate, spanishDateTime } from '../spanish-format';
+
+export interface FilingAcknowledgementData {
+  filingNumber: string;
+  verificationCode: string;
+  kind: CaseKind;
+  subject: string;
+  filedAt: string;
+  dueAt: string;
+  legalTermDays: number;
+}
+
+/** Sent on CaseFiled: the filing number, the verification code and the date the answer is due. */
+export function filingAcknowledgement(data: FilingAcknowledgementData, settings: MailSettings): MailDraft {
+  const kind = CASE_KIND_NAMES[data.kind];
+  return {
+    title: `Hemos radicado su ${kind}`,
+    blocks: [
+      { kind: 'paragraph', text: `Hemos recibido su ${kind} y la radicamos con el número ${data.filingNumber}.` },
+      {
+        kind: 'fields',
+        fields: [
+          ['Número de radicado', data.filingNumber],
+          ['Código de verificación', data.verificationCode],
+          ['Asunto', data.subject],
+          ['Fecha de radicación', spanishDateTime(data.filedAt)],
+          ['Fecha máxima de respuesta', `${spanishDate(data.dueAt)} (${data.legalTermDays} días hábiles, Ley 1755 de 2015)`],
+        ],
+      },
+      { kind: 'paragraph', text: 'Con el número de radicado y el código de verificación puede consultar en cualquier momento el estado y la trazabilidad de su caso:' },
+      { kind: 'link', label: 'Consultar el estado de mi caso', url: trackingUrl(settings, data.filingNumber) },
+      { kind: 'paragraph', text: 'Si desea agregar información, responda a este correo sin modificar el asunto.' },
+    ],
+  };
+}
