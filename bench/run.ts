@@ -7,12 +7,14 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { eventStoreAppend } from './event-store-append';
 import { httpFileCase } from './http-file-case';
+import { projectionCatchup } from './projection-catchup';
+import { queryLatency } from './query-latency';
 import { killAllChildren } from './child-server';
-import { Benchmark, BenchReport, cpuBusyPercent, log, machineFacts, printTable, writeResult } from './support';
+import { Benchmark, BenchReport, cpuBusyPercent, log, machineFacts, printTable, removeTempDirs, writeResult } from './support';
 
 const BUSY_WARNING_PERCENT = 15;
 
-const BENCHMARKS: Benchmark[] = [eventStoreAppend, httpFileCase];
+const BENCHMARKS: Benchmark[] = [eventStoreAppend, httpFileCase, projectionCatchup, queryLatency];
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -39,13 +41,18 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
+function cleanUp(): void {
+  killAllChildren();
+  removeTempDirs();
+}
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    killAllChildren();
-    process.exit(130);
+    log(`${signal}: stopping`);
+    process.exit(130); // runs cleanUp through the exit handler
   });
 }
-process.on('exit', killAllChildren);
+process.on('exit', cleanUp);
 
 main()
   .then((code) => {
@@ -55,4 +62,4 @@ main()
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(killAllChildren);
+  .finally(cleanUp);
