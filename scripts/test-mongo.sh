@@ -28,19 +28,9 @@ build_server() {
   (cd "$server_dir" && go build -o "$server_bin" .)
 }
 
-work_dir="$(mktemp -d "${TMPDIR:-/tmp}/pqr-mongo-test.XXXXXX")"
-server_pid=""
-
-stop_server() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work_dir"
-}
-trap stop_server EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# shellcheck source=lib/background-server.sh
+source "$repo/scripts/lib/background-server.sh"
+with_background_server pqr-mongo-test
 
 # Prints host:port once the server listens; fails if it exits or stays silent for 30 seconds.
 wait_until_listening() {

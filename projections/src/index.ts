@@ -17,3 +17,5 @@ export * from './reports/report-summary';
 
 /** Every projection the projector runs. */
 export const ALL_PROJECTIONS: readonly Projection[] = [caseViewProjection, caseQueuesProjection, caseTimelineProjection, reportsProjection] as Projection[];
+export * from './sla-timers/sla-timers.projection';
+export * from './mail-outbox/mail-outbox.projection';

@@ -9,6 +9,8 @@ import request from 'supertest';
 export interface KeepAliveClient {
   get(path: string): request.Test;
   post(path: string): request.Test;
+  /** Any method, for requests routes do not expect (PUT, PATCH, DELETE…). */
+  send(method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string): request.Test;
   close(): void;
 }
 
@@ -17,6 +19,7 @@ export function keepAliveClient(url: string, maxSockets = 32): KeepAliveClient {
   return {
     get: (path) => request(url).get(path).agent(agent),
     post: (path) => request(url).post(path).agent(agent),
+    send: (method, path) => request(url)[method](path).agent(agent),
     close: () => agent.destroy(),
   };
 }

@@ -43,7 +43,7 @@ const STAFF: readonly Role[] = ROLES;
 const BAD_UUIDS = ['not-a-uuid', '42', `${randomUUID()}x`, randomUUID().replace(/-/g, ''), '%20', '%00', 'null', 'undefined'];
 const BAD_USER_IDS = ['a%20b', 'x'.repeat(101), '%C3%B1and%C3%BA', '%00', 'tab%09id', `x'%20OR%20'1'%3D'1`];
 
-/** The query routes of API.md (and the audit history route the app adds). */
+/** The query routes of API.md (and the audit routes the app adds: history, access). */
 export const QUERY_ROUTES: QueryRouteSpec[] = [
   {
     path: '/cases/{id}',
@@ -261,6 +261,20 @@ export const QUERY_ROUTES: QueryRouteSpec[] = [
       { query: { businessDays: '-1' }, field: 'businessDays' },
       { query: { businessDays: '1.5' }, field: 'businessDays' },
       { query: { businessDays: 'abc' }, field: 'businessDays' },
+    ],
+  },
+  {
+    path: '/audit/access',
+    roles: ['auditor', 'admin'],
+    actor: 'auditor',
+    url: () => '/audit/access',
+    query: (c) => ({ caseId: c.caseId }),
+    list: true,
+    badQueries: [
+      { query: {}, remove: ['caseId'], field: 'caseId' },
+      { query: { caseId: '' }, field: 'caseId' },
+      { query: { caseId: 'not-a-uuid' }, field: 'caseId' },
+      { query: { caseId: `${randomUUID()}x` }, field: 'caseId' },
     ],
   },
   {

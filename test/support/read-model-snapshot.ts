@@ -39,9 +39,15 @@ export async function snapshotReadModels(store: ReadStore, projections: readonly
   return snapshot;
 }
 
-/** The checkpoints without their wall-clock time stamps: {projection, version, position}. */
-export async function checkpointsOf(store: ReadStore): Promise<Array<Omit<ProjectionCheckpoint, 'updatedAt'>>> {
-  return (await store.listCheckpoints()).map(({ projection, version, position }) => ({ projection, version, position }));
+/**
+ * The checkpoints of the projections (not the SLA process manager's timers) without their wall-clock
+ * time stamps: {projection, version, position}.
+ */
+export async function checkpointsOf(store: ReadStore, projections: readonly Projection[] = ALL_PROJECTIONS): Promise<Array<Omit<ProjectionCheckpoint, 'updatedAt'>>> {
+  const names = new Set(projections.map((projection) => projection.name));
+  return (await store.listCheckpoints())
+    .filter(({ projection }) => names.has(projection))
+    .map(({ projection, version, position }) => ({ projection, version, position }));
 }
 
 /** What differs in one collection, kept short enough to read in a failure message. */

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,21 +10,13 @@ import { createApp } from '../../apps/api/src/bootstrap';
 import { signToken } from '../../apps/api/src/auth/sign-token';
 import type { AppConfig } from '../../apps/api/src/config/app-config';
 import { Clock } from '../../apps/api/src/storage/clock';
+import type { LogOptions } from '../../apps/api/src/logging/logging.module';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+/** PUBLIC_RATE_LIMIT for suites that are not about throttling. */
+export const UNTHROTTLED = '100000000';
 
-/** A clock the test moves by hand. */
-export class ManualClock extends Clock {
-  constructor(private current: Date) {
-    super();
-  }
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(instant: string): void {
-    this.current = new Date(instant);
-  }
-}
+export { ManualClock } from '../../apps/api/src/storage/manual-clock';
 
 export interface TestApp {
   app: INestApplication;
@@ -44,10 +37,17 @@ export type ConfigOverrides = Partial<Record<keyof AppConfig, string>>;
  * left in place on close), listening on loopback, with optional extra configuration
  * (e.g. `PROJECTOR: 'external'`).
  */
-export async function startTestApp(options: { clock?: Clock; dataDir?: string; config?: ConfigOverrides } = {}): Promise<TestApp> {
+export async function startTestApp(options: { clock?: Clock; dataDir?: string; config?: ConfigOverrides; log?: LogOptions } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pqr-e2e-'));
-  const app = await createApp({ config: { ...options.config, DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET }, clock: options.clock }, false);
+  // Suites send thousands of requests to /public/* from one address: the throttle is tested on its own (security suite).
+  // The SLA process manager keeps its timers but sends nothing unless a suite turns it on (it would act on moved clocks).
+  // Likewise the email outbox keeps its read model and delivers nothing unless a suite turns it on.
+  const config = { PUBLIC_RATE_LIMIT: UNTHROTTLED, SLA_PROCESS_MANAGER: 'off', MAIL_OUTBOX: 'off', ...options.config, DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET };
+  const app = await createApp({ config, clock: options.clock, log: options.log }, false);
   await app.listen(0, '127.0.0.1');
+  // Keep-alive clients reuse idle sockets: with Node's 5 s default, a socket the server closes just as
+  // the client reuses it fails with "socket hang up" when a busy machine stalls the suite for seconds.
+  (app.getHttpServer() as Server).keepAliveTimeout = 60_000;
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   return {
     app,

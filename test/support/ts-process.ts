@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { TEST_JWT_SECRET } from './test-app';
+import { TEST_JWT_SECRET, UNTHROTTLED } from './test-app';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 const OUTPUT_LIMIT = 20_000;
@@ -27,7 +27,7 @@ process.once('exit', () => {
 export function startTsProcess(entry: string, options: { dataDir: string; env?: Record<string, string> }): TsProcess {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...options.env, DATA_DIR: options.dataDir, JWT_SECRET: TEST_JWT_SECRET },
+    env: { ...process.env, PUBLIC_RATE_LIMIT: UNTHROTTLED, LOG_LEVEL: 'warn', ...options.env, DATA_DIR: options.dataDir, JWT_SECRET: TEST_JWT_SECRET },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

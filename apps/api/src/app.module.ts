@@ -1,6 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AccessAuditController } from './access-audit/access-audit.controller';
+import { AccessAuditLog } from './access-audit/access-audit.log';
+import { AccessAuditInterceptor } from './access-audit/audits-personal-data.decorator';
 import { AuthModule } from './auth/auth.module';
+import { LoggingModule, LogOptions } from './logging/logging.module';
+import { ThrottlingModule } from './security/throttling.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CaseHistoryController } from './cases/case-history/case-history.controller';
 import { GetCaseHistoryHandler } from './cases/case-history/case-history.query';
@@ -29,11 +34,21 @@ import { DistributeCasesHandler } from './cases/distribute-cases/distribute-case
 import { CaseDeadlineController } from './cases/case-deadline/case-deadline.controller';
 import { GetCaseDeadlineHandler } from './cases/case-deadline/case-deadline.query';
 import { Clock, SystemClock } from './storage/clock';
+import { SlaProcess } from './sla/sla-process';
+import { MailOutbox } from './mail/mail-outbox';
+import { InboundEmailController } from './inbound/inbound-email.controller';
+import { UnmatchedMailController } from './inbound/unmatched-mail.controller';
+import { InboundMailService } from './inbound/inbound-mail.service';
+import { AttachmentStore } from './inbound/attachment-store';
+import { UnmatchedMailLog } from './inbound/unmatched-mail.log';
+import { ListAtRiskHandler } from './queries/queues/at-risk.query';
 
 export interface AppModuleOptions {
   /** Environment overrides (tests give each app its own DATA_DIR). */
   config?: Partial<Record<keyof AppConfig, string>>;
   clock?: Clock;
+  /** Log level and destination (tests read the JSON lines back). */
+  log?: LogOptions;
 }
 
 @Module({})
@@ -41,7 +56,16 @@ export class AppModule {
   static register(options: AppModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(options.config), CqrsModule.forRoot(), StorageModule, ReadSideModule, AuthModule, CalendarModule],
+      imports: [
+        AppConfigModule.forRoot(options.config),
+        LoggingModule.forRoot(options.log),
+        CqrsModule.forRoot(),
+        StorageModule,
+        ReadSideModule,
+        AuthModule,
+        ThrottlingModule,
+        CalendarModule,
+      ],
       controllers: [
         FileCaseController,
         DistributeCasesController,
@@ -53,6 +77,9 @@ export class AppModule {
         QueuesController,
         ReportsController,
         HealthController,
+        AccessAuditController,
+        InboundEmailController,
+        UnmatchedMailController,
       ],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
@@ -71,6 +98,14 @@ export class AppModule {
         ListQueueHandler,
         GetQueueSummaryHandler,
         GetReportHandler,
+        SlaProcess,
+        MailOutbox,
+        InboundMailService,
+        AttachmentStore,
+        UnmatchedMailLog,
+        ListAtRiskHandler,
+        AccessAuditLog,
+        AccessAuditInterceptor,
       ],
     };
   }

@@ -2,18 +2,31 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
+import { AppConfig } from './config/app-config';
+import { ApiErrorDto } from './http/api-error.dto';
 import { ApiErrorFilter } from './http/api-error.filter';
+import { documentCommonParameters, documentCommonResponses } from './http/openapi-responses';
 import { createValidationPipe } from './http/validation';
+import { hardenHttp } from './security/http-hardening';
 
-/** Builds the HTTP application exactly as `npm start` runs it; tests call it too. */
+/**
+ * Builds the HTTP application exactly as `npm start` runs it; tests call it too. `logger: false`
+ * silences the logs (unless `options.log.stream` asks for them).
+ */
 export async function createApp(options: AppModuleOptions = {}, logger: false | undefined = undefined): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
-    logger: logger === false ? false : ['error', 'warn', 'log'],
+  const log = logger === false && !options.log?.stream ? { ...options.log, level: 'silent' as const } : options.log;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ ...options, log }), {
+    // Until the pino logger takes over: Nest's own (silent with `logger: false`, as when start-up fails in a test).
+    ...(logger === false && !options.log?.stream && { logger: false }),
+    bufferLogs: true,
     bodyParser: false,
     abortOnError: false,
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useLogger(app.get(PinoNestLogger));
+  app.flushLogs();
+  hardenHttp(app, app.get(AppConfig));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
   app.enableShutdownHooks();
@@ -25,7 +38,8 @@ export async function createApp(options: AppModuleOptions = {}, logger: false | 
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
+    { extraModels: [ApiErrorDto] },
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, documentCommonParameters(documentCommonResponses(document)), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -18,6 +18,13 @@ const events: Record<string, CaseEvent> = {
   },
   CaseTransferred: { type: 'CaseTransferred', data: { entity: 'Superintendencia', reason: 'Competencia', transferredBy: actors.supervisor.id, transferredAt: at } },
   CaseClosed: { type: 'CaseClosed', data: { reason: 'Resuelto', closedBy: actors.supervisor.id, closedAt: at } },
+  CustomerEmailReceived: {
+    type: 'CustomerEmailReceived',
+    data: {
+      messageId: '<m1@example.com>', subject: 'Re: [2026-000042]', body: 'No estoy de acuerdo', attachments: [], disposition: 'late',
+      counterReplyDeadline: '2026-03-12T23:59:59.999-05:00', receivedBy: 'system:mail', receivedAt: at,
+    },
+  },
   QualityReviewed: { type: 'QualityReviewed', data: { score: 5, findings: 'ok', reviewedBy: actors.quality.id, reviewedAt: at } },
 };
 
@@ -38,6 +45,14 @@ describe('customerMailFor', () => {
       for (const actor of Object.values(actors)) expect(draft).not.toContain(actor.id);
     }
   });
+});
+
+it('answers a customer email only when it came after the counter-reply window', () => {
+  const email = events.CustomerEmailReceived as Extract<CaseEvent, { type: 'CustomerEmailReceived' }>;
+  expect(JSON.stringify(customerMailFor(email, facts, settings))).toContain('601 555 0100');
+  for (const disposition of ['information', 'counter_reply', 'noted'] as const) {
+    expect(customerMailFor({ ...email, data: { ...email.data, disposition } }, facts, settings)).toBeNull();
+  }
 });
 
 describe('messageIdFor', () => {

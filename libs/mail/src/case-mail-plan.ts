@@ -6,9 +6,19 @@ import { caseTransfer } from './templates/case-transfer.template';
 import { deadlineExtension } from './templates/deadline-extension.template';
 import { filingAcknowledgement } from './templates/filing-acknowledgement.template';
 import { informationRequest } from './templates/information-request.template';
+import { lateCounterReply } from './templates/late-counter-reply.template';
 
 /** The case events the customer hears about by email (issue 6; DOMAIN.md's lifecycle). */
-export const CUSTOMER_MAIL_EVENT_TYPES = ['CaseFiled', 'InformationRequested', 'ResponseSent', 'DeadlineExtended', 'CaseTransferred', 'CaseClosed'] as const;
+export const CUSTOMER_MAIL_EVENT_TYPES = [
+  'CaseFiled',
+  'InformationRequested',
+  'ResponseSent',
+  'DeadlineExtended',
+  'CaseTransferred',
+  'CaseClosed',
+  // Only a `late` email gets an answer (lateCounterReply).
+  'CustomerEmailReceived',
+] as const;
 
 /** What the outbox knows of a case from its CaseFiled: the number to cite. */
 export interface CaseMailFacts {
@@ -30,6 +40,10 @@ export function customerMailFor(event: CaseEvent, facts: CaseMailFacts, settings
       return caseTransfer(event.data);
     case 'CaseClosed':
       return caseClosure(facts, settings);
+    case 'CustomerEmailReceived':
+      return event.data.disposition === 'late' && event.data.counterReplyDeadline
+        ? lateCounterReply({ filingNumber: facts.filingNumber, counterReplyDeadline: event.data.counterReplyDeadline }, settings)
+        : null;
     default:
       return null;
   }

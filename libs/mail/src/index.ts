@@ -10,3 +10,6 @@ export * from './templates/case-transfer.template';
 export * from './templates/case-closure.template';
 export * from './templates/late-counter-reply.template';
 export * from './case-mail-plan';
+export * from './transport/mail-transport';
+export * from './transport/smtp.transport';
+export * from './transport/eml-file.transport';

@@ -1,3 +1,6 @@
 export * from './projector';
 export * from './projection-batch';
 export * from './to-projection-event';
+export * from './sla/sla-process-manager';
+export * from './mail/mail-retry';
+export * from './mail/mail-outbox-process-manager';

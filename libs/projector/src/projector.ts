@@ -3,6 +3,7 @@ import type { Projection, ProjectionEvent } from '@app/projections';
 import { ReadStore, ReadStoreUnavailableError } from '@app/read-store';
 import { applyBatch } from './projection-batch';
 import { toProjectionEvent } from './to-projection-event';
+import { BackgroundLoop, logToStderr } from './background-loop';
 
 export interface ProjectionFailure {
   position: number;
@@ -37,9 +38,8 @@ export interface ProjectorOptions {
  */
 export class Projector {
   private readonly statuses = new Map<string, ProjectionStatus>();
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly loop = new BackgroundLoop(() => this.iterate());
+  private failuresInARow = 0;
   private readonly batchSize: number;
   private readonly idleMs: number;
 
@@ -76,14 +76,12 @@ export class Projector {
   /** Prepares, then keeps projecting in the background until `stop()`. */
   async start(): Promise<void> {
     await this.prepare();
-    this.running = true;
-    this.loop = this.runLoop();
+    this.failuresInARow = 0;
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.loop.stop();
   }
 
   /** Processes everything up to the current head once (rebuild scripts and tests). */
@@ -107,21 +105,19 @@ export class Projector {
     return [...this.statuses.values()].map((status) => ({ ...status }));
   }
 
-  private async runLoop(): Promise<void> {
-    let failuresInARow = 0;
-    while (this.running) {
-      let progressed = false;
-      try {
-        progressed = await this.step();
-        failuresInARow = [...this.statuses.values()].some((status) => status.state === 'retrying') ? failuresInARow + 1 : 0;
-      } catch (error) {
-        failuresInARow += 1;
-        this.log(`projector: reading the event store failed: ${describe(error)}`);
-      }
-      // Back off while a store is unavailable (up to 5 s); poll briskly otherwise.
-      if (failuresInARow > 0 && this.running) await this.idle(Math.min(5000, this.idleMs * 2 ** failuresInARow));
-      else if (!progressed && this.running) await this.idle();
+  /** One step of the background loop; returns how long to idle before the next. */
+  private async iterate(): Promise<number> {
+    let progressed = false;
+    try {
+      progressed = await this.step();
+      this.failuresInARow = [...this.statuses.values()].some((status) => status.state === 'retrying') ? this.failuresInARow + 1 : 0;
+    } catch (error) {
+      this.failuresInARow += 1;
+      this.log(`projector: reading the event store failed: ${describe(error)}`);
     }
+    // Back off while a store is unavailable (up to 5 s); poll briskly otherwise.
+    if (this.failuresInARow > 0) return Math.min(5000, this.idleMs * 2 ** this.failuresInARow);
+    return progressed ? 0 : this.idleMs;
   }
 
   /** One batch for every healthy projection. Returns false when no projection moved forward. */
@@ -200,18 +196,8 @@ export class Projector {
     return healthy.length === 0 ? Infinity : Math.min(...healthy.map((status) => status.position));
   }
 
-  private idle(ms = this.idleMs): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  }
-
   private log(message: string): void {
-    (this.options.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(message);
+    (this.options.log ?? logToStderr)(message);
   }
 }
 

@@ -39,7 +39,7 @@ export interface QueueSummary {
 
 export const caseQueuesProjection: Projection<'item' | 'summary'> = {
   name: 'case-queues',
-  version: 1,
+  version: 2,
   collections: [
     {
       name: QUEUE_ITEMS_COLLECTION,

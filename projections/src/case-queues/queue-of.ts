@@ -22,6 +22,7 @@ export function queueOf(state: CaseState): Queue | null {
     case 'resolved_first_line':
     case 'transferred':
     case 'closed':
+    case 'withdrawn':
       return null;
     default: {
       const unknown: never = state;

@@ -14,6 +14,12 @@ export interface TimelineEntry {
 }
 
 const OUTCOME = { resolved: 'resuelto', pending: 'pendiente' } as const;
+const CUSTOMER_EMAIL = {
+  information: 'Se recibió un correo del cliente con la información solicitada',
+  counter_reply: 'Se recibió un correo del cliente con su contrarespuesta',
+  late: 'Se recibió un correo del cliente después del plazo de contrarespuesta; se le indicó cómo continuar',
+  noted: 'Se recibió un correo del cliente',
+} as const;
 
 /** How each event reads on the timeline; internal steps are hidden from the customer. */
 export function timelineEntryOf(event: ProjectionEvent): TimelineEntry {
@@ -54,6 +60,18 @@ function describe(event: ProjectionEvent): [channel: string, description: string
       return ['internal', 'Revisión de calidad registrada', false];
     case 'CaseClosed':
       return ['internal', 'Caso cerrado', true];
+    case 'FirstResponseOverdue':
+      return ['internal', `Primera respuesta vencida (plazo ${event.data.dueAt})`, false];
+    case 'ResolutionOverdue':
+      return ['internal', `Plazo de solución vencido (${event.data.dueAt})`, false];
+    case 'CaseWithdrawn':
+      return ['email', 'Desistimiento tácito: no se recibió la información solicitada en un mes (Ley 1755 de 2015, art. 17)', true];
+    case 'EmailDelivered':
+      return ['email', `Correo enviado al cliente (${event.data.sourceEventType})`, false];
+    case 'EmailDeliveryFailed':
+      return ['email', `No se pudo enviar el correo al cliente (${event.data.sourceEventType}, intento ${event.data.attempt}); se reintentará`, false];
+    case 'CustomerEmailReceived':
+      return ['email', CUSTOMER_EMAIL[event.data.disposition], true];
     default: {
       const unknown: never = event;
       return unknown;

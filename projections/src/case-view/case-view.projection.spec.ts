@@ -32,6 +32,26 @@ describe('case-view projection', () => {
     });
   });
 
+  it('given SLA facts, then the view shows the overdue deadlines and a tacit withdrawal', () => {
+    const sla = { detectedBy: 'system:sla', detectedAt: '2026-03-03T13:00:01-05:00' };
+    const withdrawn = {
+      type: 'CaseWithdrawn',
+      data: { withdrawnAt: '2026-04-07T00:00:01-05:00', reason: 'art. 17', informationRequestedAt: '2026-03-05T10:00:00-05:00', dueAt: '2026-04-06T23:59:59.999-05:00', withdrawnBy: 'system:sla' },
+    } as const;
+    const events = recordCaseEvents(CASE_ID, [
+      ...HISTORIES.in_progress,
+      { type: 'ResolutionOverdue', data: { dueAt: '2026-03-03T13:00:00.000-05:00', ...sla } },
+      ...HISTORIES.awaiting_information.slice(-1),
+      withdrawn,
+    ]);
+    expect(project(caseViewProjection, events).byCollection[CASES_COLLECTION][CASE_ID]).toMatchObject({
+      status: 'withdrawn',
+      overdue: { firstResponse: null, resolution: '2026-03-03T13:00:00.000-05:00' },
+      withdrawnAt: '2026-04-07T00:00:01-05:00',
+      closeReason: 'art. 17',
+    });
+  });
+
   it('given the same events twice, then the documents are the same as once', () => {
     const events = recordCaseEvents(CASE_ID, HISTORIES.returned);
     const once = project(caseViewProjection, events);

@@ -34,6 +34,10 @@ export interface CaseView {
   firstLineResolution: string | null;
   transfer: { entity: string; reason: string } | null;
   closeReason: string | null;
+  /** The due instants of the FirstResponseOverdue / ResolutionOverdue facts the SLA process recorded. */
+  overdue: { firstResponse: string | null; resolution: string | null };
+  /** Tacit withdrawal (art. 17), when it happened. */
+  withdrawnAt: string | null;
   survey: { score: number; comment: string | null } | null;
   qualityReviews: number;
   revision: number;
@@ -50,7 +54,7 @@ export function hashVerificationCode(code: string): string {
 
 export const caseViewProjection: Projection<'case'> = {
   name: 'case-view',
-  version: 1,
+  version: 2,
   collections: [{ name: CASES_COLLECTION, indexes: [{ fields: ['filingNumber'], unique: true }] }],
   handles: CASE_EVENT_TYPES,
   keysOf: (event) => ({ case: { collection: CASES_COLLECTION, id: caseIdOf(event) } }),
@@ -82,6 +86,7 @@ function evolveView(view: CaseView | null, event: ProjectionEvent): CaseView | n
       legalTermDays: state.legalTermDays,
       typifiedBy: state.typifiedBy,
       ...state.typification,
+      overdue: { firstResponse: state.sla.firstResponseOverdue, resolution: state.sla.resolutionOverdue },
     }),
   };
   switch (event.type) {
@@ -103,6 +108,8 @@ function evolveView(view: CaseView | null, event: ProjectionEvent): CaseView | n
       return { ...next, transfer: { entity: event.data.entity, reason: event.data.reason } };
     case 'CaseClosed':
       return { ...next, closeReason: event.data.reason };
+    case 'CaseWithdrawn':
+      return { ...next, closeReason: event.data.reason, withdrawnAt: event.data.withdrawnAt };
     case 'SatisfactionSurveyAnswered':
       return { ...next, survey: { score: event.data.score, comment: event.data.comment } };
     case 'QualityReviewed':
@@ -144,6 +151,8 @@ function filedView(event: Extract<ProjectionEvent, { type: 'CaseFiled' }>): Case
     firstLineResolution: null,
     transfer: null,
     closeReason: null,
+    overdue: { firstResponse: null, resolution: null },
+    withdrawnAt: null,
     survey: null,
     qualityReviews: 0,
     revision: event.revision,

@@ -9,6 +9,8 @@ export interface ReportDay {
   respondedPending: number;
   closed: number;
   transferred: number;
+  /** Tacit withdrawals (art. 17). */
+  withdrawn: number;
   /** Cases that became open (+) or stopped being open (−) this day: pending at the end of a period is their running sum. */
   openDelta: number;
   byKind: Record<string, TypeCounts>;
@@ -16,6 +18,8 @@ export interface ReportDay {
   byChannel: Record<string, TypeCounts>;
   deadlinesMet: number;
   deadlinesMissed: number;
+  /** FirstResponseOverdue facts recorded this day. */
+  firstResponsesOverdue: number;
   firstResponses: number;
   firstResponseHoursSum: number;
   resolutions: number;
@@ -42,12 +46,14 @@ export function emptyReportDay(date: string): ReportDay {
     respondedPending: 0,
     closed: 0,
     transferred: 0,
+    withdrawn: 0,
     openDelta: 0,
     byKind: {},
     byTypology: {},
     byChannel: {},
     deadlinesMet: 0,
     deadlinesMissed: 0,
+    firstResponsesOverdue: 0,
     firstResponses: 0,
     firstResponseHoursSum: 0,
     resolutions: 0,

@@ -25,10 +25,12 @@ export interface Report extends ReportPeriod {
   pendingAtEnd: number;
   closed: number;
   transferred: number;
+  withdrawn: number;
   byKind: Record<string, TypeCounts>;
   byTypology: Record<string, TypeCounts>;
   byChannel: Record<string, TypeCounts>;
-  deadlines: { met: number; missed: number; complianceRate: number | null };
+  /** Resolution deadlines: missed when the SLA process recorded ResolutionOverdue, or the resolution came after the legal deadline. */
+  deadlines: { met: number; missed: number; complianceRate: number | null; firstResponsesOverdue: number };
   averageHoursToFirstResponse: number | null;
   averageHoursToResolution: number | null;
   returnsToAgent: Record<string, number>;
@@ -57,10 +59,11 @@ export function summarizeReport(period: ReportPeriod, days: ReportDay[], openBef
     pendingAtEnd: openBefore + sum((d) => d.openDelta),
     closed: sum((d) => d.closed),
     transferred: sum((d) => d.transferred),
+    withdrawn: sum((d) => d.withdrawn ?? 0),
     byKind: mergeTypeCounts(inPeriod.map((d) => d.byKind)),
     byTypology: mergeTypeCounts(inPeriod.map((d) => d.byTypology)),
     byChannel: mergeTypeCounts(inPeriod.map((d) => d.byChannel)),
-    deadlines: { met, missed, complianceRate: ratio(met, met + missed) },
+    deadlines: { met, missed, complianceRate: ratio(met, met + missed), firstResponsesOverdue: sum((d) => d.firstResponsesOverdue ?? 0) },
     averageHoursToFirstResponse: ratio(sum((d) => d.firstResponseHoursSum), firstResponses),
     averageHoursToResolution: ratio(sum((d) => d.resolutionHoursSum), resolutions),
     returnsToAgent: mergeCounts(inPeriod.map((d) => d.returnsByAgent)),

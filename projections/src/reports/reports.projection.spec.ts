@@ -37,7 +37,8 @@ describe('reports projection and summary', () => {
       byKind: { claim: { filed: 3, resolved: 1 }, inquiry: { filed: 1, resolved: 1 } },
       byTypology: { billing: { filed: 3, resolved: 1 }, 'general-information': { filed: 1, resolved: 1 } },
       byChannel: { phone: { filed: 4, resolved: 2 } },
-      deadlines: { met: 2, missed: 0, complianceRate: 1 },
+      withdrawn: 0,
+      deadlines: { met: 2, missed: 0, complianceRate: 1, firstResponsesOverdue: 0 },
       averageHoursToFirstResponse: 168,
       averageHoursToResolution: 168,
       returnsToAgent: { 'agent-ana': 1 },
@@ -58,7 +59,26 @@ describe('reports projection and summary', () => {
     const late = recordCaseEvents(ids[0], HISTORIES.responded_resolved.map((e) =>
       e.type === 'ResponseSent' ? ({ ...e, data: { ...e.data, respondedAt: '2026-03-27T10:00:00-05:00' } } as CaseEvent) : e,
     ));
-    expect(reportFor('2026-03-01', '2026-03-31', late).deadlines).toEqual({ met: 0, missed: 1, complianceRate: 0 });
+    expect(reportFor('2026-03-01', '2026-03-31', late).deadlines).toEqual({ met: 0, missed: 1, complianceRate: 0, firstResponsesOverdue: 0 });
+  });
+
+  it('given ResolutionOverdue recorded before a late resolution, then the deadline counts as missed once, on the day of the fact', () => {
+    const overdue: CaseEvent = { type: 'ResolutionOverdue', data: { dueAt: '2026-03-03T13:00:00.000-05:00', detectedBy: 'system:sla', detectedAt: '2026-03-03T13:00:01-05:00' } };
+    const firstResponseOverdue: CaseEvent = { type: 'FirstResponseOverdue', data: { dueAt: '2026-03-03T13:00:00.000-05:00', detectedBy: 'system:sla', detectedAt: '2026-03-03T13:00:01-05:00' } };
+    const [filed, typified, assigned, confirmed, responded] = HISTORIES.responded_resolved;
+    const events = recordCaseEvents(ids[0], [filed, typified, assigned, confirmed, firstResponseOverdue, overdue, responded]);
+    expect(reportFor('2026-03-01', '2026-03-31', events).deadlines).toEqual({ met: 0, missed: 1, complianceRate: 0, firstResponsesOverdue: 1 });
+    expect(reportFor('2026-03-03', '2026-03-03', events).deadlines.missed).toBe(1);
+  });
+
+  it('given a tacit withdrawal, then it is counted and the case is no longer pending', () => {
+    const withdrawn: CaseEvent = {
+      type: 'CaseWithdrawn',
+      // withdrawnAt first: the test recorder takes the first `…At` of the data as the instant it happened.
+      data: { withdrawnAt: '2026-04-07T00:00:01-05:00', reason: 'art. 17', informationRequestedAt: '2026-03-05T10:00:00-05:00', dueAt: '2026-04-06T23:59:59.999-05:00', withdrawnBy: 'system:sla' },
+    };
+    const events = recordCaseEvents(ids[0], [...HISTORIES.awaiting_information, withdrawn]);
+    expect(reportFor('2026-04-01', '2026-04-30', events)).toMatchObject({ withdrawn: 1, pendingAtEnd: 0 });
   });
 
   it('given the same events twice, then nothing is counted twice', () => {

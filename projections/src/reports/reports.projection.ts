@@ -24,11 +24,13 @@ export interface ReportCase {
   open: boolean;
   firstResponseAt: string | null;
   resolvedAt: string | null;
+  /** Set when the SLA process recorded ResolutionOverdue: the deadline counts as missed once, then. */
+  deadlineMissed: boolean;
 }
 
 export const reportsProjection: Projection<'case' | 'day' | 'month'> = {
   name: 'reports',
-  version: 1,
+  version: 2,
   collections: [
     { name: REPORT_DAYS_COLLECTION, indexes: [{ fields: ['date'] }] },
     { name: REPORT_CASES_COLLECTION, indexes: [] },
@@ -68,7 +70,7 @@ function count(day: ReportDay, facts: ReportCase | null, event: ProjectionEvent)
       day.openDelta += 1;
       bumpType(day.byKind, d.kind, 'filed');
       bumpType(day.byChannel, d.channel, 'filed');
-      return { caseId: d.caseId, filedAt: d.filedAt, kind: d.kind, typology: '', channel: d.channel, dueAt: d.dueAt, open: true, firstResponseAt: null, resolvedAt: null };
+      return { caseId: d.caseId, filedAt: d.filedAt, kind: d.kind, typology: '', channel: d.channel, dueAt: d.dueAt, open: true, firstResponseAt: null, resolvedAt: null, deadlineMissed: false };
     }
     case 'CaseTypified': {
       // The first typification comes with the filing: it counts the case under its typology once.
@@ -102,10 +104,23 @@ function count(day: ReportDay, facts: ReportCase | null, event: ProjectionEvent)
     case 'CaseTransferred':
       day.transferred += 1;
       return leave(day, facts!);
+    case 'CaseWithdrawn':
+      day.withdrawn += 1;
+      return leave(day, facts!);
+    case 'FirstResponseOverdue':
+      day.firstResponsesOverdue += 1;
+      return facts!;
+    case 'ResolutionOverdue':
+      if (facts!.deadlineMissed || facts!.resolvedAt) return facts!;
+      day.deadlinesMissed += 1;
+      return { ...facts!, deadlineMissed: true };
     case 'CaseAssigned':
     case 'TypificationConfirmed':
     case 'InformationRequested':
     case 'QualityReviewed':
+    case 'EmailDelivered':
+    case 'EmailDeliveryFailed':
+    case 'CustomerEmailReceived':
       return facts!;
     default: {
       const unknown: never = event;
@@ -130,7 +145,9 @@ function countResponse(day: ReportDay, facts: ReportCase, outcome: 'resolved' | 
     day.resolvedByBackoffice += 1;
     day.resolutions += 1;
     day.resolutionHoursSum += hoursBetween(facts.filedAt, at);
-    if (Date.parse(at) <= Date.parse(facts.dueAt)) day.deadlinesMet += 1;
+    if (facts.deadlineMissed) {
+      // Already counted as missed when the SLA process recorded it.
+    } else if (Date.parse(at) <= Date.parse(facts.dueAt)) day.deadlinesMet += 1;
     else day.deadlinesMissed += 1;
     markResolved(day, facts);
     next = { ...next, resolvedAt: at };

@@ -16,7 +16,7 @@ const IF_MATCH = /^(?:W\/)?"?(\d{1,15})"?$/;
 const TOKEN = /^[\x21-\x7e]{1,200}$/;
 
 export const HttpCommand = createParamDecorator((_: unknown, context: ExecutionContext): HttpCommandHeaders => {
-  const request = context.switchToHttp().getRequest<{ actor?: Actor; headers: Record<string, string | undefined> }>();
+  const request = context.switchToHttp().getRequest<{ actor?: Actor; id?: unknown; headers: Record<string, string | undefined> }>();
   const { 'if-match': ifMatch, 'idempotency-key': idempotencyKey, 'x-correlation-id': correlationId } = request.headers;
   const problems = [
     ifMatch !== undefined && !IF_MATCH.test(ifMatch) && { field: 'If-Match', reason: 'If-Match must be a revision such as "3"' },
@@ -29,7 +29,8 @@ export const HttpCommand = createParamDecorator((_: unknown, context: ExecutionC
     actor: request.actor,
     expectedRevision: ifMatch === undefined ? undefined : Number(IF_MATCH.exec(ifMatch)![1]),
     idempotencyKey,
-    correlationId: correlationId ?? randomUUID(),
+    // Without X-Correlation-Id, the request id (X-Request-Id, in every log line) ties the events to the request.
+    correlationId: correlationId ?? (typeof request.id === 'string' ? request.id : randomUUID()),
   };
 });
 

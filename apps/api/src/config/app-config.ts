@@ -38,6 +38,18 @@ export class AppConfig {
   @IsOptional() @IsString()
   SLA_POLICIES?: string;
 
+  /** `on`: the SLA process manager sends its commands (overdue facts, automatic closing, tacit withdrawal); `off`: it only keeps its timers. */
+  @IsOptional() @IsIn(['on', 'off'])
+  SLA_PROCESS_MANAGER: 'on' | 'off' = 'on';
+
+  /** Company rule: a case waiting on the customer this many business days after an information request is closed; 0 turns it off. */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(0) @Max(60)
+  SLA_CUSTOMER_SILENCE_BUSINESS_DAYS: number = 2;
+
+  /** Real time between two looks of the SLA process manager at its timers and the clock. */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(10) @Max(3600000)
+  SLA_TICK_MS: number = 100;
+
   /** Cases a backoffice agent is expected to resolve per day (reports compare against it). */
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(10000)
   REPORT_DAILY_TARGET: number = 55;
@@ -45,6 +57,54 @@ export class AppConfig {
   /** HS256 secret; when unset, one is generated into DATA_DIR on first start. */
   @IsOptional() @IsString() @MinLength(32)
   JWT_SECRET?: string;
+
+  /** Requests per minute one client address may send to /public/* (and /inbound/*); more get 429. */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(100000000)
+  PUBLIC_RATE_LIMIT: number = 30;
+
+  /** Express `trust proxy`: unset, the client address is the socket's; behind a proxy, e.g. `loopback` or `1` (hops). */
+  @IsOptional() @IsString() @Matches(/^(true|false|loopback|linklocal|uniquelocal|\d{1,2}|[\d.:/a-fA-F, ]+)$/, { message: 'TRUST_PROXY must be true, false, loopback, a hop count or addresses' })
+  TRUST_PROXY?: string;
+
+  /** pino level of the JSON logs (stdout). */
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /** SMTP server for the customer emails (`smtp://user:pass@host:587`, `smtps://…`); unset: each message is written as an .eml file under DATA_DIR/mail. */
+  @IsOptional() @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The From of every customer email; its domain names the Message-IDs. */
+  @IsOptional() @Matches(/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/, { message: 'MAIL_FROM must be an address, or "Name <address>"' })
+  MAIL_FROM: string = 'PQR <pqr@localhost.localdomain>';
+
+  /** `on`: the email outbox delivers; `off`: it keeps its read model and sends nothing. */
+  @IsOptional() @IsIn(['on', 'off'])
+  MAIL_OUTBOX: 'on' | 'off' = 'on';
+
+  /** Real time between two looks of the email outbox at its pending messages. */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(10) @Max(3600000)
+  MAIL_TICK_MS: number = 1000;
+
+  /** A message whose case event is older than this is not sent (a first start on an old history mails nobody; retries stop). */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(8760)
+  MAIL_MAX_AGE_HOURS: number = 168;
+
+  /** How the company signs its emails. */
+  @IsOptional() @IsString() @MinLength(1)
+  MAIL_COMPANY_NAME: string = 'Servicio de Atención al Cliente';
+
+  /** The customer-facing site: the tracking page and the survey link hang off it. */
+  @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'MAIL_PUBLIC_BASE_URL must be an http(s) URL' })
+  MAIL_PUBLIC_BASE_URL: string = 'http://localhost:3000';
+
+  /** The service line the customer is told to call once the email window has closed. */
+  @IsOptional() @IsString() @MinLength(1)
+  MAIL_SERVICE_LINE: string = '01 8000 000 000';
+
+  /** Shared secret the mail gateway sends in `X-Inbound-Secret` to POST /inbound/email; unset: the route answers 401 to everyone. */
+  @IsOptional() @IsString() @MinLength(32)
+  INBOUND_EMAIL_SECRET?: string;
 
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   CALENDAR_SATURDAY_IS_BUSINESS_DAY: boolean = false;
@@ -84,4 +144,15 @@ export function validateAppConfig(env: Record<string, unknown>): AppConfig {
     throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return config;
+}
+
+/** What the templates need from the configuration. */
+export function mailSettingsOf(config: AppConfig) {
+  return { companyName: config.MAIL_COMPANY_NAME, publicBaseUrl: config.MAIL_PUBLIC_BASE_URL, serviceLine: config.MAIL_SERVICE_LINE };
+}
+
+/** The domain of MAIL_FROM's address: it names the Message-IDs. */
+export function mailDomainOf(config: AppConfig): string {
+  const address = /<([^>]+)>/.exec(config.MAIL_FROM)?.[1] ?? config.MAIL_FROM;
+  return address.slice(address.lastIndexOf('@') + 1).trim();
 }

@@ -1,11 +1,18 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { HealthDto } from './health.dto';
 import type { Response } from 'express';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Projector } from '@app/projector';
-import { READ_STORE, ReadStore } from '@app/read-store';
+import { MAIL_OUTBOX_PROJECTION, SLA_TIMERS_PROJECTION } from '@app/projections';
+import { ProjectionCheckpoint, READ_STORE, ReadStore } from '@app/read-store';
 import { Public } from '../auth/roles.decorator';
 import { AppConfig } from '../config/app-config';
+import { SlaProcess } from '../sla/sla-process';
+import { MailOutbox } from '../mail/mail-outbox';
+
+/** Read models of process managers: shown under their process, not among the projections. */
+const PROCESS_READ_MODELS = [SLA_TIMERS_PROJECTION, MAIL_OUTBOX_PROJECTION];
 
 type Probe = { status: 'up'; [detail: string]: unknown } | { status: 'down'; error: string };
 
@@ -26,23 +33,55 @@ export class HealthController {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly projector: Projector,
     private readonly config: AppConfig,
+    private readonly sla: SlaProcess,
+    private readonly mail: MailOutbox,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Liveness and readiness: the stores and each projection (503 when a store is down or a projection has stopped)' })
+  @ApiResponse({ status: 200, type: HealthDto })
+  @ApiResponse({ status: 503, type: HealthDto, description: 'A store is down or a projection has stopped' })
   async health(@Res({ passthrough: true }) response: Response) {
     const eventStore = await probe(async () => ({ headPosition: await this.eventStore.headPosition() }));
     const readStore = await probe(async () => (await this.readStore.ping(), {}));
-    const projections = await this.projectionStatuses();
-    const healthy = eventStore.status === 'up' && readStore.status === 'up' && projections.every((p) => p.state !== 'failed');
+    const checkpoints = this.config.PROJECTOR === 'in-process' ? [] : await this.readStore.listCheckpoints().catch(() => []);
+    const projections = this.projectionStatuses(checkpoints);
+    const slaProcess = this.slaProcessStatus(checkpoints);
+    const mailOutbox = this.mailOutboxStatus(checkpoints);
+    const healthy =
+      eventStore.status === 'up' &&
+      readStore.status === 'up' &&
+      projections.every((p) => p.state !== 'failed') &&
+      slaProcess.timers?.state !== 'failed' &&
+      mailOutbox.outbox?.state !== 'failed';
     response.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: healthy ? 'ok' : 'unavailable', eventStore, readStore, projector: this.config.PROJECTOR, projections };
+    return { status: healthy ? 'ok' : 'unavailable', eventStore, readStore, projector: this.config.PROJECTOR, projections, slaProcess, mailOutbox };
   }
 
   /** In-process: the projector's own view (with failures); external: the checkpoints it saved. */
-  private async projectionStatuses() {
+  private projectionStatuses(checkpoints: ProjectionCheckpoint[]) {
     if (this.config.PROJECTOR === 'in-process') return this.projector.status();
-    const checkpoints = await this.readStore.listCheckpoints().catch(() => []);
-    return checkpoints.map(({ projection, version, position }) => ({ name: projection, version, position, state: 'external' as const }));
+    return checkpoints
+      .filter(({ projection }) => !PROCESS_READ_MODELS.includes(projection))
+      .map(({ projection, version, position }) => ({ name: projection, version, position, state: 'external' as const }));
   }
+
+  /** The SLA process manager: whether it sends commands, and its timers' position (it runs where the projector runs). */
+  private slaProcessStatus(checkpoints: ProjectionCheckpoint[]) {
+    const acting = this.config.SLA_PROCESS_MANAGER === 'on';
+    if (this.config.PROJECTOR === 'in-process') return this.sla.manager.status();
+    return { acting, timers: externalStatus(checkpoints, SLA_TIMERS_PROJECTION) };
+  }
+
+  /** The email outbox: whether it delivers, and its read model's position (it runs where the projector runs). */
+  private mailOutboxStatus(checkpoints: ProjectionCheckpoint[]) {
+    if (this.config.PROJECTOR === 'in-process') return this.mail.manager.status();
+    return { acting: this.config.MAIL_OUTBOX === 'on', outbox: externalStatus(checkpoints, MAIL_OUTBOX_PROJECTION) };
+  }
+}
+
+/** A read model another process keeps: its saved checkpoint. */
+function externalStatus(checkpoints: ProjectionCheckpoint[], name: string) {
+  const checkpoint = checkpoints.find(({ projection }) => projection === name);
+  return checkpoint && { name: checkpoint.projection, version: checkpoint.version, position: checkpoint.position, state: 'external' as const };
 }

@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength
 
 /** A required, non-blank string of at most `maxLength` characters. */
 export const RequiredText = (maxLength: number, description?: string, example?: string) =>
-  applyDecorators(ApiProperty({ maxLength, description, example }), IsString(), IsNotEmpty(), MaxLength(maxLength));
+  applyDecorators(ApiProperty({ minLength: 1, maxLength, description, example }), IsString(), IsNotEmpty(), MaxLength(maxLength));
 
 export const OptionalText = (maxLength: number, description?: string) =>
   applyDecorators(ApiPropertyOptional({ maxLength, description }), IsOptional(), IsString(), MaxLength(maxLength));

@@ -36,3 +36,16 @@ export type ResponseOutcome = (typeof RESPONSE_OUTCOMES)[number];
 
 /** Business days the customer has to counter-reply by email after a response. */
 export const COUNTER_REPLY_WINDOW_BUSINESS_DAYS = 3;
+
+/** Why the SLA process closes a case by itself (DOMAIN.md, lifecycle step 7 and Deadlines). */
+export const AUTO_CLOSE_RULES = ['counter_reply_window_elapsed', 'customer_silent'] as const;
+export type AutoCloseRule = (typeof AUTO_CLOSE_RULES)[number];
+
+/** The reason written into CaseClosed when the SLA process closes a case. */
+export const AUTO_CLOSE_REASONS: Record<AutoCloseRule, string> = {
+  counter_reply_window_elapsed: 'No counter-reply within the 3 business days after the response',
+  customer_silent: 'The customer did not answer the information request in time (company rule)',
+};
+
+/** The reason written into CaseWithdrawn. */
+export const TACIT_WITHDRAWAL_REASON = 'Tacit withdrawal (Ley 1755 de 2015, art. 17): no answer to the information request within one month';

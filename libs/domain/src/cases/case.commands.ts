@@ -1,6 +1,6 @@
 import type { CommandContext } from '../shared/actor';
-import type { Channel, ResponseOutcome } from './case-kind';
-import type { AttachmentRef, Petitioner, Typification } from './case.events';
+import type { AutoCloseRule, Channel, ResponseOutcome } from './case-kind';
+import type { AttachmentRef, EmailRef, Petitioner, StoredAttachmentRef, Typification } from './case.events';
 
 type Command<Type extends string, Data> = { type: Type; data: Data } & CommandContext;
 
@@ -35,6 +35,26 @@ export type AnswerSurvey = Command<'AnswerSurvey', { score: number; comment?: st
 export type ReviewQuality = Command<'ReviewQuality', { score: number; findings: string }>;
 export type CloseCase = Command<'CloseCase', { reason: string }>;
 
+/** Sent by the SLA process manager only (actor `system:sla`), each at a due instant it computed from the case's events. */
+export type RecordFirstResponseOverdue = Command<'RecordFirstResponseOverdue', { dueAt: string }>;
+export type RecordResolutionOverdue = Command<'RecordResolutionOverdue', { dueAt: string }>;
+/** `counter_reply_window_elapsed`: `dueAt` is the response's counter-reply deadline. `customer_silent`: the company rule, counted from the information request. */
+export type CloseCaseAutomatically = Command<
+  'CloseCaseAutomatically',
+  { rule: AutoCloseRule; dueAt: string; informationRequestedAt?: string | null }
+>;
+export type WithdrawCase = Command<'WithdrawCase', { informationRequestedAt: string; dueAt: string }>;
+
+/** Sent by the email outbox only (actor `system:mail`): the outcome of one delivery attempt. */
+export type RecordEmailDelivered = Command<'RecordEmailDelivered', EmailRef>;
+export type RecordEmailDeliveryFailed = Command<'RecordEmailDeliveryFailed', EmailRef & { error: string; nextAttemptAt: string }>;
+
+/** An email from the customer, threaded to this case by the inbound route; `automatic`: an auto-reply (never answered). */
+export type ReceiveCustomerEmail = Command<
+  'ReceiveCustomerEmail',
+  { messageId: string | null; subject: string; body: string; attachments: StoredAttachmentRef[]; automatic: boolean }
+>;
+
 export type CaseCommand =
   | FileCase
   | AssignCase
@@ -48,6 +68,13 @@ export type CaseCommand =
   | TransferCase
   | AnswerSurvey
   | ReviewQuality
-  | CloseCase;
+  | CloseCase
+  | RecordFirstResponseOverdue
+  | RecordResolutionOverdue
+  | CloseCaseAutomatically
+  | WithdrawCase
+  | RecordEmailDelivered
+  | RecordEmailDeliveryFailed
+  | ReceiveCustomerEmail;
 
 export type CaseCommandType = CaseCommand['type'];

@@ -313,6 +313,9 @@ describe('case evolve', () => {
       extendedBusinessDays: 0,
       assigneeId: actors.backoffice.id,
       surveyAnswered: false,
+      sla: { firstRespondedAt: march2026(9), resolvedAt: null, firstResponseOverdue: null, resolutionOverdue: null },
+      emailsDelivered: [],
+      lastCounterReplyDeadline: '2026-03-12T23:59:59.999-05:00',
       outcome: 'pending',
       counterReplyDeadline: '2026-03-12T23:59:59.999-05:00',
     });

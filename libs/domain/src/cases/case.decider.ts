@@ -6,10 +6,14 @@ import {
   LEGAL_TERM_BUSINESS_DAYS,
 } from './case-kind';
 import type * as C from './case.commands';
-import type { CaseEvent } from './case.events';
+import type { CaseEvent, CustomerEmailDisposition } from './case.events';
 import { CaseErrors } from './case.errors';
+import { OPEN_STATUSES } from './case.state';
 import type { CaseState, CaseStatus, FiledCase } from './case.state';
 import { evolveCase } from './case.evolve';
+import { requireStatus } from './case-status.guard';
+import { closeCaseAutomatically, recordOverdue, withdrawCase } from './case-sla.decider';
+import { recordEmailOutcome } from './case-mail.decider';
 
 /** The calendar arithmetic the decider needs (implemented by the Colombian BusinessCalendar). */
 export interface DeadlineCalendar {
@@ -21,6 +25,7 @@ export interface DeadlineCalendar {
 
 export type CaseDecider = Decider<C.CaseCommand, CaseEvent, CaseState>;
 
+const EMAIL_SUMMARY_LENGTH = 2000;
 const SURVEY_STATUSES: readonly CaseStatus[] = ['resolved_first_line', 'responded', 'closed'];
 const QUALITY_REVIEW_STATUSES: readonly CaseStatus[] = ['resolved_first_line', 'responded', 'closed', 'transferred'];
 const EXTENSION_STATUSES: readonly CaseStatus[] = ['filed', 'assigned', 'returned', 'in_progress', 'responded'];
@@ -64,19 +69,23 @@ function decideCase(calendar: DeadlineCalendar, command: C.CaseCommand, state: C
       return reviewQuality(command, state);
     case 'CloseCase':
       return closeCase(command, state);
+    case 'RecordFirstResponseOverdue':
+    case 'RecordResolutionOverdue':
+      return recordOverdue(command, state);
+    case 'CloseCaseAutomatically':
+      return closeCaseAutomatically(command, state);
+    case 'WithdrawCase':
+      return withdrawCase(command, state);
+    case 'RecordEmailDelivered':
+    case 'RecordEmailDeliveryFailed':
+      return recordEmailOutcome(command, state);
+    case 'ReceiveCustomerEmail':
+      return receiveCustomerEmail(calendar, command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown command ${(unknown as { type: string }).type}`);
     }
   }
-}
-
-function requireStatus<S extends CaseStatus>(
-  state: FiledCase,
-  allowed: readonly S[],
-  command: C.CaseCommand,
-): asserts state is Extract<FiledCase, { status: S }> {
-  if (!(allowed as readonly CaseStatus[]).includes(state.status)) throw CaseErrors.wrongStatus(command.type, state.status);
 }
 
 /** A backoffice agent works only the cases assigned to them; supervisors and admins may act on any. */
@@ -292,6 +301,37 @@ function reviewQuality(command: C.ReviewQuality, state: FiledCase): CaseEvent[] 
 function closeCase(command: C.CloseCase, state: FiledCase): CaseEvent[] {
   requireStatus(state, CLOSABLE_STATUSES, command);
   return [{ type: 'CaseClosed', data: { reason: command.data.reason, closedBy: command.actor.id, closedAt: command.at } }];
+}
+
+/**
+ * The customer's email threads into the case: while the case waits on the customer it is the
+ * information asked for; within the counter-reply window, a counter-reply (the case reopens); after
+ * the window, or once the case is over, a note the customer is answered (call the service line or
+ * file a new case citing the number); any other time, a note on the open case.
+ */
+function receiveCustomerEmail(calendar: DeadlineCalendar, command: C.ReceiveCustomerEmail, state: FiledCase): CaseEvent[] {
+  const { messageId, subject, body, attachments, automatic } = command.data;
+  const context = { actor: command.actor, at: command.at };
+  const summary = emailSummary(subject, body);
+  const noted = (disposition: CustomerEmailDisposition, counterReplyDeadline: string | null = null): CaseEvent => ({
+    type: 'CustomerEmailReceived',
+    data: { messageId, subject, body, attachments, disposition, counterReplyDeadline, receivedBy: command.actor.id, receivedAt: command.at },
+  });
+  if (state.status === 'awaiting_information') {
+    return [...receiveInformation(calendar, { ...context, type: 'ReceiveInformation', data: { summary, channel: 'email' } }, state), noted('information')];
+  }
+  if (state.status === 'responded' && Date.parse(command.at) <= Date.parse(state.counterReplyDeadline)) {
+    return [...receiveCounterReply({ ...context, type: 'ReceiveCounterReply', data: { summary, channel: 'email' } }, state), noted('counter_reply')];
+  }
+  const windowClosed = state.status === 'responded' || !OPEN_STATUSES.includes(state.status);
+  if (windowClosed && state.lastCounterReplyDeadline && !automatic) return [noted('late', state.lastCounterReplyDeadline)];
+  return [noted('noted')];
+}
+
+/** What InformationReceived / CounterReplyReceived say of an email: its subject and the start of its text. */
+function emailSummary(subject: string, body: string): string {
+  const text = `${subject.trim()}\n\n${body.trim()}`.trim();
+  return text.length > EMAIL_SUMMARY_LENGTH ? `${text.slice(0, EMAIL_SUMMARY_LENGTH - 1)}…` : text;
 }
 
 function requireScore(score: number, min: number, max: number): void {

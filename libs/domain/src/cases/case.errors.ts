@@ -37,5 +37,14 @@ export const CaseErrors = {
     new DomainError('CASE.SURVEY_ALREADY_ANSWERED', 'The satisfaction survey was already answered', 'conflict'),
   invalidScore: (min: number, max: number) =>
     new DomainError('CASE.INVALID_SCORE', `The score must be an integer from ${min} to ${max}`, 'rule'),
+  notDueYet: (dueAt: string) => new DomainError('CASE.NOT_DUE_YET', `Nothing is due before ${dueAt}`, 'rule', { dueAt }),
+  deadlineMet: (dueAt: string, metAt: string) =>
+    new DomainError('CASE.DEADLINE_MET', `The deadline ${dueAt} was met at ${metAt}`, 'conflict', { dueAt, metAt }),
+  slaFactAlreadyRecorded: (fact: string, dueAt: string) =>
+    new DomainError('CASE.SLA_FACT_ALREADY_RECORDED', `${fact} was already recorded (due ${dueAt})`, 'conflict', { dueAt }),
+  timerStale: (expected: string, actual: string | null) =>
+    new DomainError('CASE.TIMER_STALE', `The timer was set for ${expected}; the case now stands at ${actual ?? 'nothing'}`, 'conflict', { expected, actual }),
+  emailAlreadyDelivered: (sourceEventId: string) =>
+    new DomainError('CASE.EMAIL_ALREADY_DELIVERED', `The message for event ${sourceEventId} was already delivered`, 'conflict', { sourceEventId }),
   notPositive: (field: string) => new DomainError('CASE.INVALID_VALUE', `${field} must be a positive integer`, 'rule'),
 };

@@ -117,6 +117,77 @@ export type CaseClosed = {
   data: { reason: string; closedBy: string; closedAt: string };
 };
 
+/** The SLA process manager found the first response not sent by its due instant (company target, capped by the resolution due). */
+export type FirstResponseOverdue = {
+  type: 'FirstResponseOverdue';
+  data: { dueAt: string; detectedBy: string; detectedAt: string };
+};
+
+/** The SLA process manager found the case not resolved by its resolution due (company target capped by the legal deadline). */
+export type ResolutionOverdue = {
+  type: 'ResolutionOverdue';
+  data: { dueAt: string; detectedBy: string; detectedAt: string };
+};
+
+/** Ley 1755 de 2015, art. 17: no answer to the information request within one month: the petition is tacitly withdrawn. */
+export type CaseWithdrawn = {
+  type: 'CaseWithdrawn';
+  data: { reason: string; informationRequestedAt: string; dueAt: string; withdrawnBy: string; withdrawnAt: string };
+};
+
+/** Which customer message a delivery attempt is about: the case event that asked for it. */
+export interface EmailRef {
+  /** The eventId of the case event the message announces (CaseFiled, ResponseSent, ...). */
+  sourceEventId: string;
+  sourceEventType: string;
+  /** Stable per (case, source event): a resend after a crash carries the same id. */
+  messageId: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+}
+
+/** The email outbox handed the customer's message to the mail transport. No address: it stays in CaseFiled. */
+export type EmailDelivered = {
+  type: 'EmailDelivered';
+  data: EmailRef & { deliveredBy: string; deliveredAt: string };
+};
+
+/** One delivery attempt failed; the outbox tries again at `nextAttemptAt` (backoff). */
+export type EmailDeliveryFailed = {
+  type: 'EmailDeliveryFailed';
+  data: EmailRef & { error: string; nextAttemptAt: string; failedBy: string; failedAt: string };
+};
+
+/** An attachment kept by the API: its content lies under DATA_DIR, named by `storageKey` (its SHA-256). */
+export interface StoredAttachmentRef extends AttachmentRef {
+  storageKey: string;
+}
+
+/** What the customer's email did to the case (issue 6, DOMAIN.md lifecycle steps 5 and 7). */
+export const CUSTOMER_EMAIL_DISPOSITIONS = ['information', 'counter_reply', 'late', 'noted'] as const;
+export type CustomerEmailDisposition = (typeof CUSTOMER_EMAIL_DISPOSITIONS)[number];
+
+/**
+ * An email from the customer, threaded into the case: `information` (came with InformationReceived),
+ * `counter_reply` (with CounterReplyReceived), `late` (after the counter-reply window: the customer is
+ * answered to call the service line or file a new case), `noted` (kept on the case, nothing else).
+ * No sender address: the case's address is in CaseFiled.
+ */
+export type CustomerEmailReceived = {
+  type: 'CustomerEmailReceived';
+  data: {
+    messageId: string | null;
+    subject: string;
+    body: string;
+    attachments: StoredAttachmentRef[];
+    disposition: CustomerEmailDisposition;
+    /** For `late`: the window that had closed. */
+    counterReplyDeadline: string | null;
+    receivedBy: string;
+    receivedAt: string;
+  };
+};
+
 export type CaseEvent =
   | CaseFiled
   | CaseTypified
@@ -132,7 +203,13 @@ export type CaseEvent =
   | CaseTransferred
   | SatisfactionSurveyAnswered
   | QualityReviewed
-  | CaseClosed;
+  | CaseClosed
+  | FirstResponseOverdue
+  | ResolutionOverdue
+  | CaseWithdrawn
+  | EmailDelivered
+  | EmailDeliveryFailed
+  | CustomerEmailReceived;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -153,6 +230,12 @@ export const CASE_EVENT_SCHEMA_VERSIONS: Record<CaseEventType, number> = {
   SatisfactionSurveyAnswered: 1,
   QualityReviewed: 1,
   CaseClosed: 1,
+  FirstResponseOverdue: 1,
+  ResolutionOverdue: 1,
+  CaseWithdrawn: 1,
+  EmailDelivered: 1,
+  EmailDeliveryFailed: 1,
+  CustomerEmailReceived: 1,
 };
 
 export const CASE_EVENT_TYPES = Object.keys(CASE_EVENT_SCHEMA_VERSIONS) as CaseEventType[];

@@ -1,5 +1,6 @@
 import type { CaseEvent } from './case.events';
-import type { CaseState, FiledCase } from './case.state';
+import { NO_SLA_FACTS } from './case.state';
+import type { CaseSlaFacts, CaseState, FiledCase } from './case.state';
 
 /**
  * Applies one event. Events are facts already decided, so evolve never refuses one; an event that
@@ -21,6 +22,9 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       extendedBusinessDays: 0,
       assigneeId: null,
       surveyAnswered: false,
+      sla: NO_SLA_FACTS,
+      emailsDelivered: [],
+      lastCounterReplyDeadline: null,
     };
   }
   if (state.status === 'none') return state;
@@ -38,8 +42,10 @@ function evolveFiled(state: FiledCase, event: CaseEvent): CaseState {
       // Re-typifying a returned case sends it back to its backoffice agent for verification.
       return state.status === 'returned' ? { ...typified, status: 'assigned', assigneeId: state.assigneeId } : ({ ...state, ...typified } as CaseState);
     }
-    case 'CaseResolvedAtFirstLine':
-      return { ...facts, status: 'resolved_first_line' };
+    case 'CaseResolvedAtFirstLine': {
+      const at = event.data.resolvedAt;
+      return { ...facts, sla: { ...facts.sla, firstRespondedAt: facts.sla.firstRespondedAt ?? at, resolvedAt: at }, status: 'resolved_first_line' };
+    }
     case 'CaseAssigned': {
       const assigneeId = event.data.backofficeId;
       if (state.status === 'filed') return { ...facts, assigneeId, status: 'assigned' };
@@ -53,7 +59,13 @@ function evolveFiled(state: FiledCase, event: CaseEvent): CaseState {
         : state;
     case 'InformationRequested':
       return state.assigneeId
-        ? { ...facts, assigneeId: state.assigneeId, status: 'awaiting_information', remainingBusinessDays: event.data.remainingBusinessDays }
+        ? {
+            ...facts,
+            assigneeId: state.assigneeId,
+            status: 'awaiting_information',
+            remainingBusinessDays: event.data.remainingBusinessDays,
+            informationRequestedAt: event.data.requestedAt,
+          }
         : state;
     case 'InformationReceived':
       return state.assigneeId ? { ...facts, assigneeId: state.assigneeId, dueAt: event.data.dueAt, status: 'in_progress' } : state;
@@ -61,14 +73,16 @@ function evolveFiled(state: FiledCase, event: CaseEvent): CaseState {
       return state.assigneeId
         ? {
             ...facts,
+            sla: respondedSla(facts.sla, event.data.respondedAt, event.data.outcome === 'resolved'),
             assigneeId: state.assigneeId,
+            lastCounterReplyDeadline: event.data.counterReplyDeadline,
             status: 'responded',
             outcome: event.data.outcome,
             counterReplyDeadline: event.data.counterReplyDeadline,
           }
         : state;
     case 'CounterReplyReceived':
-      return state.assigneeId ? { ...facts, assigneeId: state.assigneeId, status: 'in_progress' } : state;
+      return state.assigneeId ? { ...facts, sla: { ...facts.sla, resolvedAt: null }, assigneeId: state.assigneeId, status: 'in_progress' } : state;
     case 'DeadlineExtended':
       return { ...state, dueAt: event.data.dueAt, extendedBusinessDays: state.extendedBusinessDays + event.data.businessDays };
     case 'CaseTransferred':
@@ -79,6 +93,17 @@ function evolveFiled(state: FiledCase, event: CaseEvent): CaseState {
       return state;
     case 'CaseClosed':
       return { ...facts, status: 'closed', closeReason: event.data.reason };
+    case 'FirstResponseOverdue':
+      return { ...state, sla: { ...state.sla, firstResponseOverdue: event.data.dueAt } };
+    case 'ResolutionOverdue':
+      return { ...state, sla: { ...state.sla, resolutionOverdue: event.data.dueAt } };
+    case 'CaseWithdrawn':
+      return { ...facts, status: 'withdrawn' };
+    case 'EmailDelivered':
+      return { ...state, emailsDelivered: [...(state.emailsDelivered ?? []), event.data.sourceEventId] };
+    case 'EmailDeliveryFailed':
+    case 'CustomerEmailReceived':
+      return state;
     default: {
       const unknown: never = event;
       return unknown;
@@ -100,6 +125,29 @@ function stripStatusFields(state: FiledCase) {
     extendedBusinessDays,
     assigneeId,
     surveyAnswered,
+    sla,
+    emailsDelivered,
+    lastCounterReplyDeadline,
   } = state;
-  return { caseId, filingNumber, filedAt, filedBy, typification, typifiedBy, legalTermDays, dueAt, extendedBusinessDays, assigneeId, surveyAnswered };
+  return {
+    caseId,
+    filingNumber,
+    filedAt,
+    filedBy,
+    typification,
+    typifiedBy,
+    legalTermDays,
+    dueAt,
+    extendedBusinessDays,
+    assigneeId,
+    surveyAnswered,
+    sla,
+    // Case states stored before issue 6 (in read models) lack the field.
+    emailsDelivered: emailsDelivered ?? [],
+    lastCounterReplyDeadline: lastCounterReplyDeadline ?? null,
+  };
+}
+
+function respondedSla(sla: CaseSlaFacts, at: string, resolved: boolean): CaseSlaFacts {
+  return { ...sla, firstRespondedAt: sla.firstRespondedAt ?? at, resolvedAt: resolved ? at : sla.resolvedAt };
 }

@@ -1,6 +1,20 @@
 import type { ResponseOutcome } from './case-kind';
 import type { Typification } from './case.events';
 
+/** What the SLA facts of a case need from its history (the deadlines themselves depend on configuration). */
+export interface CaseSlaFacts {
+  /** The first response (or a resolution at first line); never reset. */
+  firstRespondedAt: string | null;
+  /** The resolved response; a counter-reply that reopens the case resets it. */
+  resolvedAt: string | null;
+  /** The due instant of the recorded FirstResponseOverdue, if any. */
+  firstResponseOverdue: string | null;
+  /** The due instant of the recorded ResolutionOverdue, if any. */
+  resolutionOverdue: string | null;
+}
+
+export const NO_SLA_FACTS: CaseSlaFacts = { firstRespondedAt: null, resolvedAt: null, firstResponseOverdue: null, resolutionOverdue: null };
+
 /** What every filed case knows, whatever its status. */
 export interface CaseFacts {
   caseId: string;
@@ -15,6 +29,11 @@ export interface CaseFacts {
   extendedBusinessDays: number;
   assigneeId: string | null;
   surveyAnswered: boolean;
+  sla: CaseSlaFacts;
+  /** The source events whose customer message was delivered (EmailDelivered.sourceEventId). */
+  emailsDelivered: readonly string[];
+  /** The counter-reply deadline of the last response, kept after the case closes (a late email is told when it was). */
+  lastCounterReplyDeadline: string | null;
 }
 
 type Assigned = { assigneeId: string };
@@ -25,11 +44,12 @@ export type CaseState =
   | (CaseFacts & Assigned & { status: 'assigned' })
   | (CaseFacts & Assigned & { status: 'returned'; returnedTo: string; returnReason: string })
   | (CaseFacts & Assigned & { status: 'in_progress' })
-  | (CaseFacts & Assigned & { status: 'awaiting_information'; remainingBusinessDays: number })
+  | (CaseFacts & Assigned & { status: 'awaiting_information'; remainingBusinessDays: number; informationRequestedAt: string })
   | (CaseFacts & Assigned & { status: 'responded'; outcome: ResponseOutcome; counterReplyDeadline: string })
   | (CaseFacts & { status: 'resolved_first_line' })
   | (CaseFacts & { status: 'transferred' })
-  | (CaseFacts & { status: 'closed'; closeReason: string });
+  | (CaseFacts & { status: 'closed'; closeReason: string })
+  | (CaseFacts & { status: 'withdrawn' });
 
 export type CaseStatus = CaseState['status'];
 export type FiledCase = Exclude<CaseState, { status: 'none' }>;
@@ -45,6 +65,7 @@ export const CASE_STATUSES: readonly CaseStatus[] = [
   'resolved_first_line',
   'transferred',
   'closed',
+  'withdrawn',
 ];
 
 /** Statuses in which the case still waits on the company or the customer. */

@@ -19,10 +19,16 @@ export interface DeadlineClockOptions {
  * response, with a step-by-step explanation. Pure: the same history, options and `now` give the same answer.
  */
 export function computeDeadlines(events: readonly CaseEvent[], options: DeadlineClockOptions): DeadlineExplanation {
+  if (Number.isNaN(Date.parse(options.now))) throw new RangeError(`now must be an ISO-8601 instant, got ${JSON.stringify(options.now)}`);
+  const fold = foldDeadlines(events, options);
+  return readDeadlines(options.calendar, fold.clocks, fold.steps, options.now);
+}
+
+/** The clocks (and explained steps) of a case history, before they are read at an instant. */
+export function foldDeadlines(events: readonly CaseEvent[], options: Omit<DeadlineClockOptions, 'now'>): DeadlineFold {
   const [first, ...rest] = events;
   if (first?.type !== 'CaseFiled') throw new RangeError('computeDeadlines needs a case history that starts with CaseFiled');
-  if (Number.isNaN(Date.parse(options.now))) throw new RangeError(`now must be an ISO-8601 instant, got ${JSON.stringify(options.now)}`);
-  const fold = new DeadlineFold(first.data, options);
+  const fold = new DeadlineFold(first.data, { ...options, now: first.data.filedAt });
   for (const event of rest) fold.apply(event);
-  return readDeadlines(options.calendar, fold.clocks, fold.steps, options.now);
+  return fold;
 }

@@ -3,7 +3,7 @@ import type { CaseKind } from '../cases/case-kind';
 import type { BusinessTime } from './pausable-clock';
 import type { CaseUrgency, SlaPolicySource, SlaPriority, SlaTarget } from './sla-policy';
 
-export type StopReason = 'resolved' | 'closed' | 'transferred';
+export type StopReason = 'resolved' | 'closed' | 'transferred' | 'withdrawn';
 
 export type ClockStatus =
   | { state: 'running' }

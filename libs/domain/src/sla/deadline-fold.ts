@@ -119,6 +119,16 @@ export class DeadlineFold {
         return this.step(event.data.reviewedAt, event.type, 'No effect on the deadlines.');
       case 'CaseClosed':
         return this.closed(event.data.closedAt);
+      case 'FirstResponseOverdue':
+      case 'ResolutionOverdue':
+        return this.step(event.data.detectedAt, event.type, `Recorded by the SLA process (due ${event.data.dueAt}): no effect on the clocks.`);
+      case 'CaseWithdrawn':
+        return this.withdrawn(event.data.withdrawnAt);
+      case 'EmailDelivered':
+      case 'EmailDeliveryFailed':
+      case 'CustomerEmailReceived':
+        // Emails move no deadline by themselves (InformationReceived, CounterReplyReceived do); left out of the explanation.
+        return;
       default: {
         const unknown: never = event;
         return unknown;
@@ -280,6 +290,11 @@ export class DeadlineFold {
     if (this.stop) return this.step(at, 'CaseClosed', `Case closed; its clocks had already stopped (${this.stop.reason} at ${this.stop.at}).`);
     this.stop = { reason: 'closed', at };
     this.step(at, 'CaseClosed', 'Case closed without a resolved response: the clocks stop.');
+  }
+
+  private withdrawn(at: string): void {
+    this.stop ??= { reason: 'withdrawn', at };
+    this.step(at, 'CaseWithdrawn', 'Tacitly withdrawn (art. 17): no answer to the information request within one month; the clocks stop.');
   }
 
   private step(at: string, event: string, effect: string): void {

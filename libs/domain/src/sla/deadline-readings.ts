@@ -70,7 +70,9 @@ export function readDeadlines(calendar: SlaCalendar, clocks: FoldedClocks, steps
     overdueStep('FirstResponseOverdue', firstResponse, 'The first response', 'sent'),
     overdueStep('ResolutionOverdue', resolution, 'The company resolution target', 'resolved'),
     overdueStep('LegalDeadlineOverdue', legal, 'The legal deadline (Ley 1755 de 2015, art. 14)', 'resolved'),
-  ].filter((step): step is DeadlineStep => step !== null);
+  ]
+    // Once the SLA process has recorded the fact, its own step says so: no second, predicted one.
+    .filter((step): step is DeadlineStep => step !== null && !steps.some((recorded) => recorded.event === step.event));
 
   return {
     asOf,
@@ -107,12 +109,30 @@ function reading(
   readAt: string,
 ): DeadlineReading {
   return {
-    dueAt: decidingClocks.every(isPaused) ? null : projectedDue,
-    metAt,
+    ...dueStatus(decidingClocks, projectedDue, metAt, readAt),
     consumed: consumedAt(calendar, clock, readAt),
     remaining: businessTimeBetween(calendar, readAt, projectedDue),
-    overdue: isAfter(readAt, projectedDue),
   };
+}
+
+export type DueStatus = Pick<DeadlineReading, 'dueAt' | 'metAt' | 'overdue'>;
+
+function dueStatus(decidingClocks: PausableClock[], projectedDue: string, metAt: string | null, readAt: string): DueStatus {
+  return { dueAt: decidingClocks.every(isPaused) ? null : projectedDue, metAt, overdue: isAfter(readAt, projectedDue) };
+}
+
+/**
+ * Only the due instants, met or not, read at the last event (or where met or stopped): what the SLA
+ * timers need, without the business time consumed and remaining (costly calendar arithmetic).
+ */
+export function readDueStatus(calendar: SlaCalendar, clocks: FoldedClocks): { firstResponse: DueStatus | null; resolution: DueStatus } {
+  const stoppedAt = clocks.stop?.at ?? null;
+  const resolutionReadAt = clocks.resolvedAt ?? stoppedAt ?? clocks.lastAt;
+  const resolution = dueStatus([clocks.resolution, clocks.legal], dueInstantsAt(calendar, clocks, resolutionReadAt).resolution, clocks.resolvedAt, resolutionReadAt);
+  if (!clocks.firstResponse) return { firstResponse: null, resolution };
+  const readAt = clocks.firstRespondedAt ?? stoppedAt ?? clocks.lastAt;
+  const due = dueInstantsAt(calendar, clocks, readAt).firstResponse!;
+  return { firstResponse: dueStatus([clocks.firstResponse, clocks.resolution, clocks.legal], due, clocks.firstRespondedAt, readAt), resolution };
 }
 
 function statusOf(clocks: FoldedClocks, pauses: InformationPause[]): ClockStatus {

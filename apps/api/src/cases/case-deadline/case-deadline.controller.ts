@@ -6,6 +6,7 @@ import { AnyRole } from '../../auth/roles.decorator';
 import { ApiErrorDto } from '../../http/api-error.dto';
 import { CaseIdParam } from '../../http/case-id.param';
 import { CaseDeadlineQueryDto } from './case-deadline.dto';
+import { DeadlineExplanationDto } from './case-deadline.response.dto';
 import { GetCaseDeadlineQuery } from './case-deadline.query';
 
 @ApiTags('cases')
@@ -19,6 +20,7 @@ export class CaseDeadlineController {
   @ApiOperation({
     summary: 'The case deadlines explained step by step: legal term, company targets, pauses, extensions, time consumed and remaining',
   })
+  @ApiResponse({ status: 200, type: DeadlineExplanationDto })
   @ApiResponse({ status: 404, type: ApiErrorDto })
   deadline(@CaseIdParam() caseId: string, @Query() _query: CaseDeadlineQueryDto): Promise<DeadlineExplanation> {
     return this.queries.execute(new GetCaseDeadlineQuery(caseId));

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AuditsPersonalDataAccess } from '../../access-audit/audits-personal-data.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { ApiErrorDto } from '../../http/api-error.dto';
 import { CaseIdParam } from '../../http/case-id.param';
@@ -15,6 +16,7 @@ export class CaseHistoryController {
 
   @Get(':id/history')
   @Roles('auditor', 'admin')
+  @AuditsPersonalDataAccess((history) => [(history as CaseHistoryDto).caseId])
   @ApiOperation({ summary: 'The raw events of the case from the event store, with metadata; ?asOf= adds the state at that instant' })
   @ApiResponse({ status: 200, type: CaseHistoryDto })
   @ApiResponse({ status: 404, type: ApiErrorDto })

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 
 export class CaseHistoryQueryDto {
-  @ApiPropertyOptional({ description: 'Only events that occurred at or before this instant, and the state they give', example: '2026-03-10T12:00:00-05:00' })
+  @ApiPropertyOptional({ description: 'Only events that occurred at or before this instant, and the state they give', example: '2026-03-10T12:00:00-05:00', format: 'date-time' })
   @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 instant' })
   @Matches(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'asOf must be an instant with its offset (Z or ±hh:mm)' })
   asOf?: string;

@@ -8,11 +8,11 @@ import { Nested, OneOf, OptionalText, RequiredText, WholeNumber } from '../../ht
 export class PetitionerDto {
   @RequiredText(200, 'Full name', 'María Fernanda Rojas') fullName: string;
   @OneOf(DOCUMENT_TYPES, 'CC cédula, CE extranjería, TI tarjeta de identidad, NIT, PA pasaporte, PPT, RC registro civil') documentType: DocumentType;
-  @RequiredText(20, undefined, '1020304050') @Matches(/^[A-Za-z0-9-]+$/, { message: 'documentNumber must be letters, digits or dashes' })
+  @RequiredText(20, undefined, '1020304050') @ApiProperty({ pattern: '^[A-Za-z0-9-]+$', minLength: 1, maxLength: 20, example: '1020304050' }) @Matches(/^[A-Za-z0-9-]+$/, { message: 'documentNumber must be letters, digits or dashes' })
   documentNumber: string;
-  @ApiProperty({ example: 'maria.rojas@example.com' }) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
+  @ApiProperty({ format: 'email', maxLength: 254, example: 'maria.rojas@example.com' }) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
   email: string;
-  @OptionalText(30) @Matches(/^[+\d][\d\s()-]{5,29}$/, { message: 'phone must be a phone number' }) phone?: string;
+  @OptionalText(30) @ApiPropertyOptional({ pattern: '^[+\\d][\\d\\s()-]{5,29}$', maxLength: 30, example: '+57 300 123 4567' }) @Matches(/^[+\d][\d\s()-]{5,29}$/, { message: 'phone must be a phone number' }) phone?: string;
   @OptionalText(300) address?: string;
   @OptionalText(200) company?: string;
 }
@@ -41,7 +41,7 @@ export class FileCaseDto {
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];
 
-  @ApiPropertyOptional({ description: 'Filing number of an earlier case this one refers to', example: '2026-000041' })
+  @ApiPropertyOptional({ description: 'Filing number of an earlier case this one refers to', example: '2026-000041', pattern: '^\\d{4}-\\d{6}$' })
   @IsOptional() @Matches(/^\d{4}-\d{6}$/, { message: 'relatedFilingNumber must look like 2026-000042' })
   relatedFilingNumber?: string;
 

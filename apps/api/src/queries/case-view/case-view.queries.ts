@@ -1,11 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CaseErrors } from '@app/domain';
-import { CASES_COLLECTION, CaseView, caseViewProjection } from '@app/projections';
+import type { NextDeadline } from '@app/domain';
+import { CASES_COLLECTION, CaseView, caseViewProjection, SLA_TIMERS_COLLECTION, SlaTimersDoc } from '@app/projections';
 import { Page, READ_STORE, ReadStore } from '@app/read-store';
 import { ReadModelFreshness } from '../../read-side/read-model-freshness';
+import { Clock } from '../../storage/clock';
 
-export type PublicCaseView = Omit<CaseView, 'state' | 'verificationCodeHash'>;
+export type PublicCaseView = Omit<CaseView, 'state' | 'verificationCodeHash'> & {
+  /** `GET /cases/:id` only: the SLA deadline the case must meet next (null while none runs), from the SLA timers read model. */
+  nextDeadline?: (NextDeadline & { overdue: boolean }) | null;
+};
 
 /** What staff see of a case: everything but the internal state and the verification code's hash. */
 export function toPublicCaseView(view: CaseView): PublicCaseView {
@@ -32,13 +37,17 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, PublicCaseVie
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly freshness: ReadModelFreshness,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ caseId, minPosition }: GetCaseQuery): Promise<PublicCaseView> {
     await this.freshness.waitFor(minPosition, [caseViewProjection.name]);
     const found = await this.readStore.get<CaseView>(CASES_COLLECTION, caseId);
     if (!found) throw CaseErrors.notFound();
-    return toPublicCaseView(found.data);
+    const timers = await this.readStore.get<SlaTimersDoc>(SLA_TIMERS_COLLECTION, caseId);
+    const next = timers?.data.nextDeadline ?? null;
+    const nextDeadline = next && { kind: next.kind, dueAt: next.dueAt, overdue: next.dueMs < this.clock.now().getTime() };
+    return { ...toPublicCaseView(found.data), nextDeadline };
   }
 }
 

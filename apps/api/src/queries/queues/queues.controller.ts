@@ -1,6 +1,6 @@
 import { Controller, ForbiddenException, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Actor } from '@app/domain';
@@ -11,6 +11,8 @@ import { toOffsetIso } from '../../command-handling/case-command.service';
 import { FreshnessQueryDto, ListQueryDto } from '../../read-side/list-query.dto';
 import { RequestValidationError } from '../../http/validation';
 import { Clock } from '../../storage/clock';
+import { ListAtRiskQuery } from './at-risk.query';
+import { QueuePageDto, QueueSummaryDto } from './queues.dto';
 import { GetQueueSummaryQuery, ListQueueQuery, QueuePage } from './queues.queries';
 
 export class AtRiskQueryDto extends ListQueryDto {
@@ -33,6 +35,7 @@ export class QueuesController {
   @Get('unassigned')
   @Roles('supervisor')
   @ApiOperation({ summary: 'Filed cases waiting for distribution, by due date' })
+  @ApiResponse({ status: 200, type: QueuePageDto })
   unassigned(@Query() query: ListQueryDto): Promise<QueuePage> {
     return this.list([{ field: 'queue', op: 'eq', value: 'unassigned' }], query);
   }
@@ -40,6 +43,7 @@ export class QueuesController {
   @Get('backoffice/:userId')
   @Roles('backoffice', 'supervisor')
   @ApiOperation({ summary: "A backoffice agent's open cases, by due date (own queue, or any as supervisor)" })
+  @ApiResponse({ status: 200, type: QueuePageDto })
   backoffice(@Param('userId') userId: string, @Query() query: ListQueryDto, @CurrentActor() actor: Actor): Promise<QueuePage> {
     requireOwnQueue(actor, userId);
     return this.list([{ field: 'queue', op: 'eq', value: 'backoffice' }, { field: 'assigneeId', op: 'eq', value: userId }], query);
@@ -48,6 +52,7 @@ export class QueuesController {
   @Get('returned/:userId')
   @Roles('agent', 'supervisor')
   @ApiOperation({ summary: 'Cases returned to an agent for re-typification (own queue, or any as supervisor)' })
+  @ApiResponse({ status: 200, type: QueuePageDto })
   returned(@Param('userId') userId: string, @Query() query: ListQueryDto, @CurrentActor() actor: Actor): Promise<QueuePage> {
     requireOwnQueue(actor, userId);
     return this.list([{ field: 'queue', op: 'eq', value: 'returned' }, { field: 'returnedTo', op: 'eq', value: userId }], query);
@@ -56,21 +61,29 @@ export class QueuesController {
   @Get('awaiting-customer')
   @Roles('backoffice', 'supervisor')
   @ApiOperation({ summary: 'Cases waiting on the customer: information requested, or a resolved response inside the counter-reply window' })
+  @ApiResponse({ status: 200, type: QueuePageDto })
   awaitingCustomer(@Query() query: ListQueryDto): Promise<QueuePage> {
     return this.list([{ field: 'queue', op: 'eq', value: 'awaiting_customer' }], query);
   }
 
   @Get('at-risk')
   @Roles('supervisor')
-  @ApiOperation({ summary: 'Open cases whose legal clock runs and that are due within `withinHours` or already overdue' })
+  @ApiOperation({
+    summary:
+      'Open cases whose next SLA deadline (first response, or resolution capped by the legal deadline) falls within `withinHours` or has passed; ' +
+      'a clock paused on the customer has none. Each entry carries that `deadline`.',
+  })
+  @ApiResponse({ status: 200, type: QueuePageDto })
   atRisk(@Query() query: AtRiskQueryDto): Promise<QueuePage> {
-    const horizon = toOffsetIso(new Date(this.clock.now().getTime() + (query.withinHours ?? 24) * 3600_000));
-    return this.list([{ field: 'clockRunning', op: 'eq', value: true }, { field: 'dueAt', op: 'lte', value: horizon }], query);
+    const now = this.clock.now();
+    const horizon = toOffsetIso(new Date(now.getTime() + (query.withinHours ?? 24) * 3600_000));
+    return this.queries.execute(new ListAtRiskQuery(horizon, query, toOffsetIso(now)));
   }
 
   @Get('summary')
   @Roles('supervisor')
   @ApiOperation({ summary: 'Counts per queue and per backoffice agent (one document, kept up to date by the projection)' })
+  @ApiResponse({ status: 200, type: QueueSummaryDto })
   summary(@Query() query: FreshnessQueryDto): Promise<QueueSummary> {
     return this.queries.execute(new GetQueueSummaryQuery(query.minPosition));
   }

@@ -1,11 +1,16 @@
 import { Inject } from '@nestjs/common';
+import type { NextDeadline } from '@app/domain';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { caseQueuesProjection, QUEUE_ITEMS_COLLECTION, QUEUE_SUMMARY_COLLECTION, QUEUE_SUMMARY_ID, QueueItem, QueueSummary, QUEUES } from '@app/projections';
-import { Filter, InvalidCursorError, READ_STORE, ReadStore } from '@app/read-store';
+import { Filter, FindQuery, InvalidCursorError, Page, READ_STORE, ReadStore } from '@app/read-store';
 import { RequestValidationError } from '../../http/validation';
 import { ReadModelFreshness } from '../../read-side/read-model-freshness';
 
-export type QueueEntry = Omit<QueueItem, 'state'> & { overdue: boolean };
+export type QueueEntry = Omit<QueueItem, 'state'> & {
+  overdue: boolean;
+  /** At-risk queue only: the SLA deadline the case must meet next (first response or resolution, capped by the legal deadline). */
+  deadline?: NextDeadline;
+};
 
 export interface QueuePage {
   items: QueueEntry[];
@@ -40,22 +45,29 @@ export class ListQueueHandler implements IQueryHandler<ListQueueQuery, QueuePage
 
   async execute({ where, page, now }: ListQueueQuery): Promise<QueuePage> {
     await this.freshness.waitFor(page.minPosition, [caseQueuesProjection.name]);
-    try {
-      const found = await this.readStore.find<QueueItem>(QUEUE_ITEMS_COLLECTION, {
-        where,
-        sort: [{ field: 'dueAt', direction: 'asc' }],
-        limit: page.limit ?? 50,
-        cursor: page.cursor,
-      });
-      const nowMs = Date.parse(now);
-      return {
-        items: found.items.map(({ data: { state: _state, ...item } }) => ({ ...item, overdue: Date.parse(item.dueAt) < nowMs })),
-        nextCursor: found.nextCursor,
-      };
-    } catch (error) {
-      if (error instanceof InvalidCursorError) throw new RequestValidationError([{ field: 'cursor', reason: error.message }]);
-      throw error;
-    }
+    const found = await findPage<QueueItem>(this.readStore, QUEUE_ITEMS_COLLECTION, {
+      where,
+      sort: [{ field: 'dueAt', direction: 'asc' }],
+      limit: page.limit ?? 50,
+      cursor: page.cursor,
+    });
+    const nowMs = Date.parse(now);
+    return { items: found.items.map(({ data }) => queueEntry(data, Date.parse(data.dueAt) < nowMs)), nextCursor: found.nextCursor };
+  }
+}
+
+/** A queue item as the API shows it: without the decider's state. */
+export function queueEntry({ state: _state, ...item }: QueueItem, overdue: boolean): QueueEntry {
+  return { ...item, overdue };
+}
+
+/** A page of a collection; a cursor that does not belong to the query is the client's 400. */
+export async function findPage<T extends object>(readStore: ReadStore, collection: string, query: FindQuery): Promise<Page<T>> {
+  try {
+    return await readStore.find<T>(collection, query);
+  } catch (error) {
+    if (error instanceof InvalidCursorError) throw new RequestValidationError([{ field: 'cursor', reason: error.message }]);
+    throw error;
   }
 }
 

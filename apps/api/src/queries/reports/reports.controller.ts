@@ -1,25 +1,26 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { Report } from '@app/projections';
 import { Roles } from '../../auth/roles.decorator';
 import { RequestValidationError } from '../../http/validation';
 import { FreshnessQueryDto } from '../../read-side/list-query.dto';
+import { ReportDto } from './reports.dto';
 import { GetReportQuery } from './reports.queries';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class MonthlyReportQueryDto extends FreshnessQueryDto {
-  @ApiProperty({ example: '2026-03' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must look like 2026-03' })
+  @ApiProperty({ example: '2026-03', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must look like 2026-03' })
   month: string;
 }
 
 export class RangeReportQueryDto extends FreshnessQueryDto {
-  @ApiProperty({ example: '2026-03-01', description: 'First day (Bogotá), inclusive' }) @Matches(DATE, { message: 'from must be a date like 2026-03-01' })
+  @ApiProperty({ example: '2026-03-01', format: 'date', description: 'First day (Bogotá), inclusive' }) @Matches(DATE, { message: 'from must be a date like 2026-03-01' })
   from: string;
 
-  @ApiProperty({ example: '2026-03-31', description: 'Last day (Bogotá), inclusive' }) @Matches(DATE, { message: 'to must be a date like 2026-03-31' })
+  @ApiProperty({ example: '2026-03-31', format: 'date', description: 'Last day (Bogotá), inclusive' }) @Matches(DATE, { message: 'to must be a date like 2026-03-31' })
   to: string;
 }
 
@@ -40,6 +41,7 @@ export class ReportsController {
 
   @Get('monthly')
   @ApiOperation({ summary: "The month's report: by typology, kind and channel; resolved at first line vs backoffice; pending; deadlines; averages; returns to agent; productivity; satisfaction" })
+  @ApiResponse({ status: 200, type: ReportDto })
   monthly(@Query() query: MonthlyReportQueryDto): Promise<Report> {
     const [year, month] = query.month.split('-').map(Number);
     const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -48,6 +50,7 @@ export class ReportsController {
 
   @Get()
   @ApiOperation({ summary: 'The same report for any range of days (at most three years)' })
+  @ApiResponse({ status: 200, type: ReportDto })
   range(@Query() query: RangeReportQueryDto): Promise<Report> {
     for (const field of ['from', 'to'] as const) {
       if (!isRealDate(query[field])) throw new RequestValidationError([{ field, reason: `${field} must be a real date` }]);

@@ -1,15 +1,16 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { AnyRole, Public } from '../../auth/roles.decorator';
 import { CaseIdParam } from '../../http/case-id.param';
 import { RequestValidationError } from '../../http/validation';
 import { FreshnessQueryDto } from '../../read-side/list-query.dto';
+import { CustomerTimelineDto, StaffTimelineDto } from './timeline.dto';
 import { CustomerTimeline, GetCustomerTimelineQuery, GetTimelineQuery, StaffTimeline } from './timeline.queries';
 
 export class VerificationCodeQueryDto {
-  @ApiProperty({ description: 'The verification code sent to the customer with the filing number', example: 'K7P2QX' })
+  @ApiProperty({ description: 'The verification code sent to the customer with the filing number', example: 'K7P2QX', pattern: '^[A-Za-z0-9]{4,12}$' })
   @IsString() @Matches(/^[A-Za-z0-9]{4,12}$/, { message: 'code must be the verification code sent to the customer' })
   code: string;
 }
@@ -23,6 +24,7 @@ export class TimelineController {
   @AnyRole()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Every step of the case: when, who, what, on which channel (customer-visible flag per entry)' })
+  @ApiResponse({ status: 200, type: StaffTimelineDto })
   timeline(@CaseIdParam() caseId: string, @Query() query: FreshnessQueryDto): Promise<StaffTimeline> {
     return this.queries.execute(new GetTimelineQuery(caseId, query.minPosition));
   }
@@ -31,6 +33,7 @@ export class TimelineController {
   @Public()
   @ApiTags('public')
   @ApiOperation({ summary: 'For the customer: status and the customer-visible steps, given the verification code (404 otherwise)' })
+  @ApiResponse({ status: 200, type: CustomerTimelineDto })
   customerTimeline(@Param('filingNumber') filingNumber: string, @Query() query: VerificationCodeQueryDto): Promise<CustomerTimeline> {
     if (!/^\d{4}-\d{6}$/.test(filingNumber)) {
       throw new RequestValidationError([{ field: 'filingNumber', reason: 'filingNumber must look like 2026-000042' }]);

@@ -60,7 +60,9 @@ export class GetCustomerTimelineHandler implements IQueryHandler<GetCustomerTime
       limit: 1,
     });
     const timeline = page.items[0]?.data;
-    if (!timeline || !sameHash(timeline.verificationCodeHash, hashVerificationCode(code))) {
+    // Compared in constant time, and compared even for an unknown number, so that timing tells neither the code nor which numbers exist.
+    const matches = sameHash(timeline?.verificationCodeHash ?? NO_CASE_HASH, hashVerificationCode(code));
+    if (!timeline || !matches) {
       throw new NotFoundException({ code: 'CASE.NOT_FOUND', message: 'No case with that filing number and verification code' });
     }
     return {
@@ -70,6 +72,9 @@ export class GetCustomerTimelineHandler implements IQueryHandler<GetCustomerTime
     };
   }
 }
+
+/** Stands in for the hash of a case that does not exist: no code hashes to it. */
+const NO_CASE_HASH = '00'.repeat(32);
 
 function sameHash(expectedHex: string, actualHex: string): boolean {
   const expected = Buffer.from(expectedHex, 'hex');

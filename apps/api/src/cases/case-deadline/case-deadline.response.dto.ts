@@ -1,0 +1,18 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+const anyObject = { type: 'object', additionalProperties: true } as const;
+
+/** The deadlines explained (libs/domain/src/sla/deadline-explanation.ts); the nested parts are objects. */
+export class DeadlineExplanationDto {
+  @ApiProperty() asOf: string;
+  @ApiProperty({ ...anyObject, description: '{ state: running | paused | stopped, … }' }) status: object;
+  @ApiProperty(anyObject) policy: object;
+  @ApiProperty({ ...anyObject, nullable: true }) firstResponse: object | null;
+  @ApiProperty(anyObject) resolution: object;
+  @ApiProperty(anyObject) legal: object;
+  @ApiProperty({ type: 'array', items: anyObject }) pauses: object[];
+  @ApiProperty({ type: 'array', items: anyObject }) extensions: object[];
+  @ApiProperty({ ...anyObject, nullable: true }) transfer: object | null;
+  @ApiProperty(anyObject) overdue: object;
+  @ApiProperty({ type: 'array', items: anyObject }) steps: object[];
+}

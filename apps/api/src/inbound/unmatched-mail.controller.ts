@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@app/domain';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { ApiErrorDto } from '../http/api-error.dto';
+import { CaseIdParam } from '../http/case-id.param';
+import { RequestValidationError } from '../http/validation';
+import { AttachUnmatchedEmailDto, InboundEmailResultDto, UnmatchedEmailPageDto, UnmatchedEmailQueryDto } from './inbound-mail.dto';
+import { InboundMailService, InboundOutcome } from './inbound-mail.service';
+import { UnmatchedEmail, UnmatchedMailLog } from './unmatched-mail.log';
+
+/** The unmatched mail queue: emails no case claimed, for a supervisor to read and attach. */
+@ApiTags('inbound')
+@ApiBearerAuth()
+@Controller('mail/unmatched')
+export class UnmatchedMailController {
+  constructor(
+    private readonly log: UnmatchedMailLog,
+    private readonly inbound: InboundMailService,
+  ) {}
+
+  @Get()
+  @Roles('supervisor')
+  @ApiOperation({ summary: 'Emails no case claimed and nobody attached yet, oldest first' })
+  @ApiResponse({ status: 200, type: UnmatchedEmailPageDto })
+  async list(@Query() query: UnmatchedEmailQueryDto): Promise<{ items: Omit<UnmatchedEmail, 'attachedTo'>[]; nextCursor: string | null }> {
+    const pending = (await this.log.list()).emails.filter((email) => !email.attachedTo);
+    const start = query.cursor === undefined ? 0 : positionOf(query.cursor);
+    const limit = query.limit ?? 50;
+    const items = pending.slice(start, start + limit).map(({ attachedTo: _attached, ...email }) => email);
+    const next = start + limit < pending.length ? Buffer.from(String(start + limit)).toString('base64url') : null;
+    return { items, nextCursor: next };
+  }
+
+  @Post(':id/case')
+  @HttpCode(200)
+  @Roles('supervisor')
+  @ApiOperation({ summary: 'Attach a queued email to its case: threaded as if it had named the case (InformationReceived, CounterReplyReceived or a note)' })
+  @ApiResponse({ status: 200, type: InboundEmailResultDto })
+  @ApiResponse({ status: 400, type: ApiErrorDto, description: 'Invalid id or caseId' })
+  @ApiResponse({ status: 404, type: ApiErrorDto, description: 'Unknown email or case' })
+  @ApiResponse({ status: 409, type: ApiErrorDto, description: 'Already attached' })
+  attach(@CaseIdParam() id: string, @Body() body: AttachUnmatchedEmailDto, @CurrentActor() actor: Actor): Promise<InboundOutcome> {
+    return this.inbound.attachUnmatched(id, body.caseId, actor);
+  }
+}
+
+function positionOf(cursor: string): number {
+  const position = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!Number.isInteger(position) || position < 0) throw new RequestValidationError([{ field: 'cursor', reason: 'cursor must be a nextCursor of this query' }]);
+  return position;
+}

@@ -1,0 +1,56 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { join } from 'node:path';
+import { MAIL_ACTOR_ID } from '@app/domain';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EmlFileMailTransport, MailTransport, SmtpMailTransport } from '@app/mail';
+import { createMailOutboxProjection } from '@app/projections';
+import { MailOutboxProcessManager } from '@app/projector';
+import { READ_STORE, ReadStore } from '@app/read-store';
+import { AppConfig, mailDomainOf, mailSettingsOf } from '../config/app-config';
+import { sendAs } from '../command-handling/process-commands';
+import { Clock } from '../storage/clock';
+
+const HOUR = 3600_000;
+
+/** SMTP_URL set: that server; unset: .eml files under DATA_DIR/mail. */
+export function mailTransportOf(config: AppConfig): MailTransport {
+  return config.SMTP_URL ? new SmtpMailTransport(config.SMTP_URL) : new EmlFileMailTransport(join(config.DATA_DIR, 'mail'));
+}
+
+/**
+ * The email outbox inside a Nest process: it runs where the projector runs (the API with
+ * PROJECTOR=in-process, or `npm run start:projector`); elsewhere it only makes sure its collection exists.
+ */
+@Injectable()
+export class MailOutbox implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  readonly manager: MailOutboxProcessManager;
+  private readonly transport: MailTransport;
+
+  constructor(@Inject(EVENT_STORE) events: EventStore, @Inject(READ_STORE) readStore: ReadStore, clock: Clock, bus: CommandBus, private readonly config: AppConfig) {
+    this.transport = mailTransportOf(config);
+    const projection = createMailOutboxProjection({ ...mailSettingsOf(config), messageIdDomain: mailDomainOf(config) });
+    this.manager = new MailOutboxProcessManager(events, readStore, projection, {
+      now: () => clock.now(),
+      send: sendAs(bus, { id: MAIL_ACTOR_ID, roles: [] }),
+      transport: this.transport,
+      from: config.MAIL_FROM,
+      acting: config.MAIL_OUTBOX === 'on',
+      maxAgeMs: config.MAIL_MAX_AGE_HOURS * HOUR,
+      tickMs: config.MAIL_TICK_MS,
+      batchSize: config.PROJECTOR_BATCH_SIZE,
+      log: (line) => new Logger('MailOutbox').warn(line),
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.PROJECTOR === 'in-process') await this.manager.start();
+    else await this.manager.ensureCollections();
+  }
+
+  /** Before the stores close, like the projector. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.manager.stop();
+    this.transport.close();
+  }
+}

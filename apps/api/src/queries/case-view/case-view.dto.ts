@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+const nullableString = { type: String, nullable: true } as const;
+const anyObject = { type: 'object', additionalProperties: true } as const;
+
+/** The petitioner as filed: personal data (Ley 1581 de 2012); each read is recorded in the access audit. */
+export class PetitionerViewDto {
+  @ApiProperty() fullName: string;
+  @ApiProperty() documentType: string;
+  @ApiProperty() documentNumber: string;
+  @ApiProperty() email: string;
+  @ApiPropertyOptional() phone?: string;
+  @ApiPropertyOptional() address?: string;
+  @ApiPropertyOptional() company?: string;
+}
+
+/** The case as staff see it (GET /cases/:id); fields the projection adds later appear as well. */
+export class CaseViewDto {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ example: '2026-000042' }) filingNumber: string;
+  @ApiProperty({ example: 'in_progress' }) status: string;
+  @ApiProperty() kind: string;
+  @ApiProperty() typology: string;
+  @ApiProperty() motive: string;
+  @ApiProperty() channel: string;
+  @ApiProperty() subject: string;
+  @ApiProperty() facts: string;
+  @ApiProperty() request: string;
+  @ApiProperty({ type: 'array', items: anyObject }) attachments: unknown[];
+  @ApiProperty(nullableString) relatedFilingNumber: string | null;
+  @ApiProperty({ type: PetitionerViewDto }) petitioner: PetitionerViewDto;
+  @ApiProperty() filedBy: string;
+  @ApiProperty() filedAt: string;
+  @ApiProperty(nullableString) assigneeId: string | null;
+  @ApiProperty() dueAt: string;
+  @ApiProperty(nullableString) returnedTo: string | null;
+  @ApiProperty({ ...anyObject, nullable: true }) lastResponse: object | null;
+  @ApiProperty(nullableString) counterReplyDeadline: string | null;
+  @ApiProperty({ ...anyObject, nullable: true }) transfer: object | null;
+  @ApiProperty({ ...anyObject, nullable: true }) survey: object | null;
+  @ApiProperty({ type: 'integer' }) revision: number;
+  @ApiProperty() updatedAt: string;
+}
+
+export class CaseViewPageDto {
+  @ApiProperty({ type: [CaseViewDto], description: 'The case with that filing number, or none' }) items: CaseViewDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Always null: a filing number names one case' }) nextCursor: null;
+}

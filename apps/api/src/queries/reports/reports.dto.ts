@@ -1,0 +1,26 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+const anyObject = { type: 'object', additionalProperties: true } as const;
+const nullableNumber = { type: Number, nullable: true } as const;
+
+/** The report of DOMAIN.md for a period (nested breakdowns are objects keyed by kind, typology, channel, agent). */
+export class ReportDto {
+  @ApiProperty({ format: 'date' }) from: string;
+  @ApiProperty({ format: 'date' }) to: string;
+  @ApiProperty({ type: 'integer' }) filed: number;
+  @ApiProperty({ type: 'integer' }) resolvedAtFirstLine: number;
+  @ApiProperty({ type: 'integer' }) resolvedByBackoffice: number;
+  @ApiProperty({ type: 'integer' }) respondedPending: number;
+  @ApiProperty({ type: 'integer' }) pendingAtEnd: number;
+  @ApiProperty({ type: 'integer' }) closed: number;
+  @ApiProperty({ type: 'integer' }) transferred: number;
+  @ApiProperty(anyObject) byKind: object;
+  @ApiProperty(anyObject) byTypology: object;
+  @ApiProperty(anyObject) byChannel: object;
+  @ApiProperty(anyObject) deadlines: object;
+  @ApiProperty(nullableNumber) averageHoursToFirstResponse: number | null;
+  @ApiProperty(nullableNumber) averageHoursToResolution: number | null;
+  @ApiProperty(anyObject) returnsToAgent: object;
+  @ApiProperty({ type: 'array', items: anyObject }) backofficeProductivity: object[];
+  @ApiProperty(anyObject) satisfaction: object;
+}

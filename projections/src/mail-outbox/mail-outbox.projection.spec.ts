@@ -1,0 +1,65 @@
+import type { CaseEvent } from '@app/domain';
+import { HISTORIES, petitioner } from '@app/domain/testing/case-histories';
+import { project, recordCaseEvents } from '../testing/project';
+import type { ProjectionEvent } from '../projection';
+import { createMailOutboxProjection, MAIL_OUTBOX_COLLECTION, MailOutboxMessageDoc } from './mail-outbox.projection';
+
+const CASE_ID = '00000000-0000-4000-8000-0000000000bb';
+const projection = createMailOutboxProjection({
+  companyName: 'Servicios Públicos del Valle S.A.',
+  publicBaseUrl: 'https://pqr.example.co',
+  serviceLine: '601 555 0100',
+  messageIdDomain: 'pqr.example.co',
+});
+const withIds = (events: ProjectionEvent[]) => events.map((event) => ({ ...event, metadata: { ...event.metadata, eventId: `evt-${event.revision}` } }));
+const outbox = (history: CaseEvent[]) => project(projection, withIds(recordCaseEvents(CASE_ID, history))).byCollection[MAIL_OUTBOX_COLLECTION] ?? {};
+const messages = (history: CaseEvent[]) =>
+  Object.values(outbox(history)).filter((doc) => doc.kind === 'message') as unknown as MailOutboxMessageDoc[];
+const attempt = (type: 'EmailDelivered' | 'EmailDeliveryFailed', attemptNumber: number): CaseEvent =>
+  (type === 'EmailDelivered'
+    ? { type, data: { sourceEventId: 'evt-0', sourceEventType: 'CaseFiled', messageId: 'm', attempt: attemptNumber, deliveredBy: 'system:mail', deliveredAt: '2026-03-03T10:00:00-05:00' } }
+    : {
+        type,
+        data: { sourceEventId: 'evt-0', sourceEventType: 'CaseFiled', messageId: 'm', attempt: attemptNumber, error: 'down', nextAttemptAt: '2026-03-03T11:00:00-05:00', failedBy: 'system:mail', failedAt: '2026-03-03T10:00:00-05:00' },
+      }) as CaseEvent;
+
+describe('mail outbox projection', () => {
+  it('turns the filing into a pending acknowledgement to the petitioner, with a stable Message-ID and the number in the subject', () => {
+    const [ack] = messages(HISTORIES.in_progress);
+    expect(ack).toMatchObject({
+      status: 'pending',
+      sourceEventId: 'evt-0',
+      sourceEventType: 'CaseFiled',
+      to: petitioner.email,
+      messageId: `<pqr.${CASE_ID}.evt-0@pqr.example.co>`,
+      attempts: 0,
+      nextAttemptMs: Date.parse('2026-03-02T10:00:00-05:00'),
+    });
+    expect(ack.status === 'pending' && ack.subject).toBe('[2026-000042] Hemos radicado su reclamo');
+  });
+
+  it('internal events send nothing; a response and a closing each get their message', () => {
+    expect(messages(HISTORIES.in_progress).map((message) => message.sourceEventType)).toEqual(['CaseFiled']);
+    expect(messages(HISTORIES.responded_pending).map((message) => message.sourceEventType)).toEqual(['CaseFiled', 'ResponseSent']);
+    expect(messages(HISTORIES.closed).map((message) => message.sourceEventType)).toEqual(['CaseFiled', 'CaseClosed']);
+  });
+
+  it('a failed attempt moves the next attempt; a delivery keeps no address and no content', () => {
+    const [failed] = messages([...HISTORIES.filed, attempt('EmailDeliveryFailed', 1)]);
+    expect(failed).toMatchObject({ status: 'pending', attempts: 1, lastError: 'down', nextAttemptMs: Date.parse('2026-03-03T11:00:00-05:00') });
+    const [delivered] = messages([...HISTORIES.filed, attempt('EmailDeliveryFailed', 1), attempt('EmailDelivered', 2)]);
+    expect(delivered).toMatchObject({ status: 'delivered', attempts: 2, nextAttemptMs: null });
+    expect(JSON.stringify(delivered)).not.toContain(petitioner.email);
+    expect(JSON.stringify(delivered)).not.toContain(petitioner.fullName);
+  });
+
+  it('a replayed failure changes nothing (idempotent)', () => {
+    const once = messages([...HISTORIES.filed, attempt('EmailDeliveryFailed', 1)]);
+    expect(messages([...HISTORIES.filed, attempt('EmailDeliveryFailed', 1), attempt('EmailDeliveryFailed', 1)])).toEqual(once);
+  });
+
+  it('keeps the address in the one recipient document, and nowhere but pending messages', () => {
+    const docs = outbox(HISTORIES.filed);
+    expect(docs[`recipient:${CASE_ID}`]).toEqual({ kind: 'recipient', caseId: CASE_ID, filingNumber: '2026-000042', fullName: petitioner.fullName, email: petitioner.email });
+  });
+});

@@ -1,0 +1,146 @@
+import { CASE_EVENT_TYPES } from '@app/domain';
+import type { CaseEventType } from '@app/domain';
+import { customerMailFor, CUSTOMER_MAIL_EVENT_TYPES, messageIdFor, renderMail } from '@app/mail';
+import type { MailSettings } from '@app/mail';
+import { caseIdOf } from '../case-view/case-view.projection';
+import { settingsFingerprint } from '../projection';
+import type { Doc, Projection, ProjectionEvent } from '../projection';
+
+export const MAIL_OUTBOX_COLLECTION = 'mail_outbox';
+export const MAIL_OUTBOX_PROJECTION = 'mail-outbox';
+/** Bump when the documents' shape or the rendering rules change. */
+const SCHEMA_VERSION = 1;
+
+/**
+ * The one place outside CaseFiled that holds the petitioner's address and name (Ley 1581): what the
+ * outbox needs to write to the customer about a case. Id `recipient:<caseId>`.
+ */
+export interface MailRecipientDoc {
+  kind: 'recipient';
+  caseId: string;
+  filingNumber: string;
+  fullName: string;
+  email: string;
+}
+
+/** One customer message, id `message:<source eventId>`. Once delivered, only the facts of the delivery are kept. */
+export type MailOutboxMessageDoc = {
+  kind: 'message';
+  caseId: string;
+  filingNumber: string;
+  sourceEventId: string;
+  sourceEventType: CaseEventType;
+  /** When the source event happened (epoch ms): a message older than the outbox's horizon is not sent. */
+  sourceAtMs: number;
+  messageId: string;
+  /** Attempts recorded so far (EmailDeliveryFailed / EmailDelivered). */
+  attempts: number;
+  lastError: string | null;
+} & (
+  | { status: 'pending'; nextAttemptMs: number; to: string; subject: string; text: string; html: string }
+  | { status: 'delivered'; nextAttemptMs: null; deliveredAt: string }
+);
+
+export interface MailOutboxSettings extends MailSettings {
+  /** The domain of the Message-IDs (the sender's domain). */
+  messageIdDomain: string;
+}
+
+const MAIL_EVENTS: ReadonlySet<string> = new Set(CUSTOMER_MAIL_EVENT_TYPES);
+
+/**
+ * The email outbox read model (pure): each case event the customer hears about becomes a pending
+ * message, rendered once, with a Message-ID stable per (case, event); EmailDeliveryFailed moves its
+ * next attempt, EmailDelivered marks it delivered and forgets its address and content. Replayed
+ * from position 0 it gives the same documents, so a rebuild sends nothing twice.
+ */
+export function createMailOutboxProjection(settings: MailOutboxSettings): Projection<'recipient' | 'message'> {
+  return {
+    name: MAIL_OUTBOX_PROJECTION,
+    version: SCHEMA_VERSION * 1_000_000 + fingerprint(settings),
+    collections: [{ name: MAIL_OUTBOX_COLLECTION, indexes: [{ fields: ['status', 'nextAttemptMs'] }] }],
+    handles: CASE_EVENT_TYPES,
+    keysOf: (event) => ({
+      recipient: { collection: MAIL_OUTBOX_COLLECTION, id: `recipient:${caseIdOf(event)}` },
+      message: { collection: MAIL_OUTBOX_COLLECTION, id: `message:${messageSourceOf(event)}` },
+    }),
+    evolve: ({ recipient: recipientDoc, message: messageDoc }, event) => {
+      const message = messageDoc as unknown as MailOutboxMessageDoc | null;
+      if (event.type === 'EmailDelivered') {
+        if (!message) return {};
+        const delivered: MailOutboxMessageDoc = {
+          ...withoutContent(message),
+          status: 'delivered',
+          nextAttemptMs: null,
+          attempts: Math.max(message.attempts, event.data.attempt),
+          deliveredAt: event.data.deliveredAt,
+        };
+        return { message: delivered as unknown as Doc };
+      }
+      if (event.type === 'EmailDeliveryFailed') {
+        if (!message || message.status !== 'pending' || event.data.attempt <= message.attempts) return {};
+        const retry = { ...message, attempts: event.data.attempt, lastError: event.data.error, nextAttemptMs: Date.parse(event.data.nextAttemptAt) };
+        return { message: retry as unknown as Doc };
+      }
+      const recipient = event.type === 'CaseFiled' ? recipientOf(event) : (recipientDoc as unknown as MailRecipientDoc | null);
+      const changes: Partial<Record<'recipient' | 'message', Doc | null>> = event.type === 'CaseFiled' && recipient ? { recipient: recipient as unknown as Doc } : {};
+      if (!MAIL_EVENTS.has(event.type) || message || !recipient) return changes;
+      const pending = pendingMessage(event, recipient, settings);
+      return pending ? { ...changes, message: pending as unknown as Doc } : changes;
+    },
+  };
+}
+
+/** The event a message belongs to: its own id, or for a delivery attempt the event it delivers. */
+function messageSourceOf(event: ProjectionEvent): string {
+  if (event.type === 'EmailDelivered' || event.type === 'EmailDeliveryFailed') return event.data.sourceEventId;
+  return eventIdOf(event);
+}
+
+/** The store's eventId (always present in recorded events); the stream revision names the event otherwise. */
+export function eventIdOf(event: ProjectionEvent): string {
+  const eventId = event.metadata.eventId;
+  return typeof eventId === 'string' ? eventId : `${event.streamId}@${event.revision}`;
+}
+
+function recipientOf(event: Extract<ProjectionEvent, { type: 'CaseFiled' }>): MailRecipientDoc | null {
+  const { filingNumber, petitioner } = event.data;
+  const caseId = caseIdOf(event);
+  const email = petitioner.email?.trim();
+  if (!email) return null;
+  return { kind: 'recipient', caseId, filingNumber, fullName: petitioner.fullName, email };
+}
+
+function pendingMessage(event: ProjectionEvent, recipient: MailRecipientDoc, settings: MailOutboxSettings): MailOutboxMessageDoc | null {
+  const { filingNumber, fullName, email } = recipient;
+  const draft = customerMailFor(event, { filingNumber }, settings);
+  if (!draft) return null;
+  const sourceEventId = eventIdOf(event);
+  const sourceAtMs = Date.parse(event.metadata.occurredAt);
+  return {
+    kind: 'message',
+    caseId: recipient.caseId,
+    filingNumber,
+    sourceEventId,
+    sourceEventType: event.type,
+    sourceAtMs,
+    messageId: messageIdFor(recipient.caseId, sourceEventId, settings.messageIdDomain),
+    attempts: 0,
+    lastError: null,
+    status: 'pending',
+    nextAttemptMs: sourceAtMs,
+    to: email,
+    ...renderMail(draft, { filingNumber, fullName }, settings),
+  };
+}
+
+function withoutContent(message: MailOutboxMessageDoc) {
+  const { caseId, filingNumber, sourceEventId, sourceEventType, sourceAtMs, messageId, attempts, lastError } = message;
+  return { kind: message.kind, caseId, filingNumber, sourceEventId, sourceEventType, sourceAtMs, messageId, attempts, lastError };
+}
+
+/** New settings (company name, site, service line, sender's domain) rebuild the pending messages. */
+function fingerprint(settings: MailOutboxSettings): number {
+  const { companyName, publicBaseUrl, serviceLine, messageIdDomain } = settings;
+  return settingsFingerprint({ companyName, publicBaseUrl, serviceLine, messageIdDomain });
+}

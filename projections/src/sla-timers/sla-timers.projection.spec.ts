@@ -1,0 +1,49 @@
+import { BusinessCalendar, DEFAULT_SLA_POLICIES } from '@app/domain';
+import type { CaseEvent } from '@app/domain';
+import { HISTORIES, petitioner } from '@app/domain/testing/case-histories';
+import { project, recordCaseEvents } from '../testing/project';
+import { createSlaTimersProjection, SLA_TIMERS_COLLECTION, SlaTimersDoc } from './sla-timers.projection';
+
+const CASE_ID = '00000000-0000-4000-8000-0000000000aa';
+const options = { calendar: new BusinessCalendar(), policies: DEFAULT_SLA_POLICIES, customerSilenceBusinessDays: 2 };
+const projection = createSlaTimersProjection(options);
+const timersOf = (history: CaseEvent[]) =>
+  project(projection, recordCaseEvents(CASE_ID, history)).byCollection[SLA_TIMERS_COLLECTION]?.[CASE_ID] as unknown as SlaTimersDoc | undefined;
+
+describe('SLA timers projection', () => {
+  it('keeps one document per open case: its timers, the earliest as a number to query, and the next deadline', () => {
+    const doc = timersOf(HISTORIES.in_progress)!;
+    expect(doc).toMatchObject({
+      caseId: CASE_ID,
+      timers: [{ kind: 'resolution', dueAt: '2026-03-03T13:00:00.000-05:00', dueMs: Date.parse('2026-03-03T13:00:00.000-05:00') }],
+      nextTimerMs: Date.parse('2026-03-03T13:00:00.000-05:00'),
+      nextDeadline: { kind: 'resolution', dueAt: '2026-03-03T13:00:00.000-05:00' },
+    });
+    expect(doc.history.map((event) => event.type)).toEqual(HISTORIES.in_progress.map((event) => event.type));
+  });
+
+  it('keeps no personal data of the petitioner', () => {
+    const stored = JSON.stringify(timersOf(HISTORIES.in_progress));
+    for (const value of Object.values(petitioner)) expect(stored).not.toContain(value);
+    expect(stored).not.toContain('K7P2QX');
+  });
+
+  it('drops the document once the case is over', () => {
+    expect(timersOf(HISTORIES.closed)).toBeUndefined();
+    expect(timersOf(HISTORIES.transferred)).toBeUndefined();
+  });
+
+  it('a recorded overdue fact removes its timer', () => {
+    const overdue: CaseEvent = { type: 'ResolutionOverdue', data: { dueAt: '2026-03-03T13:00:00.000-05:00', detectedBy: 'system:sla', detectedAt: '2026-03-03T13:00:01-05:00' } };
+    expect(timersOf([...HISTORIES.in_progress, overdue])).toMatchObject({ timers: [], nextTimerMs: null });
+  });
+
+  it('gives replays no effect, and a new version when the policies change', () => {
+    const events = recordCaseEvents(CASE_ID, HISTORIES.awaiting_information);
+    const once = project(projection, events);
+    expect(project(projection, events, once.documents).byCollection).toEqual(once.byCollection);
+    const stricter = createSlaTimersProjection({ ...options, customerSilenceBusinessDays: 1 });
+    expect(stricter.version).not.toBe(projection.version);
+    expect(createSlaTimersProjection(options).version).toBe(projection.version);
+  });
+});

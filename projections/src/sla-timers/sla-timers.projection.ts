@@ -1,0 +1,88 @@
+import { CASE_EVENT_TYPES, memoizedSlaCalendar, slaScheduleOf } from '@app/domain';
+import type { CaseEvent, CaseEventType, NextDeadline, SlaScheduleOptions, SlaTimer } from '@app/domain';
+import { caseIdOf } from '../case-view/case-view.projection';
+import { settingsFingerprint } from '../projection';
+import type { Doc, Projection, ProjectionEvent } from '../projection';
+
+export const SLA_TIMERS_COLLECTION = 'sla_timers';
+export const SLA_TIMERS_PROJECTION = 'sla-timers';
+/** Bump when the document's shape or the timer rules change. */
+const SCHEMA_VERSION = 1;
+/** Events that move no clock and no case status: the timers stay as they are (the history still grows). */
+const KEEPS_TIMERS: ReadonlySet<CaseEventType> = new Set([
+  'CaseAssigned',
+  'TypificationConfirmed',
+  'CaseReturnedToAgent',
+  'SatisfactionSurveyAnswered',
+  'QualityReviewed',
+  'EmailDelivered',
+  'EmailDeliveryFailed',
+  'CustomerEmailReceived',
+]);
+const CHANGES_TIMERS: ReadonlySet<CaseEventType> = new Set(CASE_EVENT_TYPES.filter((type) => !KEEPS_TIMERS.has(type)));
+
+const NO_TIMERS = { timers: [], nextTimerMs: null, nextDeadline: null, nextDeadlineMs: null };
+
+export type ScheduledTimer = SlaTimer & { dueMs: number };
+
+/** The timers read model: one document per open case (deleted once the case is over). */
+export interface SlaTimersDoc {
+  caseId: string;
+  /** The case's events as the schedule needs them (without the petitioner's personal data). */
+  history: CaseEvent[];
+  timers: ScheduledTimer[];
+  /** The earliest timer (epoch ms), what the process manager queries; null when none is pending. */
+  nextTimerMs: number | null;
+  /** The deadline the case must meet next, for the at-risk queue; null while none runs (paused, met). */
+  nextDeadline: (NextDeadline & { dueMs: number }) | null;
+  nextDeadlineMs: number | null;
+}
+
+/**
+ * The SLA process manager's timers, kept from the case events (pure: the policies and calendar are
+ * configuration given once). Its version carries a fingerprint of the configuration (and of the
+ * calendar's settings, when given), so that new settings rebuild the timers from position 0.
+ */
+export function createSlaTimersProjection(settings: SlaScheduleOptions, calendarSettings: unknown = null): Projection<'timers'> {
+  // Each event replays the case's history: the calendar's answers are remembered across replays.
+  const options = { ...settings, calendar: memoizedSlaCalendar(settings.calendar) };
+  return {
+    name: SLA_TIMERS_PROJECTION,
+    version: SCHEMA_VERSION * 1_000_000 + fingerprint(settings, calendarSettings),
+    collections: [{ name: SLA_TIMERS_COLLECTION, indexes: [{ fields: ['nextTimerMs'] }, { fields: ['nextDeadlineMs'] }] }],
+    handles: CASE_EVENT_TYPES,
+    keysOf: (event) => ({ timers: { collection: SLA_TIMERS_COLLECTION, id: caseIdOf(event) } }),
+    evolve: ({ timers: doc }, event) => {
+      const before = doc as unknown as SlaTimersDoc | null;
+      if (!before && event.type !== 'CaseFiled') return {};
+      const history = [...(before?.history ?? []), withoutPersonalData(event)];
+      // CaseTypified always comes with the filing: the timers are computed from it on.
+      if (event.type === 'CaseFiled') return { timers: { ...NO_TIMERS, caseId: caseIdOf(event), history } as unknown as Doc };
+      if (!CHANGES_TIMERS.has(event.type)) return { timers: { ...before, history } as unknown as Doc };
+      const schedule = slaScheduleOf(history, options);
+      if (!schedule.open) return { timers: null };
+      const timers = schedule.timers.map((timer) => ({ ...timer, dueMs: Date.parse(timer.dueAt) }));
+      const nextDeadline = schedule.nextDeadline && { ...schedule.nextDeadline, dueMs: Date.parse(schedule.nextDeadline.dueAt) };
+      const next: SlaTimersDoc = {
+        caseId: caseIdOf(event),
+        history,
+        timers,
+        nextTimerMs: timers.length === 0 ? null : Math.min(...timers.map((timer) => timer.dueMs)),
+        nextDeadline,
+        nextDeadlineMs: nextDeadline?.dueMs ?? null,
+      };
+      return { timers: next as unknown as Doc };
+    },
+  };
+}
+
+function withoutPersonalData(event: ProjectionEvent): CaseEvent {
+  if (event.type !== 'CaseFiled') return { type: event.type, data: event.data } as CaseEvent;
+  const { petitioner: _petitioner, verificationCode: _code, ...data } = event.data;
+  return { type: event.type, data } as unknown as CaseEvent;
+}
+
+/** Changes with the policies, the company rule or the calendar's settings (holidays, business hours). */
+function fingerprint({ policies, customerSilenceBusinessDays }: SlaScheduleOptions, calendarSettings: unknown): number {
+  return settingsFingerprint({ policies, customerSilenceBusinessDays, calendarSettings });
+}

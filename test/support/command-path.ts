@@ -1,0 +1,54 @@
+import { Test } from '@nestjs/testing';
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
+import { join } from 'node:path';
+import { BusinessCalendar } from '@app/domain';
+import { EVENT_STORE, SqliteEventStore } from '@app/event-store';
+import { SqliteReadStore } from '@app/read-store';
+import { CaseCommandService } from '../../apps/api/src/command-handling/case-command.service';
+import { caseDeciderProvider } from '../../apps/api/src/command-handling/case-decider.provider';
+import { ChangeCaseHandler } from '../../apps/api/src/command-handling/change-case.command';
+import { Clock } from '../../apps/api/src/storage/clock';
+
+/** One process's command path (CommandBus, decider, event store) and read store, on the SQLite files of `dir`. */
+export interface CommandPath {
+  events: SqliteEventStore;
+  readStore: SqliteReadStore;
+  calendar: BusinessCalendar;
+  bus: CommandBus;
+  commands: CaseCommandService;
+  /** Closes the module and the stores, once; like a killed process, nothing else is stopped. */
+  close: () => Promise<void>;
+}
+
+export async function startCommandPath(dir: string, clock: Clock): Promise<CommandPath> {
+  const events = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
+  const readStore = new SqliteReadStore({ filename: join(dir, 'read-models.sqlite') });
+  const calendar = new BusinessCalendar();
+  const module = await Test.createTestingModule({
+    imports: [CqrsModule.forRoot()],
+    providers: [
+      { provide: EVENT_STORE, useValue: events },
+      { provide: BusinessCalendar, useValue: calendar },
+      { provide: Clock, useValue: clock },
+      caseDeciderProvider,
+      CaseCommandService,
+      ChangeCaseHandler,
+    ],
+  }).compile();
+  await module.init();
+  let closed = false;
+  return {
+    events,
+    readStore,
+    calendar,
+    bus: module.get(CommandBus),
+    commands: module.get(CaseCommandService),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await module.close();
+      await readStore.close();
+      await events.close();
+    },
+  };
+}
