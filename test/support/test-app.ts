@@ -43,7 +43,9 @@ export async function startTestApp(options: { clock?: Clock; dataDir?: string; c
   // The SLA process manager keeps its timers but sends nothing unless a suite turns it on (it would act on moved clocks).
   // Likewise the email outbox keeps its read model and delivers nothing unless a suite turns it on.
   const config = { PUBLIC_RATE_LIMIT: UNTHROTTLED, SLA_PROCESS_MANAGER: 'off', MAIL_OUTBOX: 'off', ...options.config, DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET };
-  const app = await createApp({ config, clock: options.clock, log: options.log }, false);
+  // Errors (a 500's stack, a stopped projection) reach the suite's stderr, where a failing test shows them.
+  const log = options.log ?? { level: 'error' as const, stream: process.stderr };
+  const app = await createApp({ config, clock: options.clock, log }, false);
   await app.listen(0, '127.0.0.1');
   // Keep-alive clients reuse idle sockets: with Node's 5 s default, a socket the server closes just as
   // the client reuses it fails with "socket hang up" when a busy machine stalls the suite for seconds.
