@@ -7,7 +7,8 @@ import { MailBlock, MailDraft, MailRecipient, MailSettings, RenderedMail } from 
  */
 export function renderMail(draft: MailDraft, recipient: MailRecipient, settings: MailSettings): RenderedMail {
   const greeting = `Estimado(a) ${recipient.fullName}:`;
-  const signature = ['Cordialmente,', settings.companyName, 'Servicio de Atención al Cliente'];
+  // The company's name, then the area; once when the company signs as the area itself.
+  const signature = ['Cordialmente,', ...new Set([settings.companyName, 'Servicio de Atención al Cliente'])];
   const closing = `Este mensaje se refiere a su caso radicado con el número ${recipient.filingNumber}. Si responde, conserve el número en el asunto.`;
   return {
     subject: `[${recipient.filingNumber}] ${singleLine(draft.title)}`,

@@ -21,16 +21,16 @@ export function spanishDateTime(iso: string): string {
   return DATE_TIME.format(toDate(iso));
 }
 
-/** What the customer calls each kind of case (DOMAIN.md's glossary). */
-export const CASE_KIND_NAMES: Record<CaseKind, string> = {
-  petition: 'petición',
-  complaint: 'queja',
-  claim: 'reclamo',
-  suggestion: 'sugerencia',
-  report: 'denuncia',
-  inquiry: 'consulta',
-  formal_petition: 'derecho de petición',
-  document_request: 'solicitud de documentos',
+/** What the customer calls each kind of case (DOMAIN.md's glossary), with the object pronoun that agrees with it. */
+export const CASE_KIND_NAMES: Record<CaseKind, { name: string; pronoun: 'lo' | 'la' }> = {
+  petition: { name: 'petición', pronoun: 'la' },
+  complaint: { name: 'queja', pronoun: 'la' },
+  claim: { name: 'reclamo', pronoun: 'lo' },
+  suggestion: { name: 'sugerencia', pronoun: 'la' },
+  report: { name: 'denuncia', pronoun: 'la' },
+  inquiry: { name: 'consulta', pronoun: 'la' },
+  formal_petition: { name: 'derecho de petición', pronoun: 'lo' },
+  document_request: { name: 'solicitud de documentos', pronoun: 'la' },
 };
 
 function toDate(iso: string): Date {

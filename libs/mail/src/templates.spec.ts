@@ -51,6 +51,18 @@ describe('mail templates (es-CO)', () => {
     });
   });
 
+  it('agrees the pronoun with the kind: "lo radicamos" for a reclamo, "la radicamos" for a queja', () => {
+    const acknowledge = (kind: 'claim' | 'complaint') =>
+      render(filingAcknowledgement({ filingNumber: '2026-000042', verificationCode: 'K7PQ2M', kind, subject: 'Cobro', filedAt: '2026-03-02T17:30:00-05:00', dueAt: '2026-03-24T23:59:59-05:00', legalTermDays: 15 }, settings)).text;
+    expect(acknowledge('claim')).toContain('Hemos recibido su reclamo y lo radicamos con el número 2026-000042.');
+    expect(acknowledge('complaint')).toContain('Hemos recibido su queja y la radicamos con el número 2026-000042.');
+  });
+
+  it('signs once when the company signs as its customer service area', () => {
+    const mail = renderMail(informationRequest({ message: 'Copia de la factura' }), recipient, { ...settings, companyName: 'Servicio de Atención al Cliente' });
+    expect(mail.text.endsWith('Cordialmente,\nServicio de Atención al Cliente\n')).toBe(true);
+  });
+
   it('shows dates in Bogotá: an instant late on the 24th there is already the 25th in UTC', () => {
     expect(spanishDate('2026-03-24T23:59:59-05:00')).toBe('24 de marzo de 2026');
     expect(spanishDate('2026-03-25T04:59:59Z')).toBe('24 de marzo de 2026');

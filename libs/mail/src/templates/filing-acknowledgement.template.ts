@@ -15,11 +15,11 @@ export interface FilingAcknowledgementData {
 
 /** Sent on CaseFiled: the filing number, the verification code and the date the answer is due. */
 export function filingAcknowledgement(data: FilingAcknowledgementData, settings: MailSettings): MailDraft {
-  const kind = CASE_KIND_NAMES[data.kind];
+  const { name: kind, pronoun } = CASE_KIND_NAMES[data.kind];
   return {
     title: `Hemos radicado su ${kind}`,
     blocks: [
-      { kind: 'paragraph', text: `Hemos recibido su ${kind} y la radicamos con el número ${data.filingNumber}.` },
+      { kind: 'paragraph', text: `Hemos recibido su ${kind} y ${pronoun} radicamos con el número ${data.filingNumber}.` },
       {
         kind: 'fields',
         fields: [
