@@ -12,6 +12,7 @@ module.exports = {
     '^@app/read-store(|/.*)$': '<rootDir>/libs/read-store/src$1',
     '^@app/projections(|/.*)$': '<rootDir>/projections/src$1',
     '^@app/projector(|/.*)$': '<rootDir>/libs/projector/src$1',
+    '^@app/key-store(|/.*)$': '<rootDir>/libs/key-store/src$1',
     '^@app/storage-kit(|/.*)$': '<rootDir>/libs/storage-kit/src$1',
     '^@app/mail(|/.*)$': '<rootDir>/libs/mail/src$1',
   },

@@ -175,6 +175,8 @@ function sampleData(): Record<string, unknown> {
       email: 'maria.rojas@example.com',
       phone: '+57 300 123 4567',
     },
+    petitionerId: 'a3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90',
+    consent: { givenAt: '2026-03-02T09:10:00.000-05:00', channel: 'phone', policyVersion: '2026-01' },
     firstLineResolution: null,
     filedAt: '2026-03-02T09:15:00.000-05:00',
     dueAt: '2026-03-24T17:00:00.000-05:00',
@@ -185,7 +187,7 @@ function sampleMetadata(): NewEvent['metadata'] {
   const commandId = randomUUID();
   return {
     eventId: randomUUID(),
-    schemaVersion: 1,
+    schemaVersion: 2,
     correlationId: randomUUID(),
     causationId: commandId,
     actorId: 'agent-ana',

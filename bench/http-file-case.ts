@@ -33,6 +33,7 @@ const FILING = {
     email: 'maria.rojas@example.com',
     phone: '+57 300 123 4567',
   },
+  consent: { givenAt: '2026-03-02T09:55:00-05:00', channel: 'phone', policyVersion: '2026-01' },
 };
 
 export const httpFileCase: Benchmark = {

@@ -60,7 +60,8 @@ auditor_token="$(npm run -s token -- --sub fuzz-seed --roles auditor)"
 filed="$(curl -fsS "$base/cases" -H "Authorization: Bearer $agent_token" -H 'Content-Type: application/json' -d '{
   "kind": "claim", "typology": "billing", "motive": "duplicate-charge", "channel": "phone", "subject": "Cobro duplicado",
   "facts": "El 15 de febrero se cobró dos veces el plan.", "request": "Reversar el cobro",
-  "petitioner": { "fullName": "Prueba Fuzz", "documentType": "CC", "documentNumber": "1000000001", "email": "fuzz@example.com" } }')"
+  "petitioner": { "fullName": "Prueba Fuzz", "documentType": "CC", "documentNumber": "1000000001", "email": "fuzz@example.com" },
+  "consent": { "givenAt": "2026-03-02T09:55:00-05:00", "channel": "phone", "policyVersion": "2026-01" } }')"
 case_id="$(json_field caseId <<<"$filed")"
 filing_number="$(json_field filingNumber <<<"$filed")"
 code="$(curl -fsS "$base/cases/$case_id/history" -H "Authorization: Bearer $auditor_token" | json_field events.0.data.verificationCode)"

@@ -12,9 +12,10 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 server_dir="$repo/test/mongo-server"
 server_bin="$server_dir/bin/mongo-test-server"
 
-# The read-store contract, and the HTTP suites whose answers come from the read store.
+# The read-store and key-store contracts, and the HTTP suites whose answers come from the read store.
 suites=(
   libs/read-store/src/mongodb/mongodb-read-store.adapter.spec.ts
+  libs/key-store/src/mongodb/mongodb-key-store.adapter.spec.ts
   test/read-side.e2e-spec.ts
   test/case-lifecycle.e2e-spec.ts
 )

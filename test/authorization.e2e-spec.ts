@@ -7,6 +7,7 @@ import { COMMAND_ROUTES } from './support/command-routes';
 import { KeepAliveClient, keepAliveClient } from './support/keep-alive-client';
 import { QUERY_ROUTES } from './support/query-routes';
 import { MAIL_ROUTES } from './support/mail-routes';
+import { PERSONAL_DATA_ROUTES } from './support/personal-data-routes';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** What API.md gives a route: its roles (the suites' fixtures hold them), or none at all for public routes. */
@@ -20,6 +21,7 @@ const RULES = new Map<string, RouteRule>([
   ...COMMAND_ROUTES.map((route): [string, RouteRule] => [`POST ${route.path}`, { roles: route.roles as Role[] }]),
   ...QUERY_ROUTES.map((route): [string, RouteRule] => [`GET ${route.path}`, { roles: route.roles, ownQueueRole: route.ownQueueRole }]),
   ...MAIL_ROUTES.map((route): [string, RouteRule] => [`${route.method} ${route.path}`, { roles: route.roles }]),
+  ...PERSONAL_DATA_ROUTES.map((route): [string, RouteRule] => [`${route.method} ${route.path}`, { roles: route.roles }]),
 ]);
 
 type Principal = Role | 'no token' | 'no staff role';

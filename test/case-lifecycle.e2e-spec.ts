@@ -1,3 +1,4 @@
+import { CASE_EVENT_SCHEMA_VERSIONS, CaseEventType } from '@app/domain';
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
 
 describe('HTTP: a PQR through its whole lifecycle', () => {
@@ -65,7 +66,7 @@ describe('HTTP: a PQR through its whole lifecycle', () => {
     const positions = history.body.events.map((e: { position: number }) => e.position);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     for (const event of history.body.events) {
-      expect(event.metadata).toMatchObject({ eventId: expect.any(String), schemaVersion: 1, correlationId: expect.any(String), causationId: expect.any(String), occurredAt: expect.any(String) });
+      expect(event.metadata).toMatchObject({ eventId: expect.any(String), schemaVersion: CASE_EVENT_SCHEMA_VERSIONS[event.type as CaseEventType], correlationId: expect.any(String), causationId: expect.any(String), occurredAt: expect.any(String) });
     }
     expect(history.body.events[10].data).toMatchObject({ outcome: 'resolved', counterReplyDeadline: '2026-03-13T23:59:59.999-05:00' });
 

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@app/event-store';
+import { CASE_PERSONAL_DATA_POLICY } from '@app/domain';
+import { PersonalDataProtectingEventStore, SqliteEventStore } from '@app/event-store';
+import { SqliteKeyStore } from '@app/key-store';
 import { ALL_PROJECTIONS } from '@app/projections';
 import { Projector } from '@app/projector';
 import { SqliteReadStore } from '@app/read-store';
@@ -128,7 +130,9 @@ describe('Projector process: killed mid catch-up, restarted, it ends where a cle
   }, 120_000);
 
   it('its read models are deep-equal, collection by collection and position by position, to a clean rebuild into a fresh file', async () => {
-    const events = new SqliteEventStore({ filename: join(dataDir, 'events.sqlite') });
+    // Read as the API and the projector do: through the decorator that decrypts the petitioners' data with their keys.
+    const keys = new SqliteKeyStore({ filename: join(dataDir, 'keys.sqlite') });
+    const events = new PersonalDataProtectingEventStore(new SqliteEventStore({ filename: join(dataDir, 'events.sqlite') }), keys, CASE_PERSONAL_DATA_POLICY);
     const reference = new SqliteReadStore({ filename: join(referenceDir, READ_MODELS_FILE) });
     try {
       const rebuilder = new Projector(events, reference, ALL_PROJECTIONS, { log: (line) => process.stderr.write(`${line}\n`) });
@@ -144,6 +148,7 @@ describe('Projector process: killed mid catch-up, restarted, it ends where a cle
     } finally {
       await reference.close();
       await events.close();
+      await keys.close();
     }
   }, 60_000);
 

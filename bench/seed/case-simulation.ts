@@ -12,7 +12,7 @@
  * `max` different cases (so they can be appended concurrently and share a group commit), and
  * `commit` folds their events into the cases' states and schedules each case's following step.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   Actor,
   CASE_EVENT_SCHEMA_VERSIONS,
@@ -263,6 +263,7 @@ export class CaseSimulation {
     const sequence = (this.filingSequences.get(year) ?? 0) + 1;
     this.filingSequences.set(year, sequence);
     const plan = this.drawPlan(kind);
+    const petitioner = catalog.makePetitioner(random);
     const command: CaseCommand = {
       type: 'FileCase',
       actor: filer,
@@ -280,7 +281,10 @@ export class CaseSimulation {
         request: catalog.makeRequest(random, typology),
         attachments: catalog.makeAttachments(random),
         relatedFilingNumber: random.chance(0.03) && sequence > 1 ? `${year}-${String(random.int(1, sequence - 1)).padStart(7, '0')}` : null,
-        petitioner: catalog.makePetitioner(random),
+        // Seeded straight into the store (no encrypting decorator): a plain hash stands for the API's HMAC.
+        petitionerId: createHash('sha256').update(`${petitioner.documentType}:${petitioner.documentNumber}`).digest('hex'),
+        petitioner,
+        consent: { givenAt: at, channel, policyVersion: '2026-01' },
         firstLineResolution: plan.firstLine ? { resolution: random.pick(catalog.RESPONSES_RESOLVED) } : null,
       },
     };

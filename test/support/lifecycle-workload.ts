@@ -304,6 +304,7 @@ function fileCase(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom): 
       email: `cliente${walk.index}@example.com`,
       ...(rng.chance(0.7) && { phone: `+57 3${rng.int(10, 99)} ${rng.int(100, 999)} ${rng.int(1000, 9999)}` }),
     },
+    consent: { givenAt: '2026-03-01T09:00:00-05:00', channel: 'phone', policyVersion: '2026-01' },
     ...(rng.chance(0.2) && { attachments: [{ name: `soporte-${walk.index}.pdf`, contentType: 'application/pdf', size: rng.int(1000, 900_000) }] }),
     ...(rng.chance(0.1) && { relatedFilingNumber: `2025-${String(rng.int(1, 999_999)).padStart(6, '0')}` }),
     ...(firstLine && { firstLineResolution: { resolution: 'Se resolvió en la llamada' } }),

@@ -80,4 +80,5 @@ export const validFiling = () => ({
     email: 'maria.rojas@example.com',
     phone: '+57 300 123 4567',
   },
+  consent: { givenAt: '2026-03-02T09:55:00-05:00', channel: 'phone', policyVersion: '2026-01' },
 });

@@ -42,6 +42,8 @@ import { InboundMailService } from './inbound/inbound-mail.service';
 import { AttachmentStore } from './inbound/attachment-store';
 import { UnmatchedMailLog } from './inbound/unmatched-mail.log';
 import { ListAtRiskHandler } from './queries/queues/at-risk.query';
+import { PetitionerErasureController } from './personal-data/petitioner-erasure.controller';
+import { PetitionerErasure } from './personal-data/petitioner-erasure.service';
 
 export interface AppModuleOptions {
   /** Environment overrides (tests give each app its own DATA_DIR). */
@@ -80,6 +82,7 @@ export class AppModule {
         AccessAuditController,
         InboundEmailController,
         UnmatchedMailController,
+        PetitionerErasureController,
       ],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
@@ -106,6 +109,7 @@ export class AppModule {
         ListAtRiskHandler,
         AccessAuditLog,
         AccessAuditInterceptor,
+        PetitionerErasure,
       ],
     };
   }

@@ -11,5 +11,6 @@ export * from './cases/case.decider';
 export * from './cases/case-mail.decider';
 export * from './cases/case.evolve';
 export * from './cases/case.upcasters';
+export * from './cases/personal-data';
 export * from './calendar';
 export * from './sla';

@@ -4,3 +4,6 @@ export * from './sequence-allocator.port';
 export * from './sqlite-sequence-allocator.adapter';
 export type { SqliteConnectionOptions } from './sqlite-database';
 export * from './eventstoredb';
+export * from './personal-data/envelope-cipher';
+export * from './personal-data/personal-data-policy';
+export * from './personal-data/personal-data-protecting-event-store';

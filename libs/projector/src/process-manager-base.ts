@@ -57,6 +57,13 @@ export abstract class ProcessManagerBase<Outcome> {
     return run;
   }
 
+  /** Catches the read model up with the event store without acting (serialised with the ticks). */
+  catchUp(): Promise<void> {
+    const run = this.queue.then(() => this.projector.catchUp());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   protected abstract tick(): Promise<Outcome[]>;
 
   protected readModelStatus(): ProjectionStatus | undefined {

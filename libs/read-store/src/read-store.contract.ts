@@ -498,6 +498,18 @@ export function readStoreContract(
       });
     });
 
+    describe('purgeDeletedData', () => {
+      it('keeps what is stored and forgets what was deleted', async () => {
+        const collection = await newCollection();
+        const projection = uniqueName('proj');
+        await store.commit(projection, [upsert(collection, 'kept', 1, { name: 'kept' }), upsert(collection, 'gone', 1, { name: 'gone' })], { version: 1, position: 1 });
+        await store.commit(projection, [remove(collection, 'gone', 2)], { version: 1, position: 2 });
+        await store.purgeDeletedData();
+        expect((await store.get(collection, 'kept'))?.data).toEqual({ name: 'kept' });
+        expect(await store.get(collection, 'gone')).toBeNull();
+      });
+    });
+
     describe('unique index', () => {
       it('rejects a commit that would duplicate a unique value and leaves the store as it was', async () => {
         const projection = uniqueName('projection');

@@ -99,6 +99,13 @@ export interface ReadStore {
   listCheckpoints(): Promise<ProjectionCheckpoint[]>;
   /** Deletes every document of the collections and the projection's checkpoint (before a rebuild). */
   reset(projection: string, collections: string[]): Promise<void>;
+  /**
+   * Makes data already deleted or overwritten unrecoverable from the store's own files where the
+   * store can (crypto-shredding, issue 7). SQLite: deleted content is zeroed as it goes
+   * (`secure_delete`); this checkpoints the WAL and truncates it, so no old page image survives.
+   * MongoDB: nothing to do from a client (docs/adr/0010-crypto-shredding.md).
+   */
+  purgeDeletedData(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -11,7 +11,10 @@ export type SqliteReadDatabaseOptions = SqliteConnectionOptions;
  */
 export function openReadDatabase(options: SqliteReadDatabaseOptions): Database.Database {
   try {
-    return openSqlite(options, 'NORMAL');
+    const db = openSqlite(options, 'NORMAL');
+    // Deleted and overwritten documents (a petitioner's erased data) are zeroed in the file, not left in free space.
+    db.pragma('secure_delete = ON');
+    return db;
   } catch (error) {
     throw asUnavailableWhenStorageFailed(error, `Could not open the read store ${options.filename}`);
   }

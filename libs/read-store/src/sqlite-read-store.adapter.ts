@@ -182,6 +182,10 @@ export class SqliteReadStore implements ReadStore {
     });
   }
 
+  async purgeDeletedData(): Promise<void> {
+    this.read('purgeDeletedData', () => this.db.pragma('wal_checkpoint(TRUNCATE)'));
+  }
+
   async ping(): Promise<void> {
     this.read('ping', () => this.statement('SELECT 1').get());
   }

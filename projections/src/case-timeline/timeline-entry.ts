@@ -72,6 +72,8 @@ function describe(event: ProjectionEvent): [channel: string, description: string
       return ['email', `No se pudo enviar el correo al cliente (${event.data.sourceEventType}, intento ${event.data.attempt}); se reintentará`, false];
     case 'CustomerEmailReceived':
       return ['email', CUSTOMER_EMAIL[event.data.disposition], true];
+    case 'PetitionerDataErased':
+      return ['internal', 'Datos personales del peticionario suprimidos a su solicitud (Ley 1581 de 2012)', false];
     default: {
       const unknown: never = event;
       return unknown;

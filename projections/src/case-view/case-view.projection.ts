@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CASE_EVENT_TYPES, CaseState, evolveCase } from '@app/domain';
+import { CASE_EVENT_TYPES, CaseState, Consent, erasedPetitioner, evolveCase } from '@app/domain';
 import type { Doc, Projection, ProjectionEvent } from '../projection';
 
 export const CASES_COLLECTION = 'cases';
@@ -18,7 +18,12 @@ export interface CaseView {
   request: string;
   attachments: unknown[];
   relatedFilingNumber: string | null;
+  /** Pseudonymous (HMAC of the document): what an admin erases by (`POST /petitioners/:id/erasure`); null before schema v2. */
+  petitionerId: string | null;
+  /** `[erased]` in every field once the petitioner's data was erased. */
   petitioner: Record<string, unknown>;
+  /** The consent recorded with the filing; null for filings before it was recorded. */
+  consent: Consent | null;
   filedBy: string;
   filedAt: string;
   typifiedBy: string;
@@ -54,8 +59,8 @@ export function hashVerificationCode(code: string): string {
 
 export const caseViewProjection: Projection<'case'> = {
   name: 'case-view',
-  version: 2,
-  collections: [{ name: CASES_COLLECTION, indexes: [{ fields: ['filingNumber'], unique: true }] }],
+  version: 3,
+  collections: [{ name: CASES_COLLECTION, indexes: [{ fields: ['filingNumber'], unique: true }, { fields: ['petitionerId'] }] }],
   handles: CASE_EVENT_TYPES,
   keysOf: (event) => ({ case: { collection: CASES_COLLECTION, id: caseIdOf(event) } }),
   evolve: ({ case: doc }, event) => {
@@ -114,6 +119,9 @@ function evolveView(view: CaseView | null, event: ProjectionEvent): CaseView | n
       return { ...next, survey: { score: event.data.score, comment: event.data.comment } };
     case 'QualityReviewed':
       return { ...next, qualityReviews: view.qualityReviews + 1 };
+    case 'PetitionerDataErased':
+      // The same marker a replay reads from CaseFiled once the key is gone: live and rebuilt views agree.
+      return { ...next, petitioner: { ...erasedPetitioner() } };
     default:
       return next;
   }
@@ -135,7 +143,9 @@ function filedView(event: Extract<ProjectionEvent, { type: 'CaseFiled' }>): Case
     request: d.request,
     attachments: d.attachments,
     relatedFilingNumber: d.relatedFilingNumber,
+    petitionerId: d.petitionerId,
     petitioner: { ...d.petitioner },
+    consent: d.consent ? { ...d.consent } : null,
     filedBy: d.filedBy,
     filedAt: d.filedAt,
     typifiedBy: d.filedBy,

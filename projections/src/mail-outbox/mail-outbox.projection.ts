@@ -1,15 +1,15 @@
-import { CASE_EVENT_TYPES } from '@app/domain';
+import { CASE_EVENT_TYPES, isErasedPetitioner } from '@app/domain';
 import type { CaseEventType } from '@app/domain';
 import { customerMailFor, CUSTOMER_MAIL_EVENT_TYPES, messageIdFor, renderMail } from '@app/mail';
 import type { MailSettings } from '@app/mail';
 import { caseIdOf } from '../case-view/case-view.projection';
 import { settingsFingerprint } from '../projection';
-import type { Doc, Projection, ProjectionEvent } from '../projection';
+import type { Doc, DocKey, Projection, ProjectionEvent } from '../projection';
 
 export const MAIL_OUTBOX_COLLECTION = 'mail_outbox';
 export const MAIL_OUTBOX_PROJECTION = 'mail-outbox';
 /** Bump when the documents' shape or the rendering rules change. */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /**
  * The one place outside CaseFiled that holds the petitioner's address and name (Ley 1581): what the
@@ -54,7 +54,7 @@ const MAIL_EVENTS: ReadonlySet<string> = new Set(CUSTOMER_MAIL_EVENT_TYPES);
  * next attempt, EmailDelivered marks it delivered and forgets its address and content. Replayed
  * from position 0 it gives the same documents, so a rebuild sends nothing twice.
  */
-export function createMailOutboxProjection(settings: MailOutboxSettings): Projection<'recipient' | 'message'> {
+export function createMailOutboxProjection(settings: MailOutboxSettings): Projection {
   return {
     name: MAIL_OUTBOX_PROJECTION,
     version: SCHEMA_VERSION * 1_000_000 + fingerprint(settings),
@@ -63,8 +63,13 @@ export function createMailOutboxProjection(settings: MailOutboxSettings): Projec
     keysOf: (event) => ({
       recipient: { collection: MAIL_OUTBOX_COLLECTION, id: `recipient:${caseIdOf(event)}` },
       message: { collection: MAIL_OUTBOX_COLLECTION, id: `message:${messageSourceOf(event)}` },
+      ...(event.type === 'PetitionerDataErased' && withdrawnMessageKeys(event.data.withdrawnMessages)),
     }),
-    evolve: ({ recipient: recipientDoc, message: messageDoc }, event) => {
+    evolve: ({ recipient: recipientDoc, message: messageDoc, ...withdrawn }, event) => {
+      if (event.type === 'PetitionerDataErased') {
+        // Suppression: the address, the name and every message of the case go, sent or not (nothing more is sent).
+        return { recipient: null, ...Object.fromEntries(Object.keys(withdrawn).map((name) => [name, null])) };
+      }
       const message = messageDoc as unknown as MailOutboxMessageDoc | null;
       if (event.type === 'EmailDelivered') {
         if (!message) return {};
@@ -91,6 +96,10 @@ export function createMailOutboxProjection(settings: MailOutboxSettings): Projec
   };
 }
 
+function withdrawnMessageKeys(sourceEventIds: readonly string[]): Record<string, DocKey> {
+  return Object.fromEntries(sourceEventIds.map((id, index) => [`withdrawn${index}`, { collection: MAIL_OUTBOX_COLLECTION, id: `message:${id}` }]));
+}
+
 /** The event a message belongs to: its own id, or for a delivery attempt the event it delivers. */
 function messageSourceOf(event: ProjectionEvent): string {
   if (event.type === 'EmailDelivered' || event.type === 'EmailDeliveryFailed') return event.data.sourceEventId;
@@ -107,7 +116,8 @@ function recipientOf(event: Extract<ProjectionEvent, { type: 'CaseFiled' }>): Ma
   const { filingNumber, petitioner } = event.data;
   const caseId = caseIdOf(event);
   const email = petitioner.email?.trim();
-  if (!email) return null;
+  // Erased (a replay after suppression): nobody to write to, as the live outbox decided at the erasure.
+  if (!email || isErasedPetitioner(petitioner)) return null;
   return { kind: 'recipient', caseId, filingNumber, fullName: petitioner.fullName, email };
 }
 

@@ -121,6 +121,7 @@ function count(day: ReportDay, facts: ReportCase | null, event: ProjectionEvent)
     case 'EmailDelivered':
     case 'EmailDeliveryFailed':
     case 'CustomerEmailReceived':
+    case 'PetitionerDataErased':
       return facts!;
     default: {
       const unknown: never = event;

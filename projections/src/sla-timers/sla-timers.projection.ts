@@ -7,7 +7,7 @@ import type { Doc, Projection, ProjectionEvent } from '../projection';
 export const SLA_TIMERS_COLLECTION = 'sla_timers';
 export const SLA_TIMERS_PROJECTION = 'sla-timers';
 /** Bump when the document's shape or the timer rules change. */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 /** Events that move no clock and no case status: the timers stay as they are (the history still grows). */
 const KEEPS_TIMERS: ReadonlySet<CaseEventType> = new Set([
   'CaseAssigned',
@@ -77,8 +77,10 @@ export function createSlaTimersProjection(settings: SlaScheduleOptions, calendar
 }
 
 function withoutPersonalData(event: ProjectionEvent): CaseEvent {
+  // The customer's own words may carry their name (a signature): the schedule needs neither.
+  if (event.type === 'CustomerEmailReceived') return { type: event.type, data: { ...event.data, subject: '', body: '' } };
   if (event.type !== 'CaseFiled') return { type: event.type, data: event.data } as CaseEvent;
-  const { petitioner: _petitioner, verificationCode: _code, ...data } = event.data;
+  const { petitioner: _petitioner, verificationCode: _code, consent: _consent, ...data } = event.data;
   return { type: event.type, data } as unknown as CaseEvent;
 }
 

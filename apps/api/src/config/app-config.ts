@@ -58,6 +58,13 @@ export class AppConfig {
   @IsOptional() @IsString() @MinLength(32)
   JWT_SECRET?: string;
 
+  /**
+   * Secret of the pseudonymous petitioner ids (HMAC of the document); when unset, one is generated into
+   * DATA_DIR on first start. Every API and projector of a deployment must share it, and it must never change.
+   */
+  @IsOptional() @IsString() @MinLength(32)
+  PETITIONER_ID_SECRET?: string;
+
   /** Requests per minute one client address may send to /public/* (and /inbound/*); more get 429. */
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(100000000)
   PUBLIC_RATE_LIMIT: number = 30;

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaseCommand, caseStreamId, MAIL_ACTOR_ID } from '@app/domain';
-import { actors, petitioner } from '@app/domain/testing/case-histories';
+import { actors, consent, petitioner, PETITIONER_ID } from '@app/domain/testing/case-histories';
 import { EmlFileMailTransport, MailTransport, SmtpMailTransport } from '@app/mail';
 import { createMailOutboxProjection } from '@app/projections';
 import { MailCommandSender, MailOutboxProcessManager } from '@app/projector';
@@ -72,7 +72,7 @@ describe('email outbox, delivering to a real SMTP server on loopback', () => {
   async function fileAndStart(run: MailRun): Promise<void> {
     const data = {
       caseId: CASE_ID, filingNumber: FILING_NUMBER, verificationCode: 'QW7E2R', kind: 'claim', typology: 'billing', motive: 'duplicate-charge',
-      channel: 'phone', subject: 'Cobro duplicado', facts: 'Dos cobros en febrero', request: 'Reversar', attachments: [], petitioner,
+      channel: 'phone', subject: 'Cobro duplicado', facts: 'Dos cobros en febrero', request: 'Reversar', attachments: [], petitionerId: PETITIONER_ID, petitioner, consent,
     };
     await act(run, FILED_AT, { type: 'FileCase', data } as Omit<CaseCommand, 'actor' | 'at'>, actors.agent);
     await act(run, '2026-03-02T11:00:00-05:00', { type: 'AssignCase', data: { backofficeId: actors.backoffice.id } }, actors.supervisor);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaseCommand, caseStreamId, DEFAULT_SLA_POLICIES } from '@app/domain';
-import { actors, petitioner } from '@app/domain/testing/case-histories';
+import { actors, consent, petitioner, PETITIONER_ID } from '@app/domain/testing/case-histories';
 import { RecordedEvent, SqliteEventStore } from '@app/event-store';
 import { createSlaTimersProjection } from '@app/projections';
 import { SlaCommandSender, SlaProcessManager } from '@app/projector';
@@ -69,7 +69,7 @@ describe('SLA process manager, with simulated time', () => {
   async function fileFeatureQuestionOnChat(run: SlaRun): Promise<void> {
     const data = {
       caseId: CASE_ID, filingNumber: '2026-000001', verificationCode: 'ABC123', kind: 'petition', typology: 'feature-question', motive: 'how-to',
-      channel: 'chat', subject: 'Pregunta', facts: 'Cómo activo la función', request: 'Explicación', attachments: [], petitioner,
+      channel: 'chat', subject: 'Pregunta', facts: 'Cómo activo la función', request: 'Explicación', attachments: [], petitionerId: PETITIONER_ID, petitioner, consent,
     };
     await act(run, FILED_AT, { type: 'FileCase', data } as Omit<CaseCommand, 'actor' | 'at'>, actors.agent);
     await act(run, '2026-03-02T11:00:00-05:00', { type: 'AssignCase', data: { backofficeId: actors.backoffice.id } }, actors.supervisor);

@@ -1,42 +1,68 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CASE_PERSONAL_DATA_POLICY } from '@app/domain';
 import {
   EVENT_STORE,
   EventStore,
   EventStoreDbEventStore,
   EventStoreDbSequenceAllocator,
+  PersonalDataProtectingEventStore,
   SEQUENCE_ALLOCATOR,
   SequenceAllocator,
   SqliteEventStore,
   SqliteSequenceAllocator,
 } from '@app/event-store';
+import { KEY_STORE, KeyStore, MongoKeyStore, SqliteKeyStore } from '@app/key-store';
 import { AppConfig } from '../config/app-config';
+import { PetitionerIdentity } from '../personal-data/petitioner-identity';
 import { connectOrFail } from './connect-or-fail';
 
-function embeddedFile(config: AppConfig): string {
+function embeddedFile(config: AppConfig, name = 'events.sqlite'): string {
   mkdirSync(config.DATA_DIR, { recursive: true });
-  return join(config.DATA_DIR, 'events.sqlite');
+  return join(config.DATA_DIR, name);
 }
 
-/** The event store and the filing-number sequence: EventStoreDB when EVENTSTORE_URL is set, else SQLite in DATA_DIR. */
+async function connectedEventStore(config: AppConfig): Promise<EventStore> {
+  if (!config.EVENTSTORE_URL) return new SqliteEventStore({ filename: embeddedFile(config) });
+  const store = new EventStoreDbEventStore({ connectionString: config.EVENTSTORE_URL });
+  try {
+    await connectOrFail('EventStoreDB', config.EVENTSTORE_URL, config.STORE_CONNECT_TIMEOUT_MS, () => store.ping());
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  return store;
+}
+
+/**
+ * The event store (EventStoreDB when EVENTSTORE_URL is set, else SQLite in DATA_DIR) behind the
+ * decorator that encrypts personal data; the petitioners' keys (MongoDB when MONGODB_URL is set, like
+ * the read models, else `keys.sqlite` in DATA_DIR); the filing-number sequence.
+ */
 @Global()
 @Module({
   providers: [
     {
-      provide: EVENT_STORE,
+      provide: KEY_STORE,
       inject: [AppConfig],
-      useFactory: async (config: AppConfig): Promise<EventStore> => {
-        if (!config.EVENTSTORE_URL) return new SqliteEventStore({ filename: embeddedFile(config) });
-        const store = new EventStoreDbEventStore({ connectionString: config.EVENTSTORE_URL });
+      useFactory: async (config: AppConfig): Promise<KeyStore> => {
+        if (!config.MONGODB_URL) return new SqliteKeyStore({ filename: embeddedFile(config, 'keys.sqlite') });
+        const store = new MongoKeyStore({ url: config.MONGODB_URL, serverSelectionTimeoutMS: config.STORE_CONNECT_TIMEOUT_MS });
         try {
-          await connectOrFail('EventStoreDB', config.EVENTSTORE_URL, config.STORE_CONNECT_TIMEOUT_MS, () => store.ping());
+          await connectOrFail('MongoDB', config.MONGODB_URL, config.STORE_CONNECT_TIMEOUT_MS, () => store.connect());
         } catch (error) {
           await store.close().catch(() => undefined);
           throw error;
         }
         return store;
       },
+    },
+    {
+      provide: EVENT_STORE,
+      inject: [AppConfig, KEY_STORE],
+      useFactory: async (config: AppConfig, keys: KeyStore): Promise<EventStore> =>
+        new PersonalDataProtectingEventStore(await connectedEventStore(config), keys, CASE_PERSONAL_DATA_POLICY),
     },
     {
       provide: SEQUENCE_ALLOCATOR,
@@ -46,17 +72,24 @@ function embeddedFile(config: AppConfig): string {
           ? new EventStoreDbSequenceAllocator({ connectionString: config.EVENTSTORE_URL })
           : new SqliteSequenceAllocator({ filename: embeddedFile(config) }),
     },
+    {
+      provide: PetitionerIdentity,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => PetitionerIdentity.fromDataDir(config.DATA_DIR, config.PETITIONER_ID_SECRET),
+    },
   ],
-  exports: [EVENT_STORE, SEQUENCE_ALLOCATOR],
+  exports: [EVENT_STORE, SEQUENCE_ALLOCATOR, KEY_STORE, PetitionerIdentity],
 })
 export class StorageModule implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(SEQUENCE_ALLOCATOR) private readonly sequences: SequenceAllocator,
+    @Inject(KEY_STORE) private readonly keys: KeyStore,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.sequences.close();
     await this.eventStore.close();
+    await this.keys.close();
   }
 }

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../shared/actor';
 import type { AutoCloseRule, Channel, ResponseOutcome } from './case-kind';
-import type { AttachmentRef, EmailRef, Petitioner, StoredAttachmentRef, Typification } from './case.events';
+import type { AttachmentRef, Consent, EmailRef, Petitioner, StoredAttachmentRef, Typification } from './case.events';
 
 type Command<Type extends string, Data> = { type: Type; data: Data } & CommandContext;
 
@@ -17,7 +17,11 @@ export type FileCase = Command<
     request: string;
     attachments: AttachmentRef[];
     relatedFilingNumber?: string | null;
+    /** Pseudonymous id of the petitioner (computed outside the core from their document). */
+    petitionerId: string;
     petitioner: Petitioner;
+    /** Required: a filing without the petitioner's consent is refused (CASE.CONSENT_REQUIRED). */
+    consent?: Consent | null;
     /** Set when the agent answers a petición or consulta on the spot. */
     firstLineResolution?: { resolution: string } | null;
   }
@@ -55,6 +59,9 @@ export type ReceiveCustomerEmail = Command<
   { messageId: string | null; subject: string; body: string; attachments: StoredAttachmentRef[]; automatic: boolean }
 >;
 
+/** An admin erases the petitioner's personal data (their key is destroyed); recorded on each of their cases. */
+export type ErasePetitionerData = Command<'ErasePetitionerData', { petitionerId: string; withdrawnMessages: string[] }>;
+
 export type CaseCommand =
   | FileCase
   | AssignCase
@@ -75,6 +82,7 @@ export type CaseCommand =
   | WithdrawCase
   | RecordEmailDelivered
   | RecordEmailDeliveryFailed
-  | ReceiveCustomerEmail;
+  | ReceiveCustomerEmail
+  | ErasePetitionerData;
 
 export type CaseCommandType = CaseCommand['type'];

@@ -16,6 +16,8 @@ import {
   petitioner,
   respondedPending,
   confirmed,
+  consent,
+  PETITIONER_ID,
 } from '../testing/case-histories';
 import type { CaseCommand } from './case.commands';
 import { createCaseDecider } from './case.decider';
@@ -38,7 +40,9 @@ const fileClaim = (overrides: Partial<Extract<CaseCommand, { type: 'FileCase' }>
       facts: 'El 15 de febrero se cobró dos veces el plan.',
       request: 'Reversar el cobro duplicado',
       attachments: [],
+      petitionerId: PETITIONER_ID,
       petitioner,
+      consent,
       ...overrides,
     },
     actors.agent,
@@ -316,6 +320,8 @@ describe('case evolve', () => {
       sla: { firstRespondedAt: march2026(9), resolvedAt: null, firstResponseOverdue: null, resolutionOverdue: null },
       emailsDelivered: [],
       lastCounterReplyDeadline: '2026-03-12T23:59:59.999-05:00',
+      petitionerId: PETITIONER_ID,
+      petitionerErased: false,
       outcome: 'pending',
       counterReplyDeadline: '2026-03-12T23:59:59.999-05:00',
     });

@@ -14,6 +14,7 @@ import { evolveCase } from './case.evolve';
 import { requireStatus } from './case-status.guard';
 import { closeCaseAutomatically, recordOverdue, withdrawCase } from './case-sla.decider';
 import { recordEmailOutcome } from './case-mail.decider';
+import { erasePetitionerData } from './case-personal-data.decider';
 
 /** The calendar arithmetic the decider needs (implemented by the Colombian BusinessCalendar). */
 export interface DeadlineCalendar {
@@ -81,6 +82,8 @@ function decideCase(calendar: DeadlineCalendar, command: C.CaseCommand, state: C
       return recordEmailOutcome(command, state);
     case 'ReceiveCustomerEmail':
       return receiveCustomerEmail(calendar, command, state);
+    case 'ErasePetitionerData':
+      return erasePetitionerData(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown command ${(unknown as { type: string }).type}`);
@@ -98,6 +101,7 @@ function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseSt
   if (state.status !== 'none') throw CaseErrors.alreadyFiled();
   const d = command.data;
   const resolvesAtFirstLine = Boolean(d.firstLineResolution);
+  if (!d.consent) throw CaseErrors.consentRequired();
   if (resolvesAtFirstLine && !FIRST_LINE_RESOLVABLE_KINDS.includes(d.kind)) throw CaseErrors.firstLineNotAllowed(d.kind);
   const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[d.kind];
   const dueAt = calendar.addBusinessDays(command.at, legalTermDays);
@@ -119,7 +123,9 @@ function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseSt
         filedAt: command.at,
         legalTermDays,
         dueAt,
+        petitionerId: d.petitionerId,
         petitioner: d.petitioner,
+        consent: { givenAt: d.consent.givenAt, channel: d.consent.channel, policyVersion: d.consent.policyVersion },
       },
     },
     {

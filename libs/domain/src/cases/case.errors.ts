@@ -46,5 +46,15 @@ export const CaseErrors = {
     new DomainError('CASE.TIMER_STALE', `The timer was set for ${expected}; the case now stands at ${actual ?? 'nothing'}`, 'conflict', { expected, actual }),
   emailAlreadyDelivered: (sourceEventId: string) =>
     new DomainError('CASE.EMAIL_ALREADY_DELIVERED', `The message for event ${sourceEventId} was already delivered`, 'conflict', { sourceEventId }),
+  consentRequired: () =>
+    new DomainError(
+      'CASE.CONSENT_REQUIRED',
+      "A case is filed only with the petitioner's consent to the processing of their personal data (Ley 1581 de 2012): record when, through which channel and under which policy version it was given",
+      'rule',
+    ),
+  otherPetitioner: () =>
+    new DomainError('CASE.OTHER_PETITIONER', 'The case was filed by another petitioner', 'rule'),
+  petitionerAlreadyErased: () =>
+    new DomainError('CASE.PETITIONER_ALREADY_ERASED', "The petitioner's personal data was already erased", 'conflict'),
   notPositive: (field: string) => new DomainError('CASE.INVALID_VALUE', `${field} must be a positive integer`, 'rule'),
 };

@@ -14,6 +14,16 @@ export interface Petitioner {
   company?: string;
 }
 
+/**
+ * The petitioner's consent to the processing of their personal data (Ley 1581 de 2012, art. 9):
+ * when it was given, through which channel, and which version of the company's data policy it accepted.
+ */
+export interface Consent {
+  givenAt: string;
+  channel: Channel;
+  policyVersion: string;
+}
+
 export interface Typification {
   kind: CaseKind;
   typology: string;
@@ -43,7 +53,15 @@ export type CaseFiled = {
     filedAt: string;
     legalTermDays: number;
     dueAt: string;
+    /**
+     * Pseudonymous and stable per person (an HMAC of document type and number, computed outside the
+     * core): every case of one petitioner shares it, and so does the key their data is encrypted with.
+     * Null for cases filed before schema version 2.
+     */
+    petitionerId: string | null;
     petitioner: Petitioner;
+    /** Null: filed before consent was recorded (schema version 1). */
+    consent: Consent | null;
   };
 };
 
@@ -188,6 +206,17 @@ export type CustomerEmailReceived = {
   };
 };
 
+/**
+ * The petitioner asked for their personal data to be suppressed (Ley 1581 de 2012, art. 8 e, 15): the
+ * key that encrypted it is destroyed, and each of their cases records this fact. The history still
+ * replays: the petitioner's data reads as `[erased]` from then on. `withdrawnMessages`: the source
+ * event ids of the customer messages of the case (the outbox forgets them, delivered or not).
+ */
+export type PetitionerDataErased = {
+  type: 'PetitionerDataErased';
+  data: { petitionerId: string; withdrawnMessages: string[]; erasedBy: string; erasedAt: string };
+};
+
 export type CaseEvent =
   | CaseFiled
   | CaseTypified
@@ -209,13 +238,14 @@ export type CaseEvent =
   | CaseWithdrawn
   | EmailDelivered
   | EmailDeliveryFailed
-  | CustomerEmailReceived;
+  | CustomerEmailReceived
+  | PetitionerDataErased;
 
 export type CaseEventType = CaseEvent['type'];
 
 /** The schema version each event type is written with today. Bump with an upcaster, never in place. */
 export const CASE_EVENT_SCHEMA_VERSIONS: Record<CaseEventType, number> = {
-  CaseFiled: 1,
+  CaseFiled: 2,
   CaseTypified: 1,
   CaseResolvedAtFirstLine: 1,
   CaseAssigned: 1,
@@ -236,6 +266,7 @@ export const CASE_EVENT_SCHEMA_VERSIONS: Record<CaseEventType, number> = {
   EmailDelivered: 1,
   EmailDeliveryFailed: 1,
   CustomerEmailReceived: 1,
+  PetitionerDataErased: 1,
 };
 
 export const CASE_EVENT_TYPES = Object.keys(CASE_EVENT_SCHEMA_VERSIONS) as CaseEventType[];

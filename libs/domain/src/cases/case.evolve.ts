@@ -25,6 +25,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       sla: NO_SLA_FACTS,
       emailsDelivered: [],
       lastCounterReplyDeadline: null,
+      petitionerId: d.petitionerId ?? null,
+      petitionerErased: false,
     };
   }
   if (state.status === 'none') return state;
@@ -104,6 +106,8 @@ function evolveFiled(state: FiledCase, event: CaseEvent): CaseState {
     case 'EmailDeliveryFailed':
     case 'CustomerEmailReceived':
       return state;
+    case 'PetitionerDataErased':
+      return { ...state, petitionerErased: true };
     default: {
       const unknown: never = event;
       return unknown;
@@ -128,6 +132,8 @@ function stripStatusFields(state: FiledCase) {
     sla,
     emailsDelivered,
     lastCounterReplyDeadline,
+    petitionerId,
+    petitionerErased,
   } = state;
   return {
     caseId,
@@ -145,6 +151,9 @@ function stripStatusFields(state: FiledCase) {
     // Case states stored before issue 6 (in read models) lack the field.
     emailsDelivered: emailsDelivered ?? [],
     lastCounterReplyDeadline: lastCounterReplyDeadline ?? null,
+    // Case states stored before issue 7 (in read models) lack these.
+    petitionerId: petitionerId ?? null,
+    petitionerErased: petitionerErased ?? false,
   };
 }
 

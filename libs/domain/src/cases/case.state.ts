@@ -34,6 +34,10 @@ export interface CaseFacts {
   emailsDelivered: readonly string[];
   /** The counter-reply deadline of the last response, kept after the case closes (a late email is told when it was). */
   lastCounterReplyDeadline: string | null;
+  /** Pseudonymous id of the petitioner (null for filings before schema version 2). */
+  petitionerId: string | null;
+  /** PetitionerDataErased was recorded. */
+  petitionerErased: boolean;
 }
 
 type Assigned = { assigneeId: string };

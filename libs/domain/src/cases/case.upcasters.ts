@@ -1,8 +1,13 @@
 import { upcast, UpcasterRegistry } from '../shared/upcasting';
 import { CASE_EVENT_SCHEMA_VERSIONS, CaseEvent } from './case.events';
 
-/** Upcasters of the case events; empty while every case event is at schema version 1. */
-export const CASE_EVENT_UPCASTERS: UpcasterRegistry = {};
+/** Upcasters of the case events, per type and stored schema version. */
+export const CASE_EVENT_UPCASTERS: UpcasterRegistry = {
+  CaseFiled: {
+    // v2 (issue 7): the pseudonymous petitioner id and the consent. A v1 filing recorded neither.
+    1: (data) => ({ ...data, petitionerId: null, consent: null }),
+  },
+};
 
 export function isCaseEventType(type: string): type is CaseEvent['type'] {
   return Object.prototype.hasOwnProperty.call(CASE_EVENT_SCHEMA_VERSIONS, type);

@@ -127,7 +127,8 @@ export class DeadlineFold {
       case 'EmailDelivered':
       case 'EmailDeliveryFailed':
       case 'CustomerEmailReceived':
-        // Emails move no deadline by themselves (InformationReceived, CounterReplyReceived do); left out of the explanation.
+      case 'PetitionerDataErased':
+        // Emails (and the suppression of personal data) move no deadline by themselves (InformationReceived, CounterReplyReceived do); left out of the explanation.
         return;
       default: {
         const unknown: never = event;

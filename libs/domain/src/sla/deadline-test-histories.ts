@@ -40,7 +40,9 @@ export class History {
       facts: 'Hechos',
       request: 'Solicitud',
       attachments: [],
+      petitionerId: 'petitioner-1',
       petitioner,
+      consent: { givenAt: at, channel, policyVersion: '2026-01' },
     };
     return new History([]).run({ type: 'FileCase', data, actor: actors.agent, at });
   }

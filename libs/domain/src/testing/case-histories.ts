@@ -25,6 +25,11 @@ export const petitioner = {
   phone: '+57 300 123 4567',
 };
 
+/** The petitioner's pseudonymous id, as the API derives it (an HMAC: here any stable hex string). */
+export const PETITIONER_ID = 'a3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
+
+export const consent = { givenAt: '2026-03-02T09:55:00-05:00', channel: 'phone' as const, policyVersion: '2026-01' };
+
 export const caseFiled: CaseEvent = {
   type: 'CaseFiled',
   data: {
@@ -42,7 +47,9 @@ export const caseFiled: CaseEvent = {
     filedAt: FILED_AT,
     legalTermDays: 15,
     dueAt: DUE_AT,
+    petitionerId: PETITIONER_ID,
     petitioner,
+    consent,
   },
 };
 

@@ -165,6 +165,11 @@ export class MongoReadStore implements ReadStore {
     });
   }
 
+  /** WiredTiger reuses the space of deleted documents; what stays on disk or in backups is an operations matter (ADR 10). */
+  async purgeDeletedData(): Promise<void> {
+    await this.run('purgeDeletedData', async () => undefined);
+  }
+
   async ping(): Promise<void> {
     await this.run('ping', async (db) => {
       await db.command({ ping: 1 });

@@ -1,9 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsObject, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CASE_KINDS, CHANNELS, DOCUMENT_TYPES } from '@app/domain';
 import type { CaseKind, Channel, DocumentType } from '@app/domain';
 import { Nested, OneOf, OptionalText, RequiredText, WholeNumber } from '../../http/field.decorators';
+
+/** A real calendar instant with its offset (the date's validity is checked again by Date.parse in the handler). */
+const ISO_INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 export class PetitionerDto {
   @RequiredText(200, 'Full name', 'María Fernanda Rojas') fullName: string;
@@ -15,6 +18,15 @@ export class PetitionerDto {
   @OptionalText(30) @ApiPropertyOptional({ pattern: '^[+\\d][\\d\\s()-]{5,29}$', maxLength: 30, example: '+57 300 123 4567' }) @Matches(/^[+\d][\d\s()-]{5,29}$/, { message: 'phone must be a phone number' }) phone?: string;
   @OptionalText(300) address?: string;
   @OptionalText(200) company?: string;
+}
+
+/** The petitioner's consent to the processing of their personal data (Ley 1581 de 2012, art. 9). */
+export class ConsentDto {
+  @ApiProperty({ description: 'When the petitioner gave it (ISO-8601 with offset)', example: '2026-03-02T09:55:00-05:00', maxLength: 40 })
+  @IsString() @MaxLength(40) @Matches(ISO_INSTANT, { message: 'givenAt must be an ISO-8601 instant with offset, like 2026-03-02T09:55:00-05:00' })
+  givenAt: string;
+  @OneOf(CHANNELS, 'Through which channel it was given') channel: Channel;
+  @RequiredText(40, 'The version of the data-processing policy the petitioner accepted', '2026-01') policyVersion: string;
 }
 
 export class AttachmentDto {
@@ -36,6 +48,10 @@ export class FileCaseDto {
   @RequiredText(10000, 'The facts, with their dates') facts: string;
   @RequiredText(5000, 'What the customer asks for') request: string;
   @Nested(() => PetitionerDto) petitioner: PetitionerDto;
+
+  @ApiPropertyOptional({ type: ConsentDto, description: "Required by the domain: without it the filing is refused with 422 CASE.CONSENT_REQUIRED" })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ConsentDto)
+  consent?: ConsentDto;
 
   @ApiPropertyOptional({ type: [AttachmentDto] })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AttachmentDto)

@@ -6,6 +6,7 @@ import { SEQUENCE_ALLOCATOR, SequenceAllocator } from '@app/event-store';
 import { CaseCommandService } from '../../command-handling/case-command.service';
 import { CASE_DECIDER } from '../../command-handling/case-decider.provider';
 import type { CommandContext, CommandOutcome } from '../../command-handling/command-context';
+import { PetitionerIdentity } from '../../personal-data/petitioner-identity';
 import type { FileCaseDto } from './file-case.dto';
 
 export class FileCaseCommand {
@@ -25,6 +26,7 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
     private readonly calendar: BusinessCalendar,
     @Inject(SEQUENCE_ALLOCATOR) private readonly sequences: SequenceAllocator,
     @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
+    private readonly petitioners: PetitionerIdentity,
   ) {}
 
   async execute({ body, context }: FileCaseCommand): Promise<CommandOutcome> {
@@ -65,7 +67,9 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
         request: body.request,
         attachments: (body.attachments ?? []).map(({ name, contentType, size }) => ({ name, contentType, size })),
         relatedFilingNumber: body.relatedFilingNumber ?? null,
+        petitionerId: this.petitioners.idOf(body.petitioner),
         petitioner: { ...body.petitioner },
+        consent: body.consent ? { givenAt: body.consent.givenAt, channel: body.consent.channel, policyVersion: body.consent.policyVersion } : null,
         firstLineResolution: body.firstLineResolution ? { resolution: body.firstLineResolution.resolution } : null,
       },
     };

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 const nullableString = { type: String, nullable: true } as const;
 const anyObject = { type: 'object', additionalProperties: true } as const;
 
-/** The petitioner as filed: personal data (Ley 1581 de 2012); each read is recorded in the access audit. */
+/** The petitioner as filed: personal data (Ley 1581 de 2012); each read is recorded in the access audit. `[erased]` in every field once erased. */
 export class PetitionerViewDto {
   @ApiProperty() fullName: string;
   @ApiProperty() documentType: string;
@@ -12,6 +12,12 @@ export class PetitionerViewDto {
   @ApiPropertyOptional() phone?: string;
   @ApiPropertyOptional() address?: string;
   @ApiPropertyOptional() company?: string;
+}
+
+export class ConsentViewDto {
+  @ApiProperty() givenAt: string;
+  @ApiProperty() channel: string;
+  @ApiProperty() policyVersion: string;
 }
 
 /** The case as staff see it (GET /cases/:id); fields the projection adds later appear as well. */
@@ -29,6 +35,10 @@ export class CaseViewDto {
   @ApiProperty({ type: 'array', items: anyObject }) attachments: unknown[];
   @ApiProperty(nullableString) relatedFilingNumber: string | null;
   @ApiProperty({ type: PetitionerViewDto }) petitioner: PetitionerViewDto;
+  @ApiProperty({ ...nullableString, pattern: '^[0-9a-f]{64}$', description: "The petitioner's pseudonymous id, shared by all their cases: POST /petitioners/{id}/erasure erases by it (null for cases filed before it existed)" })
+  petitionerId: string | null;
+  @ApiProperty({ type: ConsentViewDto, nullable: true, description: 'The consent recorded with the filing; null for filings before consent was recorded' })
+  consent: ConsentViewDto | null;
   @ApiProperty() filedBy: string;
   @ApiProperty() filedAt: string;
   @ApiProperty(nullableString) assigneeId: string | null;

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CASE_PERSONAL_DATA_POLICY, ERASED_MARK, erasedPetitioner } from '@app/domain';
+import { SqliteKeyStore } from '@app/key-store';
+import type { NewEvent } from '../event-store.port';
+import { SqliteEventStore } from '../sqlite-event-store.adapter';
+import { createTempDatabase } from '../testing/temp-database';
+import { isEncryptedEnvelope } from './envelope-cipher';
+import { PersonalDataProtectingEventStore } from './personal-data-protecting-event-store';
+
+const petitioner = { fullName: 'Rosalba Quintero Vélez', documentType: 'CC', documentNumber: '5550001112', email: 'rosalba.quintero@example.com', phone: '+57 301 555 0101' };
+const event = (type: string, data: Record<string, unknown>): NewEvent => ({
+  type,
+  data,
+  metadata: { eventId: randomUUID(), schemaVersion: 2, correlationId: 'c', causationId: 'c', actorId: 'agent-ana', occurredAt: '2026-03-02T10:00:00-05:00' },
+});
+const filed = (petitionerId: string) => event('CaseFiled', { caseId: 'x', petitionerId, petitioner, subject: 'Cobro duplicado' });
+const email = () => event('CustomerEmailReceived', { subject: 'Re: radicado', body: 'Adjunto la factura.\nRosalba Quintero Vélez', attachments: [] });
+
+describe('PersonalDataProtectingEventStore', () => {
+  let database: { filename: string; remove(): void };
+  let inner: SqliteEventStore;
+  let keys: SqliteKeyStore;
+  let store: PersonalDataProtectingEventStore;
+
+  beforeEach(() => {
+    database = createTempDatabase();
+    inner = new SqliteEventStore({ filename: database.filename });
+    keys = new SqliteKeyStore({ filename: join(dirname(database.filename), 'keys.sqlite') });
+    store = new PersonalDataProtectingEventStore(inner, keys, CASE_PERSONAL_DATA_POLICY);
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await keys.close();
+    database.remove();
+  });
+
+  it('stores the petitioner and the customer’s words as AES-256-GCM envelopes, and reads them back in plain', async () => {
+    await store.appendToStream('case-1', [filed('p-1'), email()], { expectedRevision: 'no_stream' });
+    await store.appendToStream('case-1', [email()], { expectedRevision: 1 });
+    const stored = await inner.readStream('case-1');
+    expect(isEncryptedEnvelope(stored[0].data.petitioner)).toBe(true);
+    expect(stored[0].data).toMatchObject({ petitionerId: 'p-1', subject: 'Cobro duplicado' });
+    expect(isEncryptedEnvelope(stored[1].data.body)).toBe(true);
+    expect(isEncryptedEnvelope(stored[2].data.subject)).toBe(true);
+    expect(JSON.stringify(stored)).not.toContain('Rosalba');
+
+    const [plainFiled, plainEmail, laterEmail] = await store.readStream('case-1');
+    expect(plainFiled.data.petitioner).toEqual(petitioner);
+    expect(plainEmail.data).toMatchObject({ subject: 'Re: radicado', body: 'Adjunto la factura.\nRosalba Quintero Vélez' });
+    expect(laterEmail.data.body).toContain('Rosalba');
+    expect((await store.readAll()).map((recorded) => recorded.data.subject)).toEqual(['Cobro duplicado', 'Re: radicado', 'Re: radicado']);
+  });
+
+  it('gives every case of one petitioner the same key, and reads [erased] once that key is destroyed, whatever the read', async () => {
+    await store.appendToStream('case-1', [filed('p-1')], { expectedRevision: 'no_stream' });
+    await store.appendToStream('case-2', [filed('p-1'), email()], { expectedRevision: 'no_stream' });
+    await store.appendToStream('case-3', [filed('p-2')], { expectedRevision: 'no_stream' });
+    const keyIds = (await inner.readAll()).filter((recorded) => recorded.type === 'CaseFiled').map((recorded) => (recorded.data.petitioner as { keyId: string }).keyId);
+    expect(keyIds[0]).toBe(keyIds[1]);
+    expect(keyIds[2]).not.toBe(keyIds[0]);
+
+    await keys.destroyKeysOf('p-1');
+    const all = await store.readAll();
+    expect(all.map((recorded) => recorded.data.petitioner ?? recorded.data.body)).toEqual([erasedPetitioner(), erasedPetitioner(), ERASED_MARK, petitioner]);
+    expect((await store.readStream('case-2'))[1].data.subject).toBe(ERASED_MARK);
+
+    const subscription = store.subscribeToAll({ fromPosition: 0 });
+    const seen: unknown[] = [];
+    for await (const recorded of subscription) {
+      seen.push(recorded.data.petitioner ?? recorded.data.body);
+      if (seen.length === 4) break;
+    }
+    await subscription.close();
+    expect(seen).toEqual([erasedPetitioner(), erasedPetitioner(), ERASED_MARK, petitioner]);
+  });
+
+  it('refuses an envelope moved to another event (authenticated with its event id and field)', async () => {
+    await store.appendToStream('case-1', [filed('p-1'), filed('p-1')], { expectedRevision: 'no_stream' });
+    const [first] = await inner.readStream('case-1');
+    await inner.appendToStream('case-9', [{ ...event('CaseFiled', { ...first.data }) }], { expectedRevision: 'no_stream' });
+    await expect(store.readStream('case-9')).rejects.toThrow();
+  });
+
+  it('leaves events without personal data, and legacy events without a petitioner id, as they are', async () => {
+    await store.appendToStream('case-1', [event('CaseFiled', { caseId: 'x', petitioner })], { expectedRevision: 'no_stream' });
+    await store.appendToStream('access-1', [event('PersonalDataAccessed', { caseId: 'x', route: 'GET /cases/:id' })], { expectedRevision: 'any' });
+    expect((await inner.readStream('case-1'))[0].data.petitioner).toEqual(petitioner);
+    expect((await store.readStream('access-1'))[0].data).toEqual({ caseId: 'x', route: 'GET /cases/:id' });
+  });
+
+  it('forwards the port’s other methods, including ones it does not name, to the adapter', async () => {
+    await store.appendToStream('case-1', [filed('p-1')], { expectedRevision: 'no_stream' });
+    expect(await store.headPosition()).toBe(1);
+    await expect(store.ping()).resolves.toBeUndefined();
+    class WithVerify extends SqliteEventStore {
+      async verifyStream(streamId: string): Promise<string> {
+        return `verified ${streamId}`;
+      }
+    }
+    const other = createTempDatabase();
+    const withVerify = new WithVerify({ filename: other.filename });
+    const decorated = new PersonalDataProtectingEventStore(withVerify, keys, CASE_PERSONAL_DATA_POLICY) as unknown as WithVerify;
+    expect(await decorated.verifyStream('case-1')).toBe('verified case-1');
+    await withVerify.close();
+    other.remove();
+  });
+
+  it('leaves no personal data in the event store files (database and WAL)', async () => {
+    await store.appendToStream('case-1', [filed('p-1'), email()], { expectedRevision: 'no_stream' });
+    const directory = dirname(database.filename);
+    for (const name of readdirSync(directory)) {
+      const bytes = readFileSync(join(directory, name));
+      for (const value of [petitioner.fullName, petitioner.documentNumber, petitioner.email, petitioner.phone]) expect({ name, found: bytes.includes(Buffer.from(value)) }).toEqual({ name, found: false });
+    }
+  });
+});

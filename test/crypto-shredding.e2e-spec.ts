@@ -1,0 +1,211 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { ERASED_MARK, erasedPetitioner } from '@app/domain';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { ALL_PROJECTIONS, createMailOutboxProjection } from '@app/projections';
+import { Projector } from '@app/projector';
+import { READ_STORE, ReadStore, SqliteReadStore } from '@app/read-store';
+import { AppConfig, mailDomainOf, mailSettingsOf } from '../apps/api/src/config/app-config';
+import { MailOutbox } from '../apps/api/src/mail/mail-outbox';
+import { diffSnapshots, snapshotReadModels } from './support/read-model-snapshot';
+import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
+
+class LogCapture extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.text += chunk.toString('utf8');
+    done();
+  }
+}
+
+const SECRET = 'inbound-secret-that-is-long-enough-0123456789';
+const ROSALBA = { fullName: 'Rosalba Quintero Vélez', documentType: 'CC', documentNumber: '5550001112', email: 'rosalba.quintero@example.com', phone: '+57 301 555 0101' };
+const OTHER = { fullName: 'Ezequiel Barragán Ospina', documentType: 'CE', documentNumber: '7770002223', email: 'ezequiel.barragan@example.com', phone: '+57 302 777 0202' };
+/** What must vanish: the petitioner's name, document number, email and phone (and their parts a signature would carry). */
+const ROSALBA_DATA = [ROSALBA.fullName, ROSALBA.documentNumber, ROSALBA.email, ROSALBA.phone, 'rosalba.quintero', 'Quintero V'];
+const ATTACHMENT_TEXT = 'Factura de Rosalba Quintero Vélez, CC 5550001112';
+
+/** Every file under a directory, recursively (SQLite databases with their -wal and -shm, .eml, attachments, secrets). */
+function filesUnder(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** Each value with the files (or the log) holding it, as UTF-8 bytes. */
+function occurrences(values: string[], files: string[], logs: string): Record<string, string[]> {
+  const contents = files.map((file) => [file, readFileSync(file)] as const);
+  return Object.fromEntries(
+    values.map((value) => [
+      value,
+      [...contents.filter(([, bytes]) => bytes.includes(Buffer.from(value, 'utf8'))).map(([file]) => file), ...(logs.includes(value) ? ['<logs>'] : [])],
+    ]),
+  );
+}
+
+function customerEmail(filingNumber: string): string {
+  return [
+    'From: Rosalba <rosalba.quintero@example.com>',
+    'To: pqr@pqr.example.co',
+    `Subject: Re: [${filingNumber}] Hemos radicado su reclamo`,
+    'Message-ID: <reply-1@example.com>',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b1"',
+    '',
+    '--b1',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'Adjunto la factura del cobro duplicado.',
+    '',
+    'Rosalba Quintero Vélez',
+    'CC 5550001112 - +57 301 555 0101',
+    '--b1',
+    'Content-Type: text/plain; name="factura.txt"',
+    'Content-Disposition: attachment; filename="factura.txt"',
+    '',
+    ATTACHMENT_TEXT,
+    '--b1--',
+    '',
+  ].join('\r\n');
+}
+
+/**
+ * Issue 7, crypto-shredding: after `POST /petitioners/:id/erasure`, the petitioner's name, document
+ * number, email and phone occur nowhere — not in the event store, the read store, the key store (with
+ * their WAL files), the outgoing mail, the attachments, nor the logs — while their cases still replay
+ * with `[erased]` where the data was, another petitioner's data is intact, and the reports do not move.
+ */
+describe('Crypto-shredding: erasing a petitioner leaves no byte of their personal data, and the history intact', () => {
+  const clock = new ManualClock(new Date('2026-03-02T15:00:00Z'));
+  const logs = new LogCapture();
+  const dataDir = mkdtempSync(join(tmpdir(), 'pqr-shredding-'));
+  let t: TestApp;
+  let admin: string, agent: string, auditor: string, supervisor: string;
+  const cases: Record<'first' | 'second' | 'other', { caseId: string; filingNumber: string; position: number }> = {} as never;
+  let petitionerId: string;
+  let reportBefore: unknown;
+  let reportAfter: unknown;
+  let closed = false;
+  let filesBefore: { mail: number; attachments: number };
+  let erasure: { status: number; body: Record<string, unknown> };
+
+  const file = async (petitioner: Record<string, string>) => {
+    const response = await t.http().post('/cases').set('Authorization', agent).send({ ...validFiling(), petitioner }).expect(201);
+    return response.body as { caseId: string; filingNumber: string; position: number };
+  };
+  const view = async (caseId: string, minPosition = 0) => (await t.http().get(`/cases/${caseId}`).query({ minPosition }).set('Authorization', admin).expect(200)).body;
+  const report = async (minPosition: number) => (await t.http().get('/reports/monthly').query({ month: '2026-03', minPosition }).set('Authorization', supervisor).expect(200)).body;
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock, dataDir, log: { level: 'trace', stream: logs }, config: { MAIL_OUTBOX: 'on', MAIL_TICK_MS: '3600000', MAIL_FROM: 'PQR <pqr@pqr.example.co>', INBOUND_EMAIL_SECRET: SECRET } });
+    admin = t.token('adm-adela', 'admin');
+    agent = t.token('agent-ana', 'agent');
+    auditor = t.token('aud-aurora', 'auditor');
+    supervisor = t.token('sup-sofia', 'supervisor');
+
+    cases.first = await file(ROSALBA);
+    cases.second = await file({ ...ROSALBA, documentNumber: '555-000-1112' }); // the same document, written another way
+    cases.other = await file(OTHER);
+    await view(cases.other.caseId, cases.other.position);
+    // The customer writes back with her name, document and phone in the signature, and an attachment.
+    const inbound = await t.http().post('/inbound/email').set('Content-Type', 'message/rfc822').set('X-Inbound-Secret', SECRET).send(Buffer.from(customerEmail(cases.first.filingNumber), 'utf8'));
+    expect({ status: inbound.status, outcome: inbound.body.outcome }).toEqual({ status: 202, outcome: 'noted' });
+    // The outbox writes the acknowledgements (and the answer to the email) as .eml files; some stay pending.
+    await t.app.get(MailOutbox).manager.runOnce();
+    await file(ROSALBA).then((third) => Object.assign(cases, { third }));
+    // Reads that show the data, as staff do (the access audit records them).
+    petitionerId = (await view(cases.first.caseId)).petitionerId;
+    reportBefore = await report(await t.headPosition());
+    filesBefore = { mail: filesUnder(join(dataDir, 'mail')).length, attachments: filesUnder(join(dataDir, 'attachments')).length };
+    erasure = await t.http().post(`/petitioners/${petitionerId}/erasure`).set('Authorization', admin);
+    reportAfter = await report(erasure.body.position as number);
+  }, 60_000);
+
+  afterAll(async () => {
+    if (!closed) await t?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('files the petitioner’s cases under one pseudonymous id, shown in the case view with the consent', async () => {
+    expect(petitionerId).toMatch(/^[0-9a-f]{64}$/);
+    expect((await view(cases.second.caseId)).petitionerId).toBe(petitionerId);
+    expect((await view(cases.other.caseId)).petitionerId).not.toBe(petitionerId);
+    expect((await view(cases.other.caseId)).consent).toEqual(validFiling().consent);
+    expect(filesBefore.mail).toBe(3); // the three acknowledgements delivered; the fourth filing's stays pending
+    expect(filesBefore.attachments).toBe(1);
+  });
+
+  it('erases every case of the petitioner (200), destroying one key', () => {
+    expect(erasure.status).toBe(200);
+    expect(erasure.body).toMatchObject({ petitionerId, keysDestroyed: 1, readModelsPurged: true });
+    const erased = erasure.body.cases as { caseId: string; outcome: string }[];
+    expect(erased.map((entry) => entry.caseId).sort()).toEqual([cases.first.caseId, cases.second.caseId, (cases as never as Record<string, { caseId: string }>).third.caseId].sort());
+    expect(erased.every((entry) => entry.outcome === 'erased')).toBe(true);
+    // Her .eml files (acknowledgements, the answer to her email) and her attachment; the other petitioner's mail stays.
+    expect(erasure.body.filesDeleted).toBe(filesBefore.mail - 1 + filesBefore.attachments);
+    expect(filesUnder(join(dataDir, 'attachments'))).toEqual([]);
+    expect(filesUnder(join(dataDir, 'mail')).map((path) => path.includes(cases.other.caseId))).toEqual([true]);
+  });
+
+  it('shows [erased] where the petitioner was, in the case view and in the raw history, which still replays', async () => {
+    const position = erasure.body.position as number;
+    const erasedView = await view(cases.first.caseId, position);
+    expect(erasedView.petitioner).toEqual(erasedPetitioner());
+    expect(erasedView).toMatchObject({ status: 'filed', filingNumber: cases.first.filingNumber, subject: validFiling().subject });
+    const history = (await t.http().get(`/cases/${cases.first.caseId}/history`).set('Authorization', auditor).expect(200)).body.events as { type: string; data: Record<string, unknown> }[];
+    expect(history[0].data.petitioner).toEqual(erasedPetitioner());
+    expect(history.find((event) => event.type === 'CustomerEmailReceived')?.data).toMatchObject({ subject: ERASED_MARK, body: ERASED_MARK });
+    expect(history[history.length - 1]).toMatchObject({ type: 'PetitionerDataErased', data: { petitionerId, erasedBy: 'adm-adela' } });
+    const timeline = (await t.http().get(`/cases/${cases.first.caseId}/timeline`).set('Authorization', admin).expect(200)).body;
+    expect(JSON.stringify(timeline)).toContain('Datos personales del peticionario suprimidos');
+    // The case goes on: commands still work on it.
+    await t.http().post(`/cases/${cases.first.caseId}/assignment`).set('Authorization', supervisor).send({ backofficeId: 'bo-beto' }).expect(200);
+  });
+
+  it('leaves the other petitioner’s data and the reports as they were', async () => {
+    expect((await view(cases.other.caseId)).petitioner).toEqual(OTHER);
+    expect(reportAfter).toEqual(reportBefore);
+    expect(JSON.stringify(reportBefore)).toContain('billing');
+  });
+
+  it('answers a repeat with nothing more to do, an unknown petitioner with 404, a bad id with 400, and non-admins with 403', async () => {
+    const again = await t.http().post(`/petitioners/${petitionerId}/erasure`).set('Authorization', admin).expect(200);
+    expect(again.body.keysDestroyed).toBe(0);
+    expect((again.body.cases as { outcome: string }[]).every((entry) => entry.outcome === 'already')).toBe(true);
+    await t.http().post(`/petitioners/${'0'.repeat(64)}/erasure`).set('Authorization', admin).expect(404);
+    const bad = await t.http().post('/petitioners/not-an-id/erasure').set('Authorization', admin).expect(400);
+    expect(bad.body.details).toEqual([{ field: 'id', reason: expect.any(String) }]);
+    await t.http().post(`/petitioners/${petitionerId}/erasure`).set('Authorization', supervisor).expect(403);
+  });
+
+  it('rebuilds the read models from the events into what the live projector holds', async () => {
+    const rebuiltFile = join(dataDir, 'rebuilt', 'read-models.sqlite');
+    mkdirSync(join(dataDir, 'rebuilt'));
+    const rebuilt = new SqliteReadStore({ filename: rebuiltFile });
+    const events = t.app.get<EventStore>(EVENT_STORE);
+    const head = await events.headPosition();
+    await view(cases.first.caseId, head);
+    const config = t.app.get(AppConfig);
+    const projections = [...ALL_PROJECTIONS, createMailOutboxProjection({ ...mailSettingsOf(config), messageIdDomain: mailDomainOf(config) })];
+    const projector = new Projector(events, rebuilt, projections, { batchSize: 7 });
+    await projector.catchUp();
+    await t.app.get(MailOutbox).manager.runOnce();
+    const live = await snapshotReadModels(t.app.get<ReadStore>(READ_STORE), projections);
+    expect(diffSnapshots(live, await snapshotReadModels(rebuilt, projections))).toEqual([]);
+    await rebuilt.close();
+    rmSync(join(dataDir, 'rebuilt'), { recursive: true, force: true });
+  });
+
+  it('leaves none of the petitioner’s name, document number, email and phone in any file under DATA_DIR (with the WAL files) nor in the logs', async () => {
+    const others = occurrences([OTHER.fullName], filesUnder(dataDir), '');
+    expect(others[OTHER.fullName].length).toBeGreaterThan(0); // the search finds what is there
+    expect(occurrences([...ROSALBA_DATA, ATTACHMENT_TEXT], filesUnder(dataDir), logs.text)).toEqual(Object.fromEntries([...ROSALBA_DATA, ATTACHMENT_TEXT].map((value) => [value, []])));
+    // Nor once the app has stopped (SQLite checkpoints its WAL files on close).
+    await t.close();
+    closed = true;
+    expect(occurrences(ROSALBA_DATA, filesUnder(dataDir), logs.text)).toEqual(Object.fromEntries(ROSALBA_DATA.map((value) => [value, []])));
+  });
+});
