@@ -8,17 +8,31 @@ import { createTempDatabase } from './testing/temp-database';
 
 eventStoreContract('SQLite in memory', async () => ({ store: new SqliteEventStore({ filename: ':memory:' }) }));
 
-eventStoreContract('SQLite file', async () => {
-  const database = createTempDatabase();
-  const store = new SqliteEventStore({ filename: database.filename });
-  return {
-    store,
-    teardown: async () => {
-      await store.close();
-      database.remove();
-    },
-  };
-});
+eventStoreContract(
+  'SQLite file',
+  async () => {
+    const database = createTempDatabase();
+    const store = new SqliteEventStore({ filename: database.filename });
+    return {
+      store,
+      // Through a second connection, as another process editing the file would.
+      alterStoredData: async (streamId, revision, alter) => {
+        const editor = new Database(database.filename);
+        try {
+          const { data } = editor.prepare<[string, number], { data: string }>('SELECT data FROM events WHERE stream_id = ? AND revision = ?').get(streamId, revision)!;
+          editor.prepare('UPDATE events SET data = ? WHERE stream_id = ? AND revision = ?').run(alter(data), streamId, revision);
+        } finally {
+          editor.close();
+        }
+      },
+      teardown: async () => {
+        await store.close();
+        database.remove();
+      },
+    };
+  },
+  { canAlterStoredData: true },
+);
 
 describe('SqliteEventStore', () => {
   let database: ReturnType<typeof createTempDatabase>;
