@@ -40,12 +40,10 @@ export interface StoredEvent {
 }
 
 export function chainHash(content: ChainedContent, previousHash: string): string {
-  const sha256 = createHash('sha256');
-  for (const field of [content.streamId, String(content.revision), content.type, content.data, content.metadataWithoutHash, previousHash]) {
-    sha256.update(`${Buffer.byteLength(field)}:`);
-    sha256.update(field);
-  }
-  return sha256.digest('hex');
+  const fields = [content.streamId, String(content.revision), content.type, content.data, content.metadataWithoutHash, previousHash];
+  // One update of the whole input: each call into the hash costs more than building the string.
+  const input = fields.map((field) => `${Buffer.byteLength(field)}:${field}`).join('');
+  return createHash('sha256').update(input).digest('hex');
 }
 
 /** The caller's metadata without a `hash` property: the store owns that property and replaces any given. */
