@@ -91,6 +91,25 @@ describe('SqliteEventStore', () => {
       expect((await store.readStream(otherId)).map((recorded) => recorded.type)).toEqual(['Started']);
     });
 
+    it('chains a request onto an earlier request of the same batch, and a rolled-back request leaves no link', async () => {
+      const store = open();
+      const caseId = streamId();
+      const before = store.stats();
+
+      const outcomes = await Promise.allSettled([
+        store.appendToStream(caseId, [event('Filed'), event('Typified')], { expectedRevision: 'no_stream' }),
+        store.appendToStream(caseId, [event('Stale')], { expectedRevision: 0 }),
+        store.appendToStream(caseId, [event('Assigned')], { expectedRevision: 1 }),
+        store.appendToStream(caseId, [event('Noted')], { expectedRevision: 'any' }),
+      ]);
+
+      expect(store.stats().transactionsCommitted - before.transactionsCommitted).toBe(1);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      const stored = await store.readStream(caseId);
+      expect(stored.map((recorded) => recorded.type)).toEqual(['Filed', 'Typified', 'Assigned', 'Noted']);
+      expect(await store.verifyStream(caseId)).toEqual({ intact: true, events: 4 });
+    });
+
     it('rejects an event that cannot be stored as JSON without affecting the others', async () => {
       const store = open();
       const circular: Record<string, unknown> = {};

@@ -40,8 +40,8 @@ export interface SqliteEventStoreStats {
 interface SerializedEvent {
   type: string;
   data: string;
-  /** Without the hash, which is added inside the write transaction. */
-  metadataWithoutHash: string;
+  /** The metadata's JSON without the hash, which is added inside the write transaction. */
+  unhashedMetadata: string;
 }
 
 interface AppendRequest {
@@ -238,10 +238,10 @@ export class SqliteEventStore implements EventStore {
     let revision = currentRevision;
     let position = 0;
     let previousHash = typeof head?.hash === 'string' ? head.hash : GENESIS_HASH;
-    for (const { type, data, metadataWithoutHash } of events) {
+    for (const { type, data, unhashedMetadata } of events) {
       revision += 1;
-      const hash = chainHash({ streamId, revision, type, data, metadataWithoutHash }, previousHash);
-      const metadata = withHashInMetadataJson(metadataWithoutHash, hash);
+      const hash = chainHash({ streamId, revision, type, data, metadataWithoutHash: unhashedMetadata }, previousHash);
+      const metadata = withHashInMetadataJson(unhashedMetadata, hash);
       position = this.statements.insertEvent({ stream_id: streamId, revision, type, data, metadata, recorded_at: recordedAt });
       previousHash = hash;
     }
@@ -277,7 +277,7 @@ function serializeEvent(event: NewEvent, description: string): SerializedEvent {
   return {
     type: event.type,
     data: serializeJsonObject(event.data, `${description}: data`),
-    metadataWithoutHash: serializeJsonObject(
+    unhashedMetadata: serializeJsonObject(
       isJsonObject(event.metadata) ? metadataWithoutHash(event.metadata) : event.metadata,
       `${description}: metadata`,
     ),
