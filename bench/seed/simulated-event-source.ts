@@ -10,6 +10,7 @@ import {
   EventStore,
   ReadAllOptions,
   RecordedEvent,
+  StreamIntegrity,
 } from '@app/event-store';
 import { CaseSimulation, withMetadata } from './case-simulation';
 
@@ -55,6 +56,10 @@ export class SimulatedEventSource implements EventStore {
   }
 
   async readStream(): Promise<RecordedEvent[]> {
+    throw new Error('SimulatedEventSource only serves readAll');
+  }
+
+  async verifyStream(): Promise<StreamIntegrity> {
     throw new Error('SimulatedEventSource only serves readAll');
   }
 

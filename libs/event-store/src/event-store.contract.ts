@@ -9,6 +9,17 @@ import {
   RecordedEvent,
   WrongExpectedRevisionError,
 } from './event-store.port';
+import { AlterStoredData, hashChainContract } from './hash-chain.contract';
+
+export type { AlterStoredData };
+
+export interface ContractSubject {
+  store: EventStore;
+  /** Default: `store.close()`. */
+  teardown?: () => Promise<void>;
+  /** How to alter an event's stored bytes behind the store's back, for the tamper test; omit where impossible. */
+  alterStoredData?: AlterStoredData;
+}
 
 /**
  * The behaviour every EventStore adapter must have. Uses the port only, so it runs unchanged
@@ -17,19 +28,24 @@ import {
  * captured at its start. It does assume nobody else writes to the store while a test runs.
  *
  * `factory` is called once for the suite; `teardown` (default: `store.close()`) once at the end.
+ * The tamper test needs `alterStoredData`, so whether the factory gives one is passed separately:
+ * Jest declares the tests before `factory` runs.
  */
 export function eventStoreContract(
   name: string,
-  factory: () => Promise<{ store: EventStore; teardown?: () => Promise<void> }>,
+  factory: () => Promise<ContractSubject>,
+  options: { canAlterStoredData?: boolean } = {},
 ): void {
   describe(`EventStore contract: ${name}`, () => {
     let store: EventStore;
     let teardown: () => Promise<void>;
+    let alterStoredData: AlterStoredData | undefined;
 
     beforeAll(async () => {
       const created = await factory();
       store = created.store;
       teardown = created.teardown ?? (() => created.store.close());
+      alterStoredData = created.alterStoredData;
     });
 
     afterAll(async () => {
@@ -231,7 +247,8 @@ export function eventStoreContract(
         const [event] = await store.readStream(streamId);
         expect(event.type).toBe('PetitionFiled');
         expect(event.data).toEqual(data);
-        expect(event.metadata).toEqual(metadata);
+        // Plus the store's hash chain (ADR 9).
+        expect(event.metadata).toEqual({ ...metadata, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
         const [viaAll] = await store.readAll({ fromPosition: event.position - 1, maxCount: 1 });
         expect(viaAll).toEqual(event);
       });
@@ -368,6 +385,16 @@ export function eventStoreContract(
         expect(received).toEqual([]);
       });
     });
+
+    hashChainContract(
+      () => store,
+      options.canAlterStoredData
+        ? (streamId, revision, alter) => {
+            if (!alterStoredData) throw new Error(`The ${name} factory promised alterStoredData but gave none`);
+            return alterStoredData(streamId, revision, alter);
+          }
+        : undefined,
+    );
 
     it('ping resolves while the store is up', async () => {
       await expect(store.ping()).resolves.toBeUndefined();

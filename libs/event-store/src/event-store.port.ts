@@ -22,6 +22,11 @@ export interface EventMetadata {
   /** The client-supplied command id (Idempotency-Key) and a hash of the request, when given. */
   commandId?: string;
   commandHash?: string;
+  /**
+   * Set by the store on append (a caller's value is replaced): the SHA-256 (hex) chaining this event
+   * to the previous one of its stream; see `hash-chain.ts` and ADR 9.
+   */
+  hash?: string;
   [key: string]: unknown;
 }
 
@@ -80,6 +85,22 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent> {
   close(): Promise<void>;
 }
 
+/** Why the hash chain of a stream breaks at an event (ADR 9). */
+export type ChainBreakReason =
+  /** The event carries no hash (written before chaining, or the hash was removed). */
+  | 'missing-hash'
+  /** The hash does not match the event as stored and the previous event's hash: the event, or an earlier one, was altered. */
+  | 'hash-mismatch'
+  /** The stored metadata is not a JSON object, so the hash cannot be read. */
+  | 'unreadable-metadata'
+  /** The event's revision does not follow the previous one's: an event was removed. */
+  | 'revision-gap';
+
+/** What `verifyStream` found: every event intact, or the first event where the chain breaks. */
+export type StreamIntegrity =
+  | { intact: true; /** Events checked (0 for a missing stream). */ events: number }
+  | { intact: false; firstBrokenRevision: number; firstBrokenPosition: number; reason: ChainBreakReason };
+
 export class WrongExpectedRevisionError extends Error {
   constructor(
     readonly streamId: string,
@@ -105,6 +126,11 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options?: SubscribeOptions): AllSubscription;
+  /**
+   * Checks the hash chain of one stream on the events as stored (so a decorator that transforms
+   * payloads, e.g. encrypts them, must delegate this untouched). A missing stream is intact with 0 events.
+   */
+  verifyStream(streamId: string): Promise<StreamIntegrity>;
   /** The position of the last event in the store (0 when empty). */
   headPosition(): Promise<number>;
   /** Liveness for /health. */

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { EventMetadata, RecordedEvent } from './event-store.port';
 import { parseJsonObject } from './event-json';
+import type { StoredEvent } from './hash-chain';
 
 // AUTOINCREMENT: positions are never reused, even if the newest rows were ever deleted by hand.
 // `streams` keeps each stream's current revision so the expectation check is one key lookup.
@@ -33,6 +34,12 @@ export interface EventRow {
 
 export type NewEventRow = Omit<EventRow, 'position'>;
 
+/** A stream's current revision and the hash its next event chains to (null: none recorded). */
+export interface StreamHead {
+  revision: number;
+  hash: unknown;
+}
+
 /** SQLite's LIMIT for "no limit". */
 export const NO_LIMIT = -1;
 
@@ -41,7 +48,14 @@ export type EventStatements = ReturnType<typeof prepareEventStatements>;
 /** Creates the schema if needed and prepares every statement the store runs. */
 export function prepareEventStatements(db: Database.Database) {
   db.exec(SCHEMA);
-  const streamRevision = db.prepare<[string], number>('SELECT revision FROM streams WHERE stream_id = ?').pluck();
+  // The stream's revision and its last event's hash in one lookup (ADR 9); json_valid keeps a damaged
+  // last event from failing the append (verifyStream reports it instead).
+  const streamHead = db.prepare<[string], StreamHead>(
+    `SELECT s.revision AS revision,
+            CASE WHEN json_valid(e.metadata) THEN json_extract(e.metadata, '$.hash') END AS hash
+     FROM streams s LEFT JOIN events e ON e.stream_id = s.stream_id AND e.revision = s.revision
+     WHERE s.stream_id = ?`,
+  );
   const eventPosition = db
     .prepare<[string, number], number>('SELECT position FROM events WHERE stream_id = ? AND revision = ?')
     .pluck();
@@ -65,7 +79,7 @@ export function prepareEventStatements(db: Database.Database) {
   const ping = db.prepare<[], number>('SELECT 1').pluck();
 
   return {
-    streamRevision: (streamId: string): number | undefined => streamRevision.get(streamId),
+    streamHead: (streamId: string): StreamHead | undefined => streamHead.get(streamId),
     eventPosition: (streamId: string, revision: number): number | undefined => eventPosition.get(streamId, revision),
     insertEvent: (row: NewEventRow): number => Number(insertEvent.run(row).lastInsertRowid),
     saveStreamRevision: (streamId: string, revision: number): void => void saveStreamRevision.run(streamId, revision),
@@ -88,4 +102,9 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     metadata: parseJsonObject(row.metadata, `Metadata of ${where}`) as EventMetadata,
     recordedAt: row.recorded_at,
   };
+}
+
+/** The row as stored, for the hash chain: data and metadata left as the JSON text on disk. */
+export function toStoredEvent(row: EventRow): StoredEvent {
+  return { streamId: row.stream_id, revision: row.revision, position: row.position, type: row.type, data: row.data, metadata: row.metadata };
 }

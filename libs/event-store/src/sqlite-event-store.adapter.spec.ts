@@ -8,17 +8,31 @@ import { createTempDatabase } from './testing/temp-database';
 
 eventStoreContract('SQLite in memory', async () => ({ store: new SqliteEventStore({ filename: ':memory:' }) }));
 
-eventStoreContract('SQLite file', async () => {
-  const database = createTempDatabase();
-  const store = new SqliteEventStore({ filename: database.filename });
-  return {
-    store,
-    teardown: async () => {
-      await store.close();
-      database.remove();
-    },
-  };
-});
+eventStoreContract(
+  'SQLite file',
+  async () => {
+    const database = createTempDatabase();
+    const store = new SqliteEventStore({ filename: database.filename });
+    return {
+      store,
+      // Through a second connection, as another process editing the file would.
+      alterStoredData: async (streamId, revision, alter) => {
+        const editor = new Database(database.filename);
+        try {
+          const { data } = editor.prepare<[string, number], { data: string }>('SELECT data FROM events WHERE stream_id = ? AND revision = ?').get(streamId, revision)!;
+          editor.prepare('UPDATE events SET data = ? WHERE stream_id = ? AND revision = ?').run(alter(data), streamId, revision);
+        } finally {
+          editor.close();
+        }
+      },
+      teardown: async () => {
+        await store.close();
+        database.remove();
+      },
+    };
+  },
+  { canAlterStoredData: true },
+);
 
 describe('SqliteEventStore', () => {
   let database: ReturnType<typeof createTempDatabase>;
@@ -75,6 +89,25 @@ describe('SqliteEventStore', () => {
       expect(actualRevisions).toEqual([0, 1, -1]);
       expect((await store.readStream(caseId)).map((recorded) => recorded.type)).toEqual(['First', 'Second']);
       expect((await store.readStream(otherId)).map((recorded) => recorded.type)).toEqual(['Started']);
+    });
+
+    it('chains a request onto an earlier request of the same batch, and a rolled-back request leaves no link', async () => {
+      const store = open();
+      const caseId = streamId();
+      const before = store.stats();
+
+      const outcomes = await Promise.allSettled([
+        store.appendToStream(caseId, [event('Filed'), event('Typified')], { expectedRevision: 'no_stream' }),
+        store.appendToStream(caseId, [event('Stale')], { expectedRevision: 0 }),
+        store.appendToStream(caseId, [event('Assigned')], { expectedRevision: 1 }),
+        store.appendToStream(caseId, [event('Noted')], { expectedRevision: 'any' }),
+      ]);
+
+      expect(store.stats().transactionsCommitted - before.transactionsCommitted).toBe(1);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      const stored = await store.readStream(caseId);
+      expect(stored.map((recorded) => recorded.type)).toEqual(['Filed', 'Typified', 'Assigned', 'Noted']);
+      expect(await store.verifyStream(caseId)).toEqual({ intact: true, events: 4 });
     });
 
     it('rejects an event that cannot be stored as JSON without affecting the others', async () => {

@@ -9,15 +9,17 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamIntegrity,
   SubscribeOptions,
 } from './event-store.port';
 import { AppendNotifier } from './append-notifier';
-import { serializeJsonObject } from './event-json';
+import { isJsonObject, serializeJsonObject } from './event-json';
 import { assertExpectedRevision, assertValidExpectedRevision, NO_STREAM_REVISION } from './expected-revision';
 import { CommitOutcome, GroupCommitQueue } from './group-commit-queue';
+import { chainHash, GENESIS_HASH, metadataWithoutHash, StoredEvent, verifyHashChain, withHashInMetadataJson } from './hash-chain';
 import { LiveAllSubscription } from './live-all-subscription';
 import { asUnavailableWhenStorageFailed, errorMessage, openSqliteDatabase, SqliteConnectionOptions } from './sqlite-database';
-import { EventStatements, NO_LIMIT, prepareEventStatements, toRecordedEvent } from './sqlite-event-statements';
+import { EventStatements, NO_LIMIT, prepareEventStatements, toRecordedEvent, toStoredEvent } from './sqlite-event-statements';
 import { assertEventType, assertStreamId, nonNegativeIntegerOption, positiveIntegerOption } from './store-input';
 import { matchesSubscriptionFilter } from './subscription-filter';
 
@@ -38,7 +40,8 @@ export interface SqliteEventStoreStats {
 interface SerializedEvent {
   type: string;
   data: string;
-  metadata: string;
+  /** The metadata's JSON without the hash, which is added inside the write transaction. */
+  unhashedMetadata: string;
 }
 
 interface AppendRequest {
@@ -50,6 +53,7 @@ interface AppendRequest {
 const DEFAULT_POLL_INTERVAL_MS = 100;
 const DEFAULT_MAX_APPENDS_PER_TRANSACTION = 1000;
 const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 500;
+const VERIFY_PAGE_SIZE = 1000;
 
 /**
  * The embedded event store: one SQLite file (WAL, synchronous=FULL), safe to share between
@@ -141,6 +145,12 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
+  /** Reads the stream's stored rows page by page, as stored (unparsed). */
+  async verifyStream(streamId: string): Promise<StreamIntegrity> {
+    assertStreamId(streamId);
+    return verifyHashChain(this.storedRowsOf(streamId));
+  }
+
   async headPosition(): Promise<number> {
     return this.query('headPosition', () => this.statements.headPosition());
   }
@@ -199,8 +209,26 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  private async *storedRowsOf(streamId: string): AsyncGenerator<StoredEvent> {
+    let fromRevision = 0;
+    for (;;) {
+      const page = this.query('verifyStream', () =>
+        this.statements.readStream({ streamId, fromRevision, toRevision: Number.MAX_SAFE_INTEGER, limit: VERIFY_PAGE_SIZE }),
+      );
+      yield* page.map(toStoredEvent);
+      if (page.length < VERIFY_PAGE_SIZE) return;
+      fromRevision = page[page.length - 1].revision + 1;
+    }
+  }
+
+  /**
+   * Runs inside the write transaction: the previous hash is read with the revision, and the events
+   * of one request are chained in memory (ADR 9). A later request of the same batch reads what an
+   * earlier one wrote, so same-stream appends of one batch chain too.
+   */
   private appendWithinTransaction({ streamId, events, expectedRevision }: AppendRequest): AppendResult {
-    const currentRevision = this.statements.streamRevision(streamId) ?? NO_STREAM_REVISION;
+    const head = this.statements.streamHead(streamId);
+    const currentRevision = head?.revision ?? NO_STREAM_REVISION;
     assertExpectedRevision(streamId, expectedRevision, currentRevision);
     if (events.length === 0) {
       const lastPosition = currentRevision === NO_STREAM_REVISION ? 0 : this.statements.eventPosition(streamId, currentRevision);
@@ -209,9 +237,13 @@ export class SqliteEventStore implements EventStore {
     const recordedAt = new Date().toISOString();
     let revision = currentRevision;
     let position = 0;
-    for (const event of events) {
+    let previousHash = typeof head?.hash === 'string' ? head.hash : GENESIS_HASH;
+    for (const { type, data, unhashedMetadata } of events) {
       revision += 1;
-      position = this.statements.insertEvent({ stream_id: streamId, revision, ...event, recorded_at: recordedAt });
+      const hash = chainHash({ streamId, revision, type, data, metadataWithoutHash: unhashedMetadata }, previousHash);
+      const metadata = withHashInMetadataJson(unhashedMetadata, hash);
+      position = this.statements.insertEvent({ stream_id: streamId, revision, type, data, metadata, recorded_at: recordedAt });
+      previousHash = hash;
     }
     this.statements.saveStreamRevision(streamId, revision);
     return { nextExpectedRevision: revision, position };
@@ -245,6 +277,9 @@ function serializeEvent(event: NewEvent, description: string): SerializedEvent {
   return {
     type: event.type,
     data: serializeJsonObject(event.data, `${description}: data`),
-    metadata: serializeJsonObject(event.metadata, `${description}: metadata`),
+    unhashedMetadata: serializeJsonObject(
+      isJsonObject(event.metadata) ? metadataWithoutHash(event.metadata) : event.metadata,
+      `${description}: metadata`,
+    ),
   };
 }

@@ -14,7 +14,7 @@ export interface LogOptions {
 
 const REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
 /** Query parameters whose values are logged; any other value (the customer's code, whatever a client puts there) is not. */
-const LOGGED_QUERY_VALUES = new Set(['limit', 'minPosition', 'month', 'from', 'to', 'year', 'businessDays', 'withinHours', 'asOf']);
+const LOGGED_QUERY_VALUES = new Set(['limit', 'minPosition', 'month', 'from', 'to', 'year', 'businessDays', 'withinHours', 'asOf', 'verify']);
 /** Parameters the API takes whose values are not logged: secrets, opaque or identifying. */
 const NAMED_ONLY = new Set(['cursor', 'code', 'filingNumber', 'caseId']);
 

@@ -16,9 +16,14 @@ import { newEvent } from './testing/events';
 import { InMemoryEventStoreDbClient, rawGrpcError, unavailableError } from './testing/in-memory-eventstoredb-client';
 
 // The adapter's logic against the double (not a server: see eventstoredb.contract.spec.ts for that).
-eventStoreContract('EventStoreDB adapter on the in-memory client double', async () => ({
-  store: new EventStoreDbEventStore({ client: new InMemoryEventStoreDbClient({ linkEventsToCategories: true, checkpointWindow: 4 }) }),
-}));
+eventStoreContract(
+  'EventStoreDB adapter on the in-memory client double',
+  async () => {
+    const client = new InMemoryEventStoreDbClient({ linkEventsToCategories: true, checkpointWindow: 4 });
+    return { store: new EventStoreDbEventStore({ client }), alterStoredData: async (...args) => client.alterStoredData(...args) };
+  },
+  { canAlterStoredData: true },
+);
 
 describe('EventStoreDbEventStore against a client double', () => {
   let client: InMemoryEventStoreDbClient;
@@ -42,7 +47,13 @@ describe('EventStoreDbEventStore against a client double', () => {
       await store.appendToStream('case-1', [event], { expectedRevision: 'no_stream' });
 
       expect(client.appendCalls[0].events).toEqual([
-        { id: event.metadata.eventId, contentType: 'application/json', type: 'PetitionFiled', data: event.data, metadata: event.metadata },
+        {
+          id: event.metadata.eventId,
+          contentType: 'application/json',
+          type: 'PetitionFiled',
+          data: event.data,
+          metadata: { ...event.metadata, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+        },
       ]);
     });
 
@@ -77,28 +88,71 @@ describe('EventStoreDbEventStore against a client double', () => {
   });
 
   describe('expected revision', () => {
-    it.each<[ExpectedRevision, unknown]>([
-      ['no_stream', NO_STREAM],
-      ['stream_exists', STREAM_EXISTS],
-      ['any', ANY],
-      [3, 3n],
-    ])('%p is passed to the client as %p', async (expectedRevision, sent) => {
-      await store.appendToStream('case-1', [newEvent('Filed')], { expectedRevision }).catch(() => undefined);
+    // The chain needs the last event's hash, so every append reads the stream's end first and then
+    // appends at exactly that revision (ADR 9); the caller's expectation is checked on what was read.
+    it.each<[string, ExpectedRevision, number, unknown]>([
+      ['no_stream on a missing stream', 'no_stream', 0, NO_STREAM],
+      ['any on a missing stream', 'any', 0, NO_STREAM],
+      ['stream_exists on a stream at revision 2', 'stream_exists', 3, 2n],
+      ['any on a stream at revision 2', 'any', 3, 2n],
+      ['3 on a stream at revision 3', 3, 4, 3n],
+    ])('%s is sent to the client as the exact revision read: %p', async (_, expectedRevision, eventsBefore, sent) => {
+      if (eventsBefore > 0) await store.appendToStream('case-1', Array.from({ length: eventsBefore }, () => newEvent('Noted')), { expectedRevision: 'no_stream' });
+
+      await store.appendToStream('case-1', [newEvent('Filed')], { expectedRevision });
+
       expect(lastExpectedRevisionSent()).toBe(sent);
     });
 
+    it.each<[ExpectedRevision]>([['no_stream'], [5], ['stream_exists']])('%p failing on what was read is refused before anything is sent', async (expectedRevision) => {
+      if (expectedRevision === 'no_stream') await store.appendToStream('case-1', [newEvent('Filed')], { expectedRevision: 'no_stream' });
+      const sentBefore = client.appendCalls.length;
+
+      const failure = await store.appendToStream('case-1', [newEvent('Assigned')], { expectedRevision }).catch((caught: unknown) => caught);
+
+      expect(failure).toBeInstanceOf(WrongExpectedRevisionError);
+      expect(client.appendCalls).toHaveLength(sentBefore);
+    });
+
     it.each<[string, WrongExpectedVersionError, number]>([
-      ['on an existing stream', new WrongExpectedVersionError(undefined, { streamName: 'case-1', expected: NO_STREAM, current: 4n }), 4],
-      ['on a missing stream', new WrongExpectedVersionError(undefined, { streamName: 'case-1', expected: 2n, current: NO_STREAM }), -1],
+      ['on an existing stream', new WrongExpectedVersionError(undefined, { streamName: 'case-1', expected: 2n, current: 4n }), 4],
       ['reported in gRPC metadata', wrongVersionFromServiceError({ 'stream-name': 'case-1', 'expected-version': '2', 'actual-version': '7' }), 7],
       ['reported in gRPC metadata, missing stream', wrongVersionFromServiceError({ 'stream-name': 'case-1', 'expected-version': '2' }), -1],
-    ])('a WrongExpectedVersionError %s becomes a WrongExpectedRevisionError with the actual revision', async (_, error, actual) => {
+    ])('with an exact revision, a WrongExpectedVersionError %s is not retried and becomes a WrongExpectedRevisionError with the actual revision', async (_, error, actual) => {
+      await store.appendToStream('case-1', [newEvent('A'), newEvent('B'), newEvent('C')], { expectedRevision: 'no_stream' });
       client.failNext('appendToStream', error);
 
       const failure = await store.appendToStream('case-1', [newEvent('Filed')], { expectedRevision: 2 }).catch((caught: unknown) => caught);
 
       expect(failure).toBeInstanceOf(WrongExpectedRevisionError);
       expect(failure).toMatchObject({ streamId: 'case-1', expected: 2, actual });
+      expect(client.appendCalls).toHaveLength(2);
+    });
+
+    it.each<[ExpectedRevision]>([['any'], ['stream_exists']])(
+      'with %p, a stream that moved between the read and the append is read, chained and appended again',
+      async (expectedRevision) => {
+        await store.appendToStream('case-1', [newEvent('Filed')], { expectedRevision: 'no_stream' });
+        client.failNext('appendToStream', new WrongExpectedVersionError(undefined, { streamName: 'case-1', expected: 0n, current: 1n }));
+
+        const result = await store.appendToStream('case-1', [newEvent('Noted')], { expectedRevision });
+
+        expect(result.nextExpectedRevision).toBe(1);
+        expect(client.appendCalls.slice(1).map((call) => call.options.expectedRevision)).toEqual([0n, 0n]);
+        expect(await store.verifyStream('case-1')).toEqual({ intact: true, events: 2 });
+      },
+    );
+
+    it("with 'any', gives up after 10 attempts when the stream keeps moving", async () => {
+      await store.appendToStream('case-1', [newEvent('Filed')], { expectedRevision: 'no_stream' });
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        client.failNext('appendToStream', new WrongExpectedVersionError(undefined, { streamName: 'case-1', expected: 0n, current: 9n }));
+      }
+
+      const failure = await store.appendToStream('case-1', [newEvent('Noted')], { expectedRevision: 'any' }).catch((caught: unknown) => caught);
+
+      expect(failure).toMatchObject({ streamId: 'case-1', expected: 'any', actual: 9 });
+      expect(client.appendCalls).toHaveLength(11);
     });
 
     it('with no events, is checked against the stream without writing', async () => {

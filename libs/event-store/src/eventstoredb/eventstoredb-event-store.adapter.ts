@@ -9,10 +9,12 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamIntegrity,
   SubscribeOptions,
   SubscriptionFilter,
   WrongExpectedRevisionError,
 } from '../event-store.port';
+import { GENESIS_HASH, StoredEvent, verifyHashChain } from '../hash-chain';
 import { assertExpectedRevision, assertValidExpectedRevision, NO_STREAM_REVISION } from '../expected-revision';
 import { assertStreamId, nonNegativeIntegerOption, positiveIntegerOption } from '../store-input';
 import { matchesSubscriptionFilter } from '../subscription-filter';
@@ -20,7 +22,16 @@ import { anchorAtOrBefore, lastEventPosition, readAllAfter, readLastRecord } fro
 import { EventStoreDbAllSubscription, ResubscribeOptions } from './eventstoredb-all-subscription';
 import { connectClient, EventStoreDbClient, EventStoreDbConnection } from './eventstoredb-client';
 import { asUnavailableWhenUnreachable, isWrongExpectedVersion } from './eventstoredb-errors';
-import { assertUserStreamId, commitPositionOf, isSystemEvent, toEventData, toRecordedEvent } from './eventstoredb-events';
+import {
+  assertUserStreamId,
+  commitPositionOf,
+  isSystemEvent,
+  PreparedEvent,
+  prepareEvent,
+  toChainedEventData,
+  toRecordedEvent,
+  toStoredEvent,
+} from './eventstoredb-events';
 import { toPortPosition } from './eventstoredb-positions';
 import { toClientExpectedRevision, toPortRevision } from './eventstoredb-revisions';
 import { readLastEventOfStream, readStreamOrEmpty } from './eventstoredb-stream-reads';
@@ -29,6 +40,11 @@ export interface EventStoreDbEventStoreOptions {
   /** How dropped subscriptions are retried. */
   resubscribe?: ResubscribeOptions;
 }
+
+/** How many times an `any` / `stream_exists` append reads and chains again when others keep appending first. */
+const MAX_CHAINED_APPEND_ATTEMPTS = 10;
+const MAY_RETRY_WHEN_STREAM_MOVED: ReadonlySet<ExpectedRevision> = new Set<ExpectedRevision>(['any', 'stream_exists']);
+const VERIFY_PAGE_SIZE = 500;
 
 /** How many events a subscription buffers ahead of its consumer, unless `batchSize` says otherwise. */
 const DEFAULT_SUBSCRIPTION_BUFFER = 500;
@@ -53,7 +69,15 @@ export class EventStoreDbEventStore implements EventStore {
     this.client = connectClient(connection);
   }
 
-  /** Appending an empty list checks the expectation and writes nothing, as the other adapters do. */
+  /**
+   * Appending an empty list checks the expectation and writes nothing, as the other adapters do.
+   *
+   * Each event's hash chains to the stream's last event (ADR 9), so the append reads that event and
+   * then appends with its exact revision: nothing can slip in between. The caller's expectation is
+   * checked on what was read; when the server then reports that the stream moved, the append is
+   * retried (read again, chain again) only if the caller's expectation still allows it (`any`,
+   * `stream_exists`); an exact revision or `no_stream` fails as a conflict, as it would have anyway.
+   */
   async appendToStream(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     this.assertOpen();
     assertStreamId(streamId);
@@ -61,25 +85,24 @@ export class EventStoreDbEventStore implements EventStore {
     assertValidExpectedRevision(options?.expectedRevision);
     if (!Array.isArray(events)) throw new TypeError('events must be an array');
     const expected = options.expectedRevision;
-    const eventData = events.map((event, index) => toEventData(event, `Event #${index} for stream ${streamId}`));
+    const prepared = events.map((event, index) => prepareEvent(event, `Event #${index} for stream ${streamId}`));
     return this.run(`appendToStream(${streamId})`, async () => {
-      if (eventData.length === 0) return this.checkExpectation(streamId, expected);
-      let result;
-      try {
-        result = await this.client.appendToStream(streamId, eventData, { expectedRevision: toClientExpectedRevision(expected) });
-      } catch (error) {
-        if (isWrongExpectedVersion(error)) throw new WrongExpectedRevisionError(streamId, expected, toPortRevision(error.actualVersion));
-        throw error;
+      if (prepared.length === 0) return this.checkExpectation(streamId, expected);
+      for (let attempt = 1; ; attempt += 1) {
+        const outcome = await this.appendChained(streamId, prepared, expected);
+        if (!('streamMovedTo' in outcome)) return outcome;
+        if (!MAY_RETRY_WHEN_STREAM_MOVED.has(expected) || attempt >= MAX_CHAINED_APPEND_ATTEMPTS) {
+          throw new WrongExpectedRevisionError(streamId, expected, outcome.streamMovedTo);
+        }
       }
-      if (!result.success) {
-        // Only from a client built with throwOnAppendFailure: false, whose reported revision is not reliable.
-        throw new WrongExpectedRevisionError(streamId, expected, (await this.lastEventOf(streamId))?.revision ?? NO_STREAM_REVISION);
-      }
-      const nextExpectedRevision = Number(result.nextExpectedRevision);
-      // The server omits the position when it recognizes a retried append of the same events.
-      const position = result.position ? toPortPosition(result.position.commit) : await this.positionOfRevision(streamId, nextExpectedRevision);
-      return { nextExpectedRevision, position };
     });
+  }
+
+  async verifyStream(streamId: string): Promise<StreamIntegrity> {
+    this.assertOpen();
+    assertStreamId(streamId);
+    assertUserStreamId(streamId);
+    return this.run(`verifyStream(${streamId})`, () => verifyHashChain(this.storedEventsOf(streamId)));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -155,6 +178,46 @@ export class EventStoreDbEventStore implements EventStore {
     const currentRevision = last?.revision ?? NO_STREAM_REVISION;
     assertExpectedRevision(streamId, expected, currentRevision);
     return { nextExpectedRevision: currentRevision, position: last?.position ?? 0 };
+  }
+
+  /** One attempt: read the last event, check the expectation, append the chained events at exactly that revision. */
+  private async appendChained(
+    streamId: string,
+    events: PreparedEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult | { streamMovedTo: number }> {
+    const last = await this.lastEventOf(streamId);
+    const currentRevision = last?.revision ?? NO_STREAM_REVISION;
+    assertExpectedRevision(streamId, expected, currentRevision);
+    const previousHash = typeof last?.metadata.hash === 'string' ? last.metadata.hash : GENESIS_HASH;
+    const eventData = toChainedEventData(streamId, currentRevision, previousHash, events);
+    let result;
+    try {
+      result = await this.client.appendToStream(streamId, eventData, { expectedRevision: toClientExpectedRevision(currentRevision) });
+    } catch (error) {
+      if (isWrongExpectedVersion(error)) return { streamMovedTo: toPortRevision(error.actualVersion) };
+      throw error;
+    }
+    if (!result.success) {
+      // Only from a client built with throwOnAppendFailure: false, whose reported revision is not reliable.
+      return { streamMovedTo: (await this.lastEventOf(streamId))?.revision ?? NO_STREAM_REVISION };
+    }
+    const nextExpectedRevision = Number(result.nextExpectedRevision);
+    // The server omits the position when it recognizes a retried append of the same events.
+    const position = result.position ? toPortPosition(result.position.commit) : await this.positionOfRevision(streamId, nextExpectedRevision);
+    return { nextExpectedRevision, position };
+  }
+
+  /** The stream's events as stored, page by page. */
+  private async *storedEventsOf(streamId: string): AsyncGenerator<StoredEvent> {
+    let fromRevision = 0n;
+    for (;;) {
+      const page = await readStreamOrEmpty(this.client, streamId, { direction: FORWARDS, fromRevision, maxCount: VERIFY_PAGE_SIZE });
+      for (const resolved of page) if (resolved.event) yield toStoredEvent(resolved.event, commitPositionOf(resolved));
+      const last = page[page.length - 1]?.event;
+      if (page.length < VERIFY_PAGE_SIZE || !last) return;
+      fromRevision = last.revision + 1n;
+    }
   }
 
   private async lastEventOf(streamId: string): Promise<RecordedEvent | undefined> {

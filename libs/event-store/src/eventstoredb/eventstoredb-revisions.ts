@@ -2,8 +2,12 @@ import { ANY, AppendExpectedRevision, CurrentRevision, NO_STREAM, STREAM_EXISTS 
 import { ExpectedRevision } from '../event-store.port';
 import { NO_STREAM_REVISION } from '../expected-revision';
 
-/** Always passed explicitly: the client's default is `any`, which would silently skip the concurrency check. */
+/**
+ * Always passed explicitly: the client's default is `any`, which would silently skip the concurrency
+ * check. A missing stream (-1) is sent as NO_STREAM, never as -1n, which the server refuses.
+ */
 export function toClientExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
+  if (expected === NO_STREAM_REVISION) return NO_STREAM;
   switch (expected) {
     case 'no_stream':
       return NO_STREAM;

@@ -6,7 +6,7 @@ import { SequenceAllocator } from '../sequence-allocator.port';
 import { positiveIntegerOption } from '../store-input';
 import { connectClient, EventStoreDbClient, EventStoreDbConnection } from './eventstoredb-client';
 import { asUnavailableWhenUnreachable, isWrongExpectedVersion } from './eventstoredb-errors';
-import { toEventData } from './eventstoredb-events';
+import { toUnchainedEventData } from './eventstoredb-events';
 import { toPortRevision } from './eventstoredb-revisions';
 import { readLastEventOfStream } from './eventstoredb-stream-reads';
 
@@ -122,7 +122,7 @@ export class EventStoreDbSequenceAllocator implements SequenceAllocator {
 
 function claimEvent(name: string, value: number) {
   const eventId = randomUUID();
-  return toEventData(
+  return toUnchainedEventData(
     {
       type: SEQUENCE_NUMBER_ALLOCATED,
       data: { sequence: name, value },

@@ -17,10 +17,14 @@ export class CaseHistoryController {
   @Get(':id/history')
   @Roles('auditor', 'admin')
   @AuditsPersonalDataAccess((history) => [(history as CaseHistoryDto).caseId])
-  @ApiOperation({ summary: 'The raw events of the case from the event store, with metadata; ?asOf= adds the state at that instant' })
+  @ApiOperation({
+    summary:
+      'The raw events of the case from the event store, with metadata; ?asOf= adds the state at that instant; ' +
+      '?verify=true adds `integrity`: whether the hash chain of the stored events is intact, or the first broken revision',
+  })
   @ApiResponse({ status: 200, type: CaseHistoryDto })
   @ApiResponse({ status: 404, type: ApiErrorDto })
   history(@CaseIdParam() caseId: string, @Query() query: CaseHistoryQueryDto): Promise<CaseHistoryDto> {
-    return this.queries.execute(new GetCaseHistoryQuery(caseId, query.asOf));
+    return this.queries.execute(new GetCaseHistoryQuery(caseId, query.asOf, query.verify === true));
   }
 }

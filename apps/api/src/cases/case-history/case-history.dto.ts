@@ -1,11 +1,40 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsISO8601, IsOptional, Matches } from 'class-validator';
+import type { ChainBreakReason } from '@app/event-store';
+
+const CHAIN_BREAK_REASONS: ChainBreakReason[] = ['missing-hash', 'hash-mismatch', 'unreadable-metadata', 'revision-gap'];
+
+/** Only the words `true` and `false`: anything else stays a string and fails IsBoolean. */
+const fromBooleanWord = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class CaseHistoryQueryDto {
   @ApiPropertyOptional({ description: 'Only events that occurred at or before this instant, and the state they give', example: '2026-03-10T12:00:00-05:00', format: 'date-time' })
   @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 instant' })
   @Matches(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'asOf must be an instant with its offset (Z or ±hh:mm)' })
   asOf?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'true: also check the hash chain of the case stream, as stored (`integrity` in the answer)', example: true })
+  @IsOptional() @Transform(fromBooleanWord) @IsBoolean({ message: 'verify must be true or false' })
+  verify?: boolean;
+}
+
+export class StreamIntegrityDto {
+  @ApiProperty({ description: 'true: every event of the case stream, as stored, matches its hash chained to the previous event (ADR 9)' })
+  intact: boolean;
+  @ApiPropertyOptional({ description: 'When intact: how many events were checked' })
+  events?: number;
+  @ApiPropertyOptional({ description: 'When broken: the revision of the first event that fails the check' })
+  firstBrokenRevision?: number;
+  @ApiPropertyOptional({ description: 'When broken: the global position of that event' })
+  firstBrokenPosition?: number;
+  @ApiPropertyOptional({
+    enum: CHAIN_BREAK_REASONS,
+    description:
+      'When broken: hash-mismatch (the event, as stored, or its link to the previous one was altered), missing-hash (written before chaining, or the hash removed), ' +
+      'unreadable-metadata, revision-gap (an event removed)',
+  })
+  reason?: ChainBreakReason;
 }
 
 export class HistoryEventDto {
@@ -13,7 +42,7 @@ export class HistoryEventDto {
   @ApiProperty() position: number;
   @ApiProperty({ example: 'CaseFiled' }) type: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'eventId, schemaVersion, correlationId, causationId, actorId, occurredAt, commandId…' })
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'eventId, schemaVersion, correlationId, causationId, actorId, occurredAt, commandId…, and hash: the SHA-256 chaining the event to the previous one (ADR 9)' })
   metadata: Record<string, unknown>;
   @ApiProperty() recordedAt: string;
 }
@@ -24,4 +53,6 @@ export class CaseHistoryDto {
   @ApiProperty({ type: [HistoryEventDto] }) events: HistoryEventDto[];
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'With asOf: the case state folded from the events listed' })
   state?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: StreamIntegrityDto, description: 'With verify=true: the hash chain of the whole case stream (whatever asOf), checked on the events as stored' })
+  integrity?: StreamIntegrityDto;
 }

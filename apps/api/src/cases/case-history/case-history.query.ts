@@ -10,6 +10,8 @@ export class GetCaseHistoryQuery {
   constructor(
     readonly caseId: string,
     readonly asOf?: string,
+    /** Also check the stream's hash chain. */
+    readonly verify = false,
   ) {}
 }
 
@@ -21,8 +23,9 @@ export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery,
     @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
   ) {}
 
-  async execute({ caseId, asOf }: GetCaseHistoryQuery): Promise<CaseHistoryDto> {
-    const recorded = await this.store.readStream(caseStreamId(caseId));
+  async execute({ caseId, asOf, verify }: GetCaseHistoryQuery): Promise<CaseHistoryDto> {
+    const streamId = caseStreamId(caseId);
+    const recorded = await this.store.readStream(streamId);
     if (recorded.length === 0) throw CaseErrors.notFound();
     const until = asOf === undefined ? Infinity : Date.parse(asOf);
     const events = recorded.filter((event) => Date.parse(String(event.metadata.occurredAt)) <= until);
@@ -34,6 +37,8 @@ export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery,
     if (asOf !== undefined) {
       history.state = events.map(toCaseEvent).reduce(this.decider.evolve, this.decider.initialState()) as unknown as Record<string, unknown>;
     }
+    // Checked after the read: the verdict covers at least every event listed.
+    if (verify) history.integrity = await this.store.verifyStream(streamId);
     return history;
   }
 }

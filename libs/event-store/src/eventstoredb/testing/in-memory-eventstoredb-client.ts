@@ -100,6 +100,13 @@ export class InMemoryEventStoreDbClient implements EventStoreDbClient {
     return this.write({ streamId, revision: this.currentRevision(streamId) + 1n, id: randomUUID(), type, data: new Uint8Array([1]), metadata: undefined });
   }
 
+  /** Rewrites the stored JSON data of one event, as a damaged or edited log would hold it (a real server cannot). */
+  alterStoredData(streamId: string, revision: number, alter: (storedData: string) => string): void {
+    const record = this.records.find((candidate) => candidate.streamId === streamId && candidate.revision === BigInt(revision));
+    if (!record || typeof record.data !== 'string') throw new Error(`No JSON event ${streamId}@${revision} to alter`);
+    record.data = alter(record.data);
+  }
+
   get openSubscriptions(): number {
     return this.liveFeeds.size;
   }

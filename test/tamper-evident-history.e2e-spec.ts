@@ -1,0 +1,103 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bearer } from './support/actors';
+import { CaseDriver, HistoryEvent } from './support/case-driver';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * Issue 7, part 6: every event carries a hash chained to the previous event of its stream, and
+ * `GET /cases/:id/history?verify=true` tells an intact history from one whose stored bytes were altered.
+ */
+describe('Tamper-evident history', () => {
+  let dataDir: string;
+  let t: TestApp | undefined;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'pqr-tamper-'));
+  });
+
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const history = async (caseId: string, query: Record<string, string> = { verify: 'true' }) => {
+    const response = await t!.http().get(`/cases/${caseId}/history`).query(query).set('Authorization', bearer('auditor'));
+    expect(response.status).toBe(200);
+    return response.body as { events: HistoryEvent[]; integrity?: Record<string, unknown> };
+  };
+
+  it('names the first broken revision once one byte of an event is altered in the SQLite file, while an untouched case stays intact', async () => {
+    t = await startTestApp({ dataDir });
+    const driver = new CaseDriver(t);
+    const marker = `MARCA${randomBytes(8).toString('hex')}`;
+    const tampered = await driver.caseAt('in_progress');
+    const request = await driver.command(tampered.caseId, 'information-requests', 'backoffice', { message: `Adjunte la factura ${marker}` });
+    expect(request.status).toBe(200);
+    expect((await driver.command(tampered.caseId, 'information', 'backoffice', { summary: 'Llegó la factura', channel: 'email' })).status).toBe(200);
+    const untouched = await driver.caseAt('in_progress');
+
+    const before = await history(tampered.caseId);
+    expect(before.integrity).toEqual({ intact: true, events: before.events.length });
+    expect(before.events.every((event) => /^[0-9a-f]{64}$/.test(String(event.metadata.hash)))).toBe(true);
+    const altered = before.events.find((event) => event.type === 'InformationRequested')!;
+    expect(altered.revision).toBeGreaterThan(0);
+    expect(altered.revision).toBeLessThan(before.events.length - 1);
+    expect((await history(untouched.caseId)).integrity).toEqual({ intact: true, events: 4 });
+
+    await t.close();
+    t = undefined;
+    const eventsFile = join(dataDir, 'events.sqlite');
+    checkpointWal(eventsFile);
+    const flipped = flipLastByteOf(eventsFile, marker);
+    expect(flipped).toBeGreaterThanOrEqual(1);
+
+    t = await startTestApp({ dataDir });
+    const after = await history(tampered.caseId);
+    expect(after.events[altered.revision].data.message).toBe(`Adjunte la factura ${marker.slice(0, -1)}${otherHexDigit(marker.slice(-1))}`);
+    expect(after.integrity).toEqual({
+      intact: false,
+      firstBrokenRevision: altered.revision,
+      firstBrokenPosition: altered.position,
+      reason: 'hash-mismatch',
+    });
+    expect((await history(untouched.caseId)).integrity).toEqual({ intact: true, events: 4 });
+    expect((await history(tampered.caseId, {})).integrity).toBeUndefined();
+  });
+});
+
+/** Moves every committed page from the WAL into the main file, so the event's bytes are found there. */
+function checkpointWal(filename: string): void {
+  const db = new Database(filename);
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Changes the last character of `marker` (a hex digit) to another hex digit wherever it occurs in
+ * the file: SQLite pages carry no checksum, and the row's bytes stay valid JSON. Stale copies of
+ * the row left in free space by page splits are changed too, so the live one surely is.
+ */
+function flipLastByteOf(filename: string, marker: string): number {
+  const bytes = readFileSync(filename);
+  const needle = Buffer.from(marker, 'utf8');
+  const replacement = otherHexDigit(marker.slice(-1)).charCodeAt(0);
+  let count = 0;
+  for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
+    bytes[at + needle.length - 1] = replacement;
+    count += 1;
+  }
+  writeFileSync(filename, bytes);
+  return count;
+}
+
+function otherHexDigit(digit: string): string {
+  return digit === '0' ? '1' : '0';
+}
