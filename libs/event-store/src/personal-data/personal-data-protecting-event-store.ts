@@ -8,6 +8,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamIntegrity,
   SubscribeOptions,
 } from '../event-store.port';
 import { decryptField, encryptField, EncryptedEnvelope, isEncryptedEnvelope } from './envelope-cipher';
@@ -19,17 +20,15 @@ import type { PersonalDataPolicy } from './personal-data-policy';
  * policy names with an AES-256-GCM envelope under the petitioner's key; on read (streams, $all,
  * subscriptions) it puts the plain value back, or the policy's erased value once the key is gone.
  * The adapters (and anything they do over the stored form, such as hash chains) see only envelopes.
- * Every other method of the port is forwarded untouched, including ones this class does not name.
+ * Every other method of the port is forwarded untouched: `verifyStream` checks the stored form, so
+ * an erasure (a destroyed key) never breaks a hash chain.
  */
-export interface PersonalDataProtectingEventStore extends EventStore {}
-export class PersonalDataProtectingEventStore {
+export class PersonalDataProtectingEventStore implements EventStore {
   constructor(
     private readonly inner: EventStore,
     private readonly keys: KeyStore,
     private readonly policy: PersonalDataPolicy,
-  ) {
-    forwardUnknownMethods(this, inner);
-  }
+  ) {}
 
   async appendToStream(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     const protectedEvents: NewEvent[] = [];
@@ -54,6 +53,10 @@ export class PersonalDataProtectingEventStore {
         for await (const event of subscription) yield await decrypt(event);
       },
     };
+  }
+
+  verifyStream(streamId: string): Promise<StreamIntegrity> {
+    return this.inner.verifyStream(streamId);
   }
 
   headPosition(): Promise<number> {
@@ -119,15 +122,4 @@ export class PersonalDataProtectingEventStore {
 /** The envelope belongs to this event's field: the event id and the field name are authenticated with it. */
 function aadOf(event: { metadata: { eventId?: unknown } }, field: string): string {
   return `${String(event.metadata.eventId ?? '')}/${field}`;
-}
-
-/** Methods the port gains later (and this class does not transform) go straight to the adapter. */
-function forwardUnknownMethods(target: object, inner: object): void {
-  for (let proto = Object.getPrototypeOf(inner); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    for (const name of Object.getOwnPropertyNames(proto)) {
-      const method = (inner as Record<string, unknown>)[name];
-      if (name === 'constructor' || name in target || typeof method !== 'function') continue;
-      Object.defineProperty(target, name, { value: (...args: unknown[]) => (method as (...a: unknown[]) => unknown).apply(inner, args), enumerable: false });
-    }
-  }
 }
