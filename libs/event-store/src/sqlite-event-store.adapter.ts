@@ -15,7 +15,7 @@ import {
 import { AppendNotifier } from './append-notifier';
 import { isJsonObject, serializeJsonObject } from './event-json';
 import { assertExpectedRevision, assertValidExpectedRevision, NO_STREAM_REVISION } from './expected-revision';
-import { CommitOutcome, GroupCommitQueue } from './group-commit-queue';
+import { CommitOutcome, GroupCommitQueue } from '@app/storage-kit';
 import { chainHash, GENESIS_HASH, metadataWithoutHash, StoredEvent, verifyHashChain, withHashInMetadataJson } from './hash-chain';
 import { LiveAllSubscription } from './live-all-subscription';
 import { asUnavailableWhenStorageFailed, errorMessage, openSqliteDatabase, SqliteConnectionOptions } from './sqlite-database';

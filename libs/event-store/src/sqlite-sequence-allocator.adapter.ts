@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { EventStoreUnavailableError } from './event-store.port';
-import { CommitOutcome, GroupCommitQueue } from './group-commit-queue';
+import { CommitOutcome, GroupCommitQueue } from '@app/storage-kit';
 import { SequenceAllocator } from './sequence-allocator.port';
 import { asUnavailableWhenStorageFailed, openSqliteDatabase, SqliteConnectionOptions } from './sqlite-database';
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { classifySqliteFailure, openSqlite, SqliteConnectionOptions } from '@app/storage-kit';
+import { classifySqliteFailure, CommitOutcome, GroupCommitQueue, openSqlite, SqliteConnectionOptions } from '@app/storage-kit';
 import { DATA_KEY_BYTES, DataKey, KeyStore, KeyStoreUnavailableError } from './key-store.port';
 
 interface KeyRow {
@@ -13,12 +13,17 @@ interface KeyRow {
  * The embedded key store: its own SQLite file (never the event store's, so that a copy of the
  * events alone holds no key). `secure_delete` zeroes a destroyed key's bytes in the file, and the
  * WAL is checkpointed and truncated after each destruction so that no old page keeps them.
+ * A known petitioner's key is one read; new petitioners' keys asked for during one event-loop turn
+ * are created in one transaction (one fsync), as the event store groups its appends.
  */
+const MAX_KEYS_PER_TRANSACTION = 1000;
+
 export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement;
   private readonly byPetitioner: Database.Statement;
   private readonly destroy: Database.Statement;
+  private readonly creations = new GroupCommitQueue<string, DataKey>((petitionerIds) => this.createKeys(petitionerIds), MAX_KEYS_PER_TRANSACTION);
 
   constructor(options: SqliteConnectionOptions) {
     this.db = this.guard(`Could not open the key store ${options.filename}`, () => openSqlite(options, 'FULL'));
@@ -34,10 +39,20 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async keyFor(petitionerId: string): Promise<DataKey> {
-    return this.guard('Reading a petitioner key', () => {
-      this.insert.run(randomUUID(), petitionerId, randomBytes(DATA_KEY_BYTES));
-      return toKey(this.byPetitioner.get(petitionerId) as KeyRow);
-    });
+    const known = this.guard('Reading a petitioner key', () => this.byPetitioner.get(petitionerId) as KeyRow | undefined);
+    return known ? toKey(known) : this.creations.enqueue(petitionerId);
+  }
+
+  private createKeys(petitionerIds: string[]): CommitOutcome<DataKey>[] {
+    return this.guard('Creating petitioner keys', () =>
+      this.db.transaction(() =>
+        petitionerIds.map((petitionerId) => {
+          // DO NOTHING: another process (or an earlier request in this batch) created it first; read the winner.
+          this.insert.run(randomUUID(), petitionerId, randomBytes(DATA_KEY_BYTES));
+          return { ok: true as const, value: toKey(this.byPetitioner.get(petitionerId) as KeyRow) };
+        }),
+      )(),
+    );
   }
 
   async findKeys(keyIds: readonly string[]): Promise<Map<string, DataKey>> {
@@ -69,7 +84,9 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.creations.drain();
+    this.db.close();
   }
 
   private guard<T>(context: string, work: () => T): T {

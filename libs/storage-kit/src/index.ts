@@ -1,2 +1,3 @@
 export * from './strict-json';
 export * from './sqlite-connection';
+export * from './group-commit-queue';
