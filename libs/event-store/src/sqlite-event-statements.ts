@@ -4,7 +4,8 @@ import { parseJsonObject } from './event-json';
 import type { StoredEvent } from './hash-chain';
 
 // AUTOINCREMENT: positions are never reused, even if the newest rows were ever deleted by hand.
-// `streams` keeps each stream's current revision so the expectation check is one key lookup.
+// `streams` keeps each stream's current revision and its last event's hash (ADR 9), so the
+// expectation check and the next link of the chain are one key lookup.
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
     position INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -18,7 +19,8 @@ const SCHEMA = `
   );
   CREATE TABLE IF NOT EXISTS streams (
     stream_id TEXT PRIMARY KEY,
-    revision INTEGER NOT NULL
+    revision INTEGER NOT NULL,
+    hash TEXT
   ) WITHOUT ROWID;
 `;
 
@@ -45,17 +47,28 @@ export const NO_LIMIT = -1;
 
 export type EventStatements = ReturnType<typeof prepareEventStatements>;
 
+/** Files created before the column existed get it (empty: their heads are looked up in `events`). */
+function addStreamHashColumn(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('streams')`).all();
+  if (!columns.some(({ name }) => name === 'hash')) db.exec('ALTER TABLE streams ADD COLUMN hash TEXT');
+}
+
 /** Creates the schema if needed and prepares every statement the store runs. */
 export function prepareEventStatements(db: Database.Database) {
   db.exec(SCHEMA);
-  // The stream's revision and its last event's hash in one lookup (ADR 9); json_valid keeps a damaged
-  // last event from failing the append (verifyStream reports it instead).
-  const streamHead = db.prepare<[string], StreamHead>(
-    `SELECT s.revision AS revision,
-            CASE WHEN json_valid(e.metadata) THEN json_extract(e.metadata, '$.hash') END AS hash
-     FROM streams s LEFT JOIN events e ON e.stream_id = s.stream_id AND e.revision = s.revision
-     WHERE s.stream_id = ?`,
-  );
+  addStreamHashColumn(db);
+  const storedStreamHead = db.prepare<[string], StreamHead>('SELECT revision, hash FROM streams WHERE stream_id = ?');
+  // Streams whose head was written before `streams.hash` existed: the hash of their last event.
+  // json_valid keeps a damaged last event from failing the append (verifyStream reports it instead).
+  const lastEventHash = db
+    .prepare<[string, number], unknown>(
+      `SELECT CASE WHEN json_valid(metadata) THEN json_extract(metadata, '$.hash') END FROM events WHERE stream_id = ? AND revision = ?`,
+    )
+    .pluck();
+  const streamHead = (streamId: string): StreamHead | undefined => {
+    const head = storedStreamHead.get(streamId);
+    return head && head.hash === null ? { revision: head.revision, hash: lastEventHash.get(streamId, head.revision) ?? null } : head;
+  };
   const eventPosition = db
     .prepare<[string, number], number>('SELECT position FROM events WHERE stream_id = ? AND revision = ?')
     .pluck();
@@ -63,9 +76,9 @@ export function prepareEventStatements(db: Database.Database) {
     `INSERT INTO events (stream_id, revision, type, data, metadata, recorded_at)
      VALUES (@stream_id, @revision, @type, @data, @metadata, @recorded_at)`,
   );
-  const saveStreamRevision = db.prepare<[string, number]>(
-    `INSERT INTO streams (stream_id, revision) VALUES (?, ?)
-     ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision`,
+  const saveStreamHead = db.prepare<[string, number, string]>(
+    `INSERT INTO streams (stream_id, revision, hash) VALUES (?, ?, ?)
+     ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, hash = excluded.hash`,
   );
   const readStream = db.prepare<{ streamId: string; fromRevision: number; toRevision: number; limit: number }, EventRow>(
     `SELECT * FROM events
@@ -79,10 +92,10 @@ export function prepareEventStatements(db: Database.Database) {
   const ping = db.prepare<[], number>('SELECT 1').pluck();
 
   return {
-    streamHead: (streamId: string): StreamHead | undefined => streamHead.get(streamId),
+    streamHead,
     eventPosition: (streamId: string, revision: number): number | undefined => eventPosition.get(streamId, revision),
     insertEvent: (row: NewEventRow): number => Number(insertEvent.run(row).lastInsertRowid),
-    saveStreamRevision: (streamId: string, revision: number): void => void saveStreamRevision.run(streamId, revision),
+    saveStreamHead: (streamId: string, revision: number, hash: string): void => void saveStreamHead.run(streamId, revision, hash),
     readStream: (query: { streamId: string; fromRevision: number; toRevision: number; limit: number }): EventRow[] =>
       readStream.all(query),
     readAll: (afterPosition: number, limit: number): EventRow[] => readAll.all({ afterPosition, limit }),

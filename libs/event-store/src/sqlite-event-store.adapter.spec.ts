@@ -270,6 +270,26 @@ describe('SqliteEventStore', () => {
     });
   });
 
+  describe('a file written before streams kept their head hash', () => {
+    it('gains the column, and chains a stream whose head has no stored hash onto its last event', async () => {
+      const caseId = streamId();
+      const first = open();
+      await first.appendToStream(caseId, [event('Filed'), event('Assigned')], { expectedRevision: 'no_stream' });
+      await first.close();
+      const raw = new Database(database.filename);
+      raw.exec('CREATE TABLE old_streams (stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL) WITHOUT ROWID');
+      raw.exec('INSERT INTO old_streams SELECT stream_id, revision FROM streams; DROP TABLE streams; ALTER TABLE old_streams RENAME TO streams');
+      raw.close();
+
+      const reopened = open();
+      await reopened.appendToStream(caseId, [event('Responded')], { expectedRevision: 1 });
+      expect(await reopened.verifyStream(caseId)).toEqual({ intact: true, events: 3 });
+      const columns = new Database(database.filename, { readonly: true });
+      expect(columns.prepare(`SELECT name FROM pragma_table_info('streams')`).pluck().all()).toEqual(['stream_id', 'revision', 'hash']);
+      columns.close();
+    });
+  });
+
   describe('closing', () => {
     it('commits appends requested before close, then refuses new work; closing twice is fine', async () => {
       const store = open();

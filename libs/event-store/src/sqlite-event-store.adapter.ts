@@ -245,7 +245,7 @@ export class SqliteEventStore implements EventStore {
       position = this.statements.insertEvent({ stream_id: streamId, revision, type, data, metadata, recorded_at: recordedAt });
       previousHash = hash;
     }
-    this.statements.saveStreamRevision(streamId, revision);
+    this.statements.saveStreamHead(streamId, revision, previousHash);
     return { nextExpectedRevision: revision, position };
   }
 
