@@ -313,7 +313,6 @@ function categoryOf(url: string, fn: string): string {
   if (url.endsWith('document-json.ts')) return fn === 'parseDocument' ? READ_STORE_READS : 'JSON.stringify of documents (serializeDocument)';
   if (url.includes('better-sqlite3') || (url.endsWith('sqlite-read-store.adapter.ts') && /^(applyWrite|inTransaction|commit|prepareWrite)$/.test(fn))) return READ_STORE_WRITES;
   if (url.includes('libs/read-store/')) return READ_STORE_READS;
-  if (url.endsWith('projections/src/projection.ts') && fn === 'cloneDoc') return 'cloneDoc: JSON round trip of the queue summary / report day per event';
   if (url.includes('libs/event-store/')) return 'event store readAll: SQLite + JSON.parse';
   if (/projections\/src\/|libs\/domain\/|libs\/projector\//.test(url)) return 'projection code: applyEvents, evolve, keysOf, upcast';
   return 'other (Node internals, bench wrappers)';

@@ -39,6 +39,7 @@ export class MailOutbox implements OnApplicationBootstrap, BeforeApplicationShut
       maxAgeMs: config.MAIL_MAX_AGE_HOURS * HOUR,
       tickMs: config.MAIL_TICK_MS,
       batchSize: config.PROJECTOR_BATCH_SIZE,
+      commitEveryEvents: config.PROJECTOR_COMMIT_EVERY_EVENTS,
       log: (line) => new Logger('MailOutbox').warn(line),
     });
   }

@@ -43,6 +43,7 @@ export class SlaProcess implements OnApplicationBootstrap, BeforeApplicationShut
       acting: config.SLA_PROCESS_MANAGER === 'on',
       tickMs: config.SLA_TICK_MS,
       batchSize: config.PROJECTOR_BATCH_SIZE,
+      commitEveryEvents: config.PROJECTOR_COMMIT_EVERY_EVENTS,
       log: (line) => new Logger('SlaProcessManager').warn(line),
     });
   }
