@@ -118,7 +118,10 @@ export class Projector {
 
   /** Deletes the documents and checkpoint of the named projections; `catchUp` or `start` rebuilds them. */
   async rebuild(names?: string[]): Promise<void> {
-    for (const projection of this.selected(names)) {
+    const selected = this.selected(names);
+    // The projections not named keep their checkpoints (and are caught up from there).
+    if (this.statuses.size === 0) await this.prepare();
+    for (const projection of selected) {
       await this.readStore.ensureCollections(projection.collections);
       await this.reset(projection);
       this.track(projection, 0);
