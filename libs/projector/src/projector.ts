@@ -40,7 +40,7 @@ export interface ProjectorOptions {
 }
 
 export const DEFAULT_COMMIT_EVERY_EVENTS = 20_000;
-export const DEFAULT_MAX_CACHED_DOCUMENTS = 60_000;
+export const DEFAULT_MAX_CACHED_DOCUMENTS = 25_000;
 
 /**
  * Feeds projections from the event store, each from its own checkpoint. One reader serves every
