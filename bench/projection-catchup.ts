@@ -1,7 +1,8 @@
 /**
- * Rebuild of ALL projections from position 0: the real Projector (ALL_PROJECTIONS) reads an event
- * store FILE of ~1,000,000 events (seeded through the decider, see bench/seed/) and writes a fresh
- * SqliteReadStore file, as `npm run projections:rebuild` does.
+ * Rebuild of ALL projections from position 0: the real Projector with every projection the system
+ * keeps (ALL_PROJECTIONS and the process managers' sla-timers and mail-outbox, with the default
+ * configuration) reads an event store FILE of ~1,000,000 events (seeded through the decider, see
+ * bench/seed/) and writes a fresh SqliteReadStore file, as `npm run projections:rebuild` does.
  *
  * - the full rebuild runs once, at the production default batch size (PROJECTOR_BATCH_SIZE = 1000);
  * - other batch sizes are compared on the first PREFIX_EVENTS events (a full run takes minutes);
@@ -20,8 +21,10 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { EventStore, ReadAllOptions, RecordedEvent, SqliteEventStore } from '@app/event-store';
 import { Projector } from '@app/projector';
-import { ALL_PROJECTIONS, CASES_COLLECTION, QUEUE_ITEMS_COLLECTION, QUEUE_SUMMARY_COLLECTION, QUEUE_SUMMARY_ID, QueueSummary, REPORT_CASES_COLLECTION, TIMELINES_COLLECTION } from '@app/projections';
+import { ALL_PROJECTIONS, CASES_COLLECTION, Projection, QUEUE_ITEMS_COLLECTION, QUEUE_SUMMARY_COLLECTION, QUEUE_SUMMARY_ID, QueueSummary, REPORT_CASES_COLLECTION, TIMELINES_COLLECTION } from '@app/projections';
 import { ReadStore, SqliteReadStore } from '@app/read-store';
+import { validateAppConfig } from '../apps/api/src/config/app-config';
+import { processManagerProjectionsOf } from '../apps/api/src/projections/process-manager-projections';
 import { fileMiB } from './seed/cache';
 import { startCpuLoadMeter } from './seed/cpu-load';
 import { CATCH_UP_PROFILE } from './seed/profiles';
@@ -29,6 +32,10 @@ import { seedEventStore } from './seed/seed-event-store';
 import { Benchmark, BenchReport, log, makeTempDir, round } from './support';
 
 const FULL_BATCH_SIZE = 1000;
+/** PROJECTOR_COMMIT_EVERY_EVENTS default. */
+const COMMIT_EVERY_EVENTS = validateAppConfig({}).PROJECTOR_COMMIT_EVERY_EVENTS;
+/** What `npm run projections:rebuild` rebuilds, with the default configuration. */
+const SYSTEM_PROJECTIONS: readonly Projection[] = [...ALL_PROJECTIONS, ...processManagerProjectionsOf(validateAppConfig({}))];
 const SWEEP_BATCH_SIZES = [500, 1000, 2000, 5000];
 const PREFIX_EVENTS = 100_000;
 const PROFILE_EVENTS = 50_000;
@@ -38,7 +45,7 @@ const TARGET_REBUILD_SECONDS = 60;
 
 export const projectionCatchup: Benchmark = {
   name: 'projection-catchup',
-  description: `Rebuild of all ${ALL_PROJECTIONS.length} projections from position 0 (Projector.catchUp) from a ~1M-event SQLite event store into a fresh SQLite read store`,
+  description: `Rebuild of all ${SYSTEM_PROJECTIONS.length} projections from position 0 (Projector.catchUp) from a ~1M-event SQLite event store into a fresh SQLite read store`,
   run,
 };
 
@@ -96,8 +103,8 @@ async function run(): Promise<BenchReport> {
         fileMiB: meta.seeding.fileMiB,
         method: 'every command built from the case state, decided by createCaseDecider, appended by SqliteEventStore.appendToStream with the exact expected revision and the API metadata; up to 1000 streams appending at once (group commit), in simulated-time order',
       },
-      projections: ALL_PROJECTIONS.map(({ name, version }) => `${name} v${version}`),
-      fullRebuild: { batchSize: FULL_BATCH_SIZE, note: 'PROJECTOR_BATCH_SIZE default' },
+      projections: SYSTEM_PROJECTIONS.map(({ name, version }) => `${name} v${version}`),
+      fullRebuild: { batchSize: FULL_BATCH_SIZE, commitEveryEvents: COMMIT_EVERY_EVENTS, note: 'PROJECTOR_BATCH_SIZE and PROJECTOR_COMMIT_EVERY_EVENTS defaults' },
       batchSizeSweep: { batchSizes: SWEEP_BATCH_SIZES, events: PREFIX_EVENTS, note: 'first events of the same store, each into a fresh read store' },
       readStore: 'fresh SqliteReadStore file in the OS temp dir (WAL, synchronous=NORMAL) per run, deleted afterwards',
       pageCache: 'the event store file is read once before the runs, so every run reads it from the OS page cache',
@@ -136,7 +143,7 @@ async function catchUp(eventsFile: string, batchSize: number, limit?: number, ex
   try {
     const timer = new PortTimer();
     const source = limit === undefined ? eventStore : new PrefixEventStore(eventStore, limit);
-    const projector = new Projector(timer.eventStore(source), timer.readStore(readStore), ALL_PROJECTIONS, { batchSize });
+    const projector = new Projector(timer.eventStore(source), timer.readStore(readStore), SYSTEM_PROJECTIONS, { batchSize, commitEveryEvents: COMMIT_EVERY_EVENTS });
     const head = await source.headPosition();
     let peakRss = process.memoryUsage().rss;
     let batches = 0;
@@ -185,7 +192,7 @@ async function catchUp(eventsFile: string, batchSize: number, limit?: number, ex
 /** The rebuilt read models hold every case: one document per case in each per-case collection, queue counts that add up. */
 async function checkDocuments(readStore: ReadStore, cases: number): Promise<Record<string, number>> {
   const documents: Record<string, number> = {};
-  for (const { collections } of ALL_PROJECTIONS) for (const { name } of collections) documents[name] = await readStore.count(name);
+  for (const { collections } of SYSTEM_PROJECTIONS) for (const { name } of collections) documents[name] = await readStore.count(name);
   for (const collection of [CASES_COLLECTION, TIMELINES_COLLECTION, REPORT_CASES_COLLECTION]) {
     if (documents[collection] !== cases) throw new Error(`${documents[collection]} documents in ${collection}, ${cases} cases seeded`);
   }
@@ -313,7 +320,6 @@ function categoryOf(url: string, fn: string): string {
   if (url.endsWith('document-json.ts')) return fn === 'parseDocument' ? READ_STORE_READS : 'JSON.stringify of documents (serializeDocument)';
   if (url.includes('better-sqlite3') || (url.endsWith('sqlite-read-store.adapter.ts') && /^(applyWrite|inTransaction|commit|prepareWrite)$/.test(fn))) return READ_STORE_WRITES;
   if (url.includes('libs/read-store/')) return READ_STORE_READS;
-  if (url.endsWith('projections/src/projection.ts') && fn === 'cloneDoc') return 'cloneDoc: JSON round trip of the queue summary / report day per event';
   if (url.includes('libs/event-store/')) return 'event store readAll: SQLite + JSON.parse';
   if (/projections\/src\/|libs\/domain\/|libs\/projector\//.test(url)) return 'projection code: applyEvents, evolve, keysOf, upcast';
   return 'other (Node internals, bench wrappers)';

@@ -1,20 +1,33 @@
 /**
  * `npm run projections:rebuild [-- --projection case-view [--projection reports]]`: deletes the
- * read models and replays every event from position 0, with a progress bar. Stop the API's
- * in-process projector first (or run the API with PROJECTOR=external and stop `start:projector`).
+ * read models and replays every event from position 0, with a progress bar. Every projection the
+ * system keeps: those of ALL_PROJECTIONS and the process managers' own (`sla-timers`,
+ * `mail-outbox`: replaying them sends nothing twice, see ADR 7 and 8), read once by one Projector.
+ * Stop the API's in-process projector first (or run the API with PROJECTOR=external and stop `start:projector`).
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { SingleBar, Presets } from 'cli-progress';
 import { parseArgs } from 'node:util';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { ALL_PROJECTIONS } from '@app/projections';
 import { Projector } from '@app/projector';
+import { READ_STORE, ReadStore } from '@app/read-store';
+import { AppConfig } from '../apps/api/src/config/app-config';
+import { MailOutbox } from '../apps/api/src/mail/mail-outbox';
+import { SlaProcess } from '../apps/api/src/sla/sla-process';
 import { ProjectorModule } from '../apps/projector/src/projector.module';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { projection: { type: 'string', multiple: true } } });
   const app = await NestFactory.createApplicationContext(ProjectorModule.register({ run: false }), { logger: ['error', 'warn'] });
   try {
-    const projector = app.get(Projector);
+    const config = app.get(AppConfig);
+    const projections = [...ALL_PROJECTIONS, app.get(SlaProcess).projection, app.get(MailOutbox).projection];
+    const projector = new Projector(app.get<EventStore>(EVENT_STORE), app.get<ReadStore>(READ_STORE), projections, {
+      batchSize: config.PROJECTOR_BATCH_SIZE,
+      commitEveryEvents: config.PROJECTOR_COMMIT_EVERY_EVENTS,
+    });
     await projector.rebuild(values.projection);
     const bar = new SingleBar({ format: 'rebuilding [{bar}] {percentage}% | {value}/{total} events | {duration}s' }, Presets.shades_classic);
     let started = false;

@@ -17,12 +17,16 @@ import { seedFromEnv } from './support/seeded-random';
 import { ManualClock, TestApp } from './support/test-app';
 
 const SEED = seedFromEnv('CRASH_SEED', 1755);
-/** About 5 000 events: the projector reads 1 000 per batch (not configurable), so catch-up takes several commits. */
+/** About 5 000 events: the projector reads 1 000 per batch and commits every 2 000 (PROJECTOR_ENV), so catch-up takes several commits. */
 const CASES = 800;
 const FIRST_DAY = '2026-02-02';
 const READ_MODELS_FILE = 'read-models.sqlite';
-/** The workload's deadlines are long past on the projector's system clock: its SLA process manager must not act here. */
-const SLA_TIMERS_ONLY = { SLA_PROCESS_MANAGER: 'off' };
+/**
+ * The workload's deadlines are long past on the projector's system clock: its SLA process manager
+ * must not act here. The projector commits every 2 000 events while catching up (two batches, so
+ * documents live in its write-back cache across batches), so the ~5 000 events take several commits.
+ */
+const PROJECTOR_ENV = { SLA_PROCESS_MANAGER: 'off', PROJECTOR_COMMIT_EVERY_EVENTS: '2000' };
 
 type Checkpoints = Awaited<ReturnType<typeof checkpointsOf>>;
 
@@ -87,7 +91,7 @@ describe('Projector process: killed mid catch-up, restarted, it ends where a cle
 
   it.each(CRASH_POINTS)('is SIGKILLed mid catch-up ($name): some projection moved on, not all reached the head', async ({ reached }) => {
     const before = await checkpointsOf(observer!);
-    const projector = startProjectorProcess({ dataDir, env: SLA_TIMERS_ONLY });
+    const projector = startProjectorProcess({ dataDir, env: PROJECTOR_ENV });
     const seen = await pollCheckpoints(projector, (checkpoints) => reached(checkpoints) && checkpoints.some((checkpoint) => checkpoint.position > positionOf(before, checkpoint.projection)), 90_000);
     await projector.stop('SIGKILL');
     atCrash = await checkpointsOf(observer!);
@@ -107,7 +111,7 @@ describe('Projector process: killed mid catch-up, restarted, it ends where a cle
   }, 120_000);
 
   it('restarted on the same files, it resumes from its checkpoints and reaches the head', async () => {
-    const projector = startProjectorProcess({ dataDir, env: SLA_TIMERS_ONLY });
+    const projector = startProjectorProcess({ dataDir, env: PROJECTOR_ENV });
     try {
       const reached = await pollCheckpoints(
         projector,

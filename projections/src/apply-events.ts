@@ -10,24 +10,42 @@ export interface ChangedDoc extends DocKey, VersionedDoc {}
 
 export const docKey = ({ collection, id }: DocKey) => `${collection}\u0000${id}`;
 
+const handledTypes = new WeakMap<Projection, ReadonlySet<string>>();
+
+/** The event types a projection handles, as a set (looked up for every event). */
+export function handledBy(projection: Projection): ReadonlySet<string> {
+  let types = handledTypes.get(projection);
+  if (!types) handledTypes.set(projection, (types = new Set(projection.handles)));
+  return types;
+}
+
 /**
  * Applies events to documents held in `documents` (keyed by `docKey`, all keys the events name must
  * be present, null data for absent documents) and returns the documents that changed. An event is
  * not applied again to a document that already reflects it (position not newer), so replays are no-ops.
+ * The documents are replaced in the map, never changed in place.
  */
 export function applyEvents(projection: Projection, documents: Map<string, VersionedDoc>, events: ProjectionEvent[]): ChangedDoc[] {
+  const handled = handledBy(projection);
   const changed = new Map<string, ChangedDoc>();
   for (const event of events) {
-    if (!projection.handles.includes(event.type)) continue;
+    if (!handled.has(event.type)) continue;
     const keys = projection.keysOf(event);
-    const current = Object.fromEntries(Object.entries(keys).map(([name, key]) => [name, documents.get(docKey(key))?.data ?? null]));
+    const names: Record<string, string> = {};
+    const current: Record<string, Doc | null> = {};
+    for (const name in keys) {
+      const key = (names[name] = docKey(keys[name]));
+      current[name] = documents.get(key)?.data ?? null;
+    }
     const next = projection.evolve(current, event);
-    for (const [name, data] of Object.entries(next)) {
+    for (const name in next) {
+      const data = next[name];
       if (data === undefined) continue;
-      const key = keys[name];
-      if ((documents.get(docKey(key))?.position ?? 0) >= event.position) continue;
-      documents.set(docKey(key), { data, position: event.position });
-      changed.set(docKey(key), { ...key, data, position: event.position });
+      const key = names[name];
+      if ((documents.get(key)?.position ?? 0) >= event.position) continue;
+      const document: ChangedDoc = { collection: keys[name].collection, id: keys[name].id, data, position: event.position };
+      documents.set(key, document);
+      changed.set(key, document);
     }
   }
   return [...changed.values()];

@@ -37,11 +37,6 @@ export function bogotaDate(instant: string): string {
   return new Date(Date.parse(instant) - 5 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** A deep copy of a JSON document (documents are plain JSON: no dates, no prototypes to keep). */
-export function cloneDoc<T>(doc: T): T {
-  return JSON.parse(JSON.stringify(doc)) as T;
-}
-
 /** A number that changes with the settings a projection is built from: part of its version, so new settings rebuild it. */
 export function settingsFingerprint(settings: unknown): number {
   return createHash('sha256').update(JSON.stringify(settings)).digest().readUInt32BE(0) % 1_000_000;

@@ -11,6 +11,8 @@ export interface ProcessManagerOptions {
   /** Real time between two ticks when running in the background. */
   tickMs?: number;
   batchSize?: number;
+  /** See ProjectorOptions.commitEveryEvents. */
+  commitEveryEvents?: number;
   log?: (line: string) => void;
 }
 
@@ -32,7 +34,7 @@ export abstract class ProcessManagerBase<Outcome> {
     projection: Projection,
     private readonly base: ProcessManagerOptions & { name: string },
   ) {
-    this.projector = new Projector(events, readStore, [projection], { batchSize: base.batchSize, log: base.log, now: base.now });
+    this.projector = new Projector(events, readStore, [projection], { batchSize: base.batchSize, commitEveryEvents: base.commitEveryEvents, log: base.log, now: base.now });
   }
 
   /** Creates the read model's collection only (a process that reads it while another one acts). */

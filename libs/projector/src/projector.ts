@@ -4,6 +4,7 @@ import { ReadStore, ReadStoreUnavailableError } from '@app/read-store';
 import { applyBatch } from './projection-batch';
 import { toProjectionEvent } from './to-projection-event';
 import { BackgroundLoop, logToStderr } from './background-loop';
+import { WriteBackCache, WriteBackLimits } from './write-back-cache';
 
 export interface ProjectionFailure {
   position: number;
@@ -15,6 +16,7 @@ export interface ProjectionFailure {
 export interface ProjectionStatus {
   name: string;
   version: number;
+  /** The committed checkpoint: documents and position saved together. */
   position: number;
   /** `retrying`: a store was unavailable; the batch is tried again. `failed`: the projection threw; it waits for a fix. */
   state: 'starting' | 'running' | 'retrying' | 'failed';
@@ -23,6 +25,13 @@ export interface ProjectionStatus {
 
 export interface ProjectorOptions {
   batchSize?: number;
+  /**
+   * While catching up (full batches), events applied in memory before the documents and checkpoints
+   * are committed; at the head (a batch shorter than `batchSize`) every batch is committed at once.
+   */
+  commitEveryEvents?: number;
+  /** Documents of one projection kept in memory between commits (bounds the memory of a catch-up). */
+  maxCachedDocuments?: number;
   /** How long to wait before looking for new events when caught up. */
   idleMs?: number;
   log?: (message: string) => void;
@@ -30,18 +39,26 @@ export interface ProjectorOptions {
   now?: () => Date;
 }
 
+export const DEFAULT_COMMIT_EVERY_EVENTS = 20_000;
+export const DEFAULT_MAX_CACHED_DOCUMENTS = 25_000;
+
 /**
  * Feeds projections from the event store, each from its own checkpoint. One reader serves every
- * projection: a batch is read once from the lowest checkpoint and each projection takes the events
- * past its own. Documents and checkpoint are committed together. A projection that throws stops
- * (the others go on) at the failing batch, and resumes from there on the next start.
+ * projection: a batch is read once from the lowest position and each projection takes the events
+ * past its own. Documents and checkpoint are committed together. While catching up, each
+ * projection keeps its documents in a write-back cache and commits every `commitEveryEvents`
+ * events; at the head it commits every batch (read-your-writes waits on the checkpoints). A
+ * projection that throws commits what it applied before the failing batch and stops there (the
+ * others go on); it resumes from there on the next start.
  */
 export class Projector {
   private readonly statuses = new Map<string, ProjectionStatus>();
+  private readonly caches = new Map<string, WriteBackCache>();
   private readonly loop = new BackgroundLoop(() => this.iterate());
   private failuresInARow = 0;
   private readonly batchSize: number;
   private readonly idleMs: number;
+  private readonly limits: WriteBackLimits;
 
   constructor(
     private readonly events: EventStore,
@@ -51,6 +68,10 @@ export class Projector {
   ) {
     this.batchSize = options.batchSize ?? 1000;
     this.idleMs = options.idleMs ?? 20;
+    this.limits = {
+      commitEveryEvents: options.commitEveryEvents ?? DEFAULT_COMMIT_EVERY_EVENTS,
+      maxCachedDocuments: options.maxCachedDocuments ?? DEFAULT_MAX_CACHED_DOCUMENTS,
+    };
   }
 
   /** Creates the collections only (an API that reads while another process projects). */
@@ -69,7 +90,7 @@ export class Projector {
         await this.reset(projection);
         position = 0;
       }
-      this.statuses.set(projection.name, { name: projection.name, version: projection.version, position, state: 'starting' });
+      this.track(projection, position);
     }
   }
 
@@ -80,24 +101,30 @@ export class Projector {
     this.loop.start();
   }
 
+  /** Stops the loop and commits what was applied in memory. */
   async stop(): Promise<void> {
     await this.loop.stop();
+    await this.commitAll();
   }
 
-  /** Processes everything up to the current head once (rebuild scripts and tests). */
+  /** Processes everything up to the current head once, and commits it (rebuild scripts, process managers, tests). */
   async catchUp(onProgress?: (position: number, head: number) => void): Promise<void> {
     if (this.statuses.size === 0) await this.prepare();
     const head = await this.events.headPosition();
-    while ((await this.step()) && this.lowestPosition() < head) onProgress?.(this.lowestPosition(), head);
-    onProgress?.(Math.min(this.lowestPosition(), head), head);
+    while ((await this.step()) && this.lowestApplied() < head) onProgress?.(this.lowestApplied(), head);
+    await this.commitAll();
+    onProgress?.(Math.min(this.lowestApplied(), head), head);
   }
 
   /** Deletes the documents and checkpoint of the named projections; `catchUp` or `start` rebuilds them. */
   async rebuild(names?: string[]): Promise<void> {
-    for (const projection of this.selected(names)) {
+    const selected = this.selected(names);
+    // The projections not named keep their checkpoints (and are caught up from there).
+    if (this.statuses.size === 0) await this.prepare();
+    for (const projection of selected) {
       await this.readStore.ensureCollections(projection.collections);
       await this.reset(projection);
-      this.statuses.set(projection.name, { name: projection.name, version: projection.version, position: 0, state: 'starting' });
+      this.track(projection, 0);
     }
   }
 
@@ -122,30 +149,42 @@ export class Projector {
 
   /** One batch for every healthy projection. Returns false when no projection moved forward. */
   private async step(): Promise<boolean> {
-    const active = this.projections.filter((projection) => this.statuses.get(projection.name)?.state !== 'failed');
+    const active: Projection[] = [];
+    for (const projection of this.projections) {
+      const status = this.statuses.get(projection.name)!;
+      if (status.state === 'failed') continue;
+      // A projection whose last commit failed commits again first; while it cannot, it takes no more events.
+      if (status.state === 'retrying' && !(await this.commit(projection))) continue;
+      active.push(projection);
+    }
     if (active.length === 0) return false;
-    const from = Math.min(...active.map((projection) => this.statuses.get(projection.name)!.position));
+    const from = Math.min(...active.map((projection) => this.cacheOf(projection).appliedPosition));
     const recorded = await this.events.readAll({ fromPosition: from, maxCount: this.batchSize });
     if (recorded.length === 0) {
-      for (const projection of active) this.statuses.get(projection.name)!.state = 'running';
+      for (const projection of active) if (await this.commit(projection)) this.statuses.get(projection.name)!.state = 'running';
       return false;
     }
     const events = recorded.map(toProjectionEvent);
+    const atHead = recorded.length < this.batchSize;
     let advanced = false;
-    for (const projection of active) advanced = (await this.applyTo(projection, recorded, events)) || advanced;
+    for (const projection of active) {
+      advanced = (await this.applyTo(projection, recorded, events)) || advanced;
+      const cache = this.cacheOf(projection);
+      if (this.statuses.get(projection.name)!.state !== 'failed' && (atHead || cache.shouldCommit())) await this.commit(projection);
+    }
     return advanced;
   }
 
-  /** Returns whether the projection's checkpoint moved forward. */
+  /** Applies the batch in memory; returns whether the projection moved forward. */
   private async applyTo(projection: Projection, recorded: RecordedEvent[], events: (ProjectionEvent | null)[]): Promise<boolean> {
     const status = this.statuses.get(projection.name)!;
-    const pending = events.filter((event, index): event is ProjectionEvent => event !== null && recorded[index].position > status.position);
+    const cache = this.cacheOf(projection);
+    const pending = events.filter((event, index): event is ProjectionEvent => event !== null && recorded[index].position > cache.appliedPosition);
     const last = recorded[recorded.length - 1].position;
-    if (last <= status.position) return false;
+    if (last <= cache.appliedPosition) return false;
     try {
-      const writes = await applyBatch(this.readStore, projection, pending);
-      await this.readStore.commit(projection.name, writes, { version: projection.version, position: last });
-      status.position = last;
+      const changed = await applyBatch(this.readStore, cache, projection, pending);
+      cache.accept(changed, last, pending.length);
       status.state = 'running';
       return true;
     } catch (error) {
@@ -155,24 +194,57 @@ export class Projector {
         this.log(`projection ${projection.name}: store unavailable, retrying: ${describe(error)}`);
         return false;
       }
+      // What came before the failing batch is sound: commit it, and stop at this batch.
+      await this.commit(projection);
       const failing = await this.findFailingEvent(projection, pending);
-      status.state = 'failed';
-      status.failure = {
-        position: failing?.position ?? recorded[0].position,
-        eventType: failing?.type ?? 'unknown',
-        error: describe(error),
-        at: (this.options.now?.() ?? new Date()).toISOString(),
-      };
-      this.log(`projection ${projection.name} stopped at position ${status.failure.position} (${status.failure.eventType}): ${status.failure.error}`);
+      this.fail(projection, failing?.position ?? recorded[0].position, failing?.type ?? 'unknown', error);
       return false;
     }
+  }
+
+  /** Commits the projection's documents changed in memory with its checkpoint; returns false when it could not. */
+  private async commit(projection: Projection): Promise<boolean> {
+    const status = this.statuses.get(projection.name)!;
+    const cache = this.cacheOf(projection);
+    if (!cache.hasUncommitted()) return true;
+    try {
+      await this.readStore.commit(projection.name, cache.writes(), { version: projection.version, position: cache.appliedPosition });
+      cache.committed();
+      status.position = cache.committedPosition;
+      if (status.state === 'retrying') status.state = 'running';
+      return true;
+    } catch (error) {
+      if (isUnavailable(error)) {
+        status.state = 'retrying';
+        this.log(`projection ${projection.name}: store unavailable, retrying the commit: ${describe(error)}`);
+        return false;
+      }
+      // The store refused a document (not JSON, too large): nothing of it was committed.
+      cache.discard();
+      this.fail(projection, cache.committedPosition + 1, 'unknown', error);
+      return false;
+    }
+  }
+
+  private async commitAll(): Promise<void> {
+    for (const projection of this.projections) {
+      const status = this.statuses.get(projection.name);
+      if (status && status.state !== 'failed') await this.commit(projection);
+    }
+  }
+
+  private fail(projection: Projection, position: number, eventType: string, error: unknown): void {
+    const status = this.statuses.get(projection.name)!;
+    status.state = 'failed';
+    status.failure = { position, eventType, error: describe(error), at: (this.options.now?.() ?? new Date()).toISOString() };
+    this.log(`projection ${projection.name} stopped at position ${position} (${eventType}): ${status.failure.error}`);
   }
 
   /** Finds which event made the batch fail, to report its position (not committed). */
   private async findFailingEvent(projection: Projection, events: ProjectionEvent[]): Promise<ProjectionEvent | undefined> {
     for (let end = 1; end <= events.length; end++) {
       try {
-        await applyBatch(this.readStore, projection, events.slice(0, end));
+        await applyBatch(this.readStore, this.cacheOf(projection), projection, events.slice(0, end));
       } catch {
         return events[end - 1];
       }
@@ -191,9 +263,19 @@ export class Projector {
     return this.projections.filter((projection) => names.includes(projection.name));
   }
 
-  private lowestPosition(): number {
-    const healthy = [...this.statuses.values()].filter((status) => status.state !== 'failed');
-    return healthy.length === 0 ? Infinity : Math.min(...healthy.map((status) => status.position));
+  private track(projection: Projection, position: number): void {
+    this.statuses.set(projection.name, { name: projection.name, version: projection.version, position, state: 'starting' });
+    this.caches.set(projection.name, new WriteBackCache(position, this.limits));
+  }
+
+  private cacheOf(projection: Projection): WriteBackCache {
+    return this.caches.get(projection.name)!;
+  }
+
+  /** The lowest position applied (in memory) by a healthy projection. */
+  private lowestApplied(): number {
+    const healthy = this.projections.filter((projection) => this.statuses.get(projection.name)?.state !== 'failed');
+    return healthy.length === 0 ? Infinity : Math.min(...healthy.map((projection) => this.cacheOf(projection).appliedPosition));
   }
 
   private log(message: string): void {

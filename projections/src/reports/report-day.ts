@@ -64,3 +64,19 @@ export function emptyReportDay(date: string): ReportDay {
     surveyScoreSum: 0,
   };
 }
+
+/**
+ * A copy that the counters of one more event can be added to, leaving the original untouched:
+ * the numbers and every map are copied (a map entry is replaced, never changed in place).
+ * Much cheaper than a JSON round trip, and it runs for every event.
+ */
+export function copyReportDay(day: ReportDay): ReportDay {
+  return {
+    ...day,
+    byKind: { ...day.byKind },
+    byTypology: { ...day.byTypology },
+    byChannel: { ...day.byChannel },
+    returnsByAgent: { ...day.returnsByAgent },
+    resolvedByAgent: { ...day.resolvedByAgent },
+  };
+}

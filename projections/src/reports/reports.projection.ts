@@ -1,7 +1,7 @@
 import { CASE_EVENT_TYPES } from '@app/domain';
 import { caseIdOf } from '../case-view/case-view.projection';
-import { bogotaDate, cloneDoc, Doc, Projection, ProjectionEvent } from '../projection';
-import { emptyReportDay, ReportDay, TypeCounts } from './report-day';
+import { bogotaDate, Doc, Projection, ProjectionEvent } from '../projection';
+import { copyReportDay, emptyReportDay, ReportDay, TypeCounts } from './report-day';
 
 export const REPORT_DAYS_COLLECTION = 'report_days';
 export const REPORT_CASES_COLLECTION = 'report_cases';
@@ -37,19 +37,23 @@ export const reportsProjection: Projection<'case' | 'day' | 'month'> = {
     { name: REPORT_MONTHS_COLLECTION, indexes: [{ fields: ['month'] }] },
   ],
   handles: CASE_EVENT_TYPES,
-  keysOf: (event) => ({
-    case: { collection: REPORT_CASES_COLLECTION, id: caseIdOf(event) },
-    day: { collection: REPORT_DAYS_COLLECTION, id: bogotaDate(event.metadata.occurredAt) },
-    month: { collection: REPORT_MONTHS_COLLECTION, id: bogotaDate(event.metadata.occurredAt).slice(0, 7) },
-  }),
+  keysOf: (event) => {
+    const date = bogotaDate(event.metadata.occurredAt);
+    return {
+      case: { collection: REPORT_CASES_COLLECTION, id: caseIdOf(event) },
+      day: { collection: REPORT_DAYS_COLLECTION, id: date },
+      month: { collection: REPORT_MONTHS_COLLECTION, id: date.slice(0, 7) },
+    };
+  },
   evolve: (docs, event) => {
     const before = docs.case as unknown as ReportCase | null;
     if (!before && event.type !== 'CaseFiled') return {};
     const date = bogotaDate(event.metadata.occurredAt);
-    const day = cloneDoc((docs.day as unknown as ReportDay | null) ?? emptyReportDay(date));
+    const previous = docs.day as unknown as ReportDay | null;
+    const day = previous ? copyReportDay(previous) : emptyReportDay(date);
     const after = count(day, before, event);
     const month = (docs.month as unknown as ReportMonth | null) ?? { month: date.slice(0, 7), openDelta: 0 };
-    const openDelta = day.openDelta - ((docs.day as unknown as ReportDay | null)?.openDelta ?? 0);
+    const openDelta = day.openDelta - (previous?.openDelta ?? 0);
     return {
       case: after as unknown as Doc,
       day: day as unknown as Doc,

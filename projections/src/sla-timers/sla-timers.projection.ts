@@ -1,14 +1,17 @@
-import { CASE_EVENT_TYPES, memoizedSlaCalendar, slaScheduleOf } from '@app/domain';
-import type { CaseEvent, CaseEventType, NextDeadline, SlaScheduleOptions, SlaTimer } from '@app/domain';
+import { CASE_EVENT_TYPES, DeadlineFold, evolveCase, memoizedSlaCalendar, slaScheduleFrom } from '@app/domain';
+import type { CaseEvent, CaseEventType, CaseState, DeadlineFoldSnapshot, NextDeadline, SlaScheduleOptions, SlaTimer } from '@app/domain';
 import { caseIdOf } from '../case-view/case-view.projection';
 import { settingsFingerprint } from '../projection';
 import type { Doc, Projection, ProjectionEvent } from '../projection';
 
 export const SLA_TIMERS_COLLECTION = 'sla_timers';
 export const SLA_TIMERS_PROJECTION = 'sla-timers';
-/** Bump when the document's shape or the timer rules change. */
-const SCHEMA_VERSION = 2;
-/** Events that move no clock and no case status: the timers stay as they are (the history still grows). */
+/**
+ * Bump when the document's shape or the timer rules change. 2: no email text in the history (issue 7);
+ * 3: folded state and clocks instead of the history.
+ */
+const SCHEMA_VERSION = 3;
+/** Events that move no clock and no case status: the timers stay as they are (the folded state still takes them in). */
 const KEEPS_TIMERS: ReadonlySet<CaseEventType> = new Set([
   'CaseAssigned',
   'TypificationConfirmed',
@@ -18,6 +21,7 @@ const KEEPS_TIMERS: ReadonlySet<CaseEventType> = new Set([
   'EmailDelivered',
   'EmailDeliveryFailed',
   'CustomerEmailReceived',
+  'PetitionerDataErased',
 ]);
 const CHANGES_TIMERS: ReadonlySet<CaseEventType> = new Set(CASE_EVENT_TYPES.filter((type) => !KEEPS_TIMERS.has(type)));
 
@@ -28,8 +32,10 @@ export type ScheduledTimer = SlaTimer & { dueMs: number };
 /** The timers read model: one document per open case (deleted once the case is over). */
 export interface SlaTimersDoc {
   caseId: string;
-  /** The case's events as the schedule needs them (without the petitioner's personal data). */
-  history: CaseEvent[];
+  /** The case's state after its last event (the decider's fold). */
+  state: CaseState;
+  /** Its deadline clocks after its last event (without the petitioner's personal data): the next event goes on from them, no replay. */
+  clocks: DeadlineFoldSnapshot;
   timers: ScheduledTimer[];
   /** The earliest timer (epoch ms), what the process manager queries; null when none is pending. */
   nextTimerMs: number | null;
@@ -44,8 +50,10 @@ export interface SlaTimersDoc {
  * calendar's settings, when given), so that new settings rebuild the timers from position 0.
  */
 export function createSlaTimersProjection(settings: SlaScheduleOptions, calendarSettings: unknown = null): Projection<'timers'> {
-  // Each event replays the case's history: the calendar's answers are remembered across replays.
+  // The calendar's answers are remembered: cases filed the same day ask the same questions.
   const options = { ...settings, calendar: memoizedSlaCalendar(settings.calendar) };
+  // The timers need the clocks only, not their explanation.
+  const foldOptions = { calendar: options.calendar, policies: options.policies, explain: false };
   return {
     name: SLA_TIMERS_PROJECTION,
     version: SCHEMA_VERSION * 1_000_000 + fingerprint(settings, calendarSettings),
@@ -55,17 +63,25 @@ export function createSlaTimersProjection(settings: SlaScheduleOptions, calendar
     evolve: ({ timers: doc }, event) => {
       const before = doc as unknown as SlaTimersDoc | null;
       if (!before && event.type !== 'CaseFiled') return {};
-      const history = [...(before?.history ?? []), withoutPersonalData(event)];
-      // CaseTypified always comes with the filing: the timers are computed from it on.
-      if (event.type === 'CaseFiled') return { timers: { ...NO_TIMERS, caseId: caseIdOf(event), history } as unknown as Doc };
-      if (!CHANGES_TIMERS.has(event.type)) return { timers: { ...before, history } as unknown as Doc };
-      const schedule = slaScheduleOf(history, options);
+      const caseEvent = withoutPersonalData(event);
+      if (caseEvent.type === 'CaseFiled') {
+        // CaseTypified always comes with the filing: the timers are computed from it on.
+        const fold = new DeadlineFold(caseEvent.data, { ...foldOptions, now: caseEvent.data.filedAt });
+        const filed: SlaTimersDoc = { ...NO_TIMERS, caseId: caseIdOf(event), state: evolveCase({ status: 'none' }, event), clocks: fold.snapshot() };
+        return { timers: filed as unknown as Doc };
+      }
+      const state = evolveCase(before!.state, event);
+      const fold = DeadlineFold.resume(before!.clocks, { ...foldOptions, now: before!.clocks.lastAt });
+      fold.apply(caseEvent);
+      if (!CHANGES_TIMERS.has(event.type)) return { timers: { ...before, state, clocks: fold.snapshot() } as unknown as Doc };
+      const schedule = slaScheduleFrom(state, fold.clocks, options);
       if (!schedule.open) return { timers: null };
       const timers = schedule.timers.map((timer) => ({ ...timer, dueMs: Date.parse(timer.dueAt) }));
       const nextDeadline = schedule.nextDeadline && { ...schedule.nextDeadline, dueMs: Date.parse(schedule.nextDeadline.dueAt) };
       const next: SlaTimersDoc = {
         caseId: caseIdOf(event),
-        history,
+        state,
+        clocks: fold.snapshot(),
         timers,
         nextTimerMs: timers.length === 0 ? null : Math.min(...timers.map((timer) => timer.dueMs)),
         nextDeadline,

@@ -34,6 +34,14 @@ export class AppConfig {
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(100000)
   PROJECTOR_BATCH_SIZE: number = 1000;
 
+  /**
+   * While catching up, events a projection applies in memory before it commits its documents and
+   * checkpoint together (at the head it commits every batch). Larger: faster rebuilds, more memory,
+   * more to replay after a crash.
+   */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(1000000)
+  PROJECTOR_COMMIT_EVERY_EVENTS: number = 20000;
+
   /** SLA policies per typology as JSON (see libs/domain/src/sla/sla-policy.ts); unset: DOMAIN.md's examples. */
   @IsOptional() @IsString()
   SLA_POLICIES?: string;

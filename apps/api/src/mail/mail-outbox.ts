@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { MAIL_ACTOR_ID } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { EmlFileMailTransport, MailTransport, SmtpMailTransport } from '@app/mail';
-import { createMailOutboxProjection } from '@app/projections';
+import type { Projection } from '@app/projections';
 import { MailOutboxProcessManager } from '@app/projector';
 import { READ_STORE, ReadStore } from '@app/read-store';
-import { AppConfig, mailDomainOf, mailSettingsOf } from '../config/app-config';
+import { AppConfig } from '../config/app-config';
+import { mailOutboxProjectionOf } from '../projections/process-manager-projections';
 import { sendAs } from '../command-handling/process-commands';
 import { Clock } from '../storage/clock';
 
@@ -25,12 +26,14 @@ export function mailTransportOf(config: AppConfig): MailTransport {
 @Injectable()
 export class MailOutbox implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly manager: MailOutboxProcessManager;
+  /** Its outbox read model (the rebuild script rebuilds it with the others). */
+  readonly projection: Projection;
   private readonly transport: MailTransport;
 
   constructor(@Inject(EVENT_STORE) events: EventStore, @Inject(READ_STORE) readStore: ReadStore, clock: Clock, bus: CommandBus, private readonly config: AppConfig) {
     this.transport = mailTransportOf(config);
-    const projection = createMailOutboxProjection({ ...mailSettingsOf(config), messageIdDomain: mailDomainOf(config) });
-    this.manager = new MailOutboxProcessManager(events, readStore, projection, {
+    this.projection = mailOutboxProjectionOf(config);
+    this.manager = new MailOutboxProcessManager(events, readStore, this.projection, {
       now: () => clock.now(),
       send: sendAs(bus, { id: MAIL_ACTOR_ID, roles: [] }),
       transport: this.transport,
@@ -39,6 +42,7 @@ export class MailOutbox implements OnApplicationBootstrap, BeforeApplicationShut
       maxAgeMs: config.MAIL_MAX_AGE_HOURS * HOUR,
       tickMs: config.MAIL_TICK_MS,
       batchSize: config.PROJECTOR_BATCH_SIZE,
+      commitEveryEvents: config.PROJECTOR_COMMIT_EVERY_EVENTS,
       log: (line) => new Logger('MailOutbox').warn(line),
     });
   }

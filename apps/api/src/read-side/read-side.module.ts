@@ -35,7 +35,11 @@ import { ReadModelFreshness } from './read-model-freshness';
       provide: Projector,
       inject: [EVENT_STORE, READ_STORE, AppConfig],
       useFactory: (events: EventStore, readStore: ReadStore, config: AppConfig) =>
-        new Projector(events, readStore, ALL_PROJECTIONS, { batchSize: config.PROJECTOR_BATCH_SIZE, log: (line) => new Logger('Projector').warn(line) }),
+        new Projector(events, readStore, ALL_PROJECTIONS, {
+          batchSize: config.PROJECTOR_BATCH_SIZE,
+          commitEveryEvents: config.PROJECTOR_COMMIT_EVERY_EVENTS,
+          log: (line) => new Logger('Projector').warn(line),
+        }),
     },
     ReadModelFreshness,
   ],

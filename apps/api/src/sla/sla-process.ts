@@ -2,19 +2,14 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { CommandBus } from '@nestjs/cqrs';
 import { BusinessCalendar, SlaPolicies } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { createSlaTimersProjection } from '@app/projections';
+import type { Projection } from '@app/projections';
 import { SlaProcessManager } from '@app/projector';
 import { READ_STORE, ReadStore } from '@app/read-store';
 import { SLA_POLICIES } from '../calendar/sla-policies.token';
 import { AppConfig } from '../config/app-config';
+import { slaTimersProjectionOf } from '../projections/process-manager-projections';
 import { Clock } from '../storage/clock';
 import { sendThroughCommandBus } from './sla-command-sender';
-
-/** What the business calendar is built from: a change rebuilds the timers. */
-function calendarSettingsOf(config: AppConfig) {
-  const { CALENDAR_SATURDAY_IS_BUSINESS_DAY, CALENDAR_BUSINESS_HOURS_START, CALENDAR_BUSINESS_HOURS_END, CALENDAR_HOLIDAYS_ADD, CALENDAR_HOLIDAYS_REMOVE } = config;
-  return { CALENDAR_SATURDAY_IS_BUSINESS_DAY, CALENDAR_BUSINESS_HOURS_START, CALENDAR_BUSINESS_HOURS_END, CALENDAR_HOLIDAYS_ADD, CALENDAR_HOLIDAYS_REMOVE };
-}
 
 /**
  * The SLA process manager inside a Nest process: it runs where the projector runs (the API with
@@ -23,6 +18,8 @@ function calendarSettingsOf(config: AppConfig) {
 @Injectable()
 export class SlaProcess implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly manager: SlaProcessManager;
+  /** Its timers read model (the rebuild script rebuilds it with the others). */
+  readonly projection: Projection;
 
   constructor(
     @Inject(EVENT_STORE) events: EventStore,
@@ -33,16 +30,14 @@ export class SlaProcess implements OnApplicationBootstrap, BeforeApplicationShut
     bus: CommandBus,
     private readonly config: AppConfig,
   ) {
-    const projection = createSlaTimersProjection(
-      { calendar, policies, customerSilenceBusinessDays: config.SLA_CUSTOMER_SILENCE_BUSINESS_DAYS },
-      calendarSettingsOf(config),
-    );
-    this.manager = new SlaProcessManager(events, readStore, projection, {
+    this.projection = slaTimersProjectionOf(config, calendar, policies);
+    this.manager = new SlaProcessManager(events, readStore, this.projection, {
       now: () => clock.now(),
       send: sendThroughCommandBus(bus),
       acting: config.SLA_PROCESS_MANAGER === 'on',
       tickMs: config.SLA_TICK_MS,
       batchSize: config.PROJECTOR_BATCH_SIZE,
+      commitEveryEvents: config.PROJECTOR_COMMIT_EVERY_EVENTS,
       log: (line) => new Logger('SlaProcessManager').warn(line),
     });
   }

@@ -3,6 +3,7 @@ import { resolveCalendarConfig } from './calendar-config';
 import type { CalendarConfig, ResolvedCalendarConfig, TimeOfDay } from './calendar-config';
 import { colombianHolidays } from './colombian-holidays';
 import type { Holiday } from './colombian-holidays';
+import { steadyOffsetZone, SteadyOffsetZone } from './steady-offset-zone';
 import { addDays, assertIsoDate, isoWeekday, toIsoDate, yearOf } from './iso-date';
 import type { IsoDate, IsoInstant } from './iso-date';
 
@@ -18,6 +19,8 @@ const MAX_CACHED_DEADLINES = 10_000;
  */
 export class BusinessCalendar {
   private readonly config: ResolvedCalendarConfig;
+  /** The configured zone, answering offsets without an Intl lookup where its rules are steady. */
+  private readonly zone: SteadyOffsetZone;
   private readonly holidaysByYear = new Map<number, readonly Holiday[]>();
   private readonly deadlineByDate = new Map<string, IsoInstant>();
   private readonly holidayDatesByYear = new Map<number, ReadonlySet<IsoDate>>();
@@ -25,6 +28,7 @@ export class BusinessCalendar {
   /** @throws InvalidCalendarConfigError listing every problem of the config. */
   constructor(config: CalendarConfig = {}) {
     this.config = resolveCalendarConfig(config);
+    this.zone = steadyOffsetZone(this.config.timeZone);
   }
 
   holidays(year: number): Holiday[] {
@@ -168,7 +172,7 @@ export class BusinessCalendar {
   private parseInstant(instant: IsoInstant, what: string): DateTime {
     const parsed =
       typeof instant === 'string' && INSTANT_WITH_OFFSET.test(instant)
-        ? DateTime.fromISO(instant, { zone: this.config.timeZone })
+        ? DateTime.fromISO(instant, { zone: this.zone })
         : undefined;
     if (!parsed?.isValid) {
       throw new RangeError(`${what} must be an ISO-8601 instant with an offset or Z, got ${JSON.stringify(instant)}`);
@@ -177,7 +181,7 @@ export class BusinessCalendar {
   }
 
   private startOfDay(date: IsoDate): DateTime {
-    return DateTime.fromISO(date, { zone: this.config.timeZone });
+    return DateTime.fromISO(date, { zone: this.zone });
   }
 
   private at(date: IsoDate, time: TimeOfDay): DateTime {

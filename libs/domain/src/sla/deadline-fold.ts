@@ -17,13 +17,40 @@ import type { CaseUrgency, SelectedSlaPolicy, SlaPolicies, SlaTarget } from './s
 
 const days = (amount: number): SlaTarget => ({ amount, unit: 'business_days' });
 
+/** The clock options; `explain: false` folds the clocks without writing the explanation (default: explained). */
+export type DeadlineFoldOptions = DeadlineClockOptions & { explain?: boolean };
+
+/**
+ * Everything a fold has gathered but its explanation (plain JSON): kept between events, it lets the
+ * fold go on with the next event without replaying the history (see `DeadlineFold.resume`).
+ */
+export interface DeadlineFoldSnapshot {
+  filed: E.CaseFiled['data'];
+  kind: CaseKind;
+  typology: string | null;
+  selected: SelectedSlaPolicy;
+  termDays: number;
+  extendedDays: number;
+  legal: PausableClock;
+  resolution: PausableClock;
+  firstResponse: PausableClock | null;
+  firstRespondedAt: string | null;
+  resolvedAt: string | null;
+  stop: { reason: StopReason; at: string } | null;
+  pauses: FoldedPause[];
+  extensions: DeadlineExtension[];
+  transfer: CaseTransfer | null;
+  recordedDueAt: string;
+  lastAt: string;
+}
+
 /** Replays a case's events into its clocks, writing down what each event did to them. */
 export class DeadlineFold {
   readonly steps: DeadlineStep[] = [];
   private readonly calendar: SlaCalendar;
   private readonly policies: SlaPolicies;
   private readonly urgency: CaseUrgency;
-  private readonly filed: E.CaseFiled['data'];
+  private filed: E.CaseFiled['data'];
   private kind: CaseKind;
   private typology: string | null = null;
   private selected: SelectedSlaPolicy;
@@ -35,13 +62,16 @@ export class DeadlineFold {
   private firstRespondedAt: string | null = null;
   private resolvedAt: string | null = null;
   private stop: { reason: StopReason; at: string } | null = null;
-  private readonly pauses: FoldedPause[] = [];
-  private readonly extensions: DeadlineExtension[] = [];
+  private pauses: FoldedPause[] = [];
+  private extensions: DeadlineExtension[] = [];
   private transfer: CaseTransfer | null = null;
   private recordedDueAt: string;
   private lastAt: string;
+  /** False: no explanation is written (the SLA timers need the clocks only, and the texts cost calendar arithmetic). */
+  private explaining: boolean;
 
-  constructor(filed: E.CaseFiled['data'], options: DeadlineClockOptions) {
+  constructor(filed: E.CaseFiled['data'], options: DeadlineFoldOptions) {
+    this.explaining = options.explain ?? true;
     this.calendar = options.calendar;
     this.policies = options.policies;
     this.urgency = options.urgency ?? null;
@@ -55,14 +85,57 @@ export class DeadlineFold {
     this.firstResponse = hasFirstResponseTarget ? startClock(this.selected.policy.firstResponse, filed.filedAt) : null;
     this.recordedDueAt = filed.dueAt;
     this.lastAt = filed.filedAt;
-    const filingDate = this.calendar.localDate(filed.filedAt);
-    const onNonBusinessDay = this.calendar.isBusinessDay(filingDate) ? '' : ` on a non-business day (${filingDate})`;
-    this.step(
-      filed.filedAt,
-      'CaseFiled',
-      `Filed as ${label(filed.kind)} on the ${filed.channel} channel${onNonBusinessDay}: the legal term is ${this.termDays} business days ` +
-        `from the day after filing, due ${this.dues(filed.filedAt).legal}.${this.recordedNote(filed.dueAt)}`,
-    );
+    this.step(filed.filedAt, 'CaseFiled', () => {
+      const filingDate = this.calendar.localDate(filed.filedAt);
+      const onNonBusinessDay = this.calendar.isBusinessDay(filingDate) ? '' : ` on a non-business day (${filingDate})`;
+      return (
+        `Filed as ${label(filed.kind)} on the ${filed.channel} channel${onNonBusinessDay}: the legal term is ${this.termDays} business days ` +
+        `from the day after filing, due ${this.dues(filed.filedAt).legal}.${this.recordedNote(filed.dueAt)}`
+      );
+    });
+  }
+
+  /**
+   * A fold that goes on from a snapshot, with the same options (calendar, policies, urgency) as the
+   * fold it was taken from: applying the next events gives the clocks a replay of the whole history
+   * gives. Its explanation starts empty. The snapshot is copied, never changed.
+   */
+  static resume(snapshot: DeadlineFoldSnapshot, options: DeadlineFoldOptions): DeadlineFold {
+    const fold: DeadlineFold = Object.create(DeadlineFold.prototype);
+    Object.assign(fold, {
+      steps: [],
+      explaining: options.explain ?? true,
+      calendar: options.calendar,
+      policies: options.policies,
+      urgency: options.urgency ?? null,
+      ...snapshot,
+      pauses: snapshot.pauses.map((pause) => ({ ...pause })),
+      extensions: snapshot.extensions.map((extension) => ({ ...extension })),
+    });
+    return fold;
+  }
+
+  /** What the fold has gathered, as plain JSON (the clocks are replaced, never changed; the pauses are copied). */
+  snapshot(): DeadlineFoldSnapshot {
+    return {
+      filed: this.filed,
+      kind: this.kind,
+      typology: this.typology,
+      selected: this.selected,
+      termDays: this.termDays,
+      extendedDays: this.extendedDays,
+      legal: this.legal,
+      resolution: this.resolution,
+      firstResponse: this.firstResponse,
+      firstRespondedAt: this.firstRespondedAt,
+      resolvedAt: this.resolvedAt,
+      stop: this.stop,
+      pauses: this.pauses.map((pause) => ({ ...pause })),
+      extensions: [...this.extensions],
+      transfer: this.transfer,
+      recordedDueAt: this.recordedDueAt,
+      lastAt: this.lastAt,
+    };
   }
 
   get clocks(): FoldedClocks {
@@ -141,29 +214,33 @@ export class DeadlineFold {
     // CaseTypified carries no instant: the first one comes with the filing, a later one after a return.
     const at = this.lastAt;
     const isFirst = this.typology === null;
-    const typification = `${label(d.kind)} / ${d.typology} / ${d.motive}`;
-    const parts = [isFirst ? `Typified as ${typification}.` : `Re-typified as ${typification} (the event carries no instant: shown at the previous event's).`];
-    if (d.kind !== this.kind) {
-      const previousTerm = this.termDays;
+    const previousTerm = this.termDays;
+    const kindChanged = d.kind !== this.kind;
+    if (kindChanged) {
       this.kind = d.kind;
       this.termDays = LEGAL_TERM_BUSINESS_DAYS[d.kind];
       this.legal = withTarget(this.legal, days(this.termDays + this.extendedDays));
-      parts.push(`The legal term becomes ${this.termDays} business days (it was ${previousTerm}), still counted from the filing: due ${this.dues(at).legal}.`);
     }
     this.typology = d.typology;
     this.selected = selectSlaPolicy(this.policies, d.typology, this.urgency);
     const { policy } = this.selected;
     this.resolution = withTarget(this.resolution, policy.resolution);
     if (this.firstResponse) this.firstResponse = withTarget(this.firstResponse, policy.firstResponse);
-    const dues = this.dues(at);
-    parts.push(`${this.policyLabel()}: resolution within ${formatTarget(policy.resolution)}, due ${resolutionDueText(dues)}.`);
-    parts.push(
-      this.firstResponse
-        ? `First response within ${formatTarget(policy.firstResponse)}, due ${firstResponseDueText(dues)}.`
-        : `No first-response target on the ${this.filed.channel} channel.`,
-    );
     this.recordedDueAt = d.dueAt;
-    this.step(at, 'CaseTypified', parts.join(' ') + this.recordedNote(d.dueAt));
+    this.step(at, 'CaseTypified', () => {
+      const typification = `${label(d.kind)} / ${d.typology} / ${d.motive}`;
+      const parts = [isFirst ? `Typified as ${typification}.` : `Re-typified as ${typification} (the event carries no instant: shown at the previous event's).`];
+      // Every due instant depends on its own clock only: read after all the changes, they are those of each step.
+      const dues = this.dues(at);
+      if (kindChanged) parts.push(`The legal term becomes ${this.termDays} business days (it was ${previousTerm}), still counted from the filing: due ${dues.legal}.`);
+      parts.push(`${this.policyLabel()}: resolution within ${formatTarget(policy.resolution)}, due ${resolutionDueText(dues)}.`);
+      parts.push(
+        this.firstResponse
+          ? `First response within ${formatTarget(policy.firstResponse)}, due ${firstResponseDueText(dues)}.`
+          : `No first-response target on the ${this.filed.channel} channel.`,
+      );
+      return parts.join(' ') + this.recordedNote(d.dueAt);
+    });
   }
 
   private resolvedAtFirstLine(at: string): void {
@@ -223,20 +300,24 @@ export class DeadlineFold {
 
   private responseSent(d: E.ResponseSent['data']): void {
     const at = d.respondedAt;
-    const dues = this.dues(at);
-    const parts: string[] = [];
-    if (!this.firstRespondedAt) {
-      this.firstRespondedAt = at;
-      parts.push(dues.firstResponse ? `First response, ${timeliness(at, dues.firstResponse)}.` : 'First response.');
-    }
+    const first = !this.firstRespondedAt;
+    this.firstRespondedAt ??= at;
     if (d.outcome === 'resolved') {
       this.resolvedAt = at;
       this.stop = { reason: 'resolved', at };
-      parts.push(`Resolved: company target ${timeliness(at, dues.resolution)}, legal deadline ${timeliness(at, dues.legal)}; the clocks stop.`);
-    } else {
-      parts.push(`Outcome pending: the clocks keep running (resolution due ${resolutionDueText(dues)}; legal deadline ${dues.legal}).`);
     }
-    this.step(at, 'ResponseSent', parts.join(' '));
+    // A response moves no clock: the due instants are the same before and after it.
+    this.step(at, 'ResponseSent', () => {
+      const dues = this.dues(at);
+      const parts: string[] = [];
+      if (first) parts.push(dues.firstResponse ? `First response, ${timeliness(at, dues.firstResponse)}.` : 'First response.');
+      if (d.outcome === 'resolved') {
+        parts.push(`Resolved: company target ${timeliness(at, dues.resolution)}, legal deadline ${timeliness(at, dues.legal)}; the clocks stop.`);
+      } else {
+        parts.push(`Outcome pending: the clocks keep running (resolution due ${resolutionDueText(dues)}; legal deadline ${dues.legal}).`);
+      }
+      return parts.join(' ');
+    });
   }
 
   private counterReplyReceived(at: string): void {
@@ -298,9 +379,10 @@ export class DeadlineFold {
     this.step(at, 'CaseWithdrawn', 'Tacitly withdrawn (art. 17): no answer to the information request within one month; the clocks stop.');
   }
 
-  private step(at: string, event: string, effect: string): void {
+  /** Moves `lastAt` and, when explaining, writes the step (`effect` as a function: its text is only computed then). */
+  private step(at: string, event: string, effect: string | (() => string)): void {
     if (isAfter(at, this.lastAt)) this.lastAt = at;
-    this.steps.push({ at, event, effect });
+    if (this.explaining) this.steps.push({ at, event, effect: typeof effect === 'function' ? effect() : effect });
   }
 
   private dues(at: string): DueInstants {

@@ -56,7 +56,12 @@ const NOTHING: SlaSchedule = { open: false, timers: [], nextDeadline: null };
 export function slaScheduleOf(events: readonly CaseEvent[], options: SlaScheduleOptions): SlaSchedule {
   const state = events.reduce<CaseState>(evolveCase, { status: 'none' });
   if (state.status === 'none' || !OPEN_STATUSES.includes(state.status)) return NOTHING;
-  const clocks = foldDeadlines(events, { calendar: options.calendar, policies: options.policies }).clocks;
+  return slaScheduleFrom(state, foldDeadlines(events, { calendar: options.calendar, policies: options.policies }).clocks, options);
+}
+
+/** The same timers from the case's state and deadline clocks already folded (by `evolveCase` and `DeadlineFold`), without the history. */
+export function slaScheduleFrom(state: CaseState, clocks: FoldedClocks, options: SlaScheduleOptions): SlaSchedule {
+  if (state.status === 'none' || !OPEN_STATUSES.includes(state.status)) return NOTHING;
   const dues = readDueStatus(options.calendar, clocks);
   return { open: true, timers: [...overdueTimers(state, dues), ...waitingTimers(state, clocks, options)], nextDeadline: nextDeadlineOf(dues) };
 }

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { CaseEvent } from '@app/domain';
+import { HISTORIES } from '@app/domain/testing/case-histories';
+import { EventStore, EventStoreUnavailableError, ReadAllOptions, SqliteEventStore } from '@app/event-store';
+import { ALL_PROJECTIONS, Projection } from '@app/projections';
+import { SqliteReadStore } from '@app/read-store';
+import { Projector } from './projector';
+
+async function appendCase(store: SqliteEventStore, events: CaseEvent[]): Promise<void> {
+  const caseId = randomUUID();
+  await store.appendToStream(
+    `case-${caseId}`,
+    events.map((event) => ({
+      type: event.type,
+      data: (event.type === 'CaseFiled' ? { ...event.data, caseId, filingNumber: `2026-${caseId.slice(-6)}` } : event.data) as Record<string, unknown>,
+      metadata: { eventId: randomUUID(), schemaVersion: 1, correlationId: 'c', causationId: 'c', actorId: 'tester', occurredAt: '2026-03-02T10:00:00-05:00' },
+    })),
+    { expectedRevision: 'no_stream' },
+  );
+}
+
+/** The event store as a process that dies after `reads` reads would see it: the next read fails. */
+function dyingAfter(store: EventStore, reads: number): EventStore {
+  let left = reads;
+  return new Proxy(store, {
+    get: (target, property, receiver) => {
+      if (property !== 'readAll') return Reflect.get(target, property, receiver);
+      return async (options: ReadAllOptions) => {
+        if (left-- <= 0) throw new EventStoreUnavailableError('killed', undefined);
+        return target.readAll(options);
+      };
+    },
+  });
+}
+
+async function snapshot(store: SqliteReadStore, projections: readonly Projection[]) {
+  const collections: Record<string, unknown> = {};
+  for (const { collections: specs } of projections) {
+    for (const { name } of specs) collections[name] = (await store.find(name, { limit: 1000 })).items;
+  }
+  return { collections, checkpoints: (await store.listCheckpoints()).map(({ projection, version, position }) => ({ projection, version, position })) };
+}
+
+describe('Projector write-back cache', () => {
+  let events: SqliteEventStore;
+  const stores: SqliteReadStore[] = [];
+  const readStore = () => {
+    const store = new SqliteReadStore({ filename: ':memory:' });
+    stores.push(store);
+    return store;
+  };
+
+  beforeEach(async () => {
+    events = new SqliteEventStore({ filename: ':memory:' });
+    for (const history of [HISTORIES.assigned, HISTORIES.closed, HISTORIES.awaiting_information, HISTORIES.responded_resolved, HISTORIES.returned]) {
+      await appendCase(events, history);
+    }
+  });
+  afterEach(async () => {
+    for (const store of stores.splice(0)) await store.close();
+    await events.close();
+  });
+
+  it('given a catch-up over full batches, then it commits every commitEveryEvents events and at the end, not every batch', async () => {
+    const store = readStore();
+    const committed: number[] = [];
+    const commit = store.commit.bind(store);
+    jest.spyOn(store, 'commit').mockImplementation(async (projection, writes, checkpoint) => {
+      committed.push(checkpoint.position);
+      return commit(projection, writes, checkpoint);
+    });
+    const head = await events.headPosition();
+    await new Projector(events, store, [ALL_PROJECTIONS[0]], { batchSize: 2, commitEveryEvents: 6, log: () => {} }).catchUp();
+    expect(committed).toEqual([6, 12, 18, head].filter((position, index, all) => position <= head && all.indexOf(position) === index));
+  });
+
+  it('given commits every few events, then the read models equal those of a commit per batch', async () => {
+    const perBatch = readStore();
+    await new Projector(events, perBatch, ALL_PROJECTIONS, { batchSize: 3, commitEveryEvents: 1, log: () => {} }).catchUp();
+    const cached = readStore();
+    await new Projector(events, cached, ALL_PROJECTIONS, { batchSize: 3, commitEveryEvents: 7, maxCachedDocuments: 5, log: () => {} }).catchUp();
+    expect(await snapshot(cached, ALL_PROJECTIONS)).toEqual(await snapshot(perBatch, ALL_PROJECTIONS));
+  });
+
+  it('given the process dies between two commits, then the store holds no document past its checkpoint, and a restart ends as a clean rebuild', async () => {
+    const store = readStore();
+    await expect(new Projector(dyingAfter(events, 5), store, ALL_PROJECTIONS, { batchSize: 2, commitEveryEvents: 4, log: () => {} }).catchUp()).rejects.toThrow('killed');
+    const checkpoints = new Map((await store.listCheckpoints()).map((checkpoint) => [checkpoint.projection, checkpoint.position]));
+    expect([...checkpoints.values()]).toEqual(ALL_PROJECTIONS.map(() => 8));
+    for (const projection of ALL_PROJECTIONS) {
+      for (const { name } of projection.collections) {
+        const positions = (await store.find(name, { limit: 1000 })).items.map((document) => document.position);
+        expect(positions.filter((position) => position > checkpoints.get(projection.name)!)).toEqual([]);
+      }
+    }
+
+    await new Projector(events, store, ALL_PROJECTIONS, { batchSize: 2, commitEveryEvents: 4, log: () => {} }).catchUp();
+    const clean = readStore();
+    await new Projector(events, clean, ALL_PROJECTIONS, { log: () => {} }).catchUp();
+    expect(await snapshot(store, ALL_PROJECTIONS)).toEqual(await snapshot(clean, ALL_PROJECTIONS));
+  });
+});
