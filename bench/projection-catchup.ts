@@ -12,7 +12,8 @@
  * adds a few microseconds per batch; the rest is the projector's and the projections' own code.
  *
  * Standalone (profiling, other sizes):
- *   node -r ts-node/register/transpile-only -r tsconfig-paths/register bench/projection-catchup.ts --events 200000 --batch-size 1000 [--profile]
+ *   node -r ts-node/register/transpile-only -r tsconfig-paths/register bench/projection-catchup.ts --events 200000 --batch-size 1000 [--profile] [--read-models-only]
+ * (`--read-models-only`: the four projections of ALL_PROJECTIONS, as the runs before 2026-12-03 measured.)
  */
 import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -135,7 +136,7 @@ async function run(): Promise<BenchReport> {
 }
 
 /** One catch-up into a fresh read store; `limit` stops at that position (a prefix of the store). */
-async function catchUp(eventsFile: string, batchSize: number, limit?: number, expectedCases?: number): Promise<CatchUpRun> {
+async function catchUp(eventsFile: string, batchSize: number, limit?: number, expectedCases?: number, projections = SYSTEM_PROJECTIONS): Promise<CatchUpRun> {
   const directory = makeTempDir('pqr-bench-catchup-');
   const readFile = join(directory, 'read.sqlite');
   const eventStore = new SqliteEventStore({ filename: eventsFile });
@@ -143,7 +144,7 @@ async function catchUp(eventsFile: string, batchSize: number, limit?: number, ex
   try {
     const timer = new PortTimer();
     const source = limit === undefined ? eventStore : new PrefixEventStore(eventStore, limit);
-    const projector = new Projector(timer.eventStore(source), timer.readStore(readStore), SYSTEM_PROJECTIONS, { batchSize, commitEveryEvents: COMMIT_EVERY_EVENTS });
+    const projector = new Projector(timer.eventStore(source), timer.readStore(readStore), projections, { batchSize, commitEveryEvents: COMMIT_EVERY_EVENTS });
     const head = await source.headPosition();
     let peakRss = process.memoryUsage().rss;
     let batches = 0;
@@ -337,12 +338,12 @@ function warmPageCache(file: string): void {
 }
 
 async function standalone(): Promise<void> {
-  const { values } = parseArgs({ options: { events: { type: 'string' }, 'batch-size': { type: 'string' }, profile: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { events: { type: 'string' }, 'batch-size': { type: 'string' }, profile: { type: 'boolean' }, 'read-models-only': { type: 'boolean' } } });
   const seeded = await seedEventStore(CATCH_UP_PROFILE);
   warmPageCache(seeded.file);
   const events = values.events ? Number(values.events) : undefined;
   const batchSize = Number(values['batch-size'] ?? FULL_BATCH_SIZE);
-  const result = values.profile ? await profiledCatchUp(seeded.file, batchSize, events ?? PROFILE_EVENTS) : await catchUp(seeded.file, batchSize, events);
+  const result = values.profile ? await profiledCatchUp(seeded.file, batchSize, events ?? PROFILE_EVENTS) : await catchUp(seeded.file, batchSize, events, undefined, values['read-models-only'] ? ALL_PROJECTIONS : SYSTEM_PROJECTIONS);
   console.log(JSON.stringify(result, null, 2));
 }
 
