@@ -1,8 +1,7 @@
 import { BusinessCalendar } from '../calendar';
 import { deciderSpec } from '../testing/given-when-then';
-import { actors, CASE_ID, caseFiled, command, consent, FILED_AT, HISTORIES, march2026, petitioner, PETITIONER_ID } from '../testing/case-histories';
+import { actors, caseFiled, command, consent, fileClaimCommand, HISTORIES, march2026, petitioner, PETITIONER_ID } from '../testing/case-histories';
 import type { Actor } from '../shared/actor';
-import type { CaseCommand } from './case.commands';
 import type { CaseEvent } from './case.events';
 import { createCaseDecider } from './case.decider';
 import { upcastCaseEvent } from './case.upcasters';
@@ -12,29 +11,7 @@ const decider = createCaseDecider(new BusinessCalendar());
 const spec = deciderSpec(decider);
 const admin: Actor = { id: 'adm-adela', roles: ['admin'] };
 
-const filing = (data: Partial<Extract<CaseCommand, { type: 'FileCase' }>['data']> = {}) =>
-  command(
-    'FileCase',
-    {
-      caseId: CASE_ID,
-      filingNumber: '2026-000042',
-      verificationCode: 'K7P2QX',
-      kind: 'claim',
-      typology: 'billing',
-      motive: 'duplicate-charge',
-      channel: 'phone',
-      subject: 'Cobro duplicado en la factura de febrero',
-      facts: 'El 15 de febrero se cobró dos veces el plan.',
-      request: 'Reversar el cobro duplicado',
-      attachments: [],
-      petitionerId: PETITIONER_ID,
-      petitioner,
-      consent,
-      ...data,
-    },
-    actors.agent,
-    FILED_AT,
-  );
+const filing = fileClaimCommand;
 
 const erase = (petitionerId = PETITIONER_ID, withdrawnMessages: string[] = ['event-1']) =>
   command('ErasePetitionerData', { petitionerId, withdrawnMessages }, admin, march2026(20));

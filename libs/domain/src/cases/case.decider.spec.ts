@@ -10,13 +10,13 @@ import {
   command,
   DUE_AT,
   FILED_AT,
+  fileClaimCommand,
   HISTORIES,
   HistoryName,
   march2026,
   petitioner,
   respondedPending,
   confirmed,
-  consent,
   PETITIONER_ID,
 } from '../testing/case-histories';
 import type { CaseCommand } from './case.commands';
@@ -25,29 +25,7 @@ import { createCaseDecider } from './case.decider';
 const decider = createCaseDecider(new BusinessCalendar());
 const spec = deciderSpec(decider);
 
-const fileClaim = (overrides: Partial<Extract<CaseCommand, { type: 'FileCase' }>['data']> = {}) =>
-  command(
-    'FileCase',
-    {
-      caseId: CASE_ID,
-      filingNumber: '2026-000042',
-      verificationCode: 'K7P2QX',
-      kind: 'claim',
-      typology: 'billing',
-      motive: 'duplicate-charge',
-      channel: 'phone',
-      subject: 'Cobro duplicado en la factura de febrero',
-      facts: 'El 15 de febrero se cobró dos veces el plan.',
-      request: 'Reversar el cobro duplicado',
-      attachments: [],
-      petitionerId: PETITIONER_ID,
-      petitioner,
-      consent,
-      ...overrides,
-    },
-    actors.agent,
-    FILED_AT,
-  );
+const fileClaim = fileClaimCommand;
 
 /** Each command, who sends it, and the event it yields in the statuses that allow it. */
 const MATRIX: { command: CaseCommand; allowed: Partial<Record<HistoryName, string>> }[] = [

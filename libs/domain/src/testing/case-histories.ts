@@ -114,3 +114,29 @@ export function command<T extends CaseCommand['type']>(
   return { type, data, actor, at: atInstant } as CaseCommand;
 }
 export { at as march2026 };
+
+/** The seed's filing (a duplicate-charge claim by phone), as the agent sends it at FILED_AT. */
+export function fileClaimCommand(overrides: Partial<Extract<CaseCommand, { type: 'FileCase' }>['data']> = {}): CaseCommand {
+  return command(
+    'FileCase',
+    {
+      caseId: CASE_ID,
+      filingNumber: '2026-000042',
+      verificationCode: 'K7P2QX',
+      kind: 'claim',
+      typology: 'billing',
+      motive: 'duplicate-charge',
+      channel: 'phone',
+      subject: 'Cobro duplicado en la factura de febrero',
+      facts: 'El 15 de febrero se cobró dos veces el plan.',
+      request: 'Reversar el cobro duplicado',
+      attachments: [],
+      petitionerId: PETITIONER_ID,
+      petitioner,
+      consent,
+      ...overrides,
+    },
+    actors.agent,
+    FILED_AT,
+  );
+}
