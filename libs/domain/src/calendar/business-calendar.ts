@@ -1,11 +1,13 @@
-import { DateTime } from 'luxon';
 import { resolveCalendarConfig } from './calendar-config';
 import type { CalendarConfig, ResolvedCalendarConfig, TimeOfDay } from './calendar-config';
 import { colombianHolidays } from './colombian-holidays';
 import type { Holiday } from './colombian-holidays';
-import { steadyOffsetZone, SteadyOffsetZone } from './steady-offset-zone';
-import { addDays, assertIsoDate, isoWeekday, toIsoDate, yearOf } from './iso-date';
+import { steadyOffsetZone } from './steady-offset-zone';
+import { assertIsoDate, dayNumberOfIsoDate, isoDateOf, yearOf } from './iso-date';
 import type { IsoDate, IsoInstant } from './iso-date';
+import { isoWeekdayOf } from './day-number';
+import type { DayNumber } from './day-number';
+import { WallClock } from './wall-clock';
 
 const SATURDAY = 6;
 const MS_PER_HOUR = 3_600_000;
@@ -19,16 +21,17 @@ const MAX_CACHED_DEADLINES = 10_000;
  */
 export class BusinessCalendar {
   private readonly config: ResolvedCalendarConfig;
-  /** The configured zone, answering offsets without an Intl lookup where its rules are steady. */
-  private readonly zone: SteadyOffsetZone;
+  /** Instants to and from wall-clock times of the configured zone. */
+  private readonly clock: WallClock;
   private readonly holidaysByYear = new Map<number, readonly Holiday[]>();
   private readonly deadlineByDate = new Map<string, IsoInstant>();
   private readonly holidayDatesByYear = new Map<number, ReadonlySet<IsoDate>>();
+  private readonly isBusinessDayByDayNumber = new Map<DayNumber, boolean>();
 
   /** @throws InvalidCalendarConfigError listing every problem of the config. */
   constructor(config: CalendarConfig = {}) {
     this.config = resolveCalendarConfig(config);
-    this.zone = steadyOffsetZone(this.config.timeZone);
+    this.clock = new WallClock(steadyOffsetZone(this.config.timeZone));
   }
 
   holidays(year: number): Holiday[] {
@@ -43,18 +46,18 @@ export class BusinessCalendar {
   /** Monday to Friday (and Saturday if configured) that is not a holiday. */
   isBusinessDay(date: IsoDate): boolean {
     assertIsoDate(date, 'date');
-    return this.isBusinessDayUnchecked(date);
+    return this.isBusinessDayNumber(dayNumberOfIsoDate(date)!);
   }
 
   /** The first business day strictly after `date`. */
   nextBusinessDay(date: IsoDate): IsoDate {
     assertIsoDate(date, 'date');
-    return this.nextBusinessDayUnchecked(date);
+    return isoDateOf(this.nextBusinessDayNumber(dayNumberOfIsoDate(date)!));
   }
 
   /** The calendar date of `instant` in the calendar's zone. */
   localDate(instant: IsoInstant): IsoDate {
-    return toIsoDate(this.parseInstant(instant, 'instant'));
+    return isoDateOf(this.clock.localDayOf(this.parseInstant(instant, 'instant')));
   }
 
   /**
@@ -68,13 +71,13 @@ export class BusinessCalendar {
     if (!Number.isInteger(businessDays) || businessDays < 1) {
       throw new RangeError(`businessDays must be a positive integer, got ${businessDays}`);
     }
-    const from = this.localDate(fromInstant);
+    const from = this.clock.localDayOf(this.parseInstant(fromInstant, 'instant'));
     const key = `${from}|${businessDays}`;
     let due = this.deadlineByDate.get(key);
     if (due === undefined) {
-      let date = from;
-      for (let counted = 0; counted < businessDays; counted++) date = this.nextBusinessDayUnchecked(date);
-      due = this.format(this.startOfDay(date).endOf('day'));
+      let day = from;
+      for (let counted = 0; counted < businessDays; counted++) day = this.nextBusinessDayNumber(day);
+      due = this.clock.format(this.clock.endOfDay(day));
       // Every filing of a day shares its deadlines: remember them (bounded, it is a plain cache).
       if (this.deadlineByDate.size >= MAX_CACHED_DEADLINES) this.deadlineByDate.clear();
       this.deadlineByDate.set(key, due);
@@ -87,10 +90,10 @@ export class BusinessCalendar {
     const from = this.parseInstant(fromInstant, 'fromInstant');
     const to = this.parseInstant(toInstant, 'toInstant');
     if (to <= from) return 0;
-    const lastDate = toIsoDate(to);
+    const lastDay = this.clock.localDayOf(to);
     let count = 0;
-    for (let date = addDays(toIsoDate(from), 1); date <= lastDate; date = addDays(date, 1)) {
-      if (this.isBusinessDayUnchecked(date)) count++;
+    for (let day = this.clock.localDayOf(from) + 1; day <= lastDay; day++) {
+      if (this.isBusinessDayNumber(day)) count++;
     }
     return count;
   }
@@ -108,17 +111,17 @@ export class BusinessCalendar {
     let remainingMs = Math.round(hours * MS_PER_HOUR);
     let cursor = this.parseInstant(fromInstant, 'fromInstant');
     for (;;) {
-      const date = toIsoDate(cursor);
-      const closing = this.at(date, this.config.closesAt);
-      if (!this.isBusinessDayUnchecked(date) || cursor >= closing) {
-        cursor = this.at(this.nextBusinessDayUnchecked(date), this.config.opensAt);
+      const day = this.clock.localDayOf(cursor);
+      const closing = this.clock.at(day, this.config.closesAt);
+      if (!this.isBusinessDayNumber(day) || cursor >= closing) {
+        cursor = this.clock.at(this.nextBusinessDayNumber(day), this.config.opensAt);
         continue;
       }
-      const start = DateTime.max(cursor, this.at(date, this.config.opensAt));
-      const availableMs = closing.toMillis() - start.toMillis();
-      if (remainingMs <= availableMs) return this.format(start.plus({ milliseconds: remainingMs }));
+      const start = Math.max(cursor, this.clock.at(day, this.config.opensAt));
+      const availableMs = closing - start;
+      if (remainingMs <= availableMs) return this.clock.format(start + remainingMs);
       remainingMs -= availableMs;
-      cursor = this.at(this.nextBusinessDayUnchecked(date), this.config.opensAt);
+      cursor = this.clock.at(this.nextBusinessDayNumber(day), this.config.opensAt);
     }
   }
 
@@ -127,26 +130,32 @@ export class BusinessCalendar {
     const from = this.parseInstant(fromInstant, 'fromInstant');
     const to = this.parseInstant(toInstant, 'toInstant');
     if (to <= from) return 0;
-    const lastDate = toIsoDate(to);
+    const lastDay = this.clock.localDayOf(to);
     let elapsedMs = 0;
-    for (let date = toIsoDate(from); date <= lastDate; date = addDays(date, 1)) {
-      if (!this.isBusinessDayUnchecked(date)) continue;
-      const start = DateTime.max(from, this.at(date, this.config.opensAt));
-      const end = DateTime.min(to, this.at(date, this.config.closesAt));
-      elapsedMs += Math.max(0, end.toMillis() - start.toMillis());
+    for (let day = this.clock.localDayOf(from); day <= lastDay; day++) {
+      if (!this.isBusinessDayNumber(day)) continue;
+      const start = Math.max(from, this.clock.at(day, this.config.opensAt));
+      const end = Math.min(to, this.clock.at(day, this.config.closesAt));
+      elapsedMs += Math.max(0, end - start);
     }
     return elapsedMs / MS_PER_HOUR;
   }
 
-  private isBusinessDayUnchecked(date: IsoDate): boolean {
-    const weekday = isoWeekday(date);
-    const isWorkingWeekday = weekday < SATURDAY || (weekday === SATURDAY && this.config.saturdayIsBusinessDay);
-    return isWorkingWeekday && !this.isHolidayUnchecked(date);
+  private isBusinessDayNumber(day: DayNumber): boolean {
+    let answer = this.isBusinessDayByDayNumber.get(day);
+    if (answer === undefined) {
+      const weekday = isoWeekdayOf(day);
+      const isWorkingWeekday = weekday < SATURDAY || (weekday === SATURDAY && this.config.saturdayIsBusinessDay);
+      // A holiday lookup for an unsupported year throws, and is then not remembered.
+      answer = isWorkingWeekday && !this.isHolidayUnchecked(isoDateOf(day));
+      this.isBusinessDayByDayNumber.set(day, answer);
+    }
+    return answer;
   }
 
-  private nextBusinessDayUnchecked(date: IsoDate): IsoDate {
-    let next = addDays(date, 1);
-    while (!this.isBusinessDayUnchecked(next)) next = addDays(next, 1);
+  private nextBusinessDayNumber(day: DayNumber): DayNumber {
+    let next = day + 1;
+    while (!this.isBusinessDayNumber(next)) next++;
     return next;
   }
 
@@ -169,26 +178,11 @@ export class BusinessCalendar {
     return holidays;
   }
 
-  private parseInstant(instant: IsoInstant, what: string): DateTime {
-    const parsed =
-      typeof instant === 'string' && INSTANT_WITH_OFFSET.test(instant)
-        ? DateTime.fromISO(instant, { zone: this.zone })
-        : undefined;
-    if (!parsed?.isValid) {
+  private parseInstant(instant: IsoInstant, what: string): number {
+    const epochMs = typeof instant === 'string' && INSTANT_WITH_OFFSET.test(instant) ? this.clock.parse(instant) : NaN;
+    if (Number.isNaN(epochMs)) {
       throw new RangeError(`${what} must be an ISO-8601 instant with an offset or Z, got ${JSON.stringify(instant)}`);
     }
-    return parsed;
-  }
-
-  private startOfDay(date: IsoDate): DateTime {
-    return DateTime.fromISO(date, { zone: this.zone });
-  }
-
-  private at(date: IsoDate, time: TimeOfDay): DateTime {
-    return this.startOfDay(date).set({ hour: time.hour, minute: time.minute });
-  }
-
-  private format(instant: DateTime): IsoInstant {
-    return instant.toISO({ suppressMilliseconds: false }) as IsoInstant;
+    return epochMs;
   }
 }

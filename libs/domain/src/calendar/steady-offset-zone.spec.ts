@@ -17,4 +17,11 @@ describe('SteadyOffsetZone', () => {
     const texts = (zone: Zone) => DateTime.fromISO('2026-03-02T10:00:00Z', { zone }).toISO();
     expect(texts(steady)).toBe(texts(iana));
   });
+
+  it('given Bogotá, then the steady offset is answered a day inside the steady span and nowhere else', () => {
+    const bogota = steadyOffsetZone('America/Bogota');
+    expect(bogota.steadyOffsetAround(Date.UTC(2026, 3, 1))).toBe(-300);
+    expect(bogota.steadyOffsetAround(Date.UTC(1992, 5, 1))).toBeNull();
+    expect(bogota.steadyOffsetAround(Date.UTC(2099, 11, 31, 12))).toBeNull();
+  });
 });

@@ -2,6 +2,7 @@ import { FixedOffsetZone, IANAZone, Zone } from 'luxon';
 
 const FIRST_YEAR = 1970;
 const LAST_YEAR = 2100;
+const MS_PER_DAY = 86_400_000;
 const ZONES = new Map<string, SteadyOffsetZone>();
 
 /** The zone for an IANA name (valid, checked by the calendar's config), built once per process. */
@@ -40,6 +41,11 @@ export class SteadyOffsetZone extends Zone {
 
   get ianaName(): string {
     return this.iana.name;
+  }
+
+  /** The steady offset in minutes if `ts` is at least a day inside the steady span; null otherwise. */
+  steadyOffsetAround(ts: number): number | null {
+    return ts >= this.steadyFromMs + MS_PER_DAY && ts < this.steadyUntilMs - MS_PER_DAY ? this.fixed!.offset(ts) : null;
   }
 
   override get isUniversal(): boolean {
