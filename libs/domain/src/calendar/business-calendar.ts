@@ -14,6 +14,8 @@ const MS_PER_HOUR = 3_600_000;
 const INSTANT_WITH_OFFSET = /T.*(Z|[+-]\d{2}(:?\d{2})?)$/i;
 
 const MAX_CACHED_DEADLINES = 10_000;
+/** About 55 years of days: a caller asking about arbitrary dates (GET /calendar/deadline) cannot grow it without bound. */
+const MAX_CACHED_DAYS = 20_000;
 
 /**
  * Business days and business hours in one zone (default: Colombia).
@@ -148,6 +150,7 @@ export class BusinessCalendar {
       const isWorkingWeekday = weekday < SATURDAY || (weekday === SATURDAY && this.config.saturdayIsBusinessDay);
       // A holiday lookup for an unsupported year throws, and is then not remembered.
       answer = isWorkingWeekday && !this.isHolidayUnchecked(isoDateOf(day));
+      if (this.isBusinessDayByDayNumber.size >= MAX_CACHED_DAYS) this.isBusinessDayByDayNumber.clear();
       this.isBusinessDayByDayNumber.set(day, answer);
     }
     return answer;
