@@ -4,29 +4,10 @@ import { DocumentWrite, FindQuery, StoredDocument } from '../read-store.port';
 import { ReadStoreUnavailableError } from '../read-store-unavailable.error';
 import { MongoReadStore } from './mongodb-read-store.adapter';
 import { UniqueIndexViolationError } from './mongodb-unique-check';
-import { dropDatabase, scratchDatabaseName } from './testing/scratch-database';
+import { dropDatabase, scratchDatabaseName, storeOnScratchDatabase, whenMongoDbUrlIsSet } from './testing/scratch-database';
 
-const MONGODB_URL = process.env.MONGODB_URL;
-
-if (!MONGODB_URL) {
-  it('skipped: MONGODB_URL not set', () => {
-    console.log('skipped: MONGODB_URL not set');
-  });
-} else {
-  const url = MONGODB_URL;
-
-  readStoreContract('MongoDB', async () => {
-    const database = scratchDatabaseName(url);
-    const store = new MongoReadStore({ url, database });
-    await store.connect();
-    return {
-      store,
-      teardown: async () => {
-        await store.close();
-        await dropDatabase(url, database);
-      },
-    };
-  });
+whenMongoDbUrlIsSet((url) => {
+  readStoreContract('MongoDB', () => storeOnScratchDatabase(url, (database) => new MongoReadStore({ url, database })));
 
   describe('MongoReadStore', () => {
     let client: MongoClient;
@@ -298,7 +279,7 @@ if (!MONGODB_URL) {
       });
     });
   });
-}
+});
 
 function write(collection: string, id: string, position: number, data: Record<string, unknown> | null): DocumentWrite {
   return { collection, id, position, data };

@@ -15,3 +15,32 @@ export async function dropDatabase(url: string, database: string): Promise<void>
     await client.close();
   }
 }
+
+/** Runs `suite` when MONGODB_URL is set; otherwise one test says, visibly, that it was skipped. */
+export function whenMongoDbUrlIsSet(suite: (url: string) => void): void {
+  const url = process.env.MONGODB_URL;
+  if (!url) {
+    it('skipped: MONGODB_URL not set', () => {
+      console.log('skipped: MONGODB_URL not set');
+    });
+    return;
+  }
+  suite(url);
+}
+
+/** A connected store on a scratch database of its own; the teardown closes it and drops the database. */
+export async function storeOnScratchDatabase<S extends { connect(): Promise<void>; close(): Promise<void> }>(
+  url: string,
+  create: (database: string) => S,
+): Promise<{ store: S; teardown: () => Promise<void> }> {
+  const database = scratchDatabaseName(url);
+  const store = create(database);
+  await store.connect();
+  return {
+    store,
+    teardown: async () => {
+      await store.close();
+      await dropDatabase(url, database);
+    },
+  };
+}
