@@ -10,6 +10,7 @@ import {
   WrongExpectedRevisionError,
 } from './event-store.port';
 import { AlterStoredData, hashChainContract } from './hash-chain.contract';
+import { contractEvent, contractMetadata, uniqueStreamId } from './testing/contract-events';
 
 export type { AlterStoredData };
 
@@ -58,65 +59,65 @@ export function eventStoreContract(
     describe('expected revision', () => {
       it("'no_stream' creates a new stream", async () => {
         const streamId = uniqueStreamId('no-stream');
-        const result = await append(streamId, [newEvent('Filed'), newEvent('Assigned')], 'no_stream');
+        const result = await append(streamId, [contractEvent('Filed'), contractEvent('Assigned')], 'no_stream');
         expect(result.nextExpectedRevision).toBe(1);
         expect((await store.readStream(streamId)).map((event) => event.type)).toEqual(['Filed', 'Assigned']);
       });
 
       it("'no_stream' on an existing stream fails with the actual revision and writes nothing", async () => {
         const streamId = uniqueStreamId('no-stream-conflict');
-        await append(streamId, [newEvent('Filed')], 'no_stream');
-        const failure = await rejectionOf(append(streamId, [newEvent('Filed')], 'no_stream'));
+        await append(streamId, [contractEvent('Filed')], 'no_stream');
+        const failure = await rejectionOf(append(streamId, [contractEvent('Filed')], 'no_stream'));
         expectWrongRevision(failure, { streamId, expected: 'no_stream', actual: 0 });
         expect(await store.readStream(streamId)).toHaveLength(1);
       });
 
       it("'stream_exists' on a missing stream fails with actual -1", async () => {
         const streamId = uniqueStreamId('exists-missing');
-        const failure = await rejectionOf(append(streamId, [newEvent('Filed')], 'stream_exists'));
+        const failure = await rejectionOf(append(streamId, [contractEvent('Filed')], 'stream_exists'));
         expectWrongRevision(failure, { streamId, expected: 'stream_exists', actual: -1 });
         expect(await store.readStream(streamId)).toEqual([]);
       });
 
       it("'stream_exists' on an existing stream appends", async () => {
         const streamId = uniqueStreamId('exists');
-        await append(streamId, [newEvent('Filed')], 'no_stream');
-        const result = await append(streamId, [newEvent('Assigned')], 'stream_exists');
+        await append(streamId, [contractEvent('Filed')], 'no_stream');
+        const result = await append(streamId, [contractEvent('Assigned')], 'stream_exists');
         expect(result.nextExpectedRevision).toBe(1);
       });
 
       it("'any' appends to a missing stream and to an existing one", async () => {
         const streamId = uniqueStreamId('any');
-        expect((await append(streamId, [newEvent('Filed')], 'any')).nextExpectedRevision).toBe(0);
-        expect((await append(streamId, [newEvent('Assigned'), newEvent('Answered')], 'any')).nextExpectedRevision).toBe(2);
+        expect((await append(streamId, [contractEvent('Filed')], 'any')).nextExpectedRevision).toBe(0);
+        expect((await append(streamId, [contractEvent('Assigned'), contractEvent('Answered')], 'any')).nextExpectedRevision).toBe(2);
         expect((await store.readStream(streamId)).map((event) => event.revision)).toEqual([0, 1, 2]);
       });
 
       it('an exact revision appends when it is the current one (0 after one event)', async () => {
         const streamId = uniqueStreamId('exact');
-        await append(streamId, [newEvent('Filed')], 'no_stream');
-        const result = await append(streamId, [newEvent('Assigned')], 0);
+        await append(streamId, [contractEvent('Filed')], 'no_stream');
+        const result = await append(streamId, [contractEvent('Assigned')], 0);
         expect(result.nextExpectedRevision).toBe(1);
-        expect(await append(streamId, [newEvent('Answered')], 1)).toEqual(expect.objectContaining({ nextExpectedRevision: 2 }));
+        expect(await append(streamId, [contractEvent('Answered')], 1)).toEqual(expect.objectContaining({ nextExpectedRevision: 2 }));
       });
 
       it('a stale exact revision fails with the actual revision and writes nothing', async () => {
         const streamId = uniqueStreamId('stale');
-        await append(streamId, [newEvent('Filed'), newEvent('Assigned')], 'no_stream');
-        const failure = await rejectionOf(append(streamId, [newEvent('Answered')], 0));
+        await append(streamId, [contractEvent('Filed'), contractEvent('Assigned')], 'no_stream');
+        const failure = await rejectionOf(append(streamId, [contractEvent('Answered')], 0));
         expectWrongRevision(failure, { streamId, expected: 0, actual: 1 });
         expect(await store.readStream(streamId)).toHaveLength(2);
       });
 
       it('an exact revision ahead of the stream fails', async () => {
         const streamId = uniqueStreamId('ahead');
-        await append(streamId, [newEvent('Filed')], 'no_stream');
-        expectWrongRevision(await rejectionOf(append(streamId, [newEvent('Assigned')], 5)), { streamId, expected: 5, actual: 0 });
+        await append(streamId, [contractEvent('Filed')], 'no_stream');
+        expectWrongRevision(await rejectionOf(append(streamId, [contractEvent('Assigned')], 5)), { streamId, expected: 5, actual: 0 });
       });
 
       it('an exact revision on a missing stream fails with actual -1', async () => {
         const streamId = uniqueStreamId('exact-missing');
-        expectWrongRevision(await rejectionOf(append(streamId, [newEvent('Filed')], 0)), { streamId, expected: 0, actual: -1 });
+        expectWrongRevision(await rejectionOf(append(streamId, [contractEvent('Filed')], 0)), { streamId, expected: 0, actual: -1 });
         expect(await store.readStream(streamId)).toEqual([]);
       });
     });
@@ -126,9 +127,9 @@ export function eventStoreContract(
         const head = await store.headPosition();
         const caseA = uniqueStreamId('case-a');
         const caseB = uniqueStreamId('case-b');
-        const first = await append(caseA, [newEvent('Filed'), newEvent('Assigned')], 'no_stream');
-        const second = await append(caseB, [newEvent('Filed')], 'no_stream');
-        const third = await append(caseA, [newEvent('Answered')], 1);
+        const first = await append(caseA, [contractEvent('Filed'), contractEvent('Assigned')], 'no_stream');
+        const second = await append(caseB, [contractEvent('Filed')], 'no_stream');
+        const third = await append(caseA, [contractEvent('Answered')], 1);
 
         const streamA = await store.readStream(caseA);
         const [eventB] = await store.readStream(caseB);
@@ -145,7 +146,7 @@ export function eventStoreContract(
       it('records when each event was stored, as an ISO-8601 UTC timestamp', async () => {
         const before = Date.now();
         const streamId = uniqueStreamId('recorded-at');
-        await append(streamId, [newEvent('Filed')], 'no_stream');
+        await append(streamId, [contractEvent('Filed')], 'no_stream');
         const after = Date.now();
         const [event] = await store.readStream(streamId);
         expect(event.recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
@@ -157,7 +158,7 @@ export function eventStoreContract(
 
       it('headPosition is the position of the last appended event', async () => {
         const head = await store.headPosition();
-        const result = await append(uniqueStreamId('head'), [newEvent('Filed'), newEvent('Assigned')], 'no_stream');
+        const result = await append(uniqueStreamId('head'), [contractEvent('Filed'), contractEvent('Assigned')], 'no_stream');
         expect(result.position).toBeGreaterThan(head);
         expect(await store.headPosition()).toBe(result.position);
       });
@@ -168,7 +169,7 @@ export function eventStoreContract(
 
       beforeAll(async () => {
         streamId = uniqueStreamId('read-stream');
-        const events = ['Filed', 'Assigned', 'InfoRequested', 'InfoReceived', 'Answered'].map((type) => newEvent(type));
+        const events = ['Filed', 'Assigned', 'InfoRequested', 'InfoReceived', 'Answered'].map((type) => contractEvent(type));
         await append(streamId, events, 'no_stream');
       });
 
@@ -200,7 +201,7 @@ export function eventStoreContract(
     describe('readAll', () => {
       it('reads from position 0 by default, in position order, ending with the latest events', async () => {
         const streamId = uniqueStreamId('read-all-start');
-        await append(streamId, [newEvent('Filed'), newEvent('Assigned'), newEvent('Answered')], 'no_stream');
+        await append(streamId, [contractEvent('Filed'), contractEvent('Assigned'), contractEvent('Answered')], 'no_stream');
         const all = await store.readAll({ fromPosition: 0 });
         expect(all.length).toBeGreaterThanOrEqual(3);
         expect(all[0].position).toBeGreaterThan(0);
@@ -212,7 +213,7 @@ export function eventStoreContract(
       it('reads exactly what was appended after a position (exclusive), at most maxCount events', async () => {
         const head = await store.headPosition();
         const streamId = uniqueStreamId('read-all-middle');
-        await append(streamId, ['A', 'B', 'C', 'D', 'E'].map((type) => newEvent(type)), 'no_stream');
+        await append(streamId, ['A', 'B', 'C', 'D', 'E'].map((type) => contractEvent(type)), 'no_stream');
         const appended = await store.readStream(streamId);
 
         expect(await store.readAll({ fromPosition: head })).toEqual(appended);
@@ -236,7 +237,7 @@ export function eventStoreContract(
           emptyList: [],
         };
         const metadata: EventMetadata = {
-          ...newMetadata(),
+          ...contractMetadata(),
           actorRoles: ['agent', 'supervisor'],
           commandId: randomUUID(),
           commandHash: 'sha256:abc',
@@ -258,7 +259,7 @@ export function eventStoreContract(
       it("lets exactly one of 50 parallel 'no_stream' appends to the same stream succeed", async () => {
         const streamId = uniqueStreamId('race');
         const outcomes = await Promise.allSettled(
-          Array.from({ length: 50 }, (_, index) => append(streamId, [newEvent('Filed', { attempt: index })], 'no_stream')),
+          Array.from({ length: 50 }, (_, index) => append(streamId, [contractEvent('Filed', { attempt: index })], 'no_stream')),
         );
         const succeeded = outcomes.filter((outcome) => outcome.status === 'fulfilled');
         const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
@@ -273,7 +274,7 @@ export function eventStoreContract(
       it('appends 200 parallel appends to 200 streams, each at its own position', async () => {
         const head = await store.headPosition();
         const streamIds = Array.from({ length: 200 }, () => uniqueStreamId('parallel'));
-        const results = await Promise.all(streamIds.map((streamId) => append(streamId, [newEvent('Filed')], 'no_stream')));
+        const results = await Promise.all(streamIds.map((streamId) => append(streamId, [contractEvent('Filed')], 'no_stream')));
 
         const positions = results.map((result) => result.position);
         expect(new Set(positions).size).toBe(200);
@@ -289,8 +290,8 @@ export function eventStoreContract(
     describe('subscribeToAll', () => {
       it('catches up from position 0', async () => {
         const prefix = uniqueStreamId('catch-up-zero');
-        await append(`${prefix}-1`, [newEvent('Filed'), newEvent('Assigned')], 'no_stream');
-        await append(`${prefix}-2`, [newEvent('Filed')], 'no_stream');
+        await append(`${prefix}-1`, [contractEvent('Filed'), contractEvent('Assigned')], 'no_stream');
+        await append(`${prefix}-2`, [contractEvent('Filed')], 'no_stream');
         const expected = [...(await store.readStream(`${prefix}-1`)), ...(await store.readStream(`${prefix}-2`))];
 
         // A small batch size: whole batches of other events must be skipped, not taken as "caught up".
@@ -301,7 +302,7 @@ export function eventStoreContract(
 
       it('catches up from a position in the middle (exclusive), in small batches', async () => {
         const streamId = uniqueStreamId('catch-up-middle');
-        await append(streamId, ['A', 'B', 'C', 'D', 'E'].map((type) => newEvent(type)), 'no_stream');
+        await append(streamId, ['A', 'B', 'C', 'D', 'E'].map((type) => contractEvent(type)), 'no_stream');
         const appended = await store.readStream(streamId);
 
         const received = await take(store.subscribeToAll({ fromPosition: appended[1].position, batchSize: 2 }), 3);
@@ -311,7 +312,7 @@ export function eventStoreContract(
       it('after catching up, receives events appended later', async () => {
         const prefix = uniqueStreamId('live');
         const head = await store.headPosition();
-        await append(`${prefix}-old`, [newEvent('Filed')], 'no_stream');
+        await append(`${prefix}-old`, [contractEvent('Filed')], 'no_stream');
         const subscription = store.subscribeToAll({ fromPosition: head, filter: { streamPrefixes: [prefix] } });
         const events = subscription[Symbol.asyncIterator]();
         try {
@@ -319,7 +320,7 @@ export function eventStoreContract(
           expect(caughtUp.value).toEqual(expect.objectContaining({ streamId: `${prefix}-old`, type: 'Filed' }));
 
           const nextEvent = events.next();
-          await append(`${prefix}-new`, [newEvent('Filed'), newEvent('Assigned')], 'no_stream');
+          await append(`${prefix}-new`, [contractEvent('Filed'), contractEvent('Assigned')], 'no_stream');
           expect((await nextEvent).value).toEqual(expect.objectContaining({ streamId: `${prefix}-new`, type: 'Filed', revision: 0 }));
           expect((await events.next()).value).toEqual(expect.objectContaining({ streamId: `${prefix}-new`, type: 'Assigned', revision: 1 }));
         } finally {
@@ -332,7 +333,7 @@ export function eventStoreContract(
         const streamId = uniqueStreamId('type-filter');
         const head = await store.headPosition();
         const subscription = store.subscribeToAll({ fromPosition: head, filter: { eventTypes: [wanted] } });
-        await append(streamId, [newEvent(wanted), newEvent('Reopened'), newEvent(wanted)], 'no_stream');
+        await append(streamId, [contractEvent(wanted), contractEvent('Reopened'), contractEvent(wanted)], 'no_stream');
         const received = await take(subscription, 2);
         expect(received.map(({ type, revision }) => ({ type, revision }))).toEqual([
           { type: wanted, revision: 0 },
@@ -344,10 +345,10 @@ export function eventStoreContract(
         const prefixA = uniqueStreamId('prefix-a');
         const prefixB = uniqueStreamId('prefix-b');
         const head = await store.headPosition();
-        await append(`${prefixA}-1`, [newEvent('Filed')], 'no_stream');
-        await append(`elsewhere-${prefixA}`, [newEvent('Filed')], 'no_stream');
-        await append(`${prefixB}-1`, [newEvent('Filed')], 'no_stream');
-        await append(`${prefixA}-2`, [newEvent('Filed')], 'no_stream');
+        await append(`${prefixA}-1`, [contractEvent('Filed')], 'no_stream');
+        await append(`elsewhere-${prefixA}`, [contractEvent('Filed')], 'no_stream');
+        await append(`${prefixB}-1`, [contractEvent('Filed')], 'no_stream');
+        await append(`${prefixA}-2`, [contractEvent('Filed')], 'no_stream');
 
         const received = await take(store.subscribeToAll({ fromPosition: head, filter: { streamPrefixes: [prefixA, prefixB] } }), 3);
         expect(received.map((event) => event.streamId)).toEqual([`${prefixA}-1`, `${prefixB}-1`, `${prefixA}-2`]);
@@ -367,7 +368,7 @@ export function eventStoreContract(
           return 'ended';
         })();
 
-        await append(`${prefix}-1`, [newEvent('Filed')], 'no_stream');
+        await append(`${prefix}-1`, [contractEvent('Filed')], 'no_stream');
         await firstEvent;
         await subscription.close();
         await expect(loop).resolves.toBe('ended');
@@ -377,7 +378,7 @@ export function eventStoreContract(
       it('a subscription closed before it is iterated delivers nothing', async () => {
         const streamId = uniqueStreamId('closed-early');
         const head = await store.headPosition();
-        await append(streamId, [newEvent('Filed')], 'no_stream');
+        await append(streamId, [contractEvent('Filed')], 'no_stream');
         const subscription = store.subscribeToAll({ fromPosition: head });
         await subscription.close();
         const received: RecordedEvent[] = [];
@@ -400,25 +401,6 @@ export function eventStoreContract(
       await expect(store.ping()).resolves.toBeUndefined();
     });
   });
-}
-
-function uniqueStreamId(label: string): string {
-  return `contract-${label}-${randomUUID()}`;
-}
-
-function newMetadata(): EventMetadata {
-  return {
-    eventId: randomUUID(),
-    schemaVersion: 1,
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    actorId: 'system:contract-test',
-    occurredAt: '2026-03-02T09:30:00.000-05:00',
-  };
-}
-
-function newEvent(type: string, data: Record<string, unknown> = { note: `${type} happened` }): NewEvent {
-  return { type, data, metadata: newMetadata() };
 }
 
 /** Collects the first `count` events, then leaves the loop (which closes the subscription). */

@@ -1,6 +1,6 @@
-import { randomUUID } from 'crypto';
-import { EventMetadata, EventStore, NewEvent } from './event-store.port';
+import { EventStore, NewEvent } from './event-store.port';
 import { chainHash, GENESIS_HASH } from './hash-chain';
+import { contractEvent, uniqueStreamId } from './testing/contract-events';
 
 /** Rewrites the stored data (JSON text) of one event behind the store's back, as someone editing its files would. */
 export type AlterStoredData = (streamId: string, revision: number, alter: (storedData: string) => string) => Promise<void>;
@@ -18,10 +18,10 @@ export function hashChainContract(getStore: () => EventStore, alterStoredData: A
 
     it('gives every event the SHA-256 of its stored form and of the previous hash of its stream, across appends', async () => {
       const streamId = uniqueStreamId('chain');
-      await append(streamId, [chainEvent('Filed'), chainEvent('Assigned')], 'no_stream');
-      await append(uniqueStreamId('chain-elsewhere'), [chainEvent('Filed')], 'no_stream');
-      await append(streamId, [chainEvent('Answered')], 1);
-      await append(streamId, [chainEvent('Closed')], 'any');
+      await append(streamId, [contractEvent('Filed'), contractEvent('Assigned')], 'no_stream');
+      await append(uniqueStreamId('chain-elsewhere'), [contractEvent('Filed')], 'no_stream');
+      await append(streamId, [contractEvent('Answered')], 1);
+      await append(streamId, [contractEvent('Closed')], 'any');
 
       const events = await getStore().readStream(streamId);
       let previousHash = GENESIS_HASH;
@@ -39,7 +39,7 @@ export function hashChainContract(getStore: () => EventStore, alterStoredData: A
     it("replaces a hash given in the caller's metadata with the store's", async () => {
       const streamId = uniqueStreamId('chain-forged');
       const forged = 'f'.repeat(64);
-      await append(streamId, [chainEvent('Filed', { hash: forged })], 'no_stream');
+      await append(streamId, [contractEvent('Filed', undefined, { hash: forged })], 'no_stream');
 
       const [event] = await getStore().readStream(streamId);
       expect(event.metadata.hash).toMatch(SHA256_HEX);
@@ -53,7 +53,7 @@ export function hashChainContract(getStore: () => EventStore, alterStoredData: A
 
     it("keeps one stream's chain intact when parallel 'any' appends race to it", async () => {
       const streamId = uniqueStreamId('chain-race');
-      const results = await Promise.all(Array.from({ length: 5 }, (_, index) => append(streamId, [chainEvent(`Noted${index}`)], 'any')));
+      const results = await Promise.all(Array.from({ length: 5 }, (_, index) => append(streamId, [contractEvent(`Noted${index}`)], 'any')));
 
       expect(results.map((result) => result.nextExpectedRevision).sort()).toEqual([0, 1, 2, 3, 4]);
       expect(await getStore().verifyStream(streamId)).toEqual({ intact: true, events: 5 });
@@ -62,8 +62,8 @@ export function hashChainContract(getStore: () => EventStore, alterStoredData: A
     (alterStoredData ? it : it.skip)('names the first event whose stored data lost its integrity when one byte of it is altered', async () => {
       const streamId = uniqueStreamId('chain-tampered');
       const untouchedId = uniqueStreamId('chain-untouched');
-      await append(streamId, ['Filed', 'Assigned', 'Answered', 'Reopened', 'Closed'].map((type) => chainEvent(type)), 'no_stream');
-      await append(untouchedId, [chainEvent('Filed'), chainEvent('Assigned')], 'no_stream');
+      await append(streamId, ['Filed', 'Assigned', 'Answered', 'Reopened', 'Closed'].map((type) => contractEvent(type)), 'no_stream');
+      await append(untouchedId, [contractEvent('Filed'), contractEvent('Assigned')], 'no_stream');
       const stored = await getStore().readStream(streamId);
 
       await alterStoredData!(streamId, 2, (data) => flipOneCharacter(data, 'happened', 'happeneD'));
@@ -86,22 +86,4 @@ function flipOneCharacter(text: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
-function uniqueStreamId(label: string): string {
-  return `contract-${label}-${randomUUID()}`;
-}
 
-function chainEvent(type: string, extraMetadata: Partial<EventMetadata> = {}): NewEvent {
-  return {
-    type,
-    data: { note: `${type} happened` },
-    metadata: {
-      eventId: randomUUID(),
-      schemaVersion: 1,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      actorId: 'system:contract-test',
-      occurredAt: '2026-03-02T09:30:00.000-05:00',
-      ...extraMetadata,
-    },
-  };
-}
