@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { MAIL_ACTOR_ID } from '@app/domain';
@@ -11,6 +11,7 @@ import { AppConfig } from '../config/app-config';
 import { mailOutboxProjectionOf } from '../projections/process-manager-projections';
 import { sendAs } from '../command-handling/process-commands';
 import { Clock } from '../storage/clock';
+import { ProcessManagerHost } from '../process-managers/process-manager-host';
 
 const HOUR = 3600_000;
 
@@ -19,18 +20,16 @@ export function mailTransportOf(config: AppConfig): MailTransport {
   return config.SMTP_URL ? new SmtpMailTransport(config.SMTP_URL) : new EmlFileMailTransport(join(config.DATA_DIR, 'mail'));
 }
 
-/**
- * The email outbox inside a Nest process: it runs where the projector runs (the API with
- * PROJECTOR=in-process, or `npm run start:projector`); elsewhere it only makes sure its collection exists.
- */
+/** The email outbox inside a Nest process (see ProcessManagerHost for where it runs). */
 @Injectable()
-export class MailOutbox implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class MailOutbox extends ProcessManagerHost {
   readonly manager: MailOutboxProcessManager;
   /** Its outbox read model (the rebuild script rebuilds it with the others). */
   readonly projection: Projection;
   private readonly transport: MailTransport;
 
-  constructor(@Inject(EVENT_STORE) events: EventStore, @Inject(READ_STORE) readStore: ReadStore, clock: Clock, bus: CommandBus, private readonly config: AppConfig) {
+  constructor(@Inject(EVENT_STORE) events: EventStore, @Inject(READ_STORE) readStore: ReadStore, clock: Clock, bus: CommandBus, config: AppConfig) {
+    super(config.PROJECTOR);
     this.transport = mailTransportOf(config);
     this.projection = mailOutboxProjectionOf(config);
     this.manager = new MailOutboxProcessManager(events, readStore, this.projection, {
@@ -47,14 +46,8 @@ export class MailOutbox implements OnApplicationBootstrap, BeforeApplicationShut
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.PROJECTOR === 'in-process') await this.manager.start();
-    else await this.manager.ensureCollections();
-  }
-
-  /** Before the stores close, like the projector. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.manager.stop();
+  override async beforeApplicationShutdown(): Promise<void> {
+    await super.beforeApplicationShutdown();
     this.transport.close();
   }
 }

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { BusinessCalendar, SlaPolicies } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
@@ -9,14 +9,12 @@ import { SLA_POLICIES } from '../calendar/sla-policies.token';
 import { AppConfig } from '../config/app-config';
 import { slaTimersProjectionOf } from '../projections/process-manager-projections';
 import { Clock } from '../storage/clock';
+import { ProcessManagerHost } from '../process-managers/process-manager-host';
 import { sendThroughCommandBus } from './sla-command-sender';
 
-/**
- * The SLA process manager inside a Nest process: it runs where the projector runs (the API with
- * PROJECTOR=in-process, or `npm run start:projector`); elsewhere it only makes sure its collection exists.
- */
+/** The SLA process manager inside a Nest process (see ProcessManagerHost for where it runs). */
 @Injectable()
-export class SlaProcess implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class SlaProcess extends ProcessManagerHost {
   readonly manager: SlaProcessManager;
   /** Its timers read model (the rebuild script rebuilds it with the others). */
   readonly projection: Projection;
@@ -28,8 +26,9 @@ export class SlaProcess implements OnApplicationBootstrap, BeforeApplicationShut
     calendar: BusinessCalendar,
     clock: Clock,
     bus: CommandBus,
-    private readonly config: AppConfig,
+    config: AppConfig,
   ) {
+    super(config.PROJECTOR);
     this.projection = slaTimersProjectionOf(config, calendar, policies);
     this.manager = new SlaProcessManager(events, readStore, this.projection, {
       now: () => clock.now(),
@@ -40,15 +39,5 @@ export class SlaProcess implements OnApplicationBootstrap, BeforeApplicationShut
       commitEveryEvents: config.PROJECTOR_COMMIT_EVERY_EVENTS,
       log: (line) => new Logger('SlaProcessManager').warn(line),
     });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.PROJECTOR === 'in-process') await this.manager.start();
-    else await this.manager.ensureCollections();
-  }
-
-  /** Before the stores close, like the projector. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.manager.stop();
   }
 }
