@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ALL_PROJECTIONS, CASES_COLLECTION } from '@app/projections';
@@ -8,6 +9,7 @@ import { KeepAliveClient, keepAliveClient } from './support/keep-alive-client';
 import { expectedQueueSummary, runLifecycleWorkload, WorkloadResult } from './support/lifecycle-workload';
 import { checkpointsOf, collectionsOf, countsOf, diffSnapshots, ReadModelSnapshot, snapshotReadModels } from './support/read-model-snapshot';
 import { seedFromEnv } from './support/seeded-random';
+import { startTsProcess, stopAllTsProcesses } from './support/ts-process';
 import { ManualClock, startTestApp, TestApp } from './support/test-app';
 
 /** Override with REBUILD_SEED=<n> to replay another workload; the seed is printed either way. */
@@ -38,6 +40,7 @@ describe('Read models: a full rebuild equals what the live projector built', () 
     client = keepAliveClient(t.url);
   });
   afterAll(async () => {
+    await stopAllTsProcesses();
     client?.close();
     await t?.close();
   });
@@ -131,6 +134,22 @@ describe('Read models: a full rebuild equals what the live projector built', () 
     expect(countsOf(rebuilt)).toEqual(countsOf(live));
     expect(diffSnapshots(live, rebuilt)).toEqual([]);
   }, 60_000);
+
+  it('npm run projections:rebuild with two worker threads, on the same DATA_DIR, gives the same documents and positions', async () => {
+    // Emptied first, so that only the script can bring the documents back.
+    await projector().rebuild();
+    expect(await checkpointsOf(readStore())).toEqual([]);
+    const names = ALL_PROJECTIONS.map(({ name }) => name);
+    const script = startTsProcess('scripts/rebuild-projections.ts', { dataDir: t.dataDir, args: ['--workers', '2', ...names.flatMap((name) => ['--projection', name])] });
+    const [code] = (await once(script.child, 'exit')) as [number | null];
+    const output = script.output();
+    expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('with 2 workers') });
+    for (const name of names) expect(output).toContain(`${name} v${ALL_PROJECTIONS.find((projection) => projection.name === name)!.version}: position ${head}`);
+    expect(await checkpointsOf(readStore())).toEqual(liveCheckpoints);
+    const rebuilt = await snapshotReadModels(readStore());
+    expect(countsOf(rebuilt)).toEqual(countsOf(live));
+    expect(diffSnapshots(live, rebuilt)).toEqual([]);
+  }, 120_000);
 });
 
 /** Waits (bounded) until every projection of the in-process projector has applied `head`; fails with its status otherwise. */

@@ -6,7 +6,7 @@ import { TEST_JWT_SECRET, UNTHROTTLED } from './test-app';
 const REPO_ROOT = join(__dirname, '..', '..');
 const OUTPUT_LIMIT = 20_000;
 
-/** One of our entry points (`apps/…/main.ts`) run with ts-node in its own process, so that a test can SIGKILL it. */
+/** One of our entry points (`apps/…/main.ts`, `scripts/…`) run with ts-node in its own process, so that a test can SIGKILL it. */
 export interface TsProcess {
   child: ChildProcess;
   /** The tail of its stdout and stderr, for failure messages. */
@@ -23,9 +23,9 @@ process.once('exit', () => {
   for (const started of running) started.child.kill('SIGKILL');
 });
 
-/** Starts `entry` (relative to the repository) with DATA_DIR and the test JWT secret, plus `env`. */
-export function startTsProcess(entry: string, options: { dataDir: string; env?: Record<string, string> }): TsProcess {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry], {
+/** Starts `entry` (relative to the repository) with `args`, DATA_DIR and the test JWT secret, plus `env`. */
+export function startTsProcess(entry: string, options: { dataDir: string; env?: Record<string, string>; args?: string[] }): TsProcess {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry, ...(options.args ?? [])], {
     cwd: REPO_ROOT,
     env: { ...process.env, PUBLIC_RATE_LIMIT: UNTHROTTLED, LOG_LEVEL: 'warn', ...options.env, DATA_DIR: options.dataDir, JWT_SECRET: TEST_JWT_SECRET },
     stdio: ['ignore', 'pipe', 'pipe'],

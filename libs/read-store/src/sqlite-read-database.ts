@@ -5,6 +5,8 @@ import { ReadStoreUnavailableError } from './read-store-unavailable.error';
 /** A file path (its own file, not the event store's), or ':memory:'; and the busy timeout. */
 export type SqliteReadDatabaseOptions = SqliteConnectionOptions;
 
+const READ_STORE_CACHE_KIB = 64 * 1024;
+
 /**
  * The read store's connection. Read models can be rebuilt from the event store, so losing the last
  * commits on a power cut is acceptable (synchronous NORMAL); a crash of the process alone loses nothing in WAL mode.
@@ -14,6 +16,9 @@ export function openReadDatabase(options: SqliteReadDatabaseOptions): Database.D
     const db = openSqlite(options, 'NORMAL');
     // Deleted and overwritten documents (a petitioner's erased data) are zeroed in the file, not left in free space.
     db.pragma('secure_delete = ON');
+    // SQLite's default page cache (2 MiB) spills a projection's commit (thousands of documents) to the
+    // WAL page by page: 64 MiB made upserts of 2 KB documents into a 400k-row table ~1.5x faster (ADR 11).
+    db.pragma(`cache_size = -${READ_STORE_CACHE_KIB}`);
     return db;
   } catch (error) {
     throw asUnavailableWhenStorageFailed(error, `Could not open the read store ${options.filename}`);

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { ALL_PROJECTIONS, Projection } from '@app/projections';
+import { Projector } from '@app/projector';
+import { READ_STORE, ReadStore } from '@app/read-store';
+import { AppConfig } from '../apps/api/src/config/app-config';
+import { MailOutbox } from '../apps/api/src/mail/mail-outbox';
+import { SlaProcess } from '../apps/api/src/sla/sla-process';
+import { ProjectorModule } from '../apps/projector/src/projector.module';
+
+/** The stores and projections of the configuration (DATA_DIR, or EVENTSTORE_URL / MONGODB_URL), as the rebuild script and its workers open them. */
+export interface RebuildContext {
+  config: AppConfig;
+  /** Every projection the system keeps: those of ALL_PROJECTIONS and the process managers' own (`sla-timers`, `mail-outbox`). */
+  projections: Projection[];
+  /** A projector over the named projections (all when none are named). */
+  projectorFor(names?: readonly string[]): Projector;
+  close(): Promise<void>;
+}
+
+export async function openRebuildContext(): Promise<RebuildContext> {
+  const app: INestApplicationContext = await NestFactory.createApplicationContext(ProjectorModule.register({ run: false }), { logger: ['error', 'warn'] });
+  const config = app.get(AppConfig);
+  const projections = [...ALL_PROJECTIONS, app.get(SlaProcess).projection, app.get(MailOutbox).projection];
+  return {
+    config,
+    projections,
+    projectorFor: (names) =>
+      new Projector(app.get<EventStore>(EVENT_STORE), app.get<ReadStore>(READ_STORE), names ? projections.filter(({ name }) => names.includes(name)) : projections, {
+        batchSize: config.PROJECTOR_BATCH_SIZE,
+        commitEveryEvents: config.PROJECTOR_COMMIT_EVERY_EVENTS,
+      }),
+    close: () => app.close(),
+  };
+}
