@@ -14,7 +14,12 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 export function serializeJsonObject(value: unknown, description: string): string {
   if (!isJsonObject(value)) throw new TypeError(`${description} must be a plain JSON object`);
   try {
-    return JSON.stringify(value, rejectNonFiniteNumbers);
+    const json = JSON.stringify(value);
+    // NaN and ±Infinity come out as null: only then is the value walked to find them. A replacer
+    // function would find them too, but it takes JSON.stringify off its fast path (about twice the
+    // time for a 1.4 KB document, on every projection commit and every append).
+    if (json.includes('null')) rejectNonFiniteNumbers(value, '');
+    return json;
   } catch (error) {
     throw new TypeError(`${description} cannot be serialized to JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -31,9 +36,14 @@ export function parseJsonObject(text: string, description: string): Record<strin
   return value;
 }
 
-function rejectNonFiniteNumbers(key: string, value: unknown): unknown {
-  if (typeof value === 'number' && !Number.isFinite(value)) {
-    throw new TypeError(`property "${key}" is ${value}, which JSON cannot represent`);
+/** Walks what JSON.stringify serialized (already known to be acyclic), as it does: toJSON first, own enumerable keys. */
+function rejectNonFiniteNumbers(value: unknown, key: string): void {
+  const serialized = typeof (value as { toJSON?: unknown } | null)?.toJSON === 'function' ? (value as { toJSON(key: string): unknown }).toJSON(key) : value;
+  if (typeof serialized === 'number') {
+    if (!Number.isFinite(serialized)) throw new TypeError(`property "${key}" is ${serialized}, which JSON cannot represent`);
+    return;
   }
-  return value;
+  if (typeof serialized !== 'object' || serialized === null) return;
+  if (Array.isArray(serialized)) serialized.forEach((item, index) => rejectNonFiniteNumbers(item, String(index)));
+  else for (const name of Object.keys(serialized)) rejectNonFiniteNumbers((serialized as Record<string, unknown>)[name], name);
 }
