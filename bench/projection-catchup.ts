@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { EventStore, ReadAllOptions, RecordedEvent, SqliteEventStore } from '@app/event-store';
-import { partitionProjections, Projector, rebuildInWorkers } from '@app/projector';
+import { partitionProjections, ProjectionStatus, Projector, rebuildInWorkers } from '@app/projector';
 import { ALL_PROJECTIONS, CASES_COLLECTION, Projection, QUEUE_ITEMS_COLLECTION, QUEUE_SUMMARY_COLLECTION, QUEUE_SUMMARY_ID, QueueSummary, REPORT_CASES_COLLECTION, TIMELINES_COLLECTION } from '@app/projections';
 import { ReadStore, SqliteReadStore } from '@app/read-store';
 import { fileMiB } from './seed/cache';
@@ -167,9 +167,7 @@ async function catchUp(eventsFile: string, batchSize: number, limit?: number, ex
     const cpu = process.cpuUsage(cpuBefore);
     const load = meter();
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    for (const status of projector.status()) {
-      if (status.state === 'failed' || status.position !== head) throw new Error(`Projection ${status.name} ended ${status.state} at ${status.position} of ${head}: ${status.failure?.error ?? ''}`);
-    }
+    assertCaughtUp(projector.status(), head);
     const documents = expectedCases === undefined ? undefined : await checkDocuments(readStore, expectedCases);
     const msInPorts = timer.totals();
     const totalMs = seconds * 1000;
@@ -240,12 +238,9 @@ async function parallelCatchUp(eventsFile: string, batchSize: number, workers: n
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const load = meter();
-    for (const status of statuses) {
-      if (status.state !== 'running' || status.position !== head) throw new Error(`Projection ${status.name} ended ${status.state} at ${status.position} of ${head}: ${status.failure?.error ?? ''}`);
-    }
+    assertCaughtUp(statuses, head);
     const readStore = new SqliteReadStore({ filename: readFile });
     try {
-      await readStore.ensureCollections(SYSTEM_PROJECTIONS.flatMap(({ collections }) => collections));
       const documents = expectedCases === undefined ? undefined : await checkDocuments(readStore, expectedCases);
       return {
         workers: groups.length,
@@ -265,6 +260,13 @@ async function parallelCatchUp(eventsFile: string, batchSize: number, workers: n
     }
   } finally {
     rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/** Every projection ended running at the head: none failed, none is still retrying a commit. */
+function assertCaughtUp(statuses: ProjectionStatus[], head: number): void {
+  for (const status of statuses) {
+    if (status.state !== 'running' || status.position !== head) throw new Error(`Projection ${status.name} ended ${status.state} at ${status.position} of ${head}: ${status.failure?.error ?? ''}`);
   }
 }
 

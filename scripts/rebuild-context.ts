@@ -3,7 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ALL_PROJECTIONS, Projection } from '@app/projections';
-import { Projector } from '@app/projector';
+import { Projector, selectProjections } from '@app/projector';
 import { READ_STORE, ReadStore } from '@app/read-store';
 import { AppConfig } from '../apps/api/src/config/app-config';
 import { MailOutbox } from '../apps/api/src/mail/mail-outbox';
@@ -28,7 +28,7 @@ export async function openRebuildContext(): Promise<RebuildContext> {
     config,
     projections,
     projectorFor: (names) =>
-      new Projector(app.get<EventStore>(EVENT_STORE), app.get<ReadStore>(READ_STORE), names ? projections.filter(({ name }) => names.includes(name)) : projections, {
+      new Projector(app.get<EventStore>(EVENT_STORE), app.get<ReadStore>(READ_STORE), selectProjections(projections, names), {
         batchSize: config.PROJECTOR_BATCH_SIZE,
         commitEveryEvents: config.PROJECTOR_COMMIT_EVERY_EVENTS,
       }),

@@ -14,14 +14,14 @@ import { SingleBar, Presets } from 'cli-progress';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { partitionProjections, ProjectionStatus, rebuildInWorkers } from '@app/projector';
+import { partitionProjections, ProjectionStatus, rebuildInWorkers, selectProjections } from '@app/projector';
 import { openRebuildContext, RebuildContext } from './rebuild-context';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { projection: { type: 'string', multiple: true }, workers: { type: 'string' } } });
   const context = await openRebuildContext();
   try {
-    const names = selectedNames(context, values.projection);
+    const names = selectProjections(context.projections, values.projection).map(({ name }) => name);
     const workers = workerCount(values.workers, names.length);
     const bar = new SingleBar({ format: 'rebuilding [{bar}] {percentage}% | {value}/{total} events | {duration}s' }, Presets.shades_classic);
     let started = false;
@@ -50,13 +50,6 @@ async function rebuildHere(context: RebuildContext, names: string[] | undefined,
   await projector.rebuild(names);
   await projector.catchUp(onProgress);
   return projector.status();
-}
-
-function selectedNames(context: RebuildContext, names: string[] | undefined): string[] {
-  const known = context.projections.map(({ name }) => name);
-  const unknown = (names ?? []).filter((name) => !known.includes(name));
-  if (unknown.length > 0) throw new Error(`Unknown projection(s): ${unknown.join(', ')}. Known: ${known.join(', ')}`);
-  return names && names.length > 0 ? [...new Set(names)] : known;
 }
 
 function workerCount(option: string | undefined, projections: number): number {

@@ -118,7 +118,7 @@ export class Projector {
 
   /** Deletes the documents and checkpoint of the named projections; `catchUp` or `start` rebuilds them. */
   async rebuild(names?: string[]): Promise<void> {
-    const selected = this.selected(names);
+    const selected = selectProjections(this.projections, names);
     // The projections not named keep their checkpoints (and are caught up from there).
     if (this.statuses.size === 0) await this.prepare();
     for (const projection of selected) {
@@ -256,13 +256,6 @@ export class Projector {
     await this.readStore.reset(projection.name, projection.collections.map((collection) => collection.name));
   }
 
-  private selected(names?: string[]): readonly Projection[] {
-    if (!names || names.length === 0) return this.projections;
-    const unknown = names.filter((name) => !this.projections.some((projection) => projection.name === name));
-    if (unknown.length > 0) throw new Error(`Unknown projection(s): ${unknown.join(', ')}. Known: ${this.projections.map((p) => p.name).join(', ')}`);
-    return this.projections.filter((projection) => names.includes(projection.name));
-  }
-
   private track(projection: Projection, position: number): void {
     this.statuses.set(projection.name, { name: projection.name, version: projection.version, position, state: 'starting' });
     this.caches.set(projection.name, new WriteBackCache(position, this.limits));
@@ -281,6 +274,14 @@ export class Projector {
   private log(message: string): void {
     (this.options.log ?? logToStderr)(message);
   }
+}
+
+/** The named projections, in their own order (all when none are named); an unknown name throws, listing the known ones. */
+export function selectProjections(projections: readonly Projection[], names?: readonly string[]): readonly Projection[] {
+  if (!names || names.length === 0) return projections;
+  const unknown = names.filter((name) => !projections.some((projection) => projection.name === name));
+  if (unknown.length > 0) throw new Error(`Unknown projection(s): ${unknown.join(', ')}. Known: ${projections.map((p) => p.name).join(', ')}`);
+  return projections.filter((projection) => names.includes(projection.name));
 }
 
 function isUnavailable(error: unknown): boolean {

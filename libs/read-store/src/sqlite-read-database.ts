@@ -17,7 +17,7 @@ export function openReadDatabase(options: SqliteReadDatabaseOptions): Database.D
     // Deleted and overwritten documents (a petitioner's erased data) are zeroed in the file, not left in free space.
     db.pragma('secure_delete = ON');
     // SQLite's default page cache (2 MiB) spills a projection's commit (thousands of documents) to the
-    // WAL page by page: 64 MiB made upserts of 2 KB documents into a 400k-row table ~1.5x faster (ADR 11).
+    // WAL page by page: 64 MiB made upserts of 2 KB documents into a 400k-row table ~1.5x faster (ADR 12).
     db.pragma(`cache_size = -${READ_STORE_CACHE_KIB}`);
     return db;
   } catch (error) {
