@@ -14,6 +14,8 @@
  * Standalone (profiling, other sizes):
  *   node -r ts-node/register/transpile-only -r tsconfig-paths/register bench/projection-catchup.ts --events 200000 --batch-size 1000 [--profile] [--read-models-only] [--projection NAME ...]
  *   node ... bench/projection-catchup.ts --workers 2   (the full store, split over worker threads)
+ *   node ... bench/projection-catchup.ts --events 300000 --commit-every 20000 --max-cached 25000   (another write-back window)
+ * (TMPDIR=/dev/shm keeps the read store off the disk, to compare CPU work on a VM whose disk varies.)
  * (`--read-models-only`: the four projections of ALL_PROJECTIONS, as the runs before 2026-12-03 measured.)
  */
 import { closeSync, openSync, readSync, rmSync } from 'node:fs';
@@ -23,7 +25,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { EventStore, ReadAllOptions, RecordedEvent, SqliteEventStore } from '@app/event-store';
-import { partitionProjections, ProjectionStatus, Projector, rebuildInWorkers } from '@app/projector';
+import { partitionProjections, ProjectionStatus, Projector, ProjectorOptions, rebuildInWorkers } from '@app/projector';
 import { ALL_PROJECTIONS, CASES_COLLECTION, Projection, QUEUE_ITEMS_COLLECTION, QUEUE_SUMMARY_COLLECTION, QUEUE_SUMMARY_ID, QueueSummary, REPORT_CASES_COLLECTION, TIMELINES_COLLECTION } from '@app/projections';
 import { ReadStore, SqliteReadStore } from '@app/read-store';
 import { fileMiB } from './seed/cache';
@@ -35,6 +37,9 @@ import { COMMIT_EVERY_EVENTS, SYSTEM_PROJECTIONS } from './seed/system-projectio
 import { Benchmark, BenchReport, log, makeTempDir, round } from './support';
 
 const FULL_BATCH_SIZE = 1000;
+/** The projector's write-back window: events per commit and documents held, as configured by default. */
+type CommitWindow = Pick<ProjectorOptions, 'commitEveryEvents' | 'maxCachedDocuments'>;
+const DEFAULT_WINDOW: CommitWindow = { commitEveryEvents: COMMIT_EVERY_EVENTS };
 const SWEEP_BATCH_SIZES = [500, 1000, 2000, 5000];
 const PREFIX_EVENTS = 100_000;
 const PROFILE_EVENTS = 50_000;
@@ -143,7 +148,7 @@ async function run(): Promise<BenchReport> {
 }
 
 /** One catch-up into a fresh read store; `limit` stops at that position (a prefix of the store). */
-async function catchUp(eventsFile: string, batchSize: number, limit?: number, expectedCases?: number, projections = SYSTEM_PROJECTIONS): Promise<CatchUpRun> {
+async function catchUp(eventsFile: string, batchSize: number, limit?: number, expectedCases?: number, projections = SYSTEM_PROJECTIONS, window: CommitWindow = DEFAULT_WINDOW): Promise<CatchUpRun> {
   const directory = makeTempDir('pqr-bench-catchup-');
   const readFile = join(directory, 'read.sqlite');
   const eventStore = new SqliteEventStore({ filename: eventsFile });
@@ -151,7 +156,7 @@ async function catchUp(eventsFile: string, batchSize: number, limit?: number, ex
   try {
     const timer = new PortTimer();
     const source = limit === undefined ? eventStore : new PrefixEventStore(eventStore, limit);
-    const projector = new Projector(timer.eventStore(source), timer.readStore(readStore), projections, { batchSize, commitEveryEvents: COMMIT_EVERY_EVENTS });
+    const projector = new Projector(timer.eventStore(source), timer.readStore(readStore), projections, { batchSize, ...window });
     const head = await source.headPosition();
     let peakRss = process.memoryUsage().rss;
     let batches = 0;
@@ -349,14 +354,14 @@ interface ProfileNode {
 }
 
 /** A catch-up of the first `events` events under the V8 sampling profiler; self time by category and top functions. */
-async function profiledCatchUp(eventsFile: string, batchSize: number, events: number) {
+async function profiledCatchUp(eventsFile: string, batchSize: number, events: number, projections = SYSTEM_PROJECTIONS, window: CommitWindow = DEFAULT_WINDOW) {
   const session = new Session();
   session.connect();
   try {
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: PROFILE_SAMPLING_MICROSECONDS });
     await session.post('Profiler.start');
-    const measured = await catchUp(eventsFile, batchSize, events);
+    const measured = await catchUp(eventsFile, batchSize, events, undefined, projections, window);
     const { profile } = await session.post('Profiler.stop');
     return { events: measured.events, eventsPerSecondWhileProfiled: measured.eventsPerSecond, ...summarizeProfile(profile as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }) };
   } finally {
@@ -425,7 +430,7 @@ function projectionsNamed(names?: string[]): readonly Projection[] | undefined {
 }
 
 async function standalone(): Promise<void> {
-  const { values } = parseArgs({ options: { events: { type: 'string' }, 'batch-size': { type: 'string' }, profile: { type: 'boolean' }, 'read-models-only': { type: 'boolean' }, projection: { type: 'string', multiple: true }, workers: { type: 'string' } } });
+  const { values } = parseArgs({ options: { events: { type: 'string' }, 'batch-size': { type: 'string' }, profile: { type: 'boolean' }, 'read-models-only': { type: 'boolean' }, projection: { type: 'string', multiple: true }, workers: { type: 'string' }, 'commit-every': { type: 'string' }, 'max-cached': { type: 'string' } } });
   const seeded = await seedEventStore(CATCH_UP_PROFILE);
   warmPageCache(seeded.file);
   const events = values.events ? Number(values.events) : undefined;
@@ -434,7 +439,12 @@ async function standalone(): Promise<void> {
     console.log(JSON.stringify(await parallelCatchUp(seeded.file, batchSize, Number(values.workers)), null, 2));
     return;
   }
-  const result = values.profile ? await profiledCatchUp(seeded.file, batchSize, events ?? PROFILE_EVENTS) : await catchUp(seeded.file, batchSize, events, undefined, projectionsNamed(values.projection) ?? (values['read-models-only'] ? ALL_PROJECTIONS : SYSTEM_PROJECTIONS));
+  const projections = projectionsNamed(values.projection) ?? (values['read-models-only'] ? ALL_PROJECTIONS : SYSTEM_PROJECTIONS);
+  const window: CommitWindow = {
+    commitEveryEvents: values['commit-every'] ? Number(values['commit-every']) : COMMIT_EVERY_EVENTS,
+    ...(values['max-cached'] && { maxCachedDocuments: Number(values['max-cached']) }),
+  };
+  const result = values.profile ? await profiledCatchUp(seeded.file, batchSize, events ?? PROFILE_EVENTS, projections, window) : await catchUp(seeded.file, batchSize, events, undefined, projections, window);
   console.log(JSON.stringify(result, null, 2));
 }
 

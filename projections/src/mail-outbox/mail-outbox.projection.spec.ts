@@ -53,6 +53,16 @@ describe('mail outbox projection', () => {
     expect(JSON.stringify(delivered)).not.toContain(petitioner.fullName);
   });
 
+  it('names only the documents an event can read or change: none for an internal event', () => {
+    const recorded = withIds(recordCaseEvents(CASE_ID, [...HISTORIES.in_progress, attempt('EmailDelivered', 1)]));
+    const keysOf = (type: string) => Object.keys(projection.keysOf(recorded.find((event) => event.type === type)!)).sort();
+    expect(keysOf('CaseFiled')).toEqual(['message', 'recipient']);
+    expect(keysOf('CaseAssigned')).toEqual([]);
+    expect(keysOf('TypificationConfirmed')).toEqual([]);
+    expect(keysOf('EmailDelivered')).toEqual(['message']);
+    expect(projection.keysOf(recorded.find((event) => event.type === 'EmailDelivered')!).message.id).toBe('message:evt-0');
+  });
+
   it('a replayed failure changes nothing (idempotent)', () => {
     const once = messages([...HISTORIES.filed, attempt('EmailDeliveryFailed', 1)]);
     expect(messages([...HISTORIES.filed, attempt('EmailDeliveryFailed', 1), attempt('EmailDeliveryFailed', 1)])).toEqual(once);

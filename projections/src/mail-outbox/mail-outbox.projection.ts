@@ -47,6 +47,10 @@ export interface MailOutboxSettings extends MailSettings {
 }
 
 const MAIL_EVENTS: ReadonlySet<string> = new Set(CUSTOMER_MAIL_EVENT_TYPES);
+/** Events that write a message, or record an attempt at one. */
+const NAMES_MESSAGE: ReadonlySet<string> = new Set([...CUSTOMER_MAIL_EVENT_TYPES, 'EmailDelivered', 'EmailDeliveryFailed']);
+/** Events that keep, read or erase the recipient. */
+const NEEDS_RECIPIENT: ReadonlySet<string> = new Set([...CUSTOMER_MAIL_EVENT_TYPES, 'PetitionerDataErased']);
 
 /**
  * The email outbox read model (pure): each case event the customer hears about becomes a pending
@@ -60,9 +64,11 @@ export function createMailOutboxProjection(settings: MailOutboxSettings): Projec
     version: SCHEMA_VERSION * 1_000_000 + fingerprint(settings),
     collections: [{ name: MAIL_OUTBOX_COLLECTION, indexes: [{ fields: ['status', 'nextAttemptMs'] }] }],
     handles: CASE_EVENT_TYPES,
+    // Only the documents an event can read or change: most case events touch none, and naming
+    // one would read it (and cache its absence) for every event of a catch-up.
     keysOf: (event) => ({
-      recipient: { collection: MAIL_OUTBOX_COLLECTION, id: `recipient:${caseIdOf(event)}` },
-      message: { collection: MAIL_OUTBOX_COLLECTION, id: `message:${messageSourceOf(event)}` },
+      ...(NEEDS_RECIPIENT.has(event.type) && { recipient: { collection: MAIL_OUTBOX_COLLECTION, id: `recipient:${caseIdOf(event)}` } }),
+      ...(NAMES_MESSAGE.has(event.type) && { message: { collection: MAIL_OUTBOX_COLLECTION, id: `message:${messageSourceOf(event)}` } }),
       ...(event.type === 'PetitionerDataErased' && withdrawnMessageKeys(event.data.withdrawnMessages)),
     }),
     evolve: ({ recipient: recipientDoc, message: messageDoc, ...withdrawn }, event) => {
@@ -87,7 +93,7 @@ export function createMailOutboxProjection(settings: MailOutboxSettings): Projec
         const retry = { ...message, attempts: event.data.attempt, lastError: event.data.error, nextAttemptMs: Date.parse(event.data.nextAttemptAt) };
         return { message: retry as unknown as Doc };
       }
-      const recipient = event.type === 'CaseFiled' ? recipientOf(event) : (recipientDoc as unknown as MailRecipientDoc | null);
+      const recipient = event.type === 'CaseFiled' ? recipientOf(event) : ((recipientDoc ?? null) as unknown as MailRecipientDoc | null);
       const changes: Partial<Record<'recipient' | 'message', Doc | null>> = event.type === 'CaseFiled' && recipient ? { recipient: recipient as unknown as Doc } : {};
       if (!MAIL_EVENTS.has(event.type) || message || !recipient) return changes;
       const pending = pendingMessage(event, recipient, settings);
