@@ -2,15 +2,16 @@ import type { CaseEvent } from '@app/domain';
 import { HISTORIES, petitioner } from '@app/domain/testing/case-histories';
 import { project, recordCaseEvents } from '../testing/project';
 import type { ProjectionEvent } from '../projection';
-import { createMailOutboxProjection, MAIL_OUTBOX_COLLECTION, MailOutboxMessageDoc } from './mail-outbox.projection';
+import { createMailOutboxProjection, MAIL_OUTBOX_COLLECTION, MailOutboxMessageDoc, MailRecipientDoc, renderOutboxMessage } from './mail-outbox.projection';
 
 const CASE_ID = '00000000-0000-4000-8000-0000000000bb';
-const projection = createMailOutboxProjection({
+const projectionSettings = {
   companyName: 'Servicios Públicos del Valle S.A.',
   publicBaseUrl: 'https://pqr.example.co',
   serviceLine: '601 555 0100',
   messageIdDomain: 'pqr.example.co',
-});
+};
+const projection = createMailOutboxProjection(projectionSettings);
 const withIds = (events: ProjectionEvent[]) => events.map((event) => ({ ...event, metadata: { ...event.metadata, eventId: `evt-${event.revision}` } }));
 const outbox = (history: CaseEvent[]) => project(projection, withIds(recordCaseEvents(CASE_ID, history))).byCollection[MAIL_OUTBOX_COLLECTION] ?? {};
 const messages = (history: CaseEvent[]) =>
@@ -24,18 +25,33 @@ const attempt = (type: 'EmailDelivered' | 'EmailDeliveryFailed', attemptNumber: 
       }) as CaseEvent;
 
 describe('mail outbox projection', () => {
-  it('turns the filing into a pending acknowledgement to the petitioner, with a stable Message-ID and the number in the subject', () => {
+  it('turns the filing into a pending acknowledgement, with a stable Message-ID and where to read its source event back', () => {
     const [ack] = messages(HISTORIES.in_progress);
-    expect(ack).toMatchObject({
+    expect(ack).toEqual({
+      kind: 'message',
+      caseId: CASE_ID,
+      filingNumber: '2026-000042',
       status: 'pending',
       sourceEventId: 'evt-0',
       sourceEventType: 'CaseFiled',
-      to: petitioner.email,
+      sourceRevision: 0,
+      sourceAtMs: Date.parse('2026-03-02T10:00:00-05:00'),
       messageId: `<pqr.${CASE_ID}.evt-0@pqr.example.co>`,
       attempts: 0,
+      lastError: null,
       nextAttemptMs: Date.parse('2026-03-02T10:00:00-05:00'),
     });
-    expect(ack.status === 'pending' && ack.subject).toBe('[2026-000042] Hemos radicado su reclamo');
+  });
+
+  it('renders a message when it is sent, from its source event and the recipient: the number in the subject, the name in the greeting', () => {
+    const recorded = withIds(recordCaseEvents(CASE_ID, HISTORIES.responded_pending));
+    const recipient = outbox(HISTORIES.responded_pending)[`recipient:${CASE_ID}`] as unknown as MailRecipientDoc;
+    const ack = renderOutboxMessage(recorded[0], recipient, projectionSettings);
+    expect(ack?.subject).toBe('[2026-000042] Hemos radicado su reclamo');
+    expect(ack?.text).toContain(`Estimado(a) ${petitioner.fullName}:`);
+    const response = recorded.find((event) => event.type === 'ResponseSent')!;
+    expect(renderOutboxMessage(response, recipient, projectionSettings)?.text).toContain('Estamos revisando');
+    expect(renderOutboxMessage(recorded.find((event) => event.type === 'CaseAssigned')!, recipient, projectionSettings)).toBeNull();
   });
 
   it('internal events send nothing; a response and a closing each get their message', () => {
@@ -68,8 +84,11 @@ describe('mail outbox projection', () => {
     expect(messages([...HISTORIES.filed, attempt('EmailDeliveryFailed', 1), attempt('EmailDeliveryFailed', 1)])).toEqual(once);
   });
 
-  it('keeps the address in the one recipient document, and nowhere but pending messages', () => {
-    const docs = outbox(HISTORIES.filed);
+  it('keeps the address and the name in the one recipient document, and in no message', () => {
+    const docs = outbox(HISTORIES.responded_pending);
     expect(docs[`recipient:${CASE_ID}`]).toEqual({ kind: 'recipient', caseId: CASE_ID, filingNumber: '2026-000042', fullName: petitioner.fullName, email: petitioner.email });
+    const messageText = JSON.stringify(messages(HISTORIES.responded_pending));
+    expect(messageText).not.toContain(petitioner.email);
+    expect(messageText).not.toContain(petitioner.fullName);
   });
 });

@@ -1,15 +1,15 @@
 import { CASE_EVENT_TYPES, isErasedPetitioner } from '@app/domain';
 import type { CaseEventType } from '@app/domain';
 import { customerMailFor, CUSTOMER_MAIL_EVENT_TYPES, messageIdFor, renderMail } from '@app/mail';
-import type { MailSettings } from '@app/mail';
+import type { MailSettings, RenderedMail } from '@app/mail';
 import { caseIdOf } from '../case-view/case-view.projection';
 import { settingsFingerprint } from '../projection';
 import type { Doc, DocKey, Projection, ProjectionEvent } from '../projection';
 
 export const MAIL_OUTBOX_COLLECTION = 'mail_outbox';
 export const MAIL_OUTBOX_PROJECTION = 'mail-outbox';
-/** Bump when the documents' shape or the rendering rules change. */
-const SCHEMA_VERSION = 2;
+/** Bump when the documents' shape changes. 3: messages keep no content (rendered when sent). */
+const SCHEMA_VERSION = 3;
 
 /**
  * The one place outside CaseFiled that holds the petitioner's address and name (Ley 1581): what the
@@ -23,13 +23,19 @@ export interface MailRecipientDoc {
   email: string;
 }
 
-/** One customer message, id `message:<source eventId>`. Once delivered, only the facts of the delivery are kept. */
+/**
+ * One customer message, id `message:<source eventId>`: what is owed and when, never its content or
+ * address. The content is rendered when it is sent (`renderOutboxMessage`), from the source event
+ * and the recipient document, so the address stays in one document and a rebuild renders nothing.
+ */
 export type MailOutboxMessageDoc = {
   kind: 'message';
   caseId: string;
   filingNumber: string;
   sourceEventId: string;
   sourceEventType: CaseEventType;
+  /** The source event's revision in the case's stream: where the sender reads it back. */
+  sourceRevision: number;
   /** When the source event happened (epoch ms): a message older than the outbox's horizon is not sent. */
   sourceAtMs: number;
   messageId: string;
@@ -37,7 +43,7 @@ export type MailOutboxMessageDoc = {
   attempts: number;
   lastError: string | null;
 } & (
-  | { status: 'pending'; nextAttemptMs: number; to: string; subject: string; text: string; html: string }
+  | { status: 'pending'; nextAttemptMs: number }
   | { status: 'delivered'; nextAttemptMs: null; deliveredAt: string }
 );
 
@@ -54,9 +60,9 @@ const NEEDS_RECIPIENT: ReadonlySet<string> = new Set([...CUSTOMER_MAIL_EVENT_TYP
 
 /**
  * The email outbox read model (pure): each case event the customer hears about becomes a pending
- * message, rendered once, with a Message-ID stable per (case, event); EmailDeliveryFailed moves its
- * next attempt, EmailDelivered marks it delivered and forgets its address and content. Replayed
- * from position 0 it gives the same documents, so a rebuild sends nothing twice.
+ * message with a Message-ID stable per (case, event), rendered only when it is sent;
+ * EmailDeliveryFailed moves its next attempt, EmailDelivered marks it delivered. Replayed from
+ * position 0 it gives the same documents, so a rebuild sends nothing twice.
  */
 export function createMailOutboxProjection(settings: MailOutboxSettings): Projection {
   return {
@@ -67,7 +73,7 @@ export function createMailOutboxProjection(settings: MailOutboxSettings): Projec
     // Only the documents an event can read or change: most case events touch none, and naming
     // one would read it (and cache its absence) for every event of a catch-up.
     keysOf: (event) => ({
-      ...(NEEDS_RECIPIENT.has(event.type) && { recipient: { collection: MAIL_OUTBOX_COLLECTION, id: `recipient:${caseIdOf(event)}` } }),
+      ...(NEEDS_RECIPIENT.has(event.type) && { recipient: { collection: MAIL_OUTBOX_COLLECTION, id: recipientDocId(caseIdOf(event)) } }),
       ...(NAMES_MESSAGE.has(event.type) && { message: { collection: MAIL_OUTBOX_COLLECTION, id: `message:${messageSourceOf(event)}` } }),
       ...(event.type === 'PetitionerDataErased' && withdrawnMessageKeys(event.data.withdrawnMessages)),
     }),
@@ -128,31 +134,46 @@ function recipientOf(event: Extract<ProjectionEvent, { type: 'CaseFiled' }>): Ma
 }
 
 function pendingMessage(event: ProjectionEvent, recipient: MailRecipientDoc, settings: MailOutboxSettings): MailOutboxMessageDoc | null {
-  const { filingNumber, fullName, email } = recipient;
-  const draft = customerMailFor(event, { filingNumber }, settings);
-  if (!draft) return null;
+  const { caseId, filingNumber } = recipient;
+  // Whether the event writes to the customer at all (a counter-reply only when late) is decided here;
+  // the content is rendered when the message is sent.
+  if (!customerMailFor(event, { filingNumber }, settings)) return null;
   const sourceEventId = eventIdOf(event);
   const sourceAtMs = Date.parse(event.metadata.occurredAt);
   return {
     kind: 'message',
-    caseId: recipient.caseId,
+    caseId,
     filingNumber,
     sourceEventId,
     sourceEventType: event.type,
+    sourceRevision: event.revision,
     sourceAtMs,
-    messageId: messageIdFor(recipient.caseId, sourceEventId, settings.messageIdDomain),
+    messageId: messageIdFor(caseId, sourceEventId, settings.messageIdDomain),
     attempts: 0,
     lastError: null,
     status: 'pending',
     nextAttemptMs: sourceAtMs,
-    to: email,
-    ...renderMail(draft, { filingNumber, fullName }, settings),
   };
 }
 
+/** The id of a case's recipient document. */
+export function recipientDocId(caseId: string): string {
+  return `recipient:${caseId}`;
+}
+
+/**
+ * A pending message's content, rendered as it is sent: from its source event (read back from the
+ * event store), the recipient document and the current settings. Null when that event writes to nobody.
+ */
+export function renderOutboxMessage(source: ProjectionEvent, recipient: MailRecipientDoc, settings: MailSettings): RenderedMail | null {
+  const { filingNumber, fullName } = recipient;
+  const draft = customerMailFor(source, { filingNumber }, settings);
+  return draft && renderMail(draft, { filingNumber, fullName }, settings);
+}
+
 function withoutContent(message: MailOutboxMessageDoc) {
-  const { caseId, filingNumber, sourceEventId, sourceEventType, sourceAtMs, messageId, attempts, lastError } = message;
-  return { kind: message.kind, caseId, filingNumber, sourceEventId, sourceEventType, sourceAtMs, messageId, attempts, lastError };
+  const { caseId, filingNumber, sourceEventId, sourceEventType, sourceRevision, sourceAtMs, messageId, attempts, lastError } = message;
+  return { kind: message.kind, caseId, filingNumber, sourceEventId, sourceEventType, sourceRevision, sourceAtMs, messageId, attempts, lastError };
 }
 
 /** New settings (company name, site, service line, sender's domain) rebuild the pending messages. */

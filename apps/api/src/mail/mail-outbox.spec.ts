@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaseCommand, caseStreamId, MAIL_ACTOR_ID } from '@app/domain';
 import { actors, consent, petitioner, PETITIONER_ID } from '@app/domain/testing/case-histories';
+import { EventStore, EventStoreUnavailableError } from '@app/event-store';
 import { EmlFileMailTransport, MailTransport, SmtpMailTransport } from '@app/mail';
 import { createMailOutboxProjection } from '@app/projections';
 import { MailCommandSender, MailOutboxProcessManager } from '@app/projector';
@@ -43,16 +44,19 @@ describe('email outbox, delivering to a real SMTP server on loopback', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function startRun(options: { transport?: MailTransport; send?: (real: MailCommandSender) => MailCommandSender } = {}): Promise<MailRun> {
+  async function startRun(
+    options: { transport?: MailTransport; send?: (real: MailCommandSender) => MailCommandSender; events?: (real: EventStore) => EventStore } = {},
+  ): Promise<MailRun> {
     const path = await startCommandPath(dir, clock);
     const transport = options.transport ?? new SmtpMailTransport(mailbox.url, { timeoutMs: 5_000 });
     transports.push(transport);
     const real = sendAs(path.bus, { id: MAIL_ACTOR_ID, roles: [] });
-    const manager = new MailOutboxProcessManager(path.events, path.readStore, createMailOutboxProjection(settings), {
+    const manager = new MailOutboxProcessManager(options.events ? options.events(path.events) : path.events, path.readStore, createMailOutboxProjection(settings), {
       now: () => clock.now(),
       send: options.send ? options.send(real) : real,
       transport,
       from: 'PQR Servicios del Valle <pqr@pqr.example.co>',
+      settings,
       acting: true,
       maxAgeMs: 7 * DAY,
       retry: { firstDelayMs: 60_000, maxDelayMs: 3_600_000 },
@@ -123,6 +127,20 @@ describe('email outbox, delivering to a real SMTP server on loopback', () => {
     for (const fact of facts) expect(fact.commandId).toBe(`mail:${fact.data.sourceEventId}:delivered`);
     // Ley 1581: the address stays in CaseFiled and the outbox; no delivery event names it.
     expect(JSON.stringify(facts)).not.toContain(petitioner.email);
+  });
+
+  it('the event store down when a message is rendered (its source event is read back): nothing sent or recorded, sent at the next tick', async () => {
+    let down = false;
+    const run = await startRun({ events: (real) => withReadStreamDown(real, () => down) });
+    await fileAndStart(run);
+    await run.manager.catchUp();
+    down = true;
+    expect((await run.manager.runOnce()).map(({ outcome, error }) => ({ outcome, error }))).toEqual([{ outcome: 'unrecorded', error: 'event store down' }]);
+    expect(mailbox.transmissions).toHaveLength(0);
+    expect(await mailFacts()).toEqual([]);
+    down = false;
+    expect((await run.manager.runOnce()).map(({ outcome, attempt }) => ({ outcome, attempt }))).toEqual([{ outcome: 'delivered', attempt: 1 }]);
+    expect(subjects()).toEqual([`[${FILING_NUMBER}] Hemos radicado su reclamo`]);
   });
 
   it('a transfer notifies the customer of the entity and the reason', async () => {
@@ -212,3 +230,14 @@ describe('email outbox, delivering to a real SMTP server on loopback', () => {
     expect(mailbox.transmissions).toHaveLength(0);
   });
 });
+
+/** The store, with readStream failing as an unavailable store does while `isDown()`. */
+function withReadStreamDown(real: EventStore, isDown: () => boolean): EventStore {
+  return new Proxy(real, {
+    get(target, key) {
+      if (key === 'readStream' && isDown()) return () => Promise.reject(new EventStoreUnavailableError('event store down'));
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}

@@ -7,7 +7,7 @@ import { EmlFileMailTransport, MailTransport, SmtpMailTransport } from '@app/mai
 import type { Projection } from '@app/projections';
 import { MailOutboxProcessManager } from '@app/projector';
 import { READ_STORE, ReadStore } from '@app/read-store';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, mailSettingsOf } from '../config/app-config';
 import { mailOutboxProjectionOf } from '../projections/process-manager-projections';
 import { sendAs } from '../command-handling/process-commands';
 import { Clock } from '../storage/clock';
@@ -37,6 +37,7 @@ export class MailOutbox extends ProcessManagerHost {
       send: sendAs(bus, { id: MAIL_ACTOR_ID, roles: [] }),
       transport: this.transport,
       from: config.MAIL_FROM,
+      settings: mailSettingsOf(config),
       acting: config.MAIL_OUTBOX === 'on',
       maxAgeMs: config.MAIL_MAX_AGE_HOURS * HOUR,
       tickMs: config.MAIL_TICK_MS,

@@ -1,12 +1,13 @@
-import { DomainError } from '@app/domain';
+import { caseStreamId, DomainError } from '@app/domain';
 import type { RecordEmailDelivered, RecordEmailDeliveryFailed } from '@app/domain';
 import type { EventStore } from '@app/event-store';
-import type { MailTransport } from '@app/mail';
-import { MAIL_OUTBOX_COLLECTION } from '@app/projections';
-import type { MailOutboxMessageDoc, Projection } from '@app/projections';
+import type { MailSettings, MailTransport, RenderedMail } from '@app/mail';
+import { eventIdOf, MAIL_OUTBOX_COLLECTION, recipientDocId, renderOutboxMessage } from '@app/projections';
+import type { MailOutboxMessageDoc, MailRecipientDoc, Projection } from '@app/projections';
 import type { ReadStore } from '@app/read-store';
 import type { ProjectionStatus } from '../projector';
 import { ProcessManagerBase, ProcessManagerOptions } from '../process-manager-base';
+import { toProjectionEvent } from '../to-projection-event';
 import { DEFAULT_MAIL_RETRY, MailRetryPolicy, nextAttemptAt } from './mail-retry';
 
 type WithoutContext<T> = T extends unknown ? Omit<T, 'actor' | 'at'> : never;
@@ -30,6 +31,8 @@ export interface MailOutboxOptions extends ProcessManagerOptions {
   transport: MailTransport;
   /** The From address of every message. */
   from: string;
+  /** How the company signs and links its messages: each one is rendered with them when it is sent. */
+  settings: MailSettings;
   /** False: keep the outbox read model up to date, send nothing (another process delivers, or mail is off). */
   acting: boolean;
   /** A message whose event is older than this is not sent (a first start on an old history mails nobody). */
@@ -60,7 +63,7 @@ export class MailOutboxProcessManager extends ProcessManagerBase<MailDelivery> {
   private readonly refused = new Set<string>();
 
   constructor(
-    events: EventStore,
+    private readonly events: EventStore,
     readStore: ReadStore,
     projection: Projection,
     private readonly options: MailOutboxOptions,
@@ -97,17 +100,31 @@ export class MailOutboxProcessManager extends ProcessManagerBase<MailDelivery> {
   }
 
   private async deliver(message: PendingMessage): Promise<MailDelivery | null> {
-    const { caseId, sourceEventId, sourceEventType, messageId, to, subject, text, html } = message;
+    const { caseId, sourceEventId, sourceEventType, messageId } = message;
     const attempt = message.attempts + 1;
     if (this.refused.has(sourceEventId)) return null;
     const ref = { sourceEventId, sourceEventType, messageId, attempt };
+    const base = { caseId, sourceEventId, messageId, attempt };
+    let content: (RenderedMail & { to: string }) | null;
+    try {
+      content = await this.render(message);
+    } catch (cause) {
+      // The stores are down: nothing was sent, the message stays due.
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      this.log(`mail: ${messageId} not rendered: ${reason}`);
+      return { ...base, outcome: 'unrecorded', error: reason };
+    }
+    if (!content) {
+      this.refused.add(sourceEventId);
+      this.log(`mail: ${messageId} has no recipient or source event any more: not sent`);
+      return null;
+    }
     let error: string | undefined;
     try {
-      await this.options.transport.deliver({ from: this.options.from, to, subject, text, html, messageId });
+      await this.options.transport.deliver({ from: this.options.from, messageId, ...content });
     } catch (cause) {
       error = withoutAddresses(cause instanceof Error ? cause.message : String(cause));
     }
-    const base = { caseId, sourceEventId, messageId, attempt };
     try {
       if (error === undefined) {
         await this.options.send(caseId, { type: 'RecordEmailDelivered', data: ref }, mailCommandId(sourceEventId, 'delivered', attempt));
@@ -124,6 +141,22 @@ export class MailOutboxProcessManager extends ProcessManagerBase<MailDelivery> {
       this.log(`mail: ${messageId} attempt ${attempt} not recorded: ${reason}`);
       return { ...base, outcome: 'unrecorded', error: reason };
     }
+  }
+
+  /**
+   * The message's address and content, rendered now from the recipient document and the source
+   * event read back from the case's stream; null when either is gone (an erased petitioner's
+   * messages are withdrawn with the address).
+   */
+  private async render(message: PendingMessage): Promise<(RenderedMail & { to: string }) | null> {
+    const recipient = await this.readStore.get<MailRecipientDoc>(MAIL_OUTBOX_COLLECTION, recipientDocId(message.caseId));
+    if (!recipient) return null;
+    const revision = message.sourceRevision;
+    const [recorded] = await this.events.readStream(caseStreamId(message.caseId), { fromRevision: revision, toRevision: revision });
+    const source = recorded ? toProjectionEvent(recorded) : null;
+    if (!source || eventIdOf(source) !== message.sourceEventId) return null;
+    const content = renderOutboxMessage(source, recipient.data, this.options.settings);
+    return content && { to: recipient.data.email, ...content };
   }
 }
 
