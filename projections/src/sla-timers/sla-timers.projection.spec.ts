@@ -43,6 +43,15 @@ describe('SLA timers projection', () => {
     expect(stored).not.toContain('K7P2QX');
   });
 
+  it("keeps none of the filing's text (subject, facts, request): the clocks need its channel and instant only", () => {
+    const filed = HISTORIES.in_progress[0];
+    const doc = timersOf(HISTORIES.in_progress)!;
+    const stored = JSON.stringify(doc);
+    if (filed.type !== 'CaseFiled') throw new Error('the history starts with the filing');
+    for (const text of [filed.data.subject, filed.data.facts, filed.data.request]) expect(stored).not.toContain(text);
+    expect(doc.clocks.filed).toEqual({ channel: filed.data.channel, filedAt: filed.data.filedAt });
+  });
+
   it('drops the document once the case is over', () => {
     expect(timersOf(HISTORIES.closed)).toBeUndefined();
     expect(timersOf(HISTORIES.transferred)).toBeUndefined();

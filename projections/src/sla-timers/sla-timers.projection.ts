@@ -8,9 +8,9 @@ export const SLA_TIMERS_COLLECTION = 'sla_timers';
 export const SLA_TIMERS_PROJECTION = 'sla-timers';
 /**
  * Bump when the document's shape or the timer rules change. 2: no email text in the history (issue 7);
- * 3: folded state and clocks instead of the history.
+ * 3: folded state and clocks instead of the history; 4: the clocks keep the filing's channel and instant only.
  */
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 /** Events that move no clock and no case status: the timers stay as they are (the folded state still takes them in). */
 const KEEPS_TIMERS: ReadonlySet<CaseEventType> = new Set([
   'CaseAssigned',

@@ -24,8 +24,12 @@ export type DeadlineFoldOptions = DeadlineClockOptions & { explain?: boolean };
  * Everything a fold has gathered but its explanation (plain JSON): kept between events, it lets the
  * fold go on with the next event without replaying the history (see `DeadlineFold.resume`).
  */
+/** What the fold reads of the filing after it started the clocks. */
+export type FiledClockFacts = Pick<E.CaseFiled['data'], 'channel' | 'filedAt'>;
+
 export interface DeadlineFoldSnapshot {
-  filed: E.CaseFiled['data'];
+  /** Only what the fold reads later: a snapshot kept per open case carries no facts, subject or request. */
+  filed: FiledClockFacts;
   kind: CaseKind;
   typology: string | null;
   selected: SelectedSlaPolicy;
@@ -50,7 +54,7 @@ export class DeadlineFold {
   private readonly calendar: SlaCalendar;
   private readonly policies: SlaPolicies;
   private readonly urgency: CaseUrgency;
-  private filed: E.CaseFiled['data'];
+  private filed: FiledClockFacts;
   private kind: CaseKind;
   private typology: string | null = null;
   private selected: SelectedSlaPolicy;
@@ -75,7 +79,7 @@ export class DeadlineFold {
     this.calendar = options.calendar;
     this.policies = options.policies;
     this.urgency = options.urgency ?? null;
-    this.filed = filed;
+    this.filed = { channel: filed.channel, filedAt: filed.filedAt };
     this.kind = filed.kind;
     this.termDays = LEGAL_TERM_BUSINESS_DAYS[filed.kind];
     this.selected = selectSlaPolicy(this.policies, null, this.urgency);
