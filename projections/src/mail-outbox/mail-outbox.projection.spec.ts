@@ -79,6 +79,12 @@ describe('mail outbox projection', () => {
     expect(projection.keysOf(recorded.find((event) => event.type === 'EmailDelivered')!).message.id).toBe('message:evt-0');
   });
 
+  it("gets a new version (a rebuild) for a new sender's domain only: the other settings are read when a message is sent", () => {
+    const versionWith = (changes: Partial<typeof projectionSettings>) => createMailOutboxProjection({ ...projectionSettings, ...changes }).version;
+    expect(versionWith({ companyName: 'Otra Empresa S.A.', publicBaseUrl: 'https://otra.example.co', serviceLine: '601 000 0000' })).toBe(projection.version);
+    expect(versionWith({ messageIdDomain: 'otra.example.co' })).not.toBe(projection.version);
+  });
+
   it('a replayed failure changes nothing (idempotent)', () => {
     const once = messages([...HISTORIES.filed, attempt('EmailDeliveryFailed', 1)]);
     expect(messages([...HISTORIES.filed, attempt('EmailDeliveryFailed', 1), attempt('EmailDeliveryFailed', 1)])).toEqual(once);

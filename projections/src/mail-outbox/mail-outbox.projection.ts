@@ -86,7 +86,7 @@ export function createMailOutboxProjection(settings: MailOutboxSettings): Projec
       if (event.type === 'EmailDelivered') {
         if (!message) return {};
         const delivered: MailOutboxMessageDoc = {
-          ...withoutContent(message),
+          ...withoutStatusFields(message),
           status: 'delivered',
           nextAttemptMs: null,
           attempts: Math.max(message.attempts, event.data.attempt),
@@ -171,13 +171,12 @@ export function renderOutboxMessage(source: ProjectionEvent, recipient: MailReci
   return draft && renderMail(draft, { filingNumber, fullName }, settings);
 }
 
-function withoutContent(message: MailOutboxMessageDoc) {
+function withoutStatusFields(message: MailOutboxMessageDoc) {
   const { caseId, filingNumber, sourceEventId, sourceEventType, sourceRevision, sourceAtMs, messageId, attempts, lastError } = message;
   return { kind: message.kind, caseId, filingNumber, sourceEventId, sourceEventType, sourceRevision, sourceAtMs, messageId, attempts, lastError };
 }
 
-/** New settings (company name, site, service line, sender's domain) rebuild the pending messages. */
-function fingerprint(settings: MailOutboxSettings): number {
-  const { companyName, publicBaseUrl, serviceLine, messageIdDomain } = settings;
-  return settingsFingerprint({ companyName, publicBaseUrl, serviceLine, messageIdDomain });
+/** A new sender's domain (the Message-IDs) rebuilds the outbox; the other settings are read when each message is sent. */
+function fingerprint({ messageIdDomain }: MailOutboxSettings): number {
+  return settingsFingerprint({ messageIdDomain });
 }

@@ -20,13 +20,13 @@ const days = (amount: number): SlaTarget => ({ amount, unit: 'business_days' });
 /** The clock options; `explain: false` folds the clocks without writing the explanation (default: explained). */
 export type DeadlineFoldOptions = DeadlineClockOptions & { explain?: boolean };
 
+/** What the fold reads of the filing after it started the clocks. */
+export type FiledClockFacts = Pick<E.CaseFiled['data'], 'channel' | 'filedAt'>;
+
 /**
  * Everything a fold has gathered but its explanation (plain JSON): kept between events, it lets the
  * fold go on with the next event without replaying the history (see `DeadlineFold.resume`).
  */
-/** What the fold reads of the filing after it started the clocks. */
-export type FiledClockFacts = Pick<E.CaseFiled['data'], 'channel' | 'filedAt'>;
-
 export interface DeadlineFoldSnapshot {
   /** Only what the fold reads later: a snapshot kept per open case carries no facts, subject or request. */
   filed: FiledClockFacts;
