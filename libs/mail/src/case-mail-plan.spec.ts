@@ -1,6 +1,6 @@
 import type { CaseEvent } from '@app/domain';
 import { actors, assigned, caseFiled, informationRequested, respondedResolved } from '@app/domain/testing/case-histories';
-import { CUSTOMER_MAIL_EVENT_TYPES, customerMailFor, messageIdFor } from './case-mail-plan';
+import { CUSTOMER_MAIL_EVENT_TYPES, customerMailFor, messageIdFor, sendsCustomerMail } from './case-mail-plan';
 import { MailSettings } from './mail-content';
 
 const settings: MailSettings = { companyName: 'Empresa S.A.', publicBaseUrl: 'https://pqr.example.co', serviceLine: '601 555 0100' };
@@ -37,6 +37,12 @@ describe('customerMailFor', () => {
 
   it.each(['CaseAssigned', 'QualityReviewed'])('sends nothing for the internal step %s', (type) => {
     expect(customerMailFor(events[type], facts, settings)).toBeNull();
+  });
+
+  it('drafts exactly for the events sendsCustomerMail names, the outbox deciding without drafting', () => {
+    const email = events.CustomerEmailReceived as Extract<CaseEvent, { type: 'CustomerEmailReceived' }>;
+    const onTime = { ...email, data: { ...email.data, disposition: 'counter_reply' as const } };
+    for (const event of [...Object.values(events), onTime]) expect(sendsCustomerMail(event)).toBe(customerMailFor(event, facts, settings) !== null);
   });
 
   it('never puts staff identities into what the customer reads', () => {

@@ -25,8 +25,17 @@ export interface CaseMailFacts {
   filingNumber: string;
 }
 
-/** The draft the customer receives for an event, or null when that event sends nothing. */
+const MAIL_EVENT_TYPES: ReadonlySet<string> = new Set(CUSTOMER_MAIL_EVENT_TYPES);
+
+/** Whether the event writes to the customer, without drafting the message (the outbox decides this for every event). */
+export function sendsCustomerMail(event: CaseEvent): boolean {
+  if (!MAIL_EVENT_TYPES.has(event.type)) return false;
+  return event.type !== 'CustomerEmailReceived' || (event.data.disposition === 'late' && Boolean(event.data.counterReplyDeadline));
+}
+
+/** The draft the customer receives for an event, or null when that event sends nothing (see `sendsCustomerMail`). */
 export function customerMailFor(event: CaseEvent, facts: CaseMailFacts, settings: MailSettings): MailDraft | null {
+  if (!sendsCustomerMail(event)) return null;
   switch (event.type) {
     case 'CaseFiled':
       return filingAcknowledgement(event.data, settings);
@@ -41,9 +50,7 @@ export function customerMailFor(event: CaseEvent, facts: CaseMailFacts, settings
     case 'CaseClosed':
       return caseClosure(facts, settings);
     case 'CustomerEmailReceived':
-      return event.data.disposition === 'late' && event.data.counterReplyDeadline
-        ? lateCounterReply({ filingNumber: facts.filingNumber, counterReplyDeadline: event.data.counterReplyDeadline }, settings)
-        : null;
+      return lateCounterReply({ filingNumber: facts.filingNumber, counterReplyDeadline: event.data.counterReplyDeadline! }, settings);
     default:
       return null;
   }

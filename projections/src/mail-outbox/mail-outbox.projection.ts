@@ -1,6 +1,6 @@
 import { CASE_EVENT_TYPES, isErasedPetitioner } from '@app/domain';
 import type { CaseEventType } from '@app/domain';
-import { customerMailFor, CUSTOMER_MAIL_EVENT_TYPES, messageIdFor, renderMail } from '@app/mail';
+import { customerMailFor, CUSTOMER_MAIL_EVENT_TYPES, messageIdFor, renderMail, sendsCustomerMail } from '@app/mail';
 import type { MailSettings, RenderedMail } from '@app/mail';
 import { caseIdOf } from '../case-view/case-view.projection';
 import { settingsFingerprint } from '../projection';
@@ -52,7 +52,6 @@ export interface MailOutboxSettings extends MailSettings {
   messageIdDomain: string;
 }
 
-const MAIL_EVENTS: ReadonlySet<string> = new Set(CUSTOMER_MAIL_EVENT_TYPES);
 /** Events that write a message, or record an attempt at one. */
 const NAMES_MESSAGE: ReadonlySet<string> = new Set([...CUSTOMER_MAIL_EVENT_TYPES, 'EmailDelivered', 'EmailDeliveryFailed']);
 /** Events that keep, read or erase the recipient. */
@@ -101,7 +100,7 @@ export function createMailOutboxProjection(settings: MailOutboxSettings): Projec
       }
       const recipient = event.type === 'CaseFiled' ? recipientOf(event) : ((recipientDoc ?? null) as unknown as MailRecipientDoc | null);
       const changes: Partial<Record<'recipient' | 'message', Doc | null>> = event.type === 'CaseFiled' && recipient ? { recipient: recipient as unknown as Doc } : {};
-      if (!MAIL_EVENTS.has(event.type) || message || !recipient) return changes;
+      if (message || !recipient) return changes;
       const pending = pendingMessage(event, recipient, settings);
       return pending ? { ...changes, message: pending as unknown as Doc } : changes;
     },
@@ -135,9 +134,9 @@ function recipientOf(event: Extract<ProjectionEvent, { type: 'CaseFiled' }>): Ma
 
 function pendingMessage(event: ProjectionEvent, recipient: MailRecipientDoc, settings: MailOutboxSettings): MailOutboxMessageDoc | null {
   const { caseId, filingNumber } = recipient;
-  // Whether the event writes to the customer at all (a counter-reply only when late) is decided here;
-  // the content is rendered when the message is sent.
-  if (!customerMailFor(event, { filingNumber }, settings)) return null;
+  // Whether the event writes to the customer at all (its type; a counter-reply only when late) is decided here;
+  // the content is drafted and rendered only when the message is sent.
+  if (!sendsCustomerMail(event)) return null;
   const sourceEventId = eventIdOf(event);
   const sourceAtMs = Date.parse(event.metadata.occurredAt);
   return {

@@ -60,6 +60,7 @@ export function mailCommandId(sourceEventId: string, outcome: 'delivered' | 'fai
  * Message-ID, which the receiving side drops. No address ever reaches the log or an event.
  */
 export class MailOutboxProcessManager extends ProcessManagerBase<MailDelivery> {
+  /** Source events whose message this process will not try again: delivered by another process, or nothing left to render. */
   private readonly refused = new Set<string>();
 
   constructor(

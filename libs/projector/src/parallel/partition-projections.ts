@@ -1,8 +1,8 @@
 /**
  * Relative cost of rebuilding each projection alone: seconds for the first 100,000 events of the
- * benchmark's store, measured one projection at a time on 2026-12-03 at 14:20, after the outbox stopped
- * rendering at projection time (mean of two runs; docs/benchmarks.md). Only
- * their ratios matter; a projection not listed counts as the average.
+ * benchmark's store, measured one projection at a time on 2026-12-03 at 14:20, after the outbox
+ * stopped rendering at projection time (mean of two runs; docs/benchmarks.md). Only their ratios
+ * matter; a projection not listed counts as the average.
  */
 export const REBUILD_COST_HINTS: Readonly<Record<string, number>> = {
   'case-view': 5.9,
