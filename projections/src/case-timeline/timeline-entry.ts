@@ -23,9 +23,8 @@ const CUSTOMER_EMAIL = {
 
 /** How each event reads on the timeline; internal steps are hidden from the customer. */
 export function timelineEntryOf(event: ProjectionEvent): TimelineEntry {
-  const base = { position: event.position, revision: event.revision, at: event.metadata.occurredAt, type: event.type, actorId: event.metadata.actorId };
   const [channel, description, customerVisible] = describe(event);
-  return { ...base, channel, description, customerVisible };
+  return { position: event.position, revision: event.revision, at: event.metadata.occurredAt, type: event.type, actorId: event.metadata.actorId, channel, description, customerVisible };
 }
 
 function describe(event: ProjectionEvent): [channel: string, description: string, customerVisible: boolean] {

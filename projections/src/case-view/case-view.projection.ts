@@ -78,21 +78,23 @@ function evolveView(view: CaseView | null, event: ProjectionEvent): CaseView | n
   if (event.type === 'CaseFiled') return filedView(event);
   if (!view) return null;
   const state = evolveCase(view.state, event);
+  // A filed case never folds back to 'none'. Named keys, not a second spread: see evolveCase.
+  if (state.status === 'none') return view;
   const next: CaseView = {
     ...view,
     state,
     status: state.status,
     revision: event.revision,
     updatedAt: event.metadata.occurredAt,
-    ...(state.status !== 'none' && {
-      assigneeId: state.assigneeId,
-      dueAt: state.dueAt,
-      extendedBusinessDays: state.extendedBusinessDays,
-      legalTermDays: state.legalTermDays,
-      typifiedBy: state.typifiedBy,
-      ...state.typification,
-      overdue: { firstResponse: state.sla.firstResponseOverdue, resolution: state.sla.resolutionOverdue },
-    }),
+    assigneeId: state.assigneeId,
+    dueAt: state.dueAt,
+    extendedBusinessDays: state.extendedBusinessDays,
+    legalTermDays: state.legalTermDays,
+    typifiedBy: state.typifiedBy,
+    kind: state.typification.kind,
+    typology: state.typification.typology,
+    motive: state.typification.motive,
+    overdue: { firstResponse: state.sla.firstResponseOverdue, resolution: state.sla.resolutionOverdue },
   };
   switch (event.type) {
     case 'CaseReturnedToAgent':

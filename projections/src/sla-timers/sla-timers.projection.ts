@@ -76,8 +76,9 @@ export function createSlaTimersProjection(settings: SlaScheduleOptions, calendar
       if (!CHANGES_TIMERS.has(event.type)) return { timers: { ...before, state, clocks: fold.snapshot() } as unknown as Doc };
       const schedule = slaScheduleFrom(state, fold.clocks, options);
       if (!schedule.open) return { timers: null };
-      const timers = schedule.timers.map((timer) => ({ ...timer, dueMs: Date.parse(timer.dueAt) }));
-      const nextDeadline = schedule.nextDeadline && { ...schedule.nextDeadline, dueMs: Date.parse(schedule.nextDeadline.dueAt) };
+      // The new key first: on Node 20, `{ ...timer, dueMs }` gives every timer a hidden class of its own.
+      const timers = schedule.timers.map((timer) => ({ dueMs: Date.parse(timer.dueAt), ...timer }));
+      const nextDeadline = schedule.nextDeadline && { dueMs: Date.parse(schedule.nextDeadline.dueAt), ...schedule.nextDeadline };
       const next: SlaTimersDoc = {
         caseId: caseIdOf(event),
         state,
