@@ -34,6 +34,8 @@ export interface Projection<Keys extends string = string> {
 
 /** The calendar date in Bogotá (UTC−5 all year: Colombia has no daylight saving). */
 export function bogotaDate(instant: string): string {
+  // Instants the system records carry Bogotá's offset: their date is written out (reports ask for every event).
+  if (instant.endsWith('-05:00') && instant[10] === 'T') return instant.slice(0, 10);
   return new Date(Date.parse(instant) - 5 * 3600_000).toISOString().slice(0, 10);
 }
 

@@ -97,23 +97,27 @@ function emptySummary(): QueueSummary {
 
 /** Moves one case's count from where it was to where it is now. */
 function countMove(current: QueueSummary | null, before: QueueItem | null, after: QueueItem | null): QueueSummary {
-  const summary = current ? copySummary(current) : emptySummary();
+  if (current && before && after && countedAlike(before, after)) return current;
+  // The maps are replaced, never changed: the copy shares those this move leaves alone (it runs for every event).
+  const summary = current ? { ...current } : emptySummary();
   for (const [item, delta] of [[before, -1], [after, 1]] as const) {
     if (!item) continue;
-    summary.queues[item.queue] += delta;
-    if (item.queue === 'backoffice' && item.assigneeId) bump(summary.byBackoffice, item.assigneeId, delta);
-    if (item.queue === 'returned' && item.returnedTo) bump(summary.byReturnedAgent, item.returnedTo, delta);
+    summary.queues = { ...summary.queues, [item.queue]: summary.queues[item.queue] + delta };
+    if (item.queue === 'backoffice' && item.assigneeId) summary.byBackoffice = bumped(summary.byBackoffice, item.assigneeId, delta);
+    if (item.queue === 'returned' && item.returnedTo) summary.byReturnedAgent = bumped(summary.byReturnedAgent, item.returnedTo, delta);
   }
   return summary;
 }
 
-/** A copy to move one count in, leaving the original untouched (cheaper than a JSON round trip, for every event). */
-function copySummary({ queues, byBackoffice, byReturnedAgent }: QueueSummary): QueueSummary {
-  return { queues: { ...queues }, byBackoffice: { ...byBackoffice }, byReturnedAgent: { ...byReturnedAgent } };
+/** Whether both entries count in the same place: the case did not move. */
+function countedAlike(before: QueueItem, after: QueueItem): boolean {
+  return before.queue === after.queue && before.assigneeId === after.assigneeId && before.returnedTo === after.returnedTo;
 }
 
-function bump(counts: Record<string, number>, key: string, delta: number): void {
+/** A copy of the counts with `key` moved by `delta`; a count that reaches zero leaves the map. */
+function bumped(counts: Record<string, number>, key: string, delta: number): Record<string, number> {
   const value = (counts[key] ?? 0) + delta;
-  if (value === 0) delete counts[key];
-  else counts[key] = value;
+  if (value !== 0) return { ...counts, [key]: value };
+  const { [key]: _gone, ...rest } = counts;
+  return rest;
 }

@@ -65,18 +65,26 @@ export function emptyReportDay(date: string): ReportDay {
   };
 }
 
+/** The maps of a day: keyed by kind, typology, channel or agent. */
+type TypeCountMap = 'byKind' | 'byTypology' | 'byChannel';
+type AgentCountMap = 'returnsByAgent' | 'resolvedByAgent';
+
 /**
- * A copy that the counters of one more event can be added to, leaving the original untouched:
- * the numbers and every map are copied (a map entry is replaced, never changed in place).
- * Much cheaper than a JSON round trip, and it runs for every event.
+ * A copy that the counters of one more event can be added to, leaving the original untouched. Its
+ * maps are the original's until `bumpType` or `bumpAgent` replaces the one they count in (a day holds
+ * a few hundred map entries, and most events change none of them: this runs for every event).
  */
 export function copyReportDay(day: ReportDay): ReportDay {
-  return {
-    ...day,
-    byKind: { ...day.byKind },
-    byTypology: { ...day.byTypology },
-    byChannel: { ...day.byChannel },
-    returnsByAgent: { ...day.returnsByAgent },
-    resolvedByAgent: { ...day.resolvedByAgent },
-  };
+  return { ...day };
+}
+
+/** Counts one more case filed or resolved under `key`, in a copy of the map (see copyReportDay). */
+export function bumpType(day: ReportDay, map: TypeCountMap, key: string, field: keyof TypeCounts): void {
+  const entry = day[map][key] ?? { filed: 0, resolved: 0 };
+  day[map] = { ...day[map], [key]: { ...entry, [field]: entry[field] + 1 } };
+}
+
+/** Counts one more for the agent, in a copy of the map (see copyReportDay). */
+export function bumpAgent(day: ReportDay, map: AgentCountMap, agentId: string): void {
+  day[map] = { ...day[map], [agentId]: (day[map][agentId] ?? 0) + 1 };
 }

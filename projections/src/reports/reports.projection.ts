@@ -1,7 +1,7 @@
 import { CASE_EVENT_TYPES } from '@app/domain';
 import { caseIdOf } from '../case-view/case-view.projection';
 import { bogotaDate, Doc, Projection, ProjectionEvent } from '../projection';
-import { copyReportDay, emptyReportDay, ReportDay, TypeCounts } from './report-day';
+import { bumpAgent, bumpType, copyReportDay, emptyReportDay, ReportDay } from './report-day';
 
 export const REPORT_DAYS_COLLECTION = 'report_days';
 export const REPORT_CASES_COLLECTION = 'report_cases';
@@ -72,13 +72,13 @@ function count(day: ReportDay, facts: ReportCase | null, event: ProjectionEvent)
       const d = event.data;
       day.filed += 1;
       day.openDelta += 1;
-      bumpType(day.byKind, d.kind, 'filed');
-      bumpType(day.byChannel, d.channel, 'filed');
+      bumpType(day, 'byKind', d.kind, 'filed');
+      bumpType(day, 'byChannel', d.channel, 'filed');
       return { caseId: d.caseId, filedAt: d.filedAt, kind: d.kind, typology: '', channel: d.channel, dueAt: d.dueAt, open: true, firstResponseAt: null, resolvedAt: null, deadlineMissed: false };
     }
     case 'CaseTypified': {
       // The first typification comes with the filing: it counts the case under its typology once.
-      if (facts!.typology === '') bumpType(day.byTypology, event.data.typology, 'filed');
+      if (facts!.typology === '') bumpType(day, 'byTypology', event.data.typology, 'filed');
       return { ...facts!, kind: event.data.kind, typology: event.data.typology, dueAt: event.data.dueAt };
     }
     case 'CaseResolvedAtFirstLine':
@@ -96,7 +96,7 @@ function count(day: ReportDay, facts: ReportCase | null, event: ProjectionEvent)
     case 'InformationReceived':
       return { ...facts!, dueAt: event.data.dueAt };
     case 'CaseReturnedToAgent':
-      day.returnsByAgent[event.data.agentId] = (day.returnsByAgent[event.data.agentId] ?? 0) + 1;
+      bumpAgent(day, 'returnsByAgent', event.data.agentId);
       return facts!;
     case 'SatisfactionSurveyAnswered':
       day.surveys += 1;
@@ -145,7 +145,7 @@ function countResponse(day: ReportDay, facts: ReportCase, outcome: 'resolved' | 
     day.respondedPending += 1;
     return next;
   }
-  day.resolvedByAgent[respondedBy] = (day.resolvedByAgent[respondedBy] ?? 0) + 1;
+  bumpAgent(day, 'resolvedByAgent', respondedBy);
   if (!facts.resolvedAt) {
     day.resolvedByBackoffice += 1;
     day.resolutions += 1;
@@ -161,9 +161,9 @@ function countResponse(day: ReportDay, facts: ReportCase, outcome: 'resolved' | 
 }
 
 function markResolved(day: ReportDay, facts: ReportCase): void {
-  bumpType(day.byKind, facts.kind, 'resolved');
-  bumpType(day.byTypology, facts.typology, 'resolved');
-  bumpType(day.byChannel, facts.channel, 'resolved');
+  bumpType(day, 'byKind', facts.kind, 'resolved');
+  bumpType(day, 'byTypology', facts.typology, 'resolved');
+  bumpType(day, 'byChannel', facts.channel, 'resolved');
 }
 
 /** The case stops being open (pending) as of this day. */
@@ -171,11 +171,6 @@ function leave(day: ReportDay, facts: ReportCase): ReportCase {
   if (!facts.open) return facts;
   day.openDelta -= 1;
   return { ...facts, open: false };
-}
-
-function bumpType(counts: Record<string, TypeCounts>, key: string, field: keyof TypeCounts): void {
-  const entry = counts[key] ?? { filed: 0, resolved: 0 };
-  counts[key] = { ...entry, [field]: entry[field] + 1 };
 }
 
 function hoursBetween(from: string, to: string): number {

@@ -1,0 +1,52 @@
+import { BusinessCalendar, DEFAULT_SLA_POLICIES } from '@app/domain';
+import { HISTORIES } from '@app/domain/testing/case-histories';
+import { docKey } from './apply-events';
+import { ALL_PROJECTIONS } from './index';
+import { createMailOutboxProjection } from './mail-outbox/mail-outbox.projection';
+import type { Doc, Projection, ProjectionEvent } from './projection';
+import { createSlaTimersProjection } from './sla-timers/sla-timers.projection';
+import { recordCaseEvents } from './testing/project';
+
+const PROJECTIONS: Projection[] = [
+  ...ALL_PROJECTIONS,
+  createSlaTimersProjection({ calendar: new BusinessCalendar(), policies: DEFAULT_SLA_POLICIES, customerSilenceBusinessDays: 2 }),
+  createMailOutboxProjection({ companyName: 'Empresa S.A.', publicBaseUrl: 'https://pqr.example.co', serviceLine: '601 555 0100', messageIdDomain: 'pqr.example.co' }),
+] as Projection[];
+
+/** Every history, one case each, interleaved: the cases share days, months and the queue summary. */
+const EVENTS: ProjectionEvent[] = Object.values(HISTORIES)
+  .map((history, index) =>
+    recordCaseEvents(`00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, history, 1 + index * 10).map((event) => ({
+      ...event,
+      metadata: { ...event.metadata, eventId: `event-${index}-${event.revision}` },
+    })),
+  )
+  .flat()
+  .sort((a, b) => a.revision - b.revision || a.position - b.position);
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    Object.values(value).forEach(deepFreeze);
+  }
+  return value;
+}
+
+/** Folds the events one by one as applyEvents does, the documents handed to evolve frozen when `frozen`. */
+function fold(projection: Projection, frozen: boolean): Map<string, Doc | null> {
+  const documents = new Map<string, Doc | null>();
+  for (const event of EVENTS) {
+    const keys = projection.keysOf(event) as Record<string, { collection: string; id: string }>;
+    const current = Object.fromEntries(Object.entries(keys).map(([name, key]) => [name, documents.get(docKey(key)) ?? null]));
+    const next = projection.evolve(frozen ? deepFreeze(current) : current, event) as Record<string, Doc | null | undefined>;
+    for (const [name, data] of Object.entries(next)) if (data !== undefined) documents.set(docKey(keys[name]), data);
+  }
+  return documents;
+}
+
+describe.each(PROJECTIONS.map((projection) => [projection.name, projection] as const))('%s', (_name, projection) => {
+  it('never changes the documents it is given (a batch that fails leaves the cached ones as they were)', () => {
+    const expected = fold(projection, false);
+    expect(fold(projection, true)).toEqual(expected);
+  });
+});
