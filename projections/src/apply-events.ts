@@ -19,6 +19,27 @@ export function handledBy(projection: Projection): ReadonlySet<string> {
   return types;
 }
 
+/** A handled event with the documents it names: each key, and its `docKey`. */
+export interface KeyedEvent {
+  event: ProjectionEvent;
+  keys: Record<string, DocKey>;
+  names: Record<string, string>;
+}
+
+/** The events the projection handles, each with its keys, computed once (a batch loads them, then applies). */
+export function keyEvents(projection: Projection, events: readonly ProjectionEvent[]): KeyedEvent[] {
+  const handled = handledBy(projection);
+  const keyed: KeyedEvent[] = [];
+  for (const event of events) {
+    if (!handled.has(event.type)) continue;
+    const keys = projection.keysOf(event);
+    const names: Record<string, string> = {};
+    for (const name in keys) names[name] = docKey(keys[name]);
+    keyed.push({ event, keys, names });
+  }
+  return keyed;
+}
+
 /**
  * Applies events to documents held in `documents` (keyed by `docKey`, all keys the events name must
  * be present, null data for absent documents) and returns the documents that changed. An event is
@@ -26,17 +47,15 @@ export function handledBy(projection: Projection): ReadonlySet<string> {
  * The documents are replaced in the map, never changed in place.
  */
 export function applyEvents(projection: Projection, documents: Map<string, VersionedDoc>, events: ProjectionEvent[]): ChangedDoc[] {
-  const handled = handledBy(projection);
+  return [...applyKeyedEvents(projection, documents, keyEvents(projection, events)).values()];
+}
+
+/** `applyEvents` for events keyed already; the changed documents by `docKey`. */
+export function applyKeyedEvents(projection: Projection, documents: Map<string, VersionedDoc>, events: readonly KeyedEvent[]): Map<string, ChangedDoc> {
   const changed = new Map<string, ChangedDoc>();
-  for (const event of events) {
-    if (!handled.has(event.type)) continue;
-    const keys = projection.keysOf(event);
-    const names: Record<string, string> = {};
+  for (const { event, keys, names } of events) {
     const current: Record<string, Doc | null> = {};
-    for (const name in keys) {
-      const key = (names[name] = docKey(keys[name]));
-      current[name] = documents.get(key)?.data ?? null;
-    }
+    for (const name in names) current[name] = documents.get(names[name])?.data ?? null;
     const next = projection.evolve(current, event);
     for (const name in next) {
       const data = next[name];
@@ -48,5 +67,5 @@ export function applyEvents(projection: Projection, documents: Map<string, Versi
       changed.set(key, document);
     }
   }
-  return [...changed.values()];
+  return changed;
 }

@@ -1,5 +1,4 @@
 import type { ChangedDoc, DocKey, VersionedDoc } from '@app/projections';
-import { docKey } from '@app/projections';
 import type { DocumentWrite, ReadStore } from '@app/read-store';
 
 interface CachedDoc extends DocKey, VersionedDoc {}
@@ -36,36 +35,34 @@ export class WriteBackCache {
     this.committedPosition = position;
   }
 
-  /** The documents the keys name, for one batch: from memory, else read once from the store (null data when absent). */
-  async load(store: ReadStore, keys: DocKey[]): Promise<Map<string, VersionedDoc>> {
+  /** The documents named (by `docKey`), for one batch: from memory, else read once from the store (null data when absent). */
+  async load(store: ReadStore, keys: ReadonlyMap<string, DocKey>): Promise<Map<string, VersionedDoc>> {
     const batch = new Map<string, VersionedDoc>();
-    const missing = new Map<string, Set<string>>();
-    for (const key of keys) {
-      const name = docKey(key);
-      if (batch.has(name)) continue;
+    const missing = new Map<string, Map<string, string>>();
+    for (const [name, key] of keys) {
       const cached = this.documents.get(name);
       if (cached) batch.set(name, cached);
       else {
-        if (!missing.has(key.collection)) missing.set(key.collection, new Set());
-        missing.get(key.collection)!.add(key.id);
+        let ids = missing.get(key.collection);
+        if (!ids) missing.set(key.collection, (ids = new Map()));
+        ids.set(key.id, name);
       }
     }
     for (const [collection, ids] of missing) {
-      const found = new Map((await store.getMany(collection, [...ids])).map((document) => [document.id, document]));
-      for (const id of ids) {
+      const found = new Map((await store.getMany(collection, [...ids.keys()])).map((document) => [document.id, document]));
+      for (const [id, name] of ids) {
         const document = found.get(id);
         const cached: CachedDoc = { collection, id, data: document?.data ?? null, position: document?.position ?? 0 };
-        this.documents.set(docKey(cached), cached);
-        batch.set(docKey(cached), cached);
+        this.documents.set(name, cached);
+        batch.set(name, cached);
       }
     }
     return batch;
   }
 
-  /** Takes in what a batch changed, up to `position`. */
-  accept(changed: ChangedDoc[], position: number, events: number): void {
-    for (const document of changed) {
-      const name = docKey(document);
+  /** Takes in what a batch changed (by `docKey`), up to `position`. */
+  accept(changed: ReadonlyMap<string, ChangedDoc>, position: number, events: number): void {
+    for (const [name, document] of changed) {
       this.documents.set(name, document);
       this.dirty.add(name);
     }

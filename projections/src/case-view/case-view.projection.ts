@@ -71,7 +71,8 @@ export const caseViewProjection: Projection<'case'> = {
 
 /** Every case event but CaseFiled lacks a caseId in its data: it is the stream's id. */
 export function caseIdOf(event: { streamId: string }): string {
-  return event.streamId.replace(/^case-/, '');
+  const { streamId } = event;
+  return streamId.startsWith('case-') ? streamId.slice(5) : streamId;
 }
 
 function evolveView(view: CaseView | null, event: ProjectionEvent): CaseView | null {
