@@ -28,6 +28,12 @@ describe('partitionProjections', () => {
     expect(rebuildCostOf('not-measured')).toBeLessThan(Math.max(...measured));
   });
 
+  it('finds the most even split where filling the lightest group first does not', () => {
+    const cost: Record<string, number> = { a: 3, b: 3, c: 2, d: 2, e: 2 };
+    const groups = partitionProjections(Object.keys(cost), 2, (name) => cost[name]);
+    expect(groups.map((group) => group.reduce((sum, name) => sum + cost[name], 0)).sort()).toEqual([6, 6]);
+  });
+
   it('refuses a worker count that is not a positive integer', () => {
     expect(() => partitionProjections(all, 0)).toThrow(RangeError);
     expect(() => partitionProjections(all, 1.5)).toThrow('workers must be a positive integer, got 1.5');
