@@ -66,12 +66,12 @@ export function createSlaTimersProjection(settings: SlaScheduleOptions, calendar
       const caseEvent = withoutPersonalData(event);
       if (caseEvent.type === 'CaseFiled') {
         // CaseTypified always comes with the filing: the timers are computed from it on.
-        const fold = new DeadlineFold(caseEvent.data, { ...foldOptions, now: caseEvent.data.filedAt });
-        const filed: SlaTimersDoc = { ...NO_TIMERS, caseId: caseIdOf(event), state: evolveCase({ status: 'none' }, event), clocks: fold.snapshot() };
+        const fold = new DeadlineFold(caseEvent.data, foldOptions);
+        const filed: SlaTimersDoc = { caseId: caseIdOf(event), state: evolveCase({ status: 'none' }, event), clocks: fold.snapshot(), ...NO_TIMERS };
         return { timers: filed as unknown as Doc };
       }
       const state = evolveCase(before!.state, event);
-      const fold = DeadlineFold.resume(before!.clocks, { ...foldOptions, now: before!.clocks.lastAt });
+      const fold = DeadlineFold.resume(before!.clocks, foldOptions);
       fold.apply(caseEvent);
       if (!CHANGES_TIMERS.has(event.type)) return { timers: { ...before, state, clocks: fold.snapshot() } as unknown as Doc };
       const schedule = slaScheduleFrom(state, fold.clocks, options);

@@ -28,7 +28,7 @@ export function computeDeadlines(events: readonly CaseEvent[], options: Deadline
 export function foldDeadlines(events: readonly CaseEvent[], options: Omit<DeadlineClockOptions, 'now'>): DeadlineFold {
   const [first, ...rest] = events;
   if (first?.type !== 'CaseFiled') throw new RangeError('computeDeadlines needs a case history that starts with CaseFiled');
-  const fold = new DeadlineFold(first.data, { ...options, now: first.data.filedAt });
+  const fold = new DeadlineFold(first.data, options);
   for (const event of rest) fold.apply(event);
   return fold;
 }

@@ -17,8 +17,8 @@ import type { CaseUrgency, SelectedSlaPolicy, SlaPolicies, SlaTarget } from './s
 
 const days = (amount: number): SlaTarget => ({ amount, unit: 'business_days' });
 
-/** The clock options; `explain: false` folds the clocks without writing the explanation (default: explained). */
-export type DeadlineFoldOptions = DeadlineClockOptions & { explain?: boolean };
+/** The clock options but `now` (a fold reads the events' instants only); `explain: false` folds the clocks without writing the explanation (default: explained). */
+export type DeadlineFoldOptions = Omit<DeadlineClockOptions, 'now'> & { explain?: boolean };
 
 /** What the fold reads of the filing after it started the clocks. */
 export type FiledClockFacts = Pick<E.CaseFiled['data'], 'channel' | 'filedAt'>;

@@ -128,10 +128,11 @@ function dueStatus(decidingClocks: PausableClock[], projectedDue: string, metAt:
 export function readDueStatus(calendar: SlaCalendar, clocks: FoldedClocks): { firstResponse: DueStatus | null; resolution: DueStatus } {
   const stoppedAt = clocks.stop?.at ?? null;
   const resolutionReadAt = clocks.resolvedAt ?? stoppedAt ?? clocks.lastAt;
-  const resolution = dueStatus([clocks.resolution, clocks.legal], dueInstantsAt(calendar, clocks, resolutionReadAt).resolution, clocks.resolvedAt, resolutionReadAt);
+  const resolutionDues = dueInstantsAt(calendar, clocks, resolutionReadAt);
+  const resolution = dueStatus([clocks.resolution, clocks.legal], resolutionDues.resolution, clocks.resolvedAt, resolutionReadAt);
   if (!clocks.firstResponse) return { firstResponse: null, resolution };
   const readAt = clocks.firstRespondedAt ?? stoppedAt ?? clocks.lastAt;
-  const due = dueInstantsAt(calendar, clocks, readAt).firstResponse!;
+  const due = (readAt === resolutionReadAt ? resolutionDues : dueInstantsAt(calendar, clocks, readAt)).firstResponse!;
   return { firstResponse: dueStatus([clocks.firstResponse, clocks.resolution, clocks.legal], due, clocks.firstRespondedAt, readAt), resolution };
 }
 
