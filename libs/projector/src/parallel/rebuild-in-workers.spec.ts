@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { rebuildInWorkers } from './rebuild-in-workers';
+import { REBUILD_YOUNG_GENERATION_MIB, rebuildInWorkers } from './rebuild-in-workers';
 
 const fixture = (name: string) => join(__dirname, 'fixtures', `${name}.cjs`);
 
@@ -15,6 +15,11 @@ describe('rebuildInWorkers', () => {
     // The progress is the slowest worker's: it reaches the head only once both workers have.
     expect(progress.filter(([position]) => position === 100)).toHaveLength(1);
     expect(progress.at(-1)).toEqual([100, 100]);
+  });
+
+  it('gives every worker the larger young generation a rebuild needs', async () => {
+    const statuses = await rebuildInWorkers({ entry: fixture('limits-worker'), groups: [['case-view'], ['reports']] });
+    expect(statuses.map(({ position }) => position)).toEqual([REBUILD_YOUNG_GENERATION_MIB, REBUILD_YOUNG_GENERATION_MIB]);
   });
 
   it('rejects with the error of a worker that fails', async () => {
