@@ -50,6 +50,17 @@ interface PreparedWrite {
   json: string | null;
 }
 
+/** A collection's writes, position-guarded: a write not newer than the stored document is ignored, so replays are harmless. */
+interface WriteStatements {
+  upsert: Database.Statement;
+  remove: Database.Statement;
+}
+
+function applyWrite({ upsert, remove }: WriteStatements, { id, position, json }: PreparedWrite): void {
+  if (json === null) remove.run(id, position);
+  else upsert.run(id, position, json);
+}
+
 const STATEMENT_CACHE_CAPACITY = 500;
 
 const SAVE_CHECKPOINT = `
@@ -154,7 +165,13 @@ export class SqliteReadStore implements ReadStore {
     const prepared = writes.map((write, index) => this.prepareWrite(write, `writes[${index}]`));
     const updatedAt = new Date().toISOString();
     this.inTransaction(`Commit of projection ${projection}`, () => {
-      prepared.forEach((write) => this.applyWrite(write));
+      // Looked up once per table, not per document (a rebuild commits tens of thousands at a time).
+      const statementsOf = new Map<string, WriteStatements>();
+      for (const write of prepared) {
+        let statements = statementsOf.get(write.table);
+        if (!statements) statementsOf.set(write.table, (statements = this.writeStatements(write.table)));
+        applyWrite(statements, write);
+      }
       this.statement(SAVE_CHECKPOINT).run(projection, checkpoint.version, checkpoint.position, updatedAt);
     });
   }
@@ -213,17 +230,15 @@ export class SqliteReadStore implements ReadStore {
     return { table, id: write.id, position: write.position, json };
   }
 
-  /** Position-guarded: a write not newer than the stored document is ignored, so replays are harmless. */
-  private applyWrite({ table, id, position, json }: PreparedWrite): void {
-    if (json === null) {
-      this.statement(`DELETE FROM ${table} WHERE id = ? AND position < ?`).run(id, position);
-      return;
-    }
-    this.statement(
-      `INSERT INTO ${table} (id, position, data) VALUES (?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET position = excluded.position, data = excluded.data
-       WHERE excluded.position > ${table}.position`,
-    ).run(id, position, json);
+  private writeStatements(table: string): WriteStatements {
+    return {
+      upsert: this.statement(
+        `INSERT INTO ${table} (id, position, data) VALUES (?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET position = excluded.position, data = excluded.data
+         WHERE excluded.position > ${table}.position`,
+      ),
+      remove: this.statement(`DELETE FROM ${table} WHERE id = ? AND position < ?`),
+    };
   }
 
   private knownTable(collection: string): string {
