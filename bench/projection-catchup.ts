@@ -371,6 +371,14 @@ async function profiledCatchUp(eventsFile: string, batchSize: number, events: nu
 
 function summarizeProfile(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map(profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node] as const)));
+  /** Native functions (better-sqlite3's `run`, `all`: no URL) and the shared JSON helpers of storage-kit are categorized as the function that called them. */
+  const categorizedAs = (node: ProfileNode): ProfileNode => {
+    let current = node;
+    const borrowed = ({ callFrame: { url, functionName } }: ProfileNode) => (url === '' && !functionName.startsWith('(')) || url.includes('libs/storage-kit/');
+    while (borrowed(current) && parentOf.has(current.id)) current = parentOf.get(current.id)!;
+    return current;
+  };
   const selfByFunction = new Map<string, number>();
   const selfByCategory = new Map<string, number>();
   let total = 0;
@@ -384,7 +392,8 @@ function summarizeProfile(profile: { nodes: ProfileNode[]; samples: number[]; ti
     const where = url.replace(/^.*\/(node_modules\/|libs\/|projections\/|apps\/|bench\/)/, '$1');
     const key = functionName ? `${fn} ${where}` : `${fn} ${where}:${lineNumber + 1}`;
     selfByFunction.set(key, (selfByFunction.get(key) ?? 0) + delta);
-    const category = categoryOf(url, fn);
+    const caller = categorizedAs(node).callFrame;
+    const category = categoryOf(caller.url, caller.functionName || '(anonymous)');
     selfByCategory.set(category, (selfByCategory.get(category) ?? 0) + delta);
   });
   const percent = (value: number) => round((100 * value) / total, 1);
@@ -396,6 +405,7 @@ function summarizeProfile(profile: { nodes: ProfileNode[]; samples: number[]; ti
 
 const READ_STORE_WRITES = 'read store writes: SQLite upserts + index maintenance, transactions';
 const READ_STORE_READS = 'read store reads: getMany SQLite + JSON.parse';
+const SERIALIZE_DOCUMENTS = 'JSON.stringify of documents (serializeDocument)';
 
 /**
  * Where self time lands. Native work (SQLite, JSON.parse/stringify builtins) counts in the JS
@@ -403,8 +413,10 @@ const READ_STORE_READS = 'read store reads: getMany SQLite + JSON.parse';
  */
 function categoryOf(url: string, fn: string): string {
   if (fn === '(garbage collector)') return 'garbage collection';
-  if (url.endsWith('document-json.ts')) return fn === 'parseDocument' ? READ_STORE_READS : 'JSON.stringify of documents (serializeDocument)';
-  if (url.includes('better-sqlite3') || (url.endsWith('sqlite-read-store.adapter.ts') && /^(applyWrite|inTransaction|commit|prepareWrite)$/.test(fn))) return READ_STORE_WRITES;
+  if (url.endsWith('document-json.ts')) return fn === 'parseDocument' ? READ_STORE_READS : SERIALIZE_DOCUMENTS;
+  // prepareWrite checks and serializes a document before the transaction (serializeDocument inlined in it).
+  if (url.endsWith('sqlite-read-store.adapter.ts') && fn === 'prepareWrite') return SERIALIZE_DOCUMENTS;
+  if (url.includes('better-sqlite3') || (url.endsWith('sqlite-read-store.adapter.ts') && /^(applyWrite|inTransaction|commit|writeStatements)$/.test(fn))) return READ_STORE_WRITES;
   if (url.includes('libs/read-store/')) return READ_STORE_READS;
   if (url.includes('libs/event-store/')) return 'event store readAll: SQLite + JSON.parse';
   if (/projections\/src\/|libs\/domain\/|libs\/projector\//.test(url)) return 'projection code: applyEvents, evolve, keysOf, upcast';
