@@ -36,7 +36,10 @@ export function parseJsonObject(text: string, description: string): Record<strin
   return value;
 }
 
-/** Walks what JSON.stringify serialized (already known to be acyclic), as it does: toJSON first, own enumerable keys. */
+/**
+ * Walks what JSON.stringify serialized (already known to be acyclic), as it does: toJSON first, own
+ * enumerable keys. Plain loops: it runs for almost every document a projection commits.
+ */
 function rejectNonFiniteNumbers(value: unknown, key: string): void {
   const serialized = typeof (value as { toJSON?: unknown } | null)?.toJSON === 'function' ? (value as { toJSON(key: string): unknown }).toJSON(key) : value;
   if (typeof serialized === 'number') {
@@ -44,6 +47,17 @@ function rejectNonFiniteNumbers(value: unknown, key: string): void {
     return;
   }
   if (typeof serialized !== 'object' || serialized === null) return;
-  if (Array.isArray(serialized)) serialized.forEach((item, index) => rejectNonFiniteNumbers(item, String(index)));
-  else for (const name of Object.keys(serialized)) rejectNonFiniteNumbers((serialized as Record<string, unknown>)[name], name);
+  if (Array.isArray(serialized)) {
+    for (let index = 0; index < serialized.length; index++) {
+      const item: unknown = serialized[index];
+      if (typeof item === 'number' || (typeof item === 'object' && item !== null)) rejectNonFiniteNumbers(item, String(index));
+    }
+    return;
+  }
+  const object = serialized as Record<string, unknown>;
+  for (const name in object) {
+    if (!Object.prototype.hasOwnProperty.call(object, name)) continue;
+    const property = object[name];
+    if (typeof property === 'number' || (typeof property === 'object' && property !== null)) rejectNonFiniteNumbers(property, name);
+  }
 }
