@@ -1,20 +1,12 @@
-import { BusinessCalendar, DEFAULT_SLA_POLICIES } from '@app/domain';
 import type { CaseEvent } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
 import { HIDDEN_CLASSES_OF_ONE_SHAPE, hiddenClassCount } from '@app/domain/testing/hidden-classes';
-import { ALL_PROJECTIONS } from './index';
-import { createMailOutboxProjection } from './mail-outbox/mail-outbox.projection';
 import type { Doc, Projection, ProjectionEvent } from './projection';
-import { createSlaTimersProjection } from './sla-timers/sla-timers.projection';
+import { EVERY_PROJECTION } from './testing/every-projection';
 import { project, recordCaseEvents } from './testing/project';
 import type { VersionedDoc } from './apply-events';
 
 const CASES = 20;
-const PROJECTIONS: Projection[] = [
-  ...ALL_PROJECTIONS,
-  createSlaTimersProjection({ calendar: new BusinessCalendar(), policies: DEFAULT_SLA_POLICIES, customerSilenceBusinessDays: 2 }),
-  createMailOutboxProjection({ companyName: 'Empresa S.A.', publicBaseUrl: 'https://pqr.example.co', serviceLine: '601 555 0100', messageIdDomain: 'pqr.example.co' }),
-] as Projection[];
 
 /** The same history for many cases, each read back as a store returns it (parsed afresh). */
 function eventsOfManyCases(history: CaseEvent[]): ProjectionEvent[] {
@@ -42,7 +34,7 @@ function perCaseShapes(documents: Map<string, VersionedDoc>): Map<string, object
   return new Map([...shapes].filter(([, objects]) => objects.length >= CASES));
 }
 
-describe.each(PROJECTIONS.map((projection) => [projection.name, projection] as const))('%s builds documents alike for cases alike', (_name, projection) => {
+describe.each(EVERY_PROJECTION.map((projection) => [projection.name, projection] as const))('%s builds documents alike for cases alike', (_name, projection) => {
   it.each(Object.entries(HISTORIES).filter(([, history]) => history.length > 0))('%s', (_history, history) => {
     const { documents } = project(projection, eventsOfManyCases(history));
     const shapes = perCaseShapes(documents);

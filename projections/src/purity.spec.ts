@@ -1,17 +1,8 @@
-import { BusinessCalendar, DEFAULT_SLA_POLICIES } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
 import { docKey } from './apply-events';
-import { ALL_PROJECTIONS } from './index';
-import { createMailOutboxProjection } from './mail-outbox/mail-outbox.projection';
 import type { Doc, Projection, ProjectionEvent } from './projection';
-import { createSlaTimersProjection } from './sla-timers/sla-timers.projection';
+import { EVERY_PROJECTION } from './testing/every-projection';
 import { recordCaseEvents } from './testing/project';
-
-const PROJECTIONS: Projection[] = [
-  ...ALL_PROJECTIONS,
-  createSlaTimersProjection({ calendar: new BusinessCalendar(), policies: DEFAULT_SLA_POLICIES, customerSilenceBusinessDays: 2 }),
-  createMailOutboxProjection({ companyName: 'Empresa S.A.', publicBaseUrl: 'https://pqr.example.co', serviceLine: '601 555 0100', messageIdDomain: 'pqr.example.co' }),
-] as Projection[];
 
 /** Every history, one case each, interleaved: the cases share days, months and the queue summary. */
 const EVENTS: ProjectionEvent[] = Object.values(HISTORIES)
@@ -44,7 +35,7 @@ function fold(projection: Projection, frozen: boolean): Map<string, Doc | null> 
   return documents;
 }
 
-describe.each(PROJECTIONS.map((projection) => [projection.name, projection] as const))('%s', (_name, projection) => {
+describe.each(EVERY_PROJECTION.map((projection) => [projection.name, projection] as const))('%s', (_name, projection) => {
   it('never changes the documents it is given (a batch that fails leaves the cached ones as they were)', () => {
     const expected = fold(projection, false);
     expect(fold(projection, true)).toEqual(expected);
