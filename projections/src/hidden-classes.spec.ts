@@ -3,7 +3,7 @@ import { HISTORIES } from '@app/domain/testing/case-histories';
 import { HIDDEN_CLASSES_OF_ONE_SHAPE, hiddenClassCount } from '@app/domain/testing/hidden-classes';
 import type { Doc, Projection, ProjectionEvent } from './projection';
 import { EVERY_PROJECTION } from './testing/every-projection';
-import { project, recordCaseEvents } from './testing/project';
+import { project, recordCaseEvents, withEventIds } from './testing/project';
 import type { VersionedDoc } from './apply-events';
 
 const CASES = 20;
@@ -12,7 +12,7 @@ const CASES = 20;
 function eventsOfManyCases(history: CaseEvent[]): ProjectionEvent[] {
   return Array.from({ length: CASES }, (_, index) => {
     const caseId = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
-    const recorded = recordCaseEvents(caseId, history, index * history.length + 1).map((event) => ({ ...event, metadata: { ...event.metadata, eventId: `${caseId}-${event.revision}` } }));
+    const recorded = withEventIds(recordCaseEvents(caseId, history, index * history.length + 1), (event) => `${caseId}-${event.revision}`);
     return JSON.parse(JSON.stringify(recorded)) as ProjectionEvent[];
   }).flat();
 }

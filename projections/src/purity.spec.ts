@@ -2,15 +2,12 @@ import { HISTORIES } from '@app/domain/testing/case-histories';
 import { docKey } from './apply-events';
 import type { Doc, Projection, ProjectionEvent } from './projection';
 import { EVERY_PROJECTION } from './testing/every-projection';
-import { recordCaseEvents } from './testing/project';
+import { recordCaseEvents, withEventIds } from './testing/project';
 
 /** Every history, one case each, interleaved: the cases share days, months and the queue summary. */
 const EVENTS: ProjectionEvent[] = Object.values(HISTORIES)
   .map((history, index) =>
-    recordCaseEvents(`00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, history, 1 + index * 10).map((event) => ({
-      ...event,
-      metadata: { ...event.metadata, eventId: `event-${index}-${event.revision}` },
-    })),
+    withEventIds(recordCaseEvents(`00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, history, 1 + index * 10), (event) => `event-${index}-${event.revision}`),
   )
   .flat()
   .sort((a, b) => a.revision - b.revision || a.position - b.position);

@@ -1,6 +1,6 @@
 import type { CaseEvent } from '@app/domain';
 import { HISTORIES, petitioner } from '@app/domain/testing/case-histories';
-import { project, recordCaseEvents } from '../testing/project';
+import { project, recordCaseEvents, withEventIds } from '../testing/project';
 import type { ProjectionEvent } from '../projection';
 import { createMailOutboxProjection, MAIL_OUTBOX_COLLECTION, MailOutboxMessageDoc, MailRecipientDoc, renderOutboxMessage } from './mail-outbox.projection';
 
@@ -12,7 +12,7 @@ const projectionSettings = {
   messageIdDomain: 'pqr.example.co',
 };
 const projection = createMailOutboxProjection(projectionSettings);
-const withIds = (events: ProjectionEvent[]) => events.map((event) => ({ ...event, metadata: { ...event.metadata, eventId: `evt-${event.revision}` } }));
+const withIds = (events: ProjectionEvent[]) => withEventIds(events, (event) => `evt-${event.revision}`);
 const outbox = (history: CaseEvent[]) => project(projection, withIds(recordCaseEvents(CASE_ID, history))).byCollection[MAIL_OUTBOX_COLLECTION] ?? {};
 const messages = (history: CaseEvent[]) =>
   Object.values(outbox(history)).filter((doc) => doc.kind === 'message') as unknown as MailOutboxMessageDoc[];

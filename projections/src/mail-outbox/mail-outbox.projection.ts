@@ -71,11 +71,14 @@ export function createMailOutboxProjection(settings: MailOutboxSettings): Projec
     handles: CASE_EVENT_TYPES,
     // Only the documents an event can read or change: most case events touch none, and naming
     // one would read it (and cache its absence) for every event of a catch-up.
-    keysOf: (event) => ({
-      ...(NEEDS_RECIPIENT.has(event.type) && { recipient: { collection: MAIL_OUTBOX_COLLECTION, id: recipientDocId(caseIdOf(event)) } }),
-      ...(NAMES_MESSAGE.has(event.type) && { message: { collection: MAIL_OUTBOX_COLLECTION, id: `message:${messageSourceOf(event)}` } }),
-      ...(event.type === 'PetitionerDataErased' && withdrawnMessageKeys(event.data.withdrawnMessages)),
-    }),
+    // Built key by key, not by spreads: see evolveCase on hidden classes.
+    keysOf: (event) => {
+      const keys: Record<string, DocKey> = {};
+      if (NEEDS_RECIPIENT.has(event.type)) keys.recipient = { collection: MAIL_OUTBOX_COLLECTION, id: recipientDocId(caseIdOf(event)) };
+      if (NAMES_MESSAGE.has(event.type)) keys.message = { collection: MAIL_OUTBOX_COLLECTION, id: `message:${messageSourceOf(event)}` };
+      if (event.type === 'PetitionerDataErased') Object.assign(keys, withdrawnMessageKeys(event.data.withdrawnMessages));
+      return keys;
+    },
     evolve: ({ recipient: recipientDoc, message: messageDoc, ...withdrawn }, event) => {
       if (event.type === 'PetitionerDataErased') {
         // Suppression: the address, the name and every message of the case go, sent or not (nothing more is sent).

@@ -17,6 +17,11 @@ export function recordCaseEvents(caseId: string, events: CaseEvent[], firstPosit
   });
 }
 
+/** The events with an `eventId` in their metadata, as the store records it (`idOf` names each one). */
+export function withEventIds(events: ProjectionEvent[], idOf: (event: ProjectionEvent) => string): ProjectionEvent[] {
+  return events.map((event) => ({ ...event, metadata: { ...event.metadata, eventId: idOf(event) } }));
+}
+
 /** Runs a projection over events in memory and returns every document by collection and id. */
 export function project(projection: Projection, events: ProjectionEvent[], documents = new Map<string, VersionedDoc>()) {
   applyEvents(projection, documents, events);

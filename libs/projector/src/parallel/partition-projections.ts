@@ -53,10 +53,11 @@ function greedySplit(costs: readonly number[], groupCount: number): number[] {
 
 /** A split whose costliest group costs less than `start`'s, if there is one (depth first, pruned). */
 function searchSplit(costs: readonly number[], groupCount: number, start: number[]): number[] {
-  const maxLoad = (split: readonly number[]) => Math.max(...split.reduce((loads, group, index) => ((loads[group] += costs[index]), loads), new Array<number>(groupCount).fill(0)));
-  let best = start;
-  let bestMax = maxLoad(start);
   const loads = new Array<number>(groupCount).fill(0);
+  start.forEach((group, index) => (loads[group] += costs[index]));
+  let best = start;
+  let bestMax = Math.max(...loads);
+  loads.fill(0);
   const split: number[] = [];
   const place = (index: number): void => {
     if (index === costs.length) {
