@@ -108,6 +108,10 @@ describe('HTTP: queues, summary, timeline, public view and report follow the lif
       backofficeProductivity: [{ backofficeId: 'bo-beto', resolved: 1, activeDays: 1, dailyTarget: 55, meetsTarget: false }],
     });
     expect(await get('/reports?from=2026-03-01&to=2026-03-05', reporter)).toMatchObject({ filed: 1, pendingAtEnd: 1, resolvedByBackoffice: 0 });
+    // February's loose days, March from its month totals: the same figures as the month alone.
+    const { from: _from, to: _to, ...march } = report;
+    expect(await get('/reports?from=2026-02-15&to=2026-03-31', reporter)).toEqual({ from: '2026-02-15', to: '2026-03-31', ...march });
+    expect(await get('/reports?from=2026-03-02&to=2026-04-30', reporter)).toMatchObject({ filed: 1, resolvedByBackoffice: 1, pendingAtEnd: 0 });
   });
 
   it('distributes unassigned cases by rule', async () => {

@@ -6,7 +6,7 @@
  *   the other (same final documents as interleaved histories, fewer document rewrites);
  * - projection: the real Projector and projections, into a SqliteReadStore file. Only the two
  *   projections whose collections the measured queries read are built: case-queues (queue_items,
- *   queue_summary) and reports (report_days, report_cases, report_months). case-view and
+ *   queue_summary) and reports (report_days, report_cases, report_months, report_month_totals). case-view and
  *   case-timeline have tables of their own that these queries never touch;
  * - the two run in parallel child processes (project-worker.ts), one per projection, each into a
  *   read store file of its own (two processes committing to one SQLite file mostly wait on each

@@ -14,6 +14,7 @@ export * from './case-timeline/timeline-entry';
 export * from './reports/reports.projection';
 export * from './reports/report-day';
 export * from './reports/report-summary';
+export * from './reports/report-reads';
 
 /** Every projection the projector runs. */
 export const ALL_PROJECTIONS: readonly Projection[] = [caseViewProjection, caseQueuesProjection, caseTimelineProjection, reportsProjection] as Projection[];

@@ -1,9 +1,8 @@
-/** Counters of one calendar day (Bogotá). Reports for any range add days up. */
-export interface ReportDay {
-  date: string;
+/** Counters that add up over time: a day's, a whole month's, or a report period's. */
+export interface ReportCounters {
   filed: number;
   resolvedAtFirstLine: number;
-  /** Cases resolved by the backoffice for the first time this day. */
+  /** Cases resolved by the backoffice for the first time. */
   resolvedByBackoffice: number;
   /** Responses marked pending. */
   respondedPending: number;
@@ -11,14 +10,14 @@ export interface ReportDay {
   transferred: number;
   /** Tacit withdrawals (art. 17). */
   withdrawn: number;
-  /** Cases that became open (+) or stopped being open (−) this day: pending at the end of a period is their running sum. */
+  /** Cases that became open (+) or stopped being open (−): pending at the end of a period is their running sum. */
   openDelta: number;
   byKind: Record<string, TypeCounts>;
   byTypology: Record<string, TypeCounts>;
   byChannel: Record<string, TypeCounts>;
   deadlinesMet: number;
   deadlinesMissed: number;
-  /** FirstResponseOverdue facts recorded this day. */
+  /** FirstResponseOverdue facts recorded. */
   firstResponsesOverdue: number;
   firstResponses: number;
   firstResponseHoursSum: number;
@@ -32,14 +31,42 @@ export interface ReportDay {
   surveyScoreSum: number;
 }
 
+/** Counters of one calendar day (Bogotá). Reports for a range that is not whole months add days up. */
+export interface ReportDay extends ReportCounters {
+  date: string;
+}
+
+/**
+ * The counters of one whole calendar month (Bogotá), kept as the days are counted, so that a
+ * month's report reads one document however many cases a day holds.
+ */
+export interface ReportMonthTotals extends ReportCounters {
+  month: string;
+  /** Per backoffice agent, the days of the month on which they resolved at least one case. */
+  activeDaysByAgent: Record<string, number>;
+}
+
 export interface TypeCounts {
   filed: number;
   resolved: number;
 }
 
+/** The numeric counters, which add up field by field. */
+export type CounterField = { [K in keyof ReportCounters]: ReportCounters[K] extends number ? K : never }[keyof ReportCounters];
+/** The maps of counters: keyed by kind, typology, channel or agent. */
+export type TypeCountMap = 'byKind' | 'byTypology' | 'byChannel';
+export type AgentCountMap = 'returnsByAgent' | 'resolvedByAgent';
+
 export function emptyReportDay(date: string): ReportDay {
+  return { date, ...emptyCounters() };
+}
+
+export function emptyReportMonthTotals(month: string): ReportMonthTotals {
+  return { month, activeDaysByAgent: {}, ...emptyCounters() };
+}
+
+function emptyCounters(): ReportCounters {
   return {
-    date,
     filed: 0,
     resolvedAtFirstLine: 0,
     resolvedByBackoffice: 0,
@@ -65,26 +92,22 @@ export function emptyReportDay(date: string): ReportDay {
   };
 }
 
-/** The maps of a day: keyed by kind, typology, channel or agent. */
-type TypeCountMap = 'byKind' | 'byTypology' | 'byChannel';
-type AgentCountMap = 'returnsByAgent' | 'resolvedByAgent';
-
 /**
  * A copy that the counters of one more event can be added to, leaving the original untouched. Its
- * maps are the original's until `bumpType` or `bumpAgent` replaces the one they count in (a day holds
+ * maps are the original's until `bumpType` or `bumpCount` replaces the one they count in (a day holds
  * a few hundred map entries, and most events change none of them: this runs for every event).
  */
-export function copyReportDay(day: ReportDay): ReportDay {
-  return { ...day };
+export function copyCounters<T extends ReportCounters>(counters: T): T {
+  return { ...counters };
 }
 
-/** Counts one more case filed or resolved under `key`, in a copy of the map (see copyReportDay). */
-export function bumpType(day: ReportDay, map: TypeCountMap, key: string, field: keyof TypeCounts): void {
-  const entry = day[map][key] ?? { filed: 0, resolved: 0 };
-  day[map] = { ...day[map], [key]: { ...entry, [field]: entry[field] + 1 } };
+/** Counts one more case filed or resolved under `key`, in a copy of the map (see copyCounters). */
+export function bumpType(counters: ReportCounters, map: TypeCountMap, key: string, field: keyof TypeCounts): void {
+  const entry = counters[map][key] ?? { filed: 0, resolved: 0 };
+  counters[map] = { ...counters[map], [key]: { ...entry, [field]: entry[field] + 1 } };
 }
 
-/** Counts one more for the agent, in a copy of the map (see copyReportDay). */
-export function bumpAgent(day: ReportDay, map: AgentCountMap, agentId: string): void {
-  day[map] = { ...day[map], [agentId]: (day[map][agentId] ?? 0) + 1 };
+/** Counts one more under `key`, in a copy of the map (see copyCounters). */
+export function bumpCount(counts: Record<string, number>, key: string): Record<string, number> {
+  return { ...counts, [key]: (counts[key] ?? 0) + 1 };
 }

@@ -1,4 +1,4 @@
-import type { ReportDay, TypeCounts } from './report-day';
+import type { ReportCounters, ReportDay, ReportMonthTotals, TypeCounts } from './report-day';
 
 export interface ReportPeriod {
   from: string;
@@ -38,13 +38,15 @@ export interface Report extends ReportPeriod {
   satisfaction: { responses: number; average: number | null };
 }
 
+/** What a report adds up: whole months' totals and single days. */
+export type ReportPart = ReportDay | ReportMonthTotals;
+
 /**
- * Adds up the days of the period. `openBefore` is the number of cases open at the start of the
- * period (the running sum of every openDelta before it).
+ * Adds up the parts that cover the period, each once. `openBefore` is the number of cases open at
+ * the start of the period (the running sum of every openDelta before it).
  */
-export function summarizeReport(period: ReportPeriod, days: ReportDay[], openBefore: number, dailyTarget: number): Report {
-  const inPeriod = days.filter((day) => day.date >= period.from && day.date <= period.to);
-  const sum = (pick: (day: ReportDay) => number) => inPeriod.reduce((total, day) => total + pick(day), 0);
+export function summarizeReport(period: ReportPeriod, parts: ReportPart[], openBefore: number, dailyTarget: number): Report {
+  const sum = (pick: (counters: ReportCounters) => number) => parts.reduce((total, part) => total + pick(part), 0);
   const met = sum((d) => d.deadlinesMet);
   const missed = sum((d) => d.deadlinesMissed);
   const firstResponses = sum((d) => d.firstResponses);
@@ -59,33 +61,36 @@ export function summarizeReport(period: ReportPeriod, days: ReportDay[], openBef
     pendingAtEnd: openBefore + sum((d) => d.openDelta),
     closed: sum((d) => d.closed),
     transferred: sum((d) => d.transferred),
-    withdrawn: sum((d) => d.withdrawn ?? 0),
-    byKind: mergeTypeCounts(inPeriod.map((d) => d.byKind)),
-    byTypology: mergeTypeCounts(inPeriod.map((d) => d.byTypology)),
-    byChannel: mergeTypeCounts(inPeriod.map((d) => d.byChannel)),
-    deadlines: { met, missed, complianceRate: ratio(met, met + missed), firstResponsesOverdue: sum((d) => d.firstResponsesOverdue ?? 0) },
+    withdrawn: sum((d) => d.withdrawn),
+    byKind: mergeTypeCounts(parts.map((d) => d.byKind)),
+    byTypology: mergeTypeCounts(parts.map((d) => d.byTypology)),
+    byChannel: mergeTypeCounts(parts.map((d) => d.byChannel)),
+    deadlines: { met, missed, complianceRate: ratio(met, met + missed), firstResponsesOverdue: sum((d) => d.firstResponsesOverdue) },
     averageHoursToFirstResponse: ratio(sum((d) => d.firstResponseHoursSum), firstResponses),
     averageHoursToResolution: ratio(sum((d) => d.resolutionHoursSum), resolutions),
-    returnsToAgent: mergeCounts(inPeriod.map((d) => d.returnsByAgent)),
-    backofficeProductivity: productivity(inPeriod, dailyTarget),
+    returnsToAgent: mergeCounts(parts.map((d) => d.returnsByAgent)),
+    backofficeProductivity: productivity(parts, dailyTarget),
     satisfaction: { responses: surveys, average: ratio(sum((d) => d.surveyScoreSum), surveys) },
   };
 }
 
-function productivity(days: ReportDay[], dailyTarget: number): BackofficeProductivity[] {
-  const totals = new Map<string, { resolved: number; activeDays: number }>();
-  for (const day of days) {
-    for (const [backofficeId, resolved] of Object.entries(day.resolvedByAgent)) {
-      const total = totals.get(backofficeId) ?? { resolved: 0, activeDays: 0 };
-      totals.set(backofficeId, { resolved: total.resolved + resolved, activeDays: total.activeDays + 1 });
-    }
-  }
-  return [...totals.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([backofficeId, { resolved, activeDays }]) => {
-      const averagePerActiveDay = round(resolved / activeDays);
-      return { backofficeId, resolved, activeDays, averagePerActiveDay, dailyTarget, meetsTarget: averagePerActiveDay >= dailyTarget };
+function productivity(parts: ReportPart[], dailyTarget: number): BackofficeProductivity[] {
+  const resolved = mergeCounts(parts.map((part) => part.resolvedByAgent));
+  const activeDays = mergeCounts(parts.map(activeDaysOf));
+  return Object.keys(resolved)
+    .sort()
+    .map((backofficeId) => {
+      const averagePerActiveDay = round(resolved[backofficeId] / activeDays[backofficeId]);
+      return { backofficeId, resolved: resolved[backofficeId], activeDays: activeDays[backofficeId], averagePerActiveDay, dailyTarget, meetsTarget: averagePerActiveDay >= dailyTarget };
     });
+}
+
+/** A month knows its agents' active days; a day is one active day for each agent who resolved a case on it. */
+function activeDaysOf(part: ReportPart): Record<string, number> {
+  if ('activeDaysByAgent' in part) return part.activeDaysByAgent;
+  const days: Record<string, number> = {};
+  for (const agentId of Object.keys(part.resolvedByAgent)) days[agentId] = 1;
+  return days;
 }
 
 function mergeCounts(maps: Record<string, number>[]): Record<string, number> {

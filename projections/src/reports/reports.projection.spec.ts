@@ -2,9 +2,10 @@ import { HISTORIES } from '@app/domain/testing/case-histories';
 import type { CaseEvent } from '@app/domain';
 import type { ProjectionEvent } from '../projection';
 import { project, recordCaseEvents } from '../testing/project';
-import type { ReportDay } from './report-day';
-import { summarizeReport } from './report-summary';
-import { REPORT_DAYS_COLLECTION, REPORT_MONTHS_COLLECTION, ReportMonth, reportsProjection } from './reports.projection';
+import type { ReportDay, ReportMonthTotals } from './report-day';
+import { planReportReads } from './report-reads';
+import { ReportPeriod, summarizeReport } from './report-summary';
+import { REPORT_DAYS_COLLECTION, REPORT_MONTH_TOTALS_COLLECTION, REPORT_MONTHS_COLLECTION, ReportMonth, reportsProjection } from './reports.projection';
 
 const ids = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b', '00000000-0000-4000-8000-00000000000c', '00000000-0000-4000-8000-00000000000d'];
 
@@ -14,12 +15,43 @@ function marchEvents(): ProjectionEvent[] {
   return histories.flatMap((history, index) => recordCaseEvents(ids[index], history.map((e) => (e.type === 'CaseFiled' ? { ...e, data: { ...e.data, caseId: ids[index] } } : e)) as CaseEvent[], 100 * (index + 1)));
 }
 
-function reportFor(from: string, to: string, events = marchEvents()) {
+function reportDocuments(events: ProjectionEvent[]) {
   const { byCollection } = project(reportsProjection, events);
-  const days = Object.values(byCollection[REPORT_DAYS_COLLECTION]) as unknown as ReportDay[];
-  const months = Object.values(byCollection[REPORT_MONTHS_COLLECTION]) as unknown as ReportMonth[];
-  const openBefore = months.filter((m) => m.month < from.slice(0, 7)).reduce((sum, m) => sum + m.openDelta, 0);
-  return summarizeReport({ from, to }, days.filter((d) => d.date.slice(0, 7) >= from.slice(0, 7)), openBefore, 55);
+  return {
+    days: Object.values(byCollection[REPORT_DAYS_COLLECTION] ?? {}) as unknown as ReportDay[],
+    totals: Object.values(byCollection[REPORT_MONTH_TOTALS_COLLECTION] ?? {}) as unknown as ReportMonthTotals[],
+    months: Object.values(byCollection[REPORT_MONTHS_COLLECTION] ?? {}) as unknown as ReportMonth[],
+  };
+}
+
+const within = (value: string, { from, to }: ReportPeriod) => value >= from && value <= to;
+
+/** The report as the query reads it: the documents `planReportReads` names, nothing else. */
+function reportFor(from: string, to: string, events = marchEvents()) {
+  const { days, totals, months } = reportDocuments(events);
+  const reads = planReportReads({ from, to });
+  const parts = [
+    ...totals.filter((month) => reads.months && within(month.month, reads.months)),
+    ...days.filter((day) => reads.days.some((range) => within(day.date, range))),
+  ];
+  const openBefore = [
+    ...months.filter((month) => month.month <= reads.monthsBeforeUpTo),
+    ...days.filter((day) => reads.daysBefore && within(day.date, reads.daysBefore)),
+  ].reduce((sum, counted) => sum + counted.openDelta, 0);
+  return summarizeReport({ from, to }, parts, openBefore, 55);
+}
+
+/** Every canned history, one case each, plus cases the same agent resolved on 9 March (two more), 10 March and 1 April. */
+function manyEvents(): ProjectionEvent[] {
+  const histories = Object.values(HISTORIES).filter((history) => history.length > 0);
+  const respondedOn = (date: string) =>
+    HISTORIES.responded_resolved.map((e) => (e.type === 'ResponseSent' ? ({ ...e, data: { ...e.data, respondedAt: `${date}T10:00:00-05:00` } } as CaseEvent) : e));
+  histories.push(respondedOn('2026-03-09'), respondedOn('2026-03-09'), respondedOn('2026-03-10'), respondedOn('2026-04-01'));
+  return histories.flatMap((history, index) => {
+    const caseId = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
+    const filed = history.map((e) => (e.type === 'CaseFiled' ? ({ ...e, data: { ...e.data, caseId } } as CaseEvent) : e));
+    return recordCaseEvents(caseId, filed, 100 * (index + 1));
+  });
 }
 
 describe('reports projection and summary', () => {
@@ -79,6 +111,34 @@ describe('reports projection and summary', () => {
     };
     const events = recordCaseEvents(ids[0], [...HISTORIES.awaiting_information, withdrawn]);
     expect(reportFor('2026-04-01', '2026-04-30', events)).toMatchObject({ withdrawn: 1, pendingAtEnd: 0 });
+  });
+
+  it('given every canned history, then each month read from its totals equals its days added up', () => {
+    const { days, totals } = reportDocuments(manyEvents());
+    expect(totals.map((month) => month.month).sort()).toEqual(['2026-03', '2026-04']);
+    for (const month of totals) {
+      const period = { from: `${month.month}-01`, to: `${month.month}-31` };
+      const daysOfMonth = days.filter((day) => day.date.startsWith(month.month));
+      expect(summarizeReport(period, [month], 0, 55)).toEqual(summarizeReport(period, daysOfMonth, 0, 55));
+    }
+  });
+
+  it('given one agent resolving three cases on 9 March, one on the 10th and one on 1 April, then each period counts the days they were active', () => {
+    expect(reportFor('2026-03-01', '2026-03-31', manyEvents()).backofficeProductivity).toEqual([
+      { backofficeId: 'bo-beto', resolved: 4, activeDays: 2, averagePerActiveDay: 2, dailyTarget: 55, meetsTarget: false },
+    ]);
+    expect(reportFor('2026-03-09', '2026-04-01', manyEvents()).backofficeProductivity).toEqual([
+      { backofficeId: 'bo-beto', resolved: 5, activeDays: 3, averagePerActiveDay: 1.67, dailyTarget: 55, meetsTarget: false },
+    ]);
+  });
+
+  it('given a range across months, then whole months and loose days add up to the days alone', () => {
+    const events = manyEvents();
+    const { days } = reportDocuments(events);
+    const byDays = (from: string, to: string) => summarizeReport({ from, to }, days.filter((day) => within(day.date, { from, to })), 0, 55);
+    for (const [from, to] of [['2026-03-01', '2026-04-30'], ['2026-03-05', '2026-04-01'], ['2026-02-01', '2026-03-31'], ['2026-03-10', '2026-03-10']]) {
+      expect({ ...reportFor(from, to, events), pendingAtEnd: 0 }).toEqual({ ...byDays(from, to), pendingAtEnd: 0 });
+    }
   });
 
   it('given the same events twice, then nothing is counted twice', () => {

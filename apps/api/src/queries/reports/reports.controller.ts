@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { Report } from '@app/projections';
+import { lastDayOf, Report } from '@app/projections';
 import { Roles } from '../../auth/roles.decorator';
 import { RequestValidationError } from '../../http/validation';
 import { FreshnessQueryDto } from '../../read-side/list-query.dto';
@@ -43,9 +43,7 @@ export class ReportsController {
   @ApiOperation({ summary: "The month's report: by typology, kind and channel; resolved at first line vs backoffice; pending; deadlines; averages; returns to agent; productivity; satisfaction" })
   @ApiResponse({ status: 200, type: ReportDto })
   monthly(@Query() query: MonthlyReportQueryDto): Promise<Report> {
-    const [year, month] = query.month.split('-').map(Number);
-    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    return this.queries.execute(new GetReportQuery({ from: `${query.month}-01`, to: `${query.month}-${lastDay}` }, query.minPosition));
+    return this.queries.execute(new GetReportQuery({ from: `${query.month}-01`, to: lastDayOf(query.month) }, query.minPosition));
   }
 
   @Get()

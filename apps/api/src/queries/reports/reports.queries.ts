@@ -1,11 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
+  planReportReads,
   Report,
   REPORT_DAYS_COLLECTION,
+  REPORT_MONTH_TOTALS_COLLECTION,
   REPORT_MONTHS_COLLECTION,
   ReportDay,
   ReportMonth,
+  ReportMonthTotals,
   ReportPeriod,
   reportsProjection,
   summarizeReport,
@@ -22,8 +25,8 @@ export class GetReportQuery {
 }
 
 /**
- * Reads the day documents of the period, plus the month documents before it for the running count
- * of open cases: a bounded number of documents, whatever the number of cases.
+ * Reads the totals of the period's whole months and its other days, plus the open-case counts before
+ * it: a bounded number of documents, whatever the number of cases (one totals document for a month's report).
  */
 @QueryHandler(GetReportQuery)
 export class GetReportHandler implements IQueryHandler<GetReportQuery, Report> {
@@ -35,15 +38,20 @@ export class GetReportHandler implements IQueryHandler<GetReportQuery, Report> {
 
   async execute({ period, minPosition }: GetReportQuery): Promise<Report> {
     await this.freshness.waitFor(minPosition, [reportsProjection.name]);
-    const firstMonthDay = `${period.from.slice(0, 7)}-01`;
-    const [days, earlierMonths] = await Promise.all([
-      this.readAll<ReportDay>(REPORT_DAYS_COLLECTION, 'date', firstMonthDay, period.to),
-      this.readAll<ReportMonth>(REPORT_MONTHS_COLLECTION, 'month', null, previousMonth(period.from)),
+    const reads = planReportReads(period);
+    const none = Promise.resolve([]);
+    const [months, days, daysBefore, monthsBefore] = await Promise.all([
+      reads.months ? this.readAll<ReportMonthTotals>(REPORT_MONTH_TOTALS_COLLECTION, 'month', reads.months.from, reads.months.to) : none,
+      Promise.all(reads.days.map((range) => this.readDays(range))),
+      reads.daysBefore ? this.readDays(reads.daysBefore) : none,
+      this.readAll<ReportMonth>(REPORT_MONTHS_COLLECTION, 'month', null, reads.monthsBeforeUpTo),
     ]);
-    const openBefore =
-      earlierMonths.reduce((total, month) => total + month.openDelta, 0) +
-      days.filter((day) => day.date < period.from).reduce((total, day) => total + day.openDelta, 0);
-    return summarizeReport(period, days, openBefore, this.config.REPORT_DAILY_TARGET);
+    const openBefore = sumOpenDelta(monthsBefore) + sumOpenDelta(daysBefore);
+    return summarizeReport(period, [...months, ...days.flat()], openBefore, this.config.REPORT_DAILY_TARGET);
+  }
+
+  private readDays({ from, to }: ReportPeriod): Promise<ReportDay[]> {
+    return this.readAll<ReportDay>(REPORT_DAYS_COLLECTION, 'date', from, to);
   }
 
   private async readAll<T extends object>(collection: string, field: string, from: string | null, to: string): Promise<T[]> {
@@ -62,7 +70,6 @@ export class GetReportHandler implements IQueryHandler<GetReportQuery, Report> {
   }
 }
 
-function previousMonth(date: string): string {
-  const [year, month] = date.split('-').map(Number);
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+function sumOpenDelta(counts: Array<{ openDelta: number }>): number {
+  return counts.reduce((total, count) => total + count.openDelta, 0);
 }

@@ -1,0 +1,65 @@
+import {
+  AgentCountMap,
+  bumpCount,
+  bumpType,
+  copyCounters,
+  CounterField,
+  emptyReportDay,
+  emptyReportMonthTotals,
+  ReportDay,
+  ReportMonthTotals,
+  TypeCountMap,
+  TypeCounts,
+} from './report-day';
+
+/**
+ * Counts an event's figures in its day and in its month's totals alike. Each is copied on its first
+ * change only: many events count nothing, and a copy is most of the cost of counting.
+ */
+export class ReportTally {
+  private day: ReportDay | null = null;
+  private month: ReportMonthTotals | null = null;
+
+  constructor(
+    private readonly date: string,
+    private readonly dayBefore: ReportDay | null,
+    private readonly monthBefore: ReportMonthTotals | null,
+  ) {}
+
+  /** The day's new document, or null when the event counted nothing. */
+  get changedDay(): ReportDay | null {
+    return this.day;
+  }
+
+  /** The month's new totals, or null when the event counted nothing. */
+  get changedMonth(): ReportMonthTotals | null {
+    return this.month;
+  }
+
+  add(field: CounterField, amount = 1): void {
+    this.dayToChange()[field] += amount;
+    this.monthToChange()[field] += amount;
+  }
+
+  bumpType(map: TypeCountMap, key: string, field: keyof TypeCounts): void {
+    bumpType(this.dayToChange(), map, key, field);
+    bumpType(this.monthToChange(), map, key, field);
+  }
+
+  /** One more for the agent; their first `resolvedByAgent` of the day is one more active day in the month. */
+  bumpAgent(map: AgentCountMap, agentId: string): void {
+    const day = this.dayToChange();
+    const month = this.monthToChange();
+    if (map === 'resolvedByAgent' && !day.resolvedByAgent[agentId]) month.activeDaysByAgent = bumpCount(month.activeDaysByAgent, agentId);
+    day[map] = bumpCount(day[map], agentId);
+    month[map] = bumpCount(month[map], agentId);
+  }
+
+  private dayToChange(): ReportDay {
+    return (this.day ??= this.dayBefore ? copyCounters(this.dayBefore) : emptyReportDay(this.date));
+  }
+
+  private monthToChange(): ReportMonthTotals {
+    return (this.month ??= this.monthBefore ? copyCounters(this.monthBefore) : emptyReportMonthTotals(this.date.slice(0, 7)));
+  }
+}
