@@ -51,9 +51,10 @@ export interface DeadlineFoldSnapshot {
 /** Replays a case's events into its clocks, writing down what each event did to them. */
 export class DeadlineFold {
   readonly steps: DeadlineStep[] = [];
-  private readonly calendar: SlaCalendar;
-  private readonly policies: SlaPolicies;
-  private readonly urgency: CaseUrgency;
+  // Not readonly: `resume` sets them too.
+  private calendar: SlaCalendar;
+  private policies: SlaPolicies;
+  private urgency: CaseUrgency;
   private filed: FiledClockFacts;
   private kind: CaseKind;
   private typology: string | null = null;
@@ -105,17 +106,31 @@ export class DeadlineFold {
    * gives. Its explanation starts empty. The snapshot is copied, never changed.
    */
   static resume(snapshot: DeadlineFoldSnapshot, options: DeadlineFoldOptions): DeadlineFold {
-    const fold: DeadlineFold = Object.create(DeadlineFold.prototype);
-    Object.assign(fold, {
-      steps: [],
-      explaining: options.explain ?? true,
-      calendar: options.calendar,
-      policies: options.policies,
-      urgency: options.urgency ?? null,
-      ...snapshot,
-      pauses: snapshot.pauses.map((pause) => ({ ...pause })),
-      extensions: snapshot.extensions.map((extension) => ({ ...extension })),
-    });
+    // Field by field, in the order they are declared. `Object.assign` of a spread was V8's slow path:
+    // 7 % of the SLA timers' catch-up, which resumes a fold per event (21 → 16 µs per event).
+    const fold = Object.create(DeadlineFold.prototype) as DeadlineFold;
+    (fold as { steps: DeadlineStep[] }).steps = [];
+    fold.calendar = options.calendar;
+    fold.policies = options.policies;
+    fold.urgency = options.urgency ?? null;
+    fold.filed = snapshot.filed;
+    fold.kind = snapshot.kind;
+    fold.typology = snapshot.typology;
+    fold.selected = snapshot.selected;
+    fold.termDays = snapshot.termDays;
+    fold.extendedDays = snapshot.extendedDays;
+    fold.legal = snapshot.legal;
+    fold.resolution = snapshot.resolution;
+    fold.firstResponse = snapshot.firstResponse;
+    fold.firstRespondedAt = snapshot.firstRespondedAt;
+    fold.resolvedAt = snapshot.resolvedAt;
+    fold.stop = snapshot.stop;
+    fold.pauses = snapshot.pauses.map((pause) => ({ ...pause }));
+    fold.extensions = snapshot.extensions.map((extension) => ({ ...extension }));
+    fold.transfer = snapshot.transfer;
+    fold.recordedDueAt = snapshot.recordedDueAt;
+    fold.lastAt = snapshot.lastAt;
+    fold.explaining = options.explain ?? true;
     return fold;
   }
 
