@@ -27,7 +27,15 @@ export const caseTimelineProjection: Projection<'timeline'> = {
     if (!current && event.type !== 'CaseFiled') return {};
     const state = evolveCase(current?.state ?? { status: 'none' }, event);
     const next: CaseTimeline = current
-      ? { ...current, status: state.status, state, entries: [...current.entries, timelineEntryOf(event)] }
+      ? // Named fields, no spread: stored timelines come with many hidden classes, and a spread of them is V8's slow path.
+        {
+          caseId: current.caseId,
+          filingNumber: current.filingNumber,
+          status: state.status,
+          verificationCodeHash: current.verificationCodeHash,
+          entries: [...current.entries, timelineEntryOf(event)],
+          state,
+        }
       : {
           caseId: caseIdOf(event),
           filingNumber: event.type === 'CaseFiled' ? event.data.filingNumber : '',
