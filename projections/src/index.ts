@@ -15,6 +15,7 @@ export * from './reports/reports.projection';
 export * from './reports/report-day';
 export * from './reports/report-summary';
 export * from './reports/report-reads';
+export { ownEntry } from './keyed-counts';
 
 /** Every projection the projector runs. */
 export const ALL_PROJECTIONS: readonly Projection[] = [caseViewProjection, caseQueuesProjection, caseTimelineProjection, reportsProjection] as Projection[];

@@ -1,4 +1,5 @@
 import { CASE_ID, HISTORIES } from '@app/domain/testing/case-histories';
+import type { CaseEvent } from '@app/domain';
 import { project, recordCaseEvents } from '../testing/project';
 import { QUEUE_ITEMS_COLLECTION, QUEUE_SUMMARY_COLLECTION, QUEUE_SUMMARY_ID, caseQueuesProjection } from './case-queues.projection';
 
@@ -32,6 +33,17 @@ describe('case-queues projection', () => {
   it('marks the queues where the legal clock runs, for the at-risk query', () => {
     expect(queuesAfter('assigned')[QUEUE_ITEMS_COLLECTION][CASE_ID]).toMatchObject({ clockRunning: true, dueAt: '2026-03-24T23:59:59.999-05:00' });
     expect(queuesAfter('awaiting_information')[QUEUE_ITEMS_COLLECTION][CASE_ID]).toMatchObject({ clockRunning: false });
+  });
+
+  it('given backoffice agents named like members of Object.prototype, then each is counted as any other agent', () => {
+    const agents = ['constructor', '__proto__', '__proto__', 'toString'];
+    const events = agents.flatMap((backofficeId, index) => {
+      const history = HISTORIES.assigned.map((e) => (e.type === 'CaseAssigned' ? ({ ...e, data: { ...e.data, backofficeId } } as CaseEvent) : e));
+      return recordCaseEvents(`00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, history, 100 * (index + 1));
+    });
+    const summary = project(caseQueuesProjection, events).byCollection[QUEUE_SUMMARY_COLLECTION][QUEUE_SUMMARY_ID] as { byBackoffice: object };
+    const stored = JSON.parse(JSON.stringify(summary)) as { byBackoffice: object };
+    expect(Object.entries(stored.byBackoffice).sort()).toEqual([['__proto__', 2], ['constructor', 1], ['toString', 1]]);
   });
 
   it('given the same events twice, then the counts do not double', () => {

@@ -3,6 +3,7 @@ import { caseIdOf } from '../case-view/case-view.projection';
 import type { Doc, Projection, ProjectionEvent } from '../projection';
 import { CLOCK_RUNNING_QUEUES, Queue, QUEUES } from './queue-of';
 import { queueOf } from './queue-of';
+import { ownEntry } from '../keyed-counts';
 
 export const QUEUE_ITEMS_COLLECTION = 'queue_items';
 export const QUEUE_SUMMARY_COLLECTION = 'queue_summary';
@@ -116,7 +117,7 @@ function countedAlike(before: QueueItem, after: QueueItem): boolean {
 
 /** A copy of the counts with `key` moved by `delta`; a count that reaches zero leaves the map. */
 function bumped(counts: Record<string, number>, key: string, delta: number): Record<string, number> {
-  const value = (counts[key] ?? 0) + delta;
+  const value = (ownEntry(counts, key) ?? 0) + delta;
   if (value !== 0) return { ...counts, [key]: value };
   const { [key]: _gone, ...rest } = counts;
   return rest;

@@ -1,3 +1,5 @@
+import { ownEntry } from '../keyed-counts';
+
 /** Counters that add up over time: a day's, a whole month's, or a report period's. */
 export interface ReportCounters {
   filed: number;
@@ -103,11 +105,11 @@ export function copyCounters<T extends ReportCounters>(counters: T): T {
 
 /** Counts one more case filed or resolved under `key`, in a copy of the map (see copyCounters). */
 export function bumpType(counters: ReportCounters, map: TypeCountMap, key: string, field: keyof TypeCounts): void {
-  const entry = counters[map][key] ?? { filed: 0, resolved: 0 };
+  const entry = ownEntry(counters[map], key) ?? { filed: 0, resolved: 0 };
   counters[map] = { ...counters[map], [key]: { ...entry, [field]: entry[field] + 1 } };
 }
 
 /** Counts one more under `key`, in a copy of the map (see copyCounters). */
 export function bumpCount(counts: Record<string, number>, key: string): Record<string, number> {
-  return { ...counts, [key]: (counts[key] ?? 0) + 1 };
+  return { ...counts, [key]: (ownEntry(counts, key) ?? 0) + 1 };
 }

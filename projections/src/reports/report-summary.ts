@@ -88,26 +88,25 @@ function productivity(parts: ReportPart[], dailyTarget: number): BackofficeProdu
 /** A month knows its agents' active days; a day is one active day for each agent who resolved a case on it. */
 function activeDaysOf(part: ReportPart): Record<string, number> {
   if ('activeDaysByAgent' in part) return part.activeDaysByAgent;
-  const days: Record<string, number> = {};
-  for (const agentId of Object.keys(part.resolvedByAgent)) days[agentId] = 1;
-  return days;
+  return Object.fromEntries(Object.keys(part.resolvedByAgent).map((agentId) => [agentId, 1]));
 }
 
+/** Maps, then `fromEntries`: keys from the outside (`__proto__`) stay plain entries. */
 function mergeCounts(maps: Record<string, number>[]): Record<string, number> {
-  const merged: Record<string, number> = {};
-  for (const map of maps) for (const [key, value] of Object.entries(map)) merged[key] = (merged[key] ?? 0) + value;
-  return merged;
+  const merged = new Map<string, number>();
+  for (const map of maps) for (const [key, value] of Object.entries(map)) merged.set(key, (merged.get(key) ?? 0) + value);
+  return Object.fromEntries(merged);
 }
 
 function mergeTypeCounts(maps: Record<string, TypeCounts>[]): Record<string, TypeCounts> {
-  const merged: Record<string, TypeCounts> = {};
+  const merged = new Map<string, TypeCounts>();
   for (const map of maps) {
     for (const [key, { filed, resolved }] of Object.entries(map)) {
-      const entry = merged[key] ?? { filed: 0, resolved: 0 };
-      merged[key] = { filed: entry.filed + filed, resolved: entry.resolved + resolved };
+      const entry = merged.get(key) ?? { filed: 0, resolved: 0 };
+      merged.set(key, { filed: entry.filed + filed, resolved: entry.resolved + resolved });
     }
   }
-  return merged;
+  return Object.fromEntries(merged);
 }
 
 function ratio(numerator: number, denominator: number): number | null {

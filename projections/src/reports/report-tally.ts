@@ -1,3 +1,4 @@
+import { ownEntry } from '../keyed-counts';
 import {
   AgentCountMap,
   bumpCount,
@@ -50,7 +51,7 @@ export class ReportTally {
   bumpAgent(map: AgentCountMap, agentId: string): void {
     const day = this.dayToChange();
     const month = this.monthToChange();
-    if (map === 'resolvedByAgent' && !day.resolvedByAgent[agentId]) month.activeDaysByAgent = bumpCount(month.activeDaysByAgent, agentId);
+    if (map === 'resolvedByAgent' && !ownEntry(day.resolvedByAgent, agentId)) month.activeDaysByAgent = bumpCount(month.activeDaysByAgent, agentId);
     day[map] = bumpCount(day[map], agentId);
     month[map] = bumpCount(month[map], agentId);
   }

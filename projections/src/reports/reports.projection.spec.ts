@@ -141,6 +141,30 @@ describe('reports projection and summary', () => {
     }
   });
 
+  it('given agents named like members of Object.prototype, then their resolutions, active days and returns are counted as anyone’s', () => {
+    const byAgent = (agentId: string) => (e: CaseEvent): CaseEvent => {
+      if (e.type === 'ResponseSent') return { ...e, data: { ...e.data, respondedBy: agentId } };
+      if (e.type === 'CaseReturnedToAgent') return { ...e, data: { ...e.data, agentId } };
+      return e;
+    };
+    const histories = [
+      HISTORIES.responded_resolved.map(byAgent('__proto__')),
+      HISTORIES.responded_resolved.map(byAgent('__proto__')),
+      HISTORIES.responded_resolved.map(byAgent('constructor')),
+      HISTORIES.returned.map(byAgent('toString')),
+    ];
+    const events = histories.flatMap((history, index) => {
+      const caseId = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
+      return recordCaseEvents(caseId, history.map((e) => (e.type === 'CaseFiled' ? ({ ...e, data: { ...e.data, caseId } } as CaseEvent) : e)), 100 * (index + 1));
+    });
+    const report = reportFor('2026-03-01', '2026-03-31', events);
+    expect(report.backofficeProductivity.map(({ backofficeId, resolved, activeDays }) => [backofficeId, resolved, activeDays])).toEqual([
+      ['__proto__', 2, 1],
+      ['constructor', 1, 1],
+    ]);
+    expect(Object.entries(report.returnsToAgent)).toEqual([['toString', 1]]);
+  });
+
   it('given the same events twice, then nothing is counted twice', () => {
     const events = marchEvents();
     const once = project(reportsProjection, events);

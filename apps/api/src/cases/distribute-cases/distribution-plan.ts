@@ -1,3 +1,4 @@
+import { ownEntry } from '@app/projections';
 import type { DistributionRule } from './distribute-cases.dto';
 
 /**
@@ -6,7 +7,7 @@ import type { DistributionRule } from './distribute-cases.dto';
  */
 export function planDistribution(rule: DistributionRule, caseCount: number, backofficeIds: string[], openCases: Record<string, number>): string[] {
   if (rule === 'round-robin') return Array.from({ length: caseCount }, (_, index) => backofficeIds[index % backofficeIds.length]);
-  const load = new Map(backofficeIds.map((id) => [id, openCases[id] ?? 0]));
+  const load = new Map(backofficeIds.map((id) => [id, ownEntry(openCases, id) ?? 0]));
   return Array.from({ length: caseCount }, () => {
     const [lightest] = [...load.entries()].reduce((best, entry) => (entry[1] < best[1] ? entry : best));
     load.set(lightest, load.get(lightest)! + 1);
