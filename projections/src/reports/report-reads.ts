@@ -1,3 +1,4 @@
+import { addDays, daysInMonth } from '@app/domain';
 import type { ReportPeriod } from './report-summary';
 
 /** Which documents make up a report: whole months from their totals, the other days one by one. */
@@ -16,39 +17,33 @@ export interface ReportReads {
 export function planReportReads({ from, to }: ReportPeriod): ReportReads {
   const fromMonth = from.slice(0, 7);
   const toMonth = to.slice(0, 7);
-  const startsOnFirst = dayOf(from) === 1;
+  const startsOnFirst = from === firstDayOf(fromMonth);
   const endsOnLast = to === lastDayOf(toMonth);
-  const firstWhole = startsOnFirst ? fromMonth : nextMonth(fromMonth);
-  const lastWhole = endsOnLast ? toMonth : previousMonth(toMonth);
-  const daysBefore = startsOnFirst ? null : { from: `${fromMonth}-01`, to: `${fromMonth}-${pad(dayOf(from) - 1)}` };
-  const monthsBeforeUpTo = previousMonth(fromMonth);
+  const firstWhole = startsOnFirst ? fromMonth : monthAfter(fromMonth);
+  const lastWhole = endsOnLast ? toMonth : monthBefore(toMonth);
+  const daysBefore = startsOnFirst ? null : { from: firstDayOf(fromMonth), to: addDays(from, -1) };
+  const monthsBeforeUpTo = monthBefore(fromMonth);
   if (firstWhole > lastWhole) return { months: null, days: [{ from, to }], daysBefore, monthsBeforeUpTo };
   const days: ReportPeriod[] = [];
   if (!startsOnFirst) days.push({ from, to: lastDayOf(fromMonth) });
-  if (!endsOnLast) days.push({ from: `${toMonth}-01`, to });
+  if (!endsOnLast) days.push({ from: firstDayOf(toMonth), to });
   return { months: { from: firstWhole, to: lastWhole }, days, daysBefore, monthsBeforeUpTo };
 }
 
 /** The last day of a month (`2026-02` → `2026-02-28`). */
 export function lastDayOf(month: string): string {
   const [year, monthNumber] = month.split('-').map(Number);
-  return `${month}-${pad(new Date(Date.UTC(year, monthNumber, 0)).getUTCDate())}`;
+  return `${month}-${daysInMonth(year, monthNumber)}`;
 }
 
-function nextMonth(month: string): string {
-  const [year, monthNumber] = month.split('-').map(Number);
-  return monthNumber === 12 ? `${year + 1}-01` : `${year}-${pad(monthNumber + 1)}`;
+function firstDayOf(month: string): string {
+  return `${month}-01`;
 }
 
-function previousMonth(month: string): string {
-  const [year, monthNumber] = month.split('-').map(Number);
-  return monthNumber === 1 ? `${year - 1}-12` : `${year}-${pad(monthNumber - 1)}`;
+function monthAfter(month: string): string {
+  return addDays(lastDayOf(month), 1).slice(0, 7);
 }
 
-function dayOf(date: string): number {
-  return Number(date.slice(8, 10));
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
+function monthBefore(month: string): string {
+  return addDays(firstDayOf(month), -1).slice(0, 7);
 }

@@ -27,14 +27,9 @@ export class ReportTally {
     private readonly monthBefore: ReportMonthTotals | null,
   ) {}
 
-  /** The day's new document, or null when the event counted nothing. */
-  get changedDay(): ReportDay | null {
-    return this.day;
-  }
-
-  /** The month's new totals, or null when the event counted nothing. */
-  get changedMonth(): ReportMonthTotals | null {
-    return this.month;
+  /** The day's and the month's new documents (every count changes both), or null when the event counted nothing. */
+  get changed(): { day: ReportDay; month: ReportMonthTotals } | null {
+    return this.day && this.month ? { day: this.day, month: this.month } : null;
   }
 
   add(field: CounterField, amount = 1): void {

@@ -60,10 +60,11 @@ export const reportsProjection: Projection<'case' | 'day' | 'month' | 'totals'> 
     const dayBefore = docs.day as unknown as ReportDay | null;
     const tally = new ReportTally(date, dayBefore, docs.totals as unknown as ReportMonthTotals | null);
     const changes: Partial<Record<'case' | 'day' | 'month' | 'totals', Doc>> = { case: count(tally, before, event) as unknown as Doc };
-    const day = tally.changedDay;
-    if (!day) return changes;
+    const counted = tally.changed;
+    if (!counted) return changes;
+    const { day } = counted;
     changes.day = day as unknown as Doc;
-    changes.totals = tally.changedMonth as unknown as Doc;
+    changes.totals = counted.month as unknown as Doc;
     const openDelta = day.openDelta - (dayBefore?.openDelta ?? 0);
     if (openDelta !== 0) {
       const month = (docs.month as unknown as ReportMonth | null) ?? { month: date.slice(0, 7), openDelta: 0 };

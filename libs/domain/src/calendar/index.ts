@@ -4,4 +4,6 @@ export type { BusinessHours, CalendarConfig } from './calendar-config';
 export { colombianHolidays, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from './colombian-holidays';
 export type { Holiday, HolidayOverrides } from './colombian-holidays';
 export { easterSunday } from './easter';
+export { addDays } from './iso-date';
 export type { IsoDate, IsoInstant } from './iso-date';
+export { daysInMonth } from './day-number';
