@@ -14,6 +14,7 @@ export class ReportDto {
   @ApiProperty({ type: 'integer' }) pendingAtEnd: number;
   @ApiProperty({ type: 'integer' }) closed: number;
   @ApiProperty({ type: 'integer' }) transferred: number;
+  @ApiProperty({ type: 'integer', description: 'Tacit withdrawals (art. 17)' }) withdrawn: number;
   @ApiProperty(anyObject) byKind: object;
   @ApiProperty(anyObject) byTypology: object;
   @ApiProperty(anyObject) byChannel: object;
