@@ -319,6 +319,7 @@ class PortTimer {
     return this.wrap(store, {
       getMany: (args) => `read store getMany ${String(args[0])} (SQLite + JSON.parse)`,
       commit: (args) => `read store commit ${String(args[0])} (JSON.stringify + SQLite upserts)`,
+      ensureCollections: () => 'read store ensureCollections (building the indexes deferred during the load)',
     });
   }
 

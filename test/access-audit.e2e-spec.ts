@@ -34,7 +34,9 @@ describe('Access audit: staff reads of personal data, queryable by auditors', ()
 
   it('records each staff read that shows the petitioner (case view, filing-number search, history), with who, when, route and request id', async () => {
     clock.set('2026-03-03T14:00:00Z');
-    const view = await t.http().get(`/cases/${filed.caseId}`).set('Authorization', bearer('backoffice')).set('X-Request-Id', 'req-view-1').expect(200);
+    // Read-your-writes: the projector runs in the background, so the first read waits for both filings.
+    const minPosition = await t.headPosition();
+    const view = await t.http().get(`/cases/${filed.caseId}`).query({ minPosition }).set('Authorization', bearer('backoffice')).set('X-Request-Id', 'req-view-1').expect(200);
     expect(view.body.petitioner.fullName).toBe('María Fernanda Rojas');
     clock.set('2026-03-03T15:00:00Z');
     await t.http().get(`/cases?filingNumber=${filed.filingNumber}`).set('Authorization', bearer('agent')).set('X-Request-Id', 'req-search-1').expect(200);

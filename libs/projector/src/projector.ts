@@ -54,6 +54,8 @@ export const DEFAULT_MAX_CACHED_DOCUMENTS = 25_000;
 export class Projector {
   private readonly statuses = new Map<string, ProjectionStatus>();
   private readonly caches = new Map<string, WriteBackCache>();
+  /** Projections loading from position 0 without their secondary indexes, until they reach the head. */
+  private readonly indexesDeferred = new Set<string>();
   private readonly loop = new BackgroundLoop(() => this.iterate());
   private failuresInARow = 0;
   private readonly batchSize: number;
@@ -90,6 +92,8 @@ export class Projector {
         await this.reset(projection);
         position = 0;
       }
+      // Nothing committed yet: the collections are empty and are loaded in bulk.
+      if (position === 0) await this.deferIndexes(projection);
       this.track(projection, position);
     }
   }
@@ -113,6 +117,7 @@ export class Projector {
     const head = await this.events.headPosition();
     while ((await this.step()) && this.lowestApplied() < head) onProgress?.(this.lowestApplied(), head);
     await this.commitAll();
+    for (const projection of this.projections) await this.restoreIndexes(projection);
     onProgress?.(Math.min(this.lowestApplied(), head), head);
   }
 
@@ -124,6 +129,7 @@ export class Projector {
     for (const projection of selected) {
       await this.readStore.ensureCollections(projection.collections);
       await this.reset(projection);
+      await this.deferIndexes(projection);
       this.track(projection, 0);
     }
   }
@@ -161,7 +167,10 @@ export class Projector {
     const from = Math.min(...active.map((projection) => this.cacheOf(projection).appliedPosition));
     const recorded = await this.events.readAll({ fromPosition: from, maxCount: this.batchSize });
     if (recorded.length === 0) {
-      for (const projection of active) if (await this.commit(projection)) this.statuses.get(projection.name)!.state = 'running';
+      for (const projection of active) {
+        if (await this.commit(projection)) this.statuses.get(projection.name)!.state = 'running';
+        await this.restoreIndexes(projection);
+      }
       return false;
     }
     const events = recorded.map(toProjectionEvent);
@@ -171,6 +180,7 @@ export class Projector {
       advanced = (await this.applyTo(projection, recorded, events)) || advanced;
       const cache = this.cacheOf(projection);
       if (this.statuses.get(projection.name)!.state !== 'failed' && (atHead || cache.shouldCommit())) await this.commit(projection);
+      if (atHead) await this.restoreIndexes(projection);
     }
     return advanced;
   }
@@ -254,6 +264,30 @@ export class Projector {
 
   private async reset(projection: Projection): Promise<void> {
     await this.readStore.reset(projection.name, projection.collections.map((collection) => collection.name));
+  }
+
+  /**
+   * Upserts into a table with secondary indexes also update each index entry by entry (on SQLite,
+   * reading the JSON document once more per indexed field): a load from position 0 goes without
+   * them, and `restoreIndexes` builds them over the loaded documents once it reaches the head.
+   */
+  private async deferIndexes(projection: Projection): Promise<void> {
+    await this.readStore.deferIndexes(projection.collections.map((collection) => collection.name));
+    this.indexesDeferred.add(projection.name);
+  }
+
+  /** Builds the indexes a load from position 0 went without, once it is at the head and committed. */
+  private async restoreIndexes(projection: Projection): Promise<void> {
+    const status = this.statuses.get(projection.name)!;
+    if (!this.indexesDeferred.has(projection.name) || status.state !== 'running') return;
+    try {
+      await this.readStore.ensureCollections(projection.collections);
+      this.indexesDeferred.delete(projection.name);
+    } catch (error) {
+      // Unavailable: tried again at the head. Anything else (a unique index the documents break) is the projection's.
+      if (isUnavailable(error)) this.log(`projection ${projection.name}: store unavailable, building its indexes later: ${describe(error)}`);
+      else this.fail(projection, status.position, 'unknown', error);
+    }
   }
 
   private track(projection: Projection, position: number): void {

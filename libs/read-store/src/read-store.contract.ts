@@ -498,6 +498,38 @@ export function readStoreContract(
       });
     });
 
+    describe('deferIndexes', () => {
+      it('answers queries the same while the indexes are deferred and once ensureCollections has them again', async () => {
+        const specs = [{ name: uniqueName('cases'), indexes: [{ fields: ['status', 'dueAt'] }, { fields: ['code'], unique: true }] }];
+        const collection = specs[0].name;
+        await store.ensureCollections(specs);
+        const projection = uniqueName('projection');
+        await store.reset(projection, [collection]);
+        await store.deferIndexes([collection]);
+        const documents = [
+          { id: 'c', data: { status: 'open', dueAt: '2026-03-03', code: 'C' } },
+          { id: 'a', data: { status: 'open', dueAt: '2026-03-01', code: 'A' } },
+          { id: 'b', data: { status: 'closed', dueAt: '2026-03-02', code: 'B' } },
+          { id: 'd', data: { status: 'open', code: 'D' } },
+        ];
+        await store.commit(projection, documents.map(({ id, data }, index) => upsert(collection, id, index + 1, data)), { version: 1, position: documents.length });
+        const answers = async () => ({
+          open: (await store.find(collection, { where: [{ field: 'status', op: 'eq', value: 'open' }], sort: [{ field: 'dueAt', direction: 'desc' }], limit: 10 })).items.map(({ id }) => id),
+          byCode: (await store.find(collection, { where: [{ field: 'code', op: 'eq', value: 'B' }], limit: 1 })).items.map(({ id }) => id),
+          openCount: await store.count(collection, [{ field: 'status', op: 'eq', value: 'open' }]),
+        });
+        const expected = { open: ['c', 'a', 'd'], byCode: ['b'], openCount: 3 };
+
+        expect(await answers()).toEqual(expected);
+        await store.ensureCollections(specs);
+        expect(await answers()).toEqual(expected);
+      });
+
+      it('rejects a collection that was not declared', async () => {
+        await expect(store.deferIndexes([uniqueName('undeclared')])).rejects.toThrow(/Unknown collection/);
+      });
+    });
+
     describe('purgeDeletedData', () => {
       it('keeps what is stored and forgets what was deleted', async () => {
         const collection = await newCollection();

@@ -100,6 +100,13 @@ export interface ReadStore {
   /** Deletes every document of the collections and the projection's checkpoint (before a rebuild). */
   reset(projection: string, collections: string[]): Promise<void>;
   /**
+   * A hint before a bulk load (a rebuild from position 0): the store may drop the secondary indexes
+   * of these collections until the next `ensureCollections`, which then builds them over everything
+   * loaded at once instead of entry by entry. Meanwhile queries give the same answers, only slower,
+   * and a unique index is checked when it is built again rather than at each commit.
+   */
+  deferIndexes(collections: string[]): Promise<void>;
+  /**
    * Makes data already deleted or overwritten unrecoverable from the store's own files where the
    * store can (crypto-shredding, issue 7). SQLite: deleted content is zeroed as it goes
    * (`secure_delete`); this checkpoints the WAL and truncates it, so no old page image survives.

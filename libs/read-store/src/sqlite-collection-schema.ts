@@ -33,6 +33,19 @@ export function existingCollections(db: Database.Database): string[] {
   return tables.map((table) => table.slice(TABLE_PREFIX.length));
 }
 
+/**
+ * DDL dropping the collection's secondary indexes (those `ensureCollections` created; SQLite's own
+ * primary-key index has no SQL and stays), so a bulk load skips their upkeep.
+ */
+export function dropIndexStatements(db: Database.Database, collection: string): string[] {
+  assertCollectionName(collection);
+  const names = db
+    .prepare<[string], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+    .pluck()
+    .all(`${TABLE_PREFIX}${collection}`);
+  return names.map((name) => `DROP INDEX IF EXISTS "${name.replace(/"/g, '""')}"`);
+}
+
 /** Validates the spec, then returns the idempotent DDL creating its table and indexes. */
 export function collectionSchemaStatements(spec: CollectionSpec): string[] {
   if (typeof spec !== 'object' || spec === null) throw new TypeError('A collection spec must be an object');

@@ -130,6 +130,50 @@ describe('SqliteReadStore', () => {
     });
   });
 
+  describe('deferred indexes (a rebuild loads without them)', () => {
+    const radicadoLookup: FindQuery = { where: [{ field: 'radicado', op: 'eq', value: 'R-1' }], limit: 1 };
+    const planOf = async (store: SqliteReadStore) => (await store.explainFind('cases', radicadoLookup)).map((statement) => statement.plan);
+    const openCases = async () => {
+      const store = open();
+      await store.ensureCollections([{ name: 'cases', indexes: [{ fields: ['radicado'], unique: true }, { fields: ['status', 'dueAt'] }] }]);
+      return store;
+    };
+
+    it('drops the secondary indexes, keeps the primary key, and ensureCollections builds them over what was loaded', async () => {
+      const store = await openCases();
+      await store.deferIndexes(['cases']);
+      expect(await planOf(store)).toEqual([['SCAN doc_cases USING INDEX sqlite_autoindex_doc_cases_1']]);
+      await store.commit('cases-projection', [write('cases', 'case-1', 1, { radicado: 'R-1' }), write('cases', 'case-1', 2, { radicado: 'R-1', status: 'open' })], {
+        version: 1,
+        position: 2,
+      });
+
+      await store.ensureCollections([{ name: 'cases', indexes: [{ fields: ['radicado'], unique: true }, { fields: ['status', 'dueAt'] }] }]);
+
+      expect(await planOf(store)).toEqual([['SEARCH doc_cases USING INDEX uniq:cases:radicado (<expr>=?)']]);
+      expect((await store.find('cases', radicadoLookup)).items).toEqual([{ id: 'case-1', position: 2, data: { radicado: 'R-1', status: 'open' } }]);
+    });
+
+    it('checks a unique index when it is built again: duplicates loaded meanwhile make ensureCollections fail, not silently pass', async () => {
+      const store = await openCases();
+      await store.deferIndexes(['cases']);
+      await store.commit('cases-projection', [write('cases', 'case-1', 1, { radicado: 'R-1' }), write('cases', 'case-2', 2, { radicado: 'R-1' })], { version: 1, position: 2 });
+
+      const rebuilt = store.ensureCollections([{ name: 'cases', indexes: [{ fields: ['radicado'], unique: true }] }]);
+
+      await expect(rebuilt).rejects.toThrow(/UNIQUE/);
+      await expect(rebuilt).rejects.not.toBeInstanceOf(ReadStoreUnavailableError);
+    });
+
+    it('leaves the other collections indexed', async () => {
+      const store = await openCases();
+      await store.ensureCollections([{ name: 'other', indexes: [{ fields: ['radicado'], unique: true }] }]);
+      await store.deferIndexes(['cases']);
+      const plans = (await store.explainFind('other', radicadoLookup)).map((statement) => statement.plan);
+      expect(plans).toEqual([['SEARCH doc_other USING INDEX uniq:other:radicado (<expr>=?)']]);
+    });
+  });
+
   describe('atomicity', () => {
     it('a commit failing on a collection that was not ensured writes neither its documents nor its checkpoint', async () => {
       const store = open();

@@ -14,7 +14,7 @@ import { parseDocument, serializeDocument } from './document-json';
 import { validateFilters, validateFindQuery, ValidFindQuery } from './find-query';
 import { decodeCursor, encodeCursor, queryFingerprint } from './page-cursor';
 import { assertNonEmptyString, assertNonNegativeInteger } from './read-store-input';
-import { CHECKPOINTS_SCHEMA, collectionSchemaStatements, existingCollections, tableName } from './sqlite-collection-schema';
+import { CHECKPOINTS_SCHEMA, collectionSchemaStatements, dropIndexStatements, existingCollections, tableName } from './sqlite-collection-schema';
 import { countQuery, PageRow, sortKeyValues } from './sqlite-page-query';
 import { PageRequest, readPageRows } from './sqlite-page-reader';
 import { asUnavailableWhenStorageFailed, openReadDatabase, SqliteReadDatabaseOptions } from './sqlite-read-database';
@@ -196,6 +196,15 @@ export class SqliteReadStore implements ReadStore {
     this.inTransaction(`Reset of projection ${projection}`, () => {
       tables.forEach((table) => this.statement(`DELETE FROM ${table}`).run());
       this.statement('DELETE FROM checkpoints WHERE projection = ?').run(projection);
+    });
+  }
+
+  /** Drops the secondary indexes: a rebuild's upserts then skip their upkeep (each one reads the JSON again). */
+  async deferIndexes(collections: string[]): Promise<void> {
+    if (!Array.isArray(collections)) throw new TypeError('collections must be an array');
+    collections.forEach((collection) => this.knownTable(collection));
+    this.inTransaction('deferIndexes', () => {
+      for (const collection of collections) dropIndexStatements(this.db, collection).forEach((sql) => this.db.exec(sql));
     });
   }
 

@@ -165,6 +165,15 @@ export class MongoReadStore implements ReadStore {
     });
   }
 
+  /**
+   * Keeps the indexes: whether dropping them and building them again after a rebuild pays on
+   * MongoDB has not been measured (no MongoDB runs here, and FerretDB's indexes behave otherwise).
+   */
+  async deferIndexes(collections: string[]): Promise<void> {
+    if (!Array.isArray(collections)) throw new TypeError('collections must be an array');
+    await this.run('deferIndexes', async () => collections.forEach((collection) => this.catalog.mongoName(collection)));
+  }
+
   /** WiredTiger reuses the space of deleted documents; what stays on disk or in backups is an operations matter (ADR 10). */
   async purgeDeletedData(): Promise<void> {
     await this.run('purgeDeletedData', async () => undefined);
