@@ -115,4 +115,23 @@ describe('Projector: a load from position 0 goes without secondary indexes', () 
     expect(view).toMatchObject({ state: 'running', position: LAST_POSITION });
     expect(await seeksIndex()).toBe(true);
   });
+
+  it('given documents that broke a unique index, when the projector starts again, then that projection stays failed, the others run, and a new version rebuilds it', async () => {
+    await new Projector(events, readStore, [sameTeamProjection, caseView], quiet).catchUp();
+    await appendCase(events, '00000000-0000-4000-8000-000000000004', HISTORIES.filed);
+    const head = await events.headPosition();
+
+    const restarted = new Projector(events, readStore, [sameTeamProjection, caseView], quiet);
+    await restarted.catchUp();
+    expect(restarted.status()).toEqual([
+      expect.objectContaining({ name: 'same-team', state: 'failed', position: LAST_POSITION, failure: expect.objectContaining({ error: expect.stringMatching(/UNIQUE/) }) }),
+      expect.objectContaining({ name: caseView.name, state: 'running', position: head }),
+    ]);
+
+    const fixed: Projection<'member'> = { ...sameTeamProjection, version: 2, evolve: (_, event) => ({ member: { team: event.streamId } }) };
+    const upgraded = new Projector(events, readStore, [fixed, caseView], quiet);
+    await upgraded.catchUp();
+    expect(upgraded.status()[0]).toMatchObject({ state: 'running', position: head });
+    expect(await readStore.count(SAME_TEAM)).toBe(4);
+  });
 });

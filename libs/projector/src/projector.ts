@@ -84,17 +84,15 @@ export class Projector {
   /** Creates collections and rebuilds projections whose version changed. */
   async prepare(): Promise<void> {
     for (const projection of this.projections) {
-      await this.readStore.ensureCollections(projection.collections);
       const checkpoint = await this.readStore.getCheckpoint(projection.name);
-      let position = checkpoint?.position ?? 0;
-      if (checkpoint && checkpoint.version !== projection.version) {
-        this.log(`${projection.name}: version ${checkpoint.version} -> ${projection.version}, rebuilding from position 0`);
-        await this.reset(projection);
-        position = 0;
+      if (checkpoint && checkpoint.version === projection.version) {
+        this.track(projection, checkpoint.position);
+        await this.ensureIndexedCollections(projection);
+        continue;
       }
-      // Nothing committed yet: the collections are empty and are loaded in bulk.
-      if (position === 0) await this.deferIndexes(projection);
-      this.track(projection, position);
+      // Nothing committed yet, or a new version: the collections are (made) empty and loaded in bulk.
+      if (checkpoint) this.log(`${projection.name}: version ${checkpoint.version} -> ${projection.version}, rebuilding from position 0`);
+      await this.startOver(projection);
     }
   }
 
@@ -126,12 +124,7 @@ export class Projector {
     const selected = selectProjections(this.projections, names);
     // The projections not named keep their checkpoints (and are caught up from there).
     if (this.statuses.size === 0) await this.prepare();
-    for (const projection of selected) {
-      await this.readStore.ensureCollections(projection.collections);
-      await this.reset(projection);
-      await this.deferIndexes(projection);
-      this.track(projection, 0);
-    }
+    for (const projection of selected) await this.startOver(projection);
   }
 
   status(): ProjectionStatus[] {
@@ -267,13 +260,31 @@ export class Projector {
   }
 
   /**
+   * Empties the projection's collections and checkpoint, to load them again from position 0.
    * Upserts into a table with secondary indexes also update each index entry by entry (on SQLite,
-   * reading the JSON document once more per indexed field): a load from position 0 goes without
-   * them, and `restoreIndexes` builds them over the loaded documents once it reaches the head.
+   * reading the JSON document once more per indexed field): the load goes without them, and
+   * `restoreIndexes` builds them over the loaded documents once it reaches the head (ADR 14).
    */
-  private async deferIndexes(projection: Projection): Promise<void> {
+  private async startOver(projection: Projection): Promise<void> {
+    // The tables only: an index the old documents break (see restoreIndexes) must not block the reset.
+    await this.readStore.ensureCollections(projection.collections.map(({ name }) => ({ name, indexes: [] })));
+    await this.reset(projection);
     await this.readStore.deferIndexes(projection.collections.map((collection) => collection.name));
     this.indexesDeferred.add(projection.name);
+    this.track(projection, 0);
+  }
+
+  /**
+   * Creates what is missing of the collections and their indexes (a load stopped half-way goes on
+   * with them). Documents that break a unique index stop the projection, not the projector.
+   */
+  private async ensureIndexedCollections(projection: Projection): Promise<void> {
+    try {
+      await this.readStore.ensureCollections(projection.collections);
+    } catch (error) {
+      if (isUnavailable(error)) throw error;
+      this.fail(projection, this.statuses.get(projection.name)!.position + 1, 'unknown', error);
+    }
   }
 
   /** Builds the indexes a load from position 0 went without, once it is at the head and committed. */
@@ -286,7 +297,7 @@ export class Projector {
     } catch (error) {
       // Unavailable: tried again at the head. Anything else (a unique index the documents break) is the projection's.
       if (isUnavailable(error)) this.log(`projection ${projection.name}: store unavailable, building its indexes later: ${describe(error)}`);
-      else this.fail(projection, status.position, 'unknown', error);
+      else this.fail(projection, status.position + 1, 'unknown', error);
     }
   }
 
