@@ -13,6 +13,13 @@ export type ProjectionEvent = CaseEvent & {
 export interface DocKey {
   collection: string;
   id: string;
+  /**
+   * This event creates the document, so no stored version can precede it (its id comes from the
+   * event itself, or from the stream the event opens): the projector does not look it up. A replay
+   * of the event after a crash then starts from null again, which is harmless: projections are
+   * deterministic, and the store keeps a write only when its position is newer.
+   */
+  created?: boolean;
 }
 
 export type Doc = Record<string, unknown>;

@@ -6,7 +6,10 @@ import type { WriteBackCache } from './write-back-cache';
 export async function applyBatch(store: ReadStore, cache: WriteBackCache, projection: Projection, events: ProjectionEvent[]): Promise<Map<string, ChangedDoc>> {
   const keyed = keyEvents(projection, events);
   const wanted = new Map<string, DocKey>();
-  for (const { keys, names } of keyed) for (const name in names) wanted.set(names[name], keys[name]);
+  for (const { keys, names } of keyed) {
+    // A document the batch creates stays unread even when later events of the batch name it too.
+    for (const name in names) if (keys[name].created || !wanted.has(names[name])) wanted.set(names[name], keys[name]);
+  }
   const documents = await cache.load(store, wanted);
   return applyKeyedEvents(projection, documents, keyed);
 }

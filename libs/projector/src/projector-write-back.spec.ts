@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CaseEvent } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
 import { EventStore, EventStoreUnavailableError, ReadAllOptions, SqliteEventStore } from '@app/event-store';
-import { ALL_PROJECTIONS, Projection } from '@app/projections';
+import { ALL_PROJECTIONS, CASES_COLLECTION, createMailOutboxProjection, MAIL_OUTBOX_COLLECTION, Projection } from '@app/projections';
 import { SqliteReadStore } from '@app/read-store';
 import { Projector } from './projector';
 
@@ -98,5 +98,39 @@ describe('Projector write-back cache', () => {
     const clean = readStore();
     await new Projector(events, clean, ALL_PROJECTIONS, { log: () => {} }).catchUp();
     expect(await snapshot(store, ALL_PROJECTIONS)).toEqual(await snapshot(clean, ALL_PROJECTIONS));
+  });
+
+  describe('documents an event creates (DocKey.created)', () => {
+    const outbox = createMailOutboxProjection({ companyName: 'Empresa S.A.', publicBaseUrl: 'https://pqr.example.co', serviceLine: '601 555 0100', messageIdDomain: 'pqr.example.co' }) as Projection;
+    const projections = [...ALL_PROJECTIONS, outbox];
+
+    it('given a catch-up that files every case it sees, then it never looks up a case document or an outbox message', async () => {
+      const store = readStore();
+      const getMany = jest.spyOn(store, 'getMany');
+      await new Projector(events, store, projections, { batchSize: 3, log: () => {} }).catchUp();
+      const lookedUp = getMany.mock.calls.map(([collection, ids]) => ({ collection, ids: ids.filter((id) => collection === CASES_COLLECTION || id.startsWith('message:')) }));
+      expect(lookedUp.filter(({ ids }) => ids.length > 0)).toEqual([]);
+      expect(await store.count(CASES_COLLECTION)).toBe(5);
+      expect(await store.count(MAIL_OUTBOX_COLLECTION, [{ field: 'kind', op: 'eq', value: 'message' }])).toBeGreaterThan(5);
+    });
+
+    it('given documents stored past their checkpoint (MongoDB writes them before it), when caught up again, then the read models equal a clean rebuild', async () => {
+      const clean = readStore();
+      await new Projector(events, clean, projections, { log: () => {} }).catchUp();
+      const store = readStore();
+      await expect(new Projector(dyingAfter(events, 5), store, projections, { batchSize: 2, commitEveryEvents: 4, log: () => {} }).catchUp()).rejects.toThrow('killed');
+      // What a crash between MongoDB's document writes and its checkpoint leaves: every document, final
+      // versions included (among them those the replayed events create), and the old checkpoints.
+      for (const { collections } of projections) {
+        for (const { name } of collections) {
+          const documents = (await clean.find(name, { limit: 1000 })).items;
+          await store.commit('documents-without-checkpoint', documents.map(({ id, position, data }) => ({ collection: name, id, position, data })), { version: 1, position: 1 });
+        }
+      }
+
+      await new Projector(events, store, projections, { batchSize: 2, commitEveryEvents: 4, log: () => {} }).catchUp();
+
+      expect((await snapshot(store, projections)).collections).toEqual((await snapshot(clean, projections)).collections);
+    });
   });
 });

@@ -42,7 +42,11 @@ export class WriteBackCache {
     for (const [name, key] of keys) {
       const cached = this.documents.get(name);
       if (cached) batch.set(name, cached);
-      else {
+      else if (key.created) {
+        const absent: CachedDoc = { collection: key.collection, id: key.id, data: null, position: 0 };
+        this.documents.set(name, absent);
+        batch.set(name, absent);
+      } else {
         let ids = missing.get(key.collection);
         if (!ids) missing.set(key.collection, (ids = new Map()));
         ids.set(key.id, name);

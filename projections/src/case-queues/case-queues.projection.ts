@@ -1,5 +1,5 @@
 import { CASE_EVENT_TYPES, CaseState, evolveCase } from '@app/domain';
-import { caseIdOf } from '../case-view/case-view.projection';
+import { caseIdOf, opensCase } from '../case-view/case-view.projection';
 import type { Doc, Projection, ProjectionEvent } from '../projection';
 import { CLOCK_RUNNING_QUEUES, Queue, QUEUES } from './queue-of';
 import { queueOf } from './queue-of';
@@ -55,7 +55,7 @@ export const caseQueuesProjection: Projection<'item' | 'summary'> = {
   ],
   handles: CASE_EVENT_TYPES,
   keysOf: (event) => ({
-    item: { collection: QUEUE_ITEMS_COLLECTION, id: caseIdOf(event) },
+    item: { collection: QUEUE_ITEMS_COLLECTION, id: caseIdOf(event), created: opensCase(event) },
     summary: { collection: QUEUE_SUMMARY_COLLECTION, id: QUEUE_SUMMARY_ID },
   }),
   evolve: ({ item, summary }, event) => {

@@ -1,5 +1,5 @@
 import { CASE_EVENT_TYPES, CaseStatus } from '@app/domain';
-import { caseIdOf, hashVerificationCode } from '../case-view/case-view.projection';
+import { caseIdOf, hashVerificationCode, opensCase } from '../case-view/case-view.projection';
 import type { Doc, Projection } from '../projection';
 import { TimelineEntry, timelineEntryOf } from './timeline-entry';
 import { evolveCase, CaseState } from '@app/domain';
@@ -21,7 +21,7 @@ export const caseTimelineProjection: Projection<'timeline'> = {
   version: 1,
   collections: [{ name: TIMELINES_COLLECTION, indexes: [{ fields: ['filingNumber'], unique: true }] }],
   handles: CASE_EVENT_TYPES,
-  keysOf: (event) => ({ timeline: { collection: TIMELINES_COLLECTION, id: caseIdOf(event) } }),
+  keysOf: (event) => ({ timeline: { collection: TIMELINES_COLLECTION, id: caseIdOf(event), created: opensCase(event) } }),
   evolve: ({ timeline }, event) => {
     const current = timeline as unknown as CaseTimeline | null;
     if (!current && event.type !== 'CaseFiled') return {};

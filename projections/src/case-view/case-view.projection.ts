@@ -62,12 +62,17 @@ export const caseViewProjection: Projection<'case'> = {
   version: 3,
   collections: [{ name: CASES_COLLECTION, indexes: [{ fields: ['filingNumber'], unique: true }, { fields: ['petitionerId'] }] }],
   handles: CASE_EVENT_TYPES,
-  keysOf: (event) => ({ case: { collection: CASES_COLLECTION, id: caseIdOf(event) } }),
+  keysOf: (event) => ({ case: { collection: CASES_COLLECTION, id: caseIdOf(event), created: opensCase(event) } }),
   evolve: ({ case: doc }, event) => {
     const view = evolveView(doc as CaseView | null, event);
     return view ? { case: view as unknown as Doc } : {};
   },
 };
+
+/** CaseFiled opens the case's stream: no document keyed by the case can be stored before it (`DocKey.created`). */
+export function opensCase(event: { type: string }): boolean {
+  return event.type === 'CaseFiled';
+}
 
 /** Every case event but CaseFiled lacks a caseId in its data: it is the stream's id. */
 export function caseIdOf(event: { streamId: string }): string {

@@ -2,7 +2,7 @@ import { CASE_EVENT_TYPES, isErasedPetitioner } from '@app/domain';
 import type { CaseEventType } from '@app/domain';
 import { customerMailFor, CUSTOMER_MAIL_EVENT_TYPES, messageIdFor, renderMail, sendsCustomerMail } from '@app/mail';
 import type { MailSettings, RenderedMail } from '@app/mail';
-import { caseIdOf } from '../case-view/case-view.projection';
+import { caseIdOf, opensCase } from '../case-view/case-view.projection';
 import { settingsFingerprint } from '../projection';
 import type { Doc, DocKey, Projection, ProjectionEvent } from '../projection';
 
@@ -74,8 +74,9 @@ export function createMailOutboxProjection(settings: MailOutboxSettings): Projec
     // Built key by key, not by spreads: see evolveCase on hidden classes.
     keysOf: (event) => {
       const keys: Record<string, DocKey> = {};
-      if (NEEDS_RECIPIENT.has(event.type)) keys.recipient = { collection: MAIL_OUTBOX_COLLECTION, id: recipientDocId(caseIdOf(event)) };
-      if (NAMES_MESSAGE.has(event.type)) keys.message = { collection: MAIL_OUTBOX_COLLECTION, id: `message:${messageSourceOf(event)}` };
+      if (NEEDS_RECIPIENT.has(event.type)) keys.recipient = { collection: MAIL_OUTBOX_COLLECTION, id: recipientDocId(caseIdOf(event)), created: opensCase(event) };
+      // A message is keyed by the event that owes it: only that event creates it; delivery attempts name an older one.
+      if (NAMES_MESSAGE.has(event.type)) keys.message = { collection: MAIL_OUTBOX_COLLECTION, id: `message:${messageSourceOf(event)}`, created: !isDeliveryAttempt(event) };
       if (event.type === 'PetitionerDataErased') Object.assign(keys, withdrawnMessageKeys(event.data.withdrawnMessages));
       return keys;
     },
@@ -116,8 +117,11 @@ function withdrawnMessageKeys(sourceEventIds: readonly string[]): Record<string,
 
 /** The event a message belongs to: its own id, or for a delivery attempt the event it delivers. */
 function messageSourceOf(event: ProjectionEvent): string {
-  if (event.type === 'EmailDelivered' || event.type === 'EmailDeliveryFailed') return event.data.sourceEventId;
-  return eventIdOf(event);
+  return isDeliveryAttempt(event) ? event.data.sourceEventId : eventIdOf(event);
+}
+
+function isDeliveryAttempt(event: ProjectionEvent): event is Extract<ProjectionEvent, { type: 'EmailDelivered' | 'EmailDeliveryFailed' }> {
+  return event.type === 'EmailDelivered' || event.type === 'EmailDeliveryFailed';
 }
 
 /** The store's eventId (always present in recorded events); the stream revision names the event otherwise. */

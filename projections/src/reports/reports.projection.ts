@@ -1,5 +1,5 @@
 import { CASE_EVENT_TYPES } from '@app/domain';
-import { caseIdOf } from '../case-view/case-view.projection';
+import { caseIdOf, opensCase } from '../case-view/case-view.projection';
 import { bogotaDate, Doc, Projection, ProjectionEvent } from '../projection';
 import type { ReportDay, ReportMonthTotals } from './report-day';
 import { ReportTally } from './report-tally';
@@ -47,7 +47,7 @@ export const reportsProjection: Projection<'case' | 'day' | 'month' | 'totals'> 
     const date = bogotaDate(event.metadata.occurredAt);
     const month = date.slice(0, 7);
     return {
-      case: { collection: REPORT_CASES_COLLECTION, id: caseIdOf(event) },
+      case: { collection: REPORT_CASES_COLLECTION, id: caseIdOf(event), created: opensCase(event) },
       day: { collection: REPORT_DAYS_COLLECTION, id: date },
       month: { collection: REPORT_MONTHS_COLLECTION, id: month },
       totals: { collection: REPORT_MONTH_TOTALS_COLLECTION, id: month },

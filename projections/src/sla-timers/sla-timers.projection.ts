@@ -1,6 +1,6 @@
 import { CASE_EVENT_TYPES, DeadlineFold, evolveCase, memoizedSlaCalendar, slaScheduleFrom } from '@app/domain';
 import type { CaseEvent, CaseEventType, CaseState, DeadlineFoldSnapshot, NextDeadline, SlaScheduleOptions, SlaTimer } from '@app/domain';
-import { caseIdOf } from '../case-view/case-view.projection';
+import { caseIdOf, opensCase } from '../case-view/case-view.projection';
 import { settingsFingerprint } from '../projection';
 import type { Doc, Projection, ProjectionEvent } from '../projection';
 
@@ -59,7 +59,7 @@ export function createSlaTimersProjection(settings: SlaScheduleOptions, calendar
     version: SCHEMA_VERSION * 1_000_000 + fingerprint(settings, calendarSettings),
     collections: [{ name: SLA_TIMERS_COLLECTION, indexes: [{ fields: ['nextTimerMs'] }, { fields: ['nextDeadlineMs'] }] }],
     handles: CASE_EVENT_TYPES,
-    keysOf: (event) => ({ timers: { collection: SLA_TIMERS_COLLECTION, id: caseIdOf(event) } }),
+    keysOf: (event) => ({ timers: { collection: SLA_TIMERS_COLLECTION, id: caseIdOf(event), created: opensCase(event) } }),
     evolve: ({ timers: doc }, event) => {
       const before = doc as unknown as SlaTimersDoc | null;
       if (!before && event.type !== 'CaseFiled') return {};
