@@ -38,6 +38,8 @@ describe('HTTP: bad input on every query route', () => {
     const [first] = [await cases.caseAt('filed'), await cases.caseAt('filed'), await cases.caseAt('filed')];
     for (const stage of ['assigned', 'assigned', 'returned', 'returned', 'awaiting_information', 'awaiting_information'] as const) await cases.caseAt(stage);
     const history = await cases.history(first.caseId);
+    // The projector runs in the background, and the role checks below read queues without waiting: wait here once.
+    await t.http().get('/queues/summary').query({ minPosition: await t.headPosition() }).set('Authorization', bearer('supervisor')).expect(200);
     // A second staff read of the first case: its access audit (GET /audit/access) has two pages with limit=1.
     expect((await t.http().get(`/cases/${first.caseId}`).set('Authorization', bearer('backoffice'))).status).toBe(200);
     context = { caseId: first.caseId, filingNumber: first.filingNumber, code: String(history[0].data.verificationCode), head: await t.headPosition() };

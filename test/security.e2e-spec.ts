@@ -27,6 +27,8 @@ describe('HTTP: hardening (headers, limits, request ids, throttling of /public)'
     const cases = new CaseDriver(t);
     const { caseId, filingNumber } = await cases.file();
     filing = { filingNumber, code: String((await cases.history(caseId))[0].data.verificationCode) };
+    // The public view comes from the background projector: wait for it on a staff route (those are not throttled).
+    await t.http().get('/queues/summary').query({ minPosition: await t.headPosition() }).set('Authorization', bearer('supervisor')).expect(200);
   });
   afterAll(() => t?.close());
 
