@@ -128,6 +128,11 @@ describe('Projector: a load from position 0 goes without secondary indexes', () 
       expect.objectContaining({ name: caseView.name, state: 'running', position: head }),
     ]);
 
+    // A process that only reads (the API with PROJECTOR=external) still starts, and logs why reads scan.
+    const logged: string[] = [];
+    await new Projector(events, readStore, [sameTeamProjection, caseView], { log: (line) => logged.push(line) }).ensureCollections();
+    expect(logged).toEqual([expect.stringMatching(/^projection same-team: its indexes cannot be built.*UNIQUE/)]);
+
     const fixed: Projection<'member'> = { ...sameTeamProjection, version: 2, evolve: (_, event) => ({ member: { team: event.streamId } }) };
     const upgraded = new Projector(events, readStore, [fixed, caseView], quiet);
     await upgraded.catchUp();

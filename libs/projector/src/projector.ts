@@ -1,6 +1,6 @@
 import { EventStore, EventStoreUnavailableError, RecordedEvent } from '@app/event-store';
 import type { Projection, ProjectionEvent } from '@app/projections';
-import { ReadStore, ReadStoreUnavailableError } from '@app/read-store';
+import { CollectionSpec, ReadStore, ReadStoreUnavailableError } from '@app/read-store';
 import { applyBatch } from './projection-batch';
 import { toProjectionEvent } from './to-projection-event';
 import { BackgroundLoop, logToStderr } from './background-loop';
@@ -76,9 +76,21 @@ export class Projector {
     };
   }
 
-  /** Creates the collections only (an API that reads while another process projects). */
+  /**
+   * Creates the collections only (an API that reads while another process projects), and their
+   * indexes. Documents that break a unique index (the projector reports that projection failed)
+   * leave it without them: its reads then scan, and this process still starts.
+   */
   async ensureCollections(): Promise<void> {
-    for (const projection of this.projections) await this.readStore.ensureCollections(projection.collections);
+    for (const projection of this.projections) {
+      await this.readStore.ensureCollections(tablesOf(projection));
+      try {
+        await this.readStore.ensureCollections(projection.collections);
+      } catch (error) {
+        if (isUnavailable(error)) throw error;
+        this.log(`projection ${projection.name}: its indexes cannot be built, its reads scan until it is fixed and rebuilt: ${describe(error)}`);
+      }
+    }
   }
 
   /** Creates collections and rebuilds projections whose version changed. */
@@ -267,7 +279,7 @@ export class Projector {
    */
   private async startOver(projection: Projection): Promise<void> {
     // The tables only: an index the old documents break (see restoreIndexes) must not block the reset.
-    await this.readStore.ensureCollections(projection.collections.map(({ name }) => ({ name, indexes: [] })));
+    await this.readStore.ensureCollections(tablesOf(projection));
     await this.reset(projection);
     await this.readStore.deferIndexes(projection.collections.map((collection) => collection.name));
     this.indexesDeferred.add(projection.name);
@@ -319,6 +331,11 @@ export class Projector {
   private log(message: string): void {
     (this.options.log ?? logToStderr)(message);
   }
+}
+
+/** The projection's collections without their indexes. */
+function tablesOf(projection: Projection): CollectionSpec[] {
+  return projection.collections.map(({ name }) => ({ name, indexes: [] }));
 }
 
 /** The named projections, in their own order (all when none are named); an unknown name throws, listing the known ones. */
