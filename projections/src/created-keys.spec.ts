@@ -1,19 +1,11 @@
-import { BusinessCalendar, DEFAULT_SLA_POLICIES } from '@app/domain';
 import type { CaseEvent } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
 import { docKey } from './apply-events';
-import { ALL_PROJECTIONS } from './index';
-import { createMailOutboxProjection } from './mail-outbox/mail-outbox.projection';
 import type { Projection } from './projection';
-import { createSlaTimersProjection } from './sla-timers/sla-timers.projection';
+import { EVERY_PROJECTION } from './testing/every-projection';
 import { recordCaseEvents, withEventIds } from './testing/project';
 
 const CASE_ID = '00000000-0000-4000-8000-0000000000cc';
-const SYSTEM_PROJECTIONS: readonly Projection[] = [
-  ...ALL_PROJECTIONS,
-  createSlaTimersProjection({ calendar: new BusinessCalendar(), policies: DEFAULT_SLA_POLICIES, customerSilenceBusinessDays: 2 }) as Projection,
-  createMailOutboxProjection({ companyName: 'Empresa S.A.', publicBaseUrl: 'https://pqr.example.co', serviceLine: '601 555 0100', messageIdDomain: 'pqr.example.co' }) as Projection,
-];
 
 const delivered = (sourceEventId: string): CaseEvent =>
   ({
@@ -34,7 +26,7 @@ function namedDocuments(projection: Projection, history: CaseEvent[]) {
 }
 
 describe('DocKey.created: the projector does not look up a document an event says it creates', () => {
-  it.each(SYSTEM_PROJECTIONS.map((projection) => [projection.name, projection] as const))(
+  it.each(EVERY_PROJECTION.map((projection) => [projection.name, projection] as const))(
     '%s: no document is created by an event after another event named it, in any canned history',
     (_name, projection) => {
       for (const [historyName, history] of HISTORIES_TO_CHECK) {
@@ -48,7 +40,7 @@ describe('DocKey.created: the projector does not look up a document an event say
     },
   );
 
-  it.each(SYSTEM_PROJECTIONS.map((projection) => [projection.name, projection] as const))('%s: the filing creates the documents keyed by its case', (_name, projection) => {
+  it.each(EVERY_PROJECTION.map((projection) => [projection.name, projection] as const))('%s: the filing creates the documents keyed by its case', (_name, projection) => {
     const [filing] = namedDocuments(projection, HISTORIES.filed);
     const byCase = filing.filter(({ name }) => name.includes(CASE_ID));
     expect(byCase.length).toBeGreaterThan(0);
@@ -56,7 +48,7 @@ describe('DocKey.created: the projector does not look up a document an event say
   });
 
   it('mail-outbox: a delivery attempt names the message of an earlier event, which it does not create', () => {
-    const outbox = SYSTEM_PROJECTIONS[SYSTEM_PROJECTIONS.length - 1];
+    const outbox = EVERY_PROJECTION[EVERY_PROJECTION.length - 1];
     const named = namedDocuments(outbox, [...HISTORIES.filed, delivered('evt-0')]);
     const [filing] = named;
     const attempt = named[named.length - 1];

@@ -1,26 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { CaseEvent } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
 import { SqliteEventStore } from '@app/event-store';
 import { CASES_COLLECTION, caseViewProjection, Projection } from '@app/projections';
 import { SqliteReadStore } from '@app/read-store';
 import { Projector } from './projector';
+import { appendCase, filingNumberOf } from './testing/append-case';
 
 const CASE_IDS = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003'];
-const filingNumberOf = (caseId: string) => `2026-${caseId.slice(-6)}`;
 const LAST_POSITION = 9;
 
-async function appendCase(store: SqliteEventStore, caseId: string, events: CaseEvent[]): Promise<void> {
-  await store.appendToStream(
-    `case-${caseId}`,
-    events.map((event) => ({
-      type: event.type,
-      data: (event.type === 'CaseFiled' ? { ...event.data, caseId, filingNumber: filingNumberOf(caseId) } : event.data) as Record<string, unknown>,
-      metadata: { eventId: randomUUID(), schemaVersion: 1, correlationId: 'c', causationId: 'c', actorId: 'tester', occurredAt: '2026-03-02T10:00:00-05:00' },
-    })),
-    { expectedRevision: 'no_stream' },
-  );
-}
 
 /** One document per case with the same `team`, under a unique index on it: the second case breaks it. */
 const SAME_TEAM = 'same-team';

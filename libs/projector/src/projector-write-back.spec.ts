@@ -2,22 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { CaseEvent } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
 import { EventStore, EventStoreUnavailableError, ReadAllOptions, SqliteEventStore } from '@app/event-store';
-import { ALL_PROJECTIONS, CASES_COLLECTION, createMailOutboxProjection, MAIL_OUTBOX_COLLECTION, Projection } from '@app/projections';
+import { ALL_PROJECTIONS, CASES_COLLECTION, MAIL_OUTBOX_COLLECTION, Projection } from '@app/projections';
+import { EVERY_PROJECTION } from '@app/projections/testing/every-projection';
 import { SqliteReadStore } from '@app/read-store';
 import { Projector } from './projector';
+import { appendCase } from './testing/append-case';
 
-async function appendCase(store: SqliteEventStore, events: CaseEvent[]): Promise<void> {
-  const caseId = randomUUID();
-  await store.appendToStream(
-    `case-${caseId}`,
-    events.map((event) => ({
-      type: event.type,
-      data: (event.type === 'CaseFiled' ? { ...event.data, caseId, filingNumber: `2026-${caseId.slice(-6)}` } : event.data) as Record<string, unknown>,
-      metadata: { eventId: randomUUID(), schemaVersion: 1, correlationId: 'c', causationId: 'c', actorId: 'tester', occurredAt: '2026-03-02T10:00:00-05:00' },
-    })),
-    { expectedRevision: 'no_stream' },
-  );
-}
 
 /** The event store as a process that dies after `reads` reads would see it: the next read fails. */
 function dyingAfter(store: EventStore, reads: number): EventStore {
@@ -53,7 +43,7 @@ describe('Projector write-back cache', () => {
   beforeEach(async () => {
     events = new SqliteEventStore({ filename: ':memory:' });
     for (const history of [HISTORIES.assigned, HISTORIES.closed, HISTORIES.awaiting_information, HISTORIES.responded_resolved, HISTORIES.returned]) {
-      await appendCase(events, history);
+      await appendCase(events, randomUUID(), history);
     }
   });
   afterEach(async () => {
@@ -101,8 +91,7 @@ describe('Projector write-back cache', () => {
   });
 
   describe('documents an event creates (DocKey.created)', () => {
-    const outbox = createMailOutboxProjection({ companyName: 'Empresa S.A.', publicBaseUrl: 'https://pqr.example.co', serviceLine: '601 555 0100', messageIdDomain: 'pqr.example.co' }) as Projection;
-    const projections = [...ALL_PROJECTIONS, outbox];
+    const projections = EVERY_PROJECTION;
 
     it('given a catch-up that files every case it sees, then it never looks up a case document or an outbox message', async () => {
       const store = readStore();

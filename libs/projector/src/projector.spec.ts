@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { CaseEvent } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
 import { SqliteEventStore } from '@app/event-store';
 import { CASES_COLLECTION, caseViewProjection, Doc, Projection } from '@app/projections';
 import { ReadStoreUnavailableError, SqliteReadStore } from '@app/read-store';
 import { Projector } from './projector';
+import { appendCase } from './testing/append-case';
 
 const COUNTS = 'counts';
 
@@ -23,17 +23,6 @@ function countingProjection(options: { throwOn?: string; version?: number } = {}
   };
 }
 
-async function appendCase(store: SqliteEventStore, caseId: string, events: CaseEvent[]): Promise<void> {
-  await store.appendToStream(
-    `case-${caseId}`,
-    events.map((event) => ({
-      type: event.type,
-      data: (event.type === 'CaseFiled' ? { ...event.data, caseId, filingNumber: `2026-${caseId.slice(-6)}` } : event.data) as Record<string, unknown>,
-      metadata: { eventId: randomUUID(), schemaVersion: 1, correlationId: 'c', causationId: 'c', actorId: 'tester', occurredAt: '2026-03-02T10:00:00-05:00' },
-    })),
-    { expectedRevision: 'no_stream' },
-  );
-}
 
 describe('Projector', () => {
   let events: SqliteEventStore;

@@ -84,12 +84,8 @@ export class Projector {
   async ensureCollections(): Promise<void> {
     for (const projection of this.projections) {
       await this.readStore.ensureCollections(tablesOf(projection));
-      try {
-        await this.readStore.ensureCollections(projection.collections);
-      } catch (error) {
-        if (isUnavailable(error)) throw error;
-        this.log(`projection ${projection.name}: its indexes cannot be built, its reads scan until it is fixed and rebuilt: ${describe(error)}`);
-      }
+      const broken = await this.indexesBrokenBy(projection);
+      if (broken) this.log(`projection ${projection.name}: its indexes cannot be built, its reads scan until it is fixed and rebuilt: ${describe(broken)}`);
     }
   }
 
@@ -99,7 +95,9 @@ export class Projector {
       const checkpoint = await this.readStore.getCheckpoint(projection.name);
       if (checkpoint && checkpoint.version === projection.version) {
         this.track(projection, checkpoint.position);
-        await this.ensureIndexedCollections(projection);
+        // A load stopped half-way goes on with the indexes; documents that break one stop this projection only.
+        const broken = await this.indexesBrokenBy(projection);
+        if (broken) this.fail(projection, checkpoint.position + 1, 'unknown', broken);
         continue;
       }
       // Nothing committed yet, or a new version: the collections are (made) empty and loaded in bulk.
@@ -268,7 +266,7 @@ export class Projector {
   }
 
   private async reset(projection: Projection): Promise<void> {
-    await this.readStore.reset(projection.name, projection.collections.map((collection) => collection.name));
+    await this.readStore.reset(projection.name, collectionNames(projection));
   }
 
   /**
@@ -281,21 +279,22 @@ export class Projector {
     // The tables only: an index the old documents break (see restoreIndexes) must not block the reset.
     await this.readStore.ensureCollections(tablesOf(projection));
     await this.reset(projection);
-    await this.readStore.deferIndexes(projection.collections.map((collection) => collection.name));
+    await this.readStore.deferIndexes(collectionNames(projection));
     this.indexesDeferred.add(projection.name);
     this.track(projection, 0);
   }
 
   /**
-   * Creates what is missing of the collections and their indexes (a load stopped half-way goes on
-   * with them). Documents that break a unique index stop the projection, not the projector.
+   * Creates the projection's collections and indexes where missing. Returns the error when its
+   * documents break an index (a unique one); throws when the store is unavailable.
    */
-  private async ensureIndexedCollections(projection: Projection): Promise<void> {
+  private async indexesBrokenBy(projection: Projection): Promise<unknown> {
     try {
       await this.readStore.ensureCollections(projection.collections);
+      return undefined;
     } catch (error) {
       if (isUnavailable(error)) throw error;
-      this.fail(projection, this.statuses.get(projection.name)!.position + 1, 'unknown', error);
+      return error;
     }
   }
 
@@ -303,14 +302,15 @@ export class Projector {
   private async restoreIndexes(projection: Projection): Promise<void> {
     const status = this.statuses.get(projection.name)!;
     if (!this.indexesDeferred.has(projection.name) || status.state !== 'running') return;
+    let broken: unknown;
     try {
-      await this.readStore.ensureCollections(projection.collections);
-      this.indexesDeferred.delete(projection.name);
+      broken = await this.indexesBrokenBy(projection);
     } catch (error) {
-      // Unavailable: tried again at the head. Anything else (a unique index the documents break) is the projection's.
-      if (isUnavailable(error)) this.log(`projection ${projection.name}: store unavailable, building its indexes later: ${describe(error)}`);
-      else this.fail(projection, status.position + 1, 'unknown', error);
+      this.log(`projection ${projection.name}: store unavailable, building its indexes later: ${describe(error)}`);
+      return;
     }
+    this.indexesDeferred.delete(projection.name);
+    if (broken) this.fail(projection, status.position + 1, 'unknown', broken);
   }
 
   private track(projection: Projection, position: number): void {
@@ -333,9 +333,13 @@ export class Projector {
   }
 }
 
+function collectionNames(projection: Projection): string[] {
+  return projection.collections.map(({ name }) => name);
+}
+
 /** The projection's collections without their indexes. */
 function tablesOf(projection: Projection): CollectionSpec[] {
-  return projection.collections.map(({ name }) => ({ name, indexes: [] }));
+  return collectionNames(projection).map((name) => ({ name, indexes: [] }));
 }
 
 /** The named projections, in their own order (all when none are named); an unknown name throws, listing the known ones. */
