@@ -6,6 +6,12 @@ import { ReadStoreUnavailableError } from './read-store-unavailable.error';
 export type SqliteReadDatabaseOptions = SqliteConnectionOptions;
 
 const READ_STORE_CACHE_KIB = 64 * 1024;
+/**
+ * A new read store file gets 16 KiB pages instead of SQLite's 4 KiB: a 2.4 KB case document filled a
+ * 4 KiB page alone, and with 16 KiB pages six fit. The 1M-event rebuild's file is a quarter smaller,
+ * and the group of the three largest projections rebuilt 12 % faster (ADR 15).
+ */
+export const READ_STORE_PAGE_SIZE = 16 * 1024;
 
 /**
  * The read store's connection. Read models can be rebuilt from the event store, so losing the last
@@ -13,7 +19,7 @@ const READ_STORE_CACHE_KIB = 64 * 1024;
  */
 export function openReadDatabase(options: SqliteReadDatabaseOptions): Database.Database {
   try {
-    const db = openSqlite(options, 'NORMAL');
+    const db = openSqlite(options, 'NORMAL', READ_STORE_PAGE_SIZE);
     // Deleted and overwritten documents (a petitioner's erased data) are zeroed in the file, not left in free space.
     db.pragma('secure_delete = ON');
     // SQLite's default page cache (2 MiB) spills a projection's commit (thousands of documents) to the

@@ -3,6 +3,7 @@ import { readStoreContract } from './read-store.contract';
 import { DocumentWrite, FindQuery } from './read-store.port';
 import { ReadStoreUnavailableError } from './read-store-unavailable.error';
 import { SqliteReadStore, SqliteReadStoreOptions } from './sqlite-read-store.adapter';
+import { READ_STORE_PAGE_SIZE } from './sqlite-read-database';
 import { createTempDatabase } from './testing/temp-database';
 
 readStoreContract('SQLite in memory', async () => ({ store: new SqliteReadStore({ filename: ':memory:' }) }));
@@ -67,6 +68,27 @@ describe('SqliteReadStore', () => {
     it('uses WAL on a file', async () => {
       open();
       expect(connect().pragma('journal_mode', { simple: true })).toBe('wal');
+    });
+
+    it('creates a new file with 16 KiB pages, and opens a file made with other pages as it is', async () => {
+      open();
+      expect(connect().pragma('page_size', { simple: true })).toBe(READ_STORE_PAGE_SIZE);
+
+      const older = createTempDatabase();
+      try {
+        const raw = new Database(older.filename);
+        raw.pragma('journal_mode = WAL');
+        raw.close();
+        const store = new SqliteReadStore({ filename: older.filename });
+        await store.ensureCollections([{ name: 'cases', indexes: [] }]);
+        await store.commit('case-list', [write('cases', 'case-1', 1, { v: 1 })], { version: 1, position: 1 });
+        await store.close();
+        const check = new Database(older.filename);
+        expect(check.pragma('page_size', { simple: true })).toBe(4096);
+        check.close();
+      } finally {
+        older.remove();
+      }
     });
   });
 

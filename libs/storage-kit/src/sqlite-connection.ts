@@ -54,11 +54,13 @@ export function classifySqliteFailure(error: unknown, context: string, unavailab
 
 /**
  * Opens a database in WAL mode (files) with a busy timeout. `synchronous` is FULL where an
- * acknowledged write must survive a power cut, NORMAL where the data can be rebuilt.
+ * acknowledged write must survive a power cut, NORMAL where the data can be rebuilt. `pageSize`
+ * applies to a database created by this call only: SQLite keeps the page size a file was created with.
  */
 export function openSqlite(
   { filename, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS }: SqliteConnectionOptions,
   synchronous: 'FULL' | 'NORMAL',
+  pageSize?: number,
 ): Database.Database {
   if (typeof filename !== 'string') throw new TypeError('filename must be a string');
   if (!Number.isInteger(busyTimeoutMs) || busyTimeoutMs < 0) {
@@ -68,6 +70,8 @@ export function openSqlite(
   try {
     // Set first: switching to WAL may itself have to wait for another process's lock.
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    // Before WAL: switching the journal mode writes the new file's header, page size included.
+    if (pageSize !== undefined) db.pragma(`page_size = ${pageSize}`);
     if (filename !== ':memory:' && filename !== '') db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${synchronous}`);
   } catch (error) {
