@@ -1,12 +1,16 @@
 import type { Doc, DocKey, Projection, ProjectionEvent } from './projection';
 
-export interface VersionedDoc {
+/**
+ * A document while events are applied to it. Applying an event replaces the slot's `data` (the
+ * documents themselves are never changed in place: projections are pure) and its `position`.
+ */
+export interface DocSlot {
+  collection: string;
+  id: string;
   data: Doc | null;
   /** Position of the last event applied to the document (0: none). */
   position: number;
 }
-
-export interface ChangedDoc extends DocKey, VersionedDoc {}
 
 export const docKey = ({ collection, id }: DocKey) => `${collection}\u0000${id}`;
 
@@ -19,53 +23,61 @@ export function handledBy(projection: Projection): ReadonlySet<string> {
   return types;
 }
 
-/** A handled event with the documents it names: each key, and its `docKey`. */
-export interface KeyedEvent {
-  event: ProjectionEvent;
-  keys: Record<string, DocKey>;
-  names: Record<string, string>;
+/** The events a projection handles, each with its keys and the slot of each key (computed once: a batch loads, then applies). */
+export interface KeyedBatch<Slot extends DocSlot = DocSlot> {
+  events: ProjectionEvent[];
+  keys: Record<string, DocKey>[];
+  /** The slots of the first event's keys, in the order of its keys, then the second event's, and so on. */
+  slots: Slot[];
 }
 
-/** The events the projection handles, each with its keys, computed once (a batch loads them, then applies). */
-export function keyEvents(projection: Projection, events: readonly ProjectionEvent[]): KeyedEvent[] {
+export function keyBatch<Slot extends DocSlot>(projection: Projection, events: readonly ProjectionEvent[], slotOf: (key: DocKey) => Slot): KeyedBatch<Slot> {
   const handled = handledBy(projection);
-  const keyed: KeyedEvent[] = [];
+  const batch: KeyedBatch<Slot> = { events: [], keys: [], slots: [] };
   for (const event of events) {
     if (!handled.has(event.type)) continue;
     const keys = projection.keysOf(event);
-    const names: Record<string, string> = {};
-    for (const name in keys) names[name] = docKey(keys[name]);
-    keyed.push({ event, keys, names });
+    batch.events.push(event);
+    batch.keys.push(keys);
+    for (const name in keys) batch.slots.push(slotOf(keys[name]));
   }
-  return keyed;
+  return batch;
 }
 
 /**
- * Applies events to documents held in `documents` (keyed by `docKey`, all keys the events name must
- * be present, null data for absent documents) and returns the documents that changed. An event is
- * not applied again to a document that already reflects it (position not newer), so replays are no-ops.
- * The documents are replaced in the map, never changed in place.
+ * Applies each event to the slots of its keys. An event is not applied again to a document that
+ * already reflects it (position not newer), so replays are no-ops. `beforeChange` sees each slot
+ * about to change, still as it was.
  */
-export function applyEvents(projection: Projection, documents: Map<string, VersionedDoc>, events: ProjectionEvent[]): ChangedDoc[] {
-  return [...applyKeyedEvents(projection, documents, keyEvents(projection, events)).values()];
+export function applyKeyedBatch<Slot extends DocSlot>(projection: Projection, { events, keys, slots }: KeyedBatch<Slot>, beforeChange: (slot: Slot) => void): void {
+  let first = 0;
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index];
+    const eventKeys = keys[index];
+    const current: Record<string, Doc | null> = {};
+    let at = first;
+    for (const name in eventKeys) current[name] = slots[at++].data;
+    const next = projection.evolve(current, event);
+    at = first;
+    for (const name in eventKeys) {
+      const slot = slots[at++];
+      const data = next[name];
+      if (data === undefined || slot.position >= event.position) continue;
+      beforeChange(slot);
+      slot.data = data;
+      slot.position = event.position;
+    }
+    first = at;
+  }
 }
 
-/** `applyEvents` for events keyed already; the changed documents by `docKey`. */
-export function applyKeyedEvents(projection: Projection, documents: Map<string, VersionedDoc>, events: readonly KeyedEvent[]): Map<string, ChangedDoc> {
-  const changed = new Map<string, ChangedDoc>();
-  for (const { event, keys, names } of events) {
-    const current: Record<string, Doc | null> = {};
-    for (const name in names) current[name] = documents.get(names[name])?.data ?? null;
-    const next = projection.evolve(current, event);
-    for (const name in next) {
-      const data = next[name];
-      if (data === undefined) continue;
-      const key = names[name];
-      if ((documents.get(key)?.position ?? 0) >= event.position) continue;
-      const document: ChangedDoc = { collection: keys[name].collection, id: keys[name].id, data, position: event.position };
-      documents.set(key, document);
-      changed.set(key, document);
-    }
-  }
-  return changed;
+/** Applies events to the documents of `documents` (by `docKey`), adding a slot for each document the events name. */
+export function applyEvents(projection: Projection, documents: Map<string, DocSlot>, events: readonly ProjectionEvent[]): void {
+  const slotOf = (key: DocKey) => {
+    const name = docKey(key);
+    let slot = documents.get(name);
+    if (!slot) documents.set(name, (slot = { collection: key.collection, id: key.id, data: null, position: 0 }));
+    return slot;
+  };
+  applyKeyedBatch(projection, keyBatch(projection, events, slotOf), () => {});
 }

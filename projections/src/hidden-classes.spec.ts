@@ -4,7 +4,7 @@ import { HIDDEN_CLASSES_OF_ONE_SHAPE, hiddenClassCount } from '@app/domain/testi
 import type { Doc, Projection, ProjectionEvent } from './projection';
 import { EVERY_PROJECTION } from './testing/every-projection';
 import { project, recordCaseEvents, withEventIds } from './testing/project';
-import type { VersionedDoc } from './apply-events';
+import type { DocSlot } from './apply-events';
 
 const CASES = 20;
 
@@ -18,7 +18,7 @@ function eventsOfManyCases(history: CaseEvent[]): ProjectionEvent[] {
 }
 
 /** The documents one per case (a collection, and a `kind` within it), and the objects they nest (in fields and in arrays). */
-function perCaseShapes(documents: Map<string, VersionedDoc>): Map<string, object[]> {
+function perCaseShapes(documents: Map<string, DocSlot>): Map<string, object[]> {
   const shapes = new Map<string, object[]>();
   const add = (name: string, value: object) => shapes.set(name, [...(shapes.get(name) ?? []), value]);
   for (const [key, { data }] of documents) {

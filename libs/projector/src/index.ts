@@ -1,5 +1,4 @@
 export * from './projector';
-export * from './projection-batch';
 export * from './to-projection-event';
 export * from './sla/sla-process-manager';
 export * from './mail/mail-retry';

@@ -1,7 +1,6 @@
 import { EventStore, EventStoreUnavailableError, RecordedEvent } from '@app/event-store';
 import type { Projection, ProjectionEvent } from '@app/projections';
 import { CollectionSpec, ReadStore, ReadStoreUnavailableError } from '@app/read-store';
-import { applyBatch } from './projection-batch';
 import { toProjectionEvent } from './to-projection-event';
 import { BackgroundLoop, logToStderr } from './background-loop';
 import { WriteBackCache, WriteBackLimits } from './write-back-cache';
@@ -196,8 +195,8 @@ export class Projector {
     const last = recorded[recorded.length - 1].position;
     if (last <= cache.appliedPosition) return false;
     try {
-      const changed = await applyBatch(this.readStore, cache, projection, pending);
-      cache.accept(changed, last, pending.length);
+      await cache.apply(this.readStore, projection, pending);
+      cache.accept(last, pending.length);
       status.state = 'running';
       return true;
     } catch (error) {
@@ -257,7 +256,8 @@ export class Projector {
   private async findFailingEvent(projection: Projection, events: ProjectionEvent[]): Promise<ProjectionEvent | undefined> {
     for (let end = 1; end <= events.length; end++) {
       try {
-        await applyBatch(this.readStore, this.cacheOf(projection), projection, events.slice(0, end));
+        const undo = await this.cacheOf(projection).apply(this.readStore, projection, events.slice(0, end));
+        undo();
       } catch {
         return events[end - 1];
       }

@@ -1,7 +1,12 @@
-import type { ChangedDoc, DocKey, VersionedDoc } from '@app/projections';
+import { applyKeyedBatch, DocKey, DocSlot, keyBatch, Projection, ProjectionEvent } from '@app/projections';
 import type { DocumentWrite, ReadStore } from '@app/read-store';
 
-interface CachedDoc extends DocKey, VersionedDoc {}
+interface CachedSlot extends DocSlot {
+  /** Read from the store, or known absent (an event creates it): until then its data means nothing. */
+  loaded: boolean;
+  /** Changed since the last commit. */
+  dirty: boolean;
+}
 
 export interface WriteBackLimits {
   /** Events applied in memory before the documents and the checkpoint are committed (together). */
@@ -10,17 +15,22 @@ export interface WriteBackLimits {
   maxCachedDocuments: number;
 }
 
+/** Puts the cache back as it was before a batch. */
+export type UndoBatch = () => void;
+
 /**
  * One projection's documents between two commits. During a catch-up, a case's events land in many
  * batches: its documents are read once, changed in memory batch after batch, and written once per
  * commit instead of once per batch. The checkpoint is the position up to which the events were
  * applied to the documents committed with it, so a crash loses only what was never committed, and
- * replays it. Documents handed out are never mutated (projections are pure), so a batch that fails
- * half-way leaves the cache as it was.
+ * replays it. Each document has one slot, found by collection then id (no key strings to build for
+ * every event), changed in place: a batch keeps an undo log, so one that fails half-way leaves the
+ * cache as it was.
  */
 export class WriteBackCache {
-  private readonly documents = new Map<string, CachedDoc>();
-  private readonly dirty = new Set<string>();
+  private readonly collections = new Map<string, Map<string, CachedSlot>>();
+  private size = 0;
+  private dirty: CachedSlot[] = [];
   private pendingEvents = 0;
   /** The position up to which events were applied in memory. */
   appliedPosition: number;
@@ -35,41 +45,44 @@ export class WriteBackCache {
     this.committedPosition = position;
   }
 
-  /** The documents named (by `docKey`), for one batch: from memory, else read once from the store (null data when absent). */
-  async load(store: ReadStore, keys: ReadonlyMap<string, DocKey>): Promise<Map<string, VersionedDoc>> {
-    const batch = new Map<string, VersionedDoc>();
-    const missing = new Map<string, Map<string, string>>();
-    for (const [name, key] of keys) {
-      const cached = this.documents.get(name);
-      if (cached) batch.set(name, cached);
-      else if (key.created) {
-        const absent: CachedDoc = { collection: key.collection, id: key.id, data: null, position: 0 };
-        this.documents.set(name, absent);
-        batch.set(name, absent);
-      } else {
-        let ids = missing.get(key.collection);
-        if (!ids) missing.set(key.collection, (ids = new Map()));
-        ids.set(key.id, name);
+  /**
+   * Applies the events to the documents they name: from memory, else read once from the store (null
+   * when absent; a document an event creates is not looked up). All or nothing: when an event throws,
+   * the cache is put back as it was and the error is rethrown. Returns the undo of the whole batch.
+   */
+  async apply(store: ReadStore, projection: Projection, events: readonly ProjectionEvent[]): Promise<UndoBatch> {
+    const missing = new Set<CachedSlot>();
+    const batch = keyBatch(projection, events, (key) => this.slotOf(key, missing));
+    await this.load(store, missing);
+    // Each change logs the slot and what it held: data, position, dirty.
+    const log: unknown[] = [];
+    const dirtyBefore = this.dirty.length;
+    const undo = () => {
+      for (let at = log.length - 4; at >= 0; at -= 4) {
+        const slot = log[at] as CachedSlot;
+        slot.data = log[at + 1] as CachedSlot['data'];
+        slot.position = log[at + 2] as number;
+        slot.dirty = log[at + 3] as boolean;
       }
+      log.length = 0;
+      this.dirty.length = dirtyBefore;
+    };
+    try {
+      applyKeyedBatch(projection, batch, (slot) => {
+        log.push(slot, slot.data, slot.position, slot.dirty);
+        if (slot.dirty) return;
+        slot.dirty = true;
+        this.dirty.push(slot);
+      });
+    } catch (error) {
+      undo();
+      throw error;
     }
-    for (const [collection, ids] of missing) {
-      const found = new Map((await store.getMany(collection, [...ids.keys()])).map((document) => [document.id, document]));
-      for (const [id, name] of ids) {
-        const document = found.get(id);
-        const cached: CachedDoc = { collection, id, data: document?.data ?? null, position: document?.position ?? 0 };
-        this.documents.set(name, cached);
-        batch.set(name, cached);
-      }
-    }
-    return batch;
+    return undo;
   }
 
-  /** Takes in what a batch changed (by `docKey`), up to `position`. */
-  accept(changed: ReadonlyMap<string, ChangedDoc>, position: number, events: number): void {
-    for (const [name, document] of changed) {
-      this.documents.set(name, document);
-      this.dirty.add(name);
-    }
+  /** Takes in that the events up to `position` were applied (`events` of them: they count towards a commit). */
+  accept(position: number, events: number): void {
     this.appliedPosition = position;
     this.pendingEvents += events;
   }
@@ -79,30 +92,71 @@ export class WriteBackCache {
   }
 
   shouldCommit(): boolean {
-    return this.pendingEvents >= this.limits.commitEveryEvents || this.documents.size >= this.limits.maxCachedDocuments;
+    return this.pendingEvents >= this.limits.commitEveryEvents || this.size >= this.limits.maxCachedDocuments;
   }
 
   /** The writes of every document changed since the last commit. */
   writes(): DocumentWrite[] {
-    return [...this.dirty].map((name) => {
-      const { collection, id, position, data } = this.documents.get(name)!;
-      return { collection, id, position, data };
-    });
+    return this.dirty.map(({ collection, id, position, data }) => ({ collection, id, position, data }));
   }
 
   /** After the writes and the checkpoint at `appliedPosition` were committed. */
   committed(): void {
     this.committedPosition = this.appliedPosition;
-    this.dirty.clear();
+    for (const slot of this.dirty) slot.dirty = false;
+    this.dirty = [];
     this.pendingEvents = 0;
-    if (this.documents.size >= this.limits.maxCachedDocuments) this.documents.clear();
+    if (this.size >= this.limits.maxCachedDocuments) this.clear();
   }
 
   /** Forgets everything not committed: the events after the checkpoint will be applied again. */
   discard(): void {
-    this.documents.clear();
-    this.dirty.clear();
+    this.clear();
+    this.dirty = [];
     this.pendingEvents = 0;
     this.appliedPosition = this.committedPosition;
+  }
+
+  private clear(): void {
+    this.collections.clear();
+    this.size = 0;
+  }
+
+  /** The document's slot, added when new; one still to be read from the store goes into `missing`. */
+  private slotOf(key: DocKey, missing: Set<CachedSlot>): CachedSlot {
+    let slots = this.collections.get(key.collection);
+    if (!slots) this.collections.set(key.collection, (slots = new Map()));
+    let slot = slots.get(key.id);
+    if (!slot) {
+      slot = { collection: key.collection, id: key.id, data: null, position: 0, loaded: false, dirty: false };
+      slots.set(key.id, slot);
+      this.size++;
+    }
+    if (slot.loaded) return slot;
+    // Created by this event: no stored version can precede it, even when an earlier event of the batch named it.
+    if (key.created) {
+      slot.loaded = true;
+      missing.delete(slot);
+    } else missing.add(slot);
+    return slot;
+  }
+
+  /** Reads the missing documents, once each, collection by collection. */
+  private async load(store: ReadStore, missing: ReadonlySet<CachedSlot>): Promise<void> {
+    const byCollection = new Map<string, CachedSlot[]>();
+    for (const slot of missing) {
+      const slots = byCollection.get(slot.collection);
+      if (slots) slots.push(slot);
+      else byCollection.set(slot.collection, [slot]);
+    }
+    for (const [collection, slots] of byCollection) {
+      const found = new Map((await store.getMany(collection, slots.map(({ id }) => id))).map((document) => [document.id, document]));
+      for (const slot of slots) {
+        const document = found.get(slot.id);
+        slot.data = document?.data ?? null;
+        slot.position = document?.position ?? 0;
+        slot.loaded = true;
+      }
+    }
   }
 }

@@ -1,5 +1,5 @@
 import type { CaseEvent } from '@app/domain';
-import { applyEvents, docKey, VersionedDoc } from '../apply-events';
+import { applyEvents, DocSlot, docKey } from '../apply-events';
 import type { Doc, Projection, ProjectionEvent } from '../projection';
 
 /** When each event happened: the `…At` instant its data carries, else the previous event's. */
@@ -23,7 +23,7 @@ export function withEventIds(events: ProjectionEvent[], idOf: (event: Projection
 }
 
 /** Runs a projection over events in memory and returns every document by collection and id. */
-export function project(projection: Projection, events: ProjectionEvent[], documents = new Map<string, VersionedDoc>()) {
+export function project(projection: Projection, events: ProjectionEvent[], documents = new Map<string, DocSlot>()) {
   applyEvents(projection, documents, events);
   const byCollection: Record<string, Record<string, Doc>> = {};
   for (const [key, { data }] of documents) {

@@ -1,0 +1,91 @@
+import type { Doc, Projection, ProjectionEvent } from '@app/projections';
+import { ReadStoreUnavailableError, SqliteReadStore } from '@app/read-store';
+import { WriteBackCache } from './write-back-cache';
+
+const COUNTS = 'counts';
+const LIMITS = { commitEveryEvents: 1000, maxCachedDocuments: 1000 };
+
+/** Counts events per type and in all; throws on a `CaseClosed`. */
+const counting: Projection<'byType' | 'total'> = {
+  name: 'counting',
+  version: 1,
+  collections: [{ name: COUNTS, indexes: [] }],
+  handles: ['CaseFiled', 'CaseAssigned', 'CaseClosed'],
+  keysOf: (event) => ({ byType: { collection: COUNTS, id: event.type }, total: { collection: COUNTS, id: 'total' } }),
+  evolve: ({ byType, total }, event) => {
+    if (event.type === 'CaseClosed') throw new Error('poison');
+    return { byType: { count: ((byType?.count as number) ?? 0) + 1 }, total: { count: ((total?.count as number) ?? 0) + 1 } };
+  },
+};
+
+function event(type: string, position: number): ProjectionEvent {
+  return { type, data: {}, streamId: 'case-1', revision: position - 1, position, metadata: { actorId: 'a', occurredAt: '2026-01-01T00:00:00-05:00' } } as unknown as ProjectionEvent;
+}
+
+const countsIn = (writes: { id: string; data: Doc | null; position: number }[]) => Object.fromEntries(writes.map(({ id, data, position }) => [id, { count: data?.count, position }]));
+
+describe('WriteBackCache', () => {
+  let store: SqliteReadStore;
+
+  beforeEach(async () => {
+    store = new SqliteReadStore({ filename: ':memory:' });
+    await store.ensureCollections(counting.collections);
+  });
+  afterEach(() => store.close());
+
+  it('given a batch whose second event throws, then the cache is as it was before the batch, and the error is rethrown', async () => {
+    const cache = new WriteBackCache(0, LIMITS);
+    await cache.apply(store, counting, [event('CaseFiled', 1)]);
+    cache.accept(1, 1);
+
+    await expect(cache.apply(store, counting, [event('CaseAssigned', 2), event('CaseClosed', 3)])).rejects.toThrow('poison');
+
+    expect(countsIn(cache.writes())).toEqual({ CaseFiled: { count: 1, position: 1 }, total: { count: 1, position: 1 } });
+    await cache.apply(store, counting, [event('CaseAssigned', 2)]);
+    expect(countsIn(cache.writes())).toEqual({ CaseFiled: { count: 1, position: 1 }, total: { count: 2, position: 2 }, CaseAssigned: { count: 1, position: 2 } });
+  });
+
+  it('given the undo of a batch that went through, then the cache is as it was before it (the failing event is searched this way)', async () => {
+    const cache = new WriteBackCache(0, LIMITS);
+    await cache.apply(store, counting, [event('CaseFiled', 1)]);
+    const undo = await cache.apply(store, counting, [event('CaseFiled', 2), event('CaseAssigned', 3)]);
+    undo();
+    expect(countsIn(cache.writes())).toEqual({ CaseFiled: { count: 1, position: 1 }, total: { count: 1, position: 1 } });
+  });
+
+  it('given documents stored, then each is read once, changed in memory batch after batch, and written once per commit', async () => {
+    await store.commit('counting', [{ collection: COUNTS, id: 'total', position: 10, data: { count: 10 } }], { version: 1, position: 10 });
+    const getMany = jest.spyOn(store, 'getMany');
+    const cache = new WriteBackCache(10, LIMITS);
+    for (let position = 11; position <= 13; position++) {
+      await cache.apply(store, counting, [event('CaseFiled', position)]);
+      cache.accept(position, 1);
+    }
+    expect(getMany.mock.calls.flatMap(([, ids]) => ids).sort()).toEqual(['CaseFiled', 'total']);
+    expect(countsIn(cache.writes())).toEqual({ CaseFiled: { count: 3, position: 13 }, total: { count: 13, position: 13 } });
+
+    cache.committed();
+    expect(cache.writes()).toEqual([]);
+    await cache.apply(store, counting, [event('CaseFiled', 14)]);
+    expect(countsIn(cache.writes())).toEqual({ CaseFiled: { count: 4, position: 14 }, total: { count: 14, position: 14 } });
+  });
+
+  it('given the store unavailable while documents are read, then nothing is applied, and the next try reads them', async () => {
+    await store.commit('counting', [{ collection: COUNTS, id: 'total', position: 10, data: { count: 10 } }], { version: 1, position: 10 });
+    jest.spyOn(store, 'getMany').mockRejectedValueOnce(new ReadStoreUnavailableError('locked', undefined));
+    const cache = new WriteBackCache(10, LIMITS);
+
+    await expect(cache.apply(store, counting, [event('CaseFiled', 11)])).rejects.toBeInstanceOf(ReadStoreUnavailableError);
+    expect(cache.writes()).toEqual([]);
+
+    await cache.apply(store, counting, [event('CaseFiled', 11)]);
+    expect(countsIn(cache.writes())).toEqual({ CaseFiled: { count: 1, position: 11 }, total: { count: 11, position: 11 } });
+  });
+
+  it('given an event applied again (a replay), then the documents that reflect it do not change', async () => {
+    const cache = new WriteBackCache(0, LIMITS);
+    await cache.apply(store, counting, [event('CaseFiled', 1), event('CaseAssigned', 2)]);
+    await cache.apply(store, counting, [event('CaseFiled', 1), event('CaseAssigned', 2)]);
+    expect(countsIn(cache.writes())).toEqual({ CaseFiled: { count: 1, position: 1 }, CaseAssigned: { count: 1, position: 2 }, total: { count: 2, position: 2 } });
+  });
+});
