@@ -18,8 +18,18 @@ const counting: Projection<'byType' | 'total'> = {
   },
 };
 
-function event(type: string, position: number): ProjectionEvent {
-  return { type, data: {}, streamId: 'case-1', revision: position - 1, position, metadata: { actorId: 'a', occurredAt: '2026-01-01T00:00:00-05:00' } } as unknown as ProjectionEvent;
+/** One document per stream, counting its events. */
+const perStream: Projection<'stream'> = {
+  name: 'per-stream',
+  version: 1,
+  collections: [{ name: COUNTS, indexes: [] }],
+  handles: ['CaseFiled', 'CaseAssigned'],
+  keysOf: (event) => ({ stream: { collection: COUNTS, id: event.streamId } }),
+  evolve: ({ stream }) => ({ stream: { count: ((stream?.count as number) ?? 0) + 1 } }),
+};
+
+function event(type: string, position: number, streamId = 'case-1'): ProjectionEvent {
+  return { type, data: {}, streamId, revision: position - 1, position, metadata: { actorId: 'a', occurredAt: '2026-01-01T00:00:00-05:00' } } as unknown as ProjectionEvent;
 }
 
 const countsIn = (writes: { id: string; data: Doc | null; position: number }[]) => Object.fromEntries(writes.map(({ id, data, position }) => [id, { count: data?.count, position }]));
@@ -87,5 +97,20 @@ describe('WriteBackCache', () => {
     await cache.apply(store, counting, [event('CaseFiled', 1), event('CaseAssigned', 2)]);
     await cache.apply(store, counting, [event('CaseFiled', 1), event('CaseAssigned', 2)]);
     expect(countsIn(cache.writes())).toEqual({ CaseFiled: { count: 1, position: 1 }, CaseAssigned: { count: 1, position: 2 }, total: { count: 2, position: 2 } });
+  });
+
+  it('given a full cache committed, then the older half of its documents is dropped and the newer half stays in memory', async () => {
+    const cache = new WriteBackCache(0, { commitEveryEvents: 1000, maxCachedDocuments: 4 });
+    const streams = ['case-1', 'case-2', 'case-3', 'case-4'];
+    await cache.apply(store, perStream, streams.map((stream, index) => event('CaseFiled', index + 1, stream)));
+    cache.accept(4, 4);
+    expect(cache.shouldCommit()).toBe(true);
+    await store.commit('per-stream', cache.writes(), { version: 1, position: 4 });
+    cache.committed();
+
+    const getMany = jest.spyOn(store, 'getMany');
+    await cache.apply(store, perStream, streams.map((stream, index) => event('CaseAssigned', index + 5, stream)));
+    expect(getMany.mock.calls.flatMap(([, ids]) => ids).sort()).toEqual(['case-1', 'case-2']);
+    expect(countsIn(cache.writes())).toEqual(Object.fromEntries(streams.map((stream, index) => [stream, { count: 2, position: index + 5 }])));
   });
 });

@@ -11,7 +11,7 @@ interface CachedSlot extends DocSlot {
 export interface WriteBackLimits {
   /** Events applied in memory before the documents and the checkpoint are committed (together). */
   commitEveryEvents: number;
-  /** Documents kept in memory between commits; past this, the clean ones are dropped after a commit. */
+  /** Documents kept in memory between commits; past this, a commit follows and then the older half are dropped. */
   maxCachedDocuments: number;
 }
 
@@ -106,7 +106,26 @@ export class WriteBackCache {
     for (const slot of this.dirty) slot.dirty = false;
     this.dirty = [];
     this.pendingEvents = 0;
-    if (this.size >= this.limits.maxCachedDocuments) this.clear();
+    if (this.size >= this.limits.maxCachedDocuments) this.dropLeastRecent();
+  }
+
+  /**
+   * Drops the half of the documents whose last event is oldest (clean now: just committed). The other
+   * half are mostly the cases still open, whose next events would read them back at once.
+   */
+  private dropLeastRecent(): void {
+    const positions = new Float64Array(this.size);
+    let at = 0;
+    for (const slots of this.collections.values()) for (const slot of slots.values()) positions[at++] = slot.position;
+    positions.sort();
+    const threshold = positions[Math.max(0, Math.floor(this.size / 2) - 1)];
+    for (const slots of this.collections.values()) {
+      for (const [id, slot] of slots) {
+        if (slot.position > threshold) continue;
+        slots.delete(id);
+        this.size--;
+      }
+    }
   }
 
   /** Forgets everything not committed: the events after the checkpoint will be applied again. */
