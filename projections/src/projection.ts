@@ -5,6 +5,11 @@ import type { CollectionSpec } from '@app/read-store';
 /** An event as projections see it: the domain event plus where and when it was recorded. */
 export type ProjectionEvent = CaseEvent & {
   streamId: string;
+  /**
+   * The case's id, taken from the stream's once for all projections (`caseIdOf` derives it when
+   * absent): the projections look their documents up by it, and one string hashes once.
+   */
+  caseId?: string;
   revision: number;
   position: number;
   metadata: { actorId: string; occurredAt: string; [key: string]: unknown };

@@ -9,13 +9,14 @@ const recorded = (position: number, type: string, data: unknown, schemaVersion =
   );
 
 describe('toProjectionEvent', () => {
-  it('gives the event its stream, revision, position and metadata, upcast to the schema of today', () => {
+  it('gives the event its stream, case, revision, position and metadata, upcast to the schema of today', () => {
     const { petitionerId: _id, consent: _consent, ...v1Data } = caseFiled.data as Record<string, unknown>;
     const event = toProjectionEvent(recorded(7, 'CaseFiled', v1Data));
     expect(event).toEqual({
       type: 'CaseFiled',
       data: { ...v1Data, petitionerId: null, consent: null },
       streamId: 'case-7',
+      caseId: '7',
       revision: 1,
       position: 7,
       metadata: expect.objectContaining({ eventId: 'e-7', actorId: 'a' }),

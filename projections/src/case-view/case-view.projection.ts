@@ -75,8 +75,11 @@ export function opensCase(event: { type: string }): boolean {
 }
 
 /** Every case event but CaseFiled lacks a caseId in its data: it is the stream's id. */
-export function caseIdOf(event: { streamId: string }): string {
-  const { streamId } = event;
+export function caseIdOf(event: { streamId: string; caseId?: string }): string {
+  return event.caseId ?? caseIdOfStream(event.streamId);
+}
+
+export function caseIdOfStream(streamId: string): string {
   return streamId.startsWith('case-') ? streamId.slice(5) : streamId;
 }
 
