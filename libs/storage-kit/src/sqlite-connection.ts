@@ -72,7 +72,7 @@ export function openSqlite(
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     // Before WAL: switching the journal mode writes the new file's header, page size included.
     if (pageSize !== undefined) db.pragma(`page_size = ${pageSize}`);
-    if (filename !== ':memory:' && filename !== '') db.pragma('journal_mode = WAL');
+    if (filename !== ':memory:' && filename !== '') switchToWal(db, busyTimeoutMs);
     db.pragma(`synchronous = ${synchronous}`);
   } catch (error) {
     db.close();
@@ -80,3 +80,29 @@ export function openSqlite(
   }
   return db;
 }
+
+/**
+ * Converting a file to WAL needs it alone, and SQLite does not wait for that through the busy
+ * timeout: processes opening one new file at the same moment (the API and the projector on an
+ * empty DATA_DIR) got "database is locked" at once. WAL is kept in the file, so once one of them
+ * converted it the others have nothing to do; until then they try again, within the busy timeout.
+ */
+export function switchToWal(db: Database.Database, busyTimeoutMs: number): void {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if (db.pragma('journal_mode', { simple: true }) === 'wal') return;
+      // SQLite answers with the mode it is in: the old one when it could not switch.
+      if (db.pragma('journal_mode = WAL', { simple: true }) === 'wal') return;
+      if (Date.now() >= deadline) throw new Error('Could not switch the database to WAL: another connection keeps it busy');
+    } catch (error) {
+      if (!isSqliteFailure(error) || !error.code.startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw error;
+    }
+    sleepSync(Math.min(2 ** attempt, 50));
+  }
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
