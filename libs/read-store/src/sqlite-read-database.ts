@@ -8,7 +8,7 @@ export type SqliteReadDatabaseOptions = SqliteConnectionOptions;
 const READ_STORE_CACHE_KIB = 64 * 1024;
 /**
  * A new read store file gets 16 KiB pages instead of SQLite's 4 KiB: a 2.4 KB case document filled a
- * 4 KiB page alone, and with 16 KiB pages six fit. The 1M-event rebuild's file is a quarter smaller,
+ * 4 KiB page alone, and with 16 KiB pages six fit. The 1M-event rebuild's file is a fifth smaller,
  * and the group of the three largest projections rebuilt 12 % faster (ADR 15).
  */
 export const READ_STORE_PAGE_SIZE = 16 * 1024;

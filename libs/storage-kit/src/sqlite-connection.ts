@@ -105,4 +105,3 @@ export function switchToWal(db: Database.Database, busyTimeoutMs: number): void 
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
-
