@@ -1,6 +1,6 @@
-import { isCaseEventType, upcastCaseEvent } from '@app/domain';
+import { caseIdOfStream, isCaseEventType, upcastCaseEvent } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
-import { caseIdOfStream, ProjectionEvent } from '@app/projections';
+import type { ProjectionEvent } from '@app/projections';
 
 /** A stored event as projections read it: upcast to today's schema; null for events that are not case events. */
 export function toProjectionEvent(recorded: RecordedEvent): ProjectionEvent | null {

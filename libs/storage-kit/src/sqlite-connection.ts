@@ -90,14 +90,16 @@ export function openSqlite(
 export function switchToWal(db: Database.Database, busyTimeoutMs: number): void {
   const deadline = Date.now() + busyTimeoutMs;
   for (let attempt = 0; ; attempt++) {
+    let busy: unknown;
     try {
       if (db.pragma('journal_mode', { simple: true }) === 'wal') return;
       // SQLite answers with the mode it is in: the old one when it could not switch.
       if (db.pragma('journal_mode = WAL', { simple: true }) === 'wal') return;
-      if (Date.now() >= deadline) throw new Error('Could not switch the database to WAL: another connection keeps it busy');
     } catch (error) {
-      if (!isSqliteFailure(error) || !error.code.startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw error;
+      if (!isSqliteFailure(error) || !error.code.startsWith('SQLITE_BUSY')) throw error;
+      busy = error;
     }
+    if (Date.now() >= deadline) throw busy ?? new Error('Could not switch the database to WAL: another connection keeps it busy');
     sleepSync(Math.min(2 ** attempt, 50));
   }
 }

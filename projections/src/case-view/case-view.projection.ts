@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CASE_EVENT_TYPES, CaseState, Consent, erasedPetitioner, evolveCase } from '@app/domain';
+import { CASE_EVENT_TYPES, caseIdOfStream, CaseState, Consent, erasedPetitioner, evolveCase } from '@app/domain';
 import type { Doc, Projection, ProjectionEvent } from '../projection';
 
 export const CASES_COLLECTION = 'cases';
@@ -77,10 +77,6 @@ export function opensCase(event: { type: string }): boolean {
 /** Every case event but CaseFiled lacks a caseId in its data: it is the stream's id. */
 export function caseIdOf(event: { streamId: string; caseId?: string }): string {
   return event.caseId ?? caseIdOfStream(event.streamId);
-}
-
-export function caseIdOfStream(streamId: string): string {
-  return streamId.startsWith('case-') ? streamId.slice(5) : streamId;
 }
 
 function evolveView(view: CaseView | null, event: ProjectionEvent): CaseView | null {

@@ -271,6 +271,13 @@ export const CASE_EVENT_SCHEMA_VERSIONS: Record<CaseEventType, number> = {
 
 export const CASE_EVENT_TYPES = Object.keys(CASE_EVENT_SCHEMA_VERSIONS) as CaseEventType[];
 
+const CASE_STREAM_PREFIX = 'case-';
+
 export function caseStreamId(caseId: string): string {
-  return `case-${caseId}`;
+  return `${CASE_STREAM_PREFIX}${caseId}`;
+}
+
+/** The case id of a case's stream (the inverse of `caseStreamId`); any other stream id as it is. */
+export function caseIdOfStream(streamId: string): string {
+  return streamId.startsWith(CASE_STREAM_PREFIX) ? streamId.slice(CASE_STREAM_PREFIX.length) : streamId;
 }
