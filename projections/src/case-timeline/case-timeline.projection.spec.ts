@@ -5,10 +5,10 @@ import { caseTimelineProjection, TIMELINES_COLLECTION } from './case-timeline.pr
 describe('case-timeline projection', () => {
   it('given a worked case, then every step is listed with who, when, channel and whether the customer sees it', () => {
     const timeline = project(caseTimelineProjection, recordCaseEvents(CASE_ID, HISTORIES.responded_resolved, 1, 'someone')).byCollection[TIMELINES_COLLECTION][CASE_ID] as {
-      status: string;
       entries: { type: string; channel: string; customerVisible: boolean; actorId: string; at: string; description: string }[];
     };
-    expect(timeline.status).toBe('responded');
+    // The status is the case view's: the timeline keeps no case state (ADR 16).
+    expect(Object.keys(timeline).sort()).toEqual(['caseId', 'entries', 'filingNumber', 'verificationCodeHash']);
     expect(timeline.entries.map((e) => [e.type, e.channel, e.customerVisible])).toEqual([
       ['CaseFiled', 'phone', true],
       ['CaseTypified', 'internal', false],
@@ -18,6 +18,11 @@ describe('case-timeline projection', () => {
     ]);
     expect(timeline.entries[0]).toMatchObject({ actorId: 'someone', at: '2026-03-02T10:00:00-05:00', description: 'Caso radicado con el número 2026-000042' });
     expect(timeline.entries[4].description).toBe('Respuesta enviada al cliente (resuelto)');
+  });
+
+  it('given events of a case whose filing it never saw, then it keeps no timeline', () => {
+    const [, ...afterFiling] = recordCaseEvents(CASE_ID, HISTORIES.responded_resolved);
+    expect(project(caseTimelineProjection, afterFiling).byCollection[TIMELINES_COLLECTION] ?? {}).toEqual({});
   });
 
   it('given the same events twice, then no entry is repeated', () => {

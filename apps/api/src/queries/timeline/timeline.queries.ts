@@ -2,7 +2,7 @@ import { Inject, NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { timingSafeEqual } from 'node:crypto';
 import { CaseErrors } from '@app/domain';
-import { CaseTimeline, caseTimelineProjection, hashVerificationCode, TIMELINES_COLLECTION, TimelineEntry } from '@app/projections';
+import { CASES_COLLECTION, CaseTimeline, caseTimelineProjection, CaseView, caseViewProjection, hashVerificationCode, TIMELINES_COLLECTION, TimelineEntry } from '@app/projections';
 import { READ_STORE, ReadStore } from '@app/read-store';
 import { ReadModelFreshness } from '../../read-side/read-model-freshness';
 
@@ -41,10 +41,11 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Staff
   ) {}
 
   async execute({ caseId, minPosition }: GetTimelineQuery): Promise<StaffTimeline> {
-    await this.freshness.waitFor(minPosition, [caseTimelineProjection.name]);
+    await this.freshness.waitFor(minPosition, [caseTimelineProjection.name, caseViewProjection.name]);
     const found = await this.readStore.get<CaseTimeline>(TIMELINES_COLLECTION, caseId);
-    if (!found) throw CaseErrors.notFound();
-    const { filingNumber, status, entries } = found.data;
+    const status = found && (await statusOf(this.readStore, caseId));
+    if (!found || !status) throw CaseErrors.notFound();
+    const { filingNumber, entries } = found.data;
     return { caseId, filingNumber, status, entries };
   }
 }
@@ -62,15 +63,22 @@ export class GetCustomerTimelineHandler implements IQueryHandler<GetCustomerTime
     const timeline = page.items[0]?.data;
     // Compared in constant time, and compared even for an unknown number, so that timing tells neither the code nor which numbers exist.
     const matches = sameHash(timeline?.verificationCodeHash ?? NO_CASE_HASH, hashVerificationCode(code));
-    if (!timeline || !matches) {
+    const status = timeline && matches ? await statusOf(this.readStore, timeline.caseId) : null;
+    if (!timeline || !status) {
       throw new NotFoundException({ code: 'CASE.NOT_FOUND', message: 'No case with that filing number and verification code' });
     }
     return {
       filingNumber: timeline.filingNumber,
-      status: timeline.status,
+      status,
       entries: timeline.entries.filter((entry) => entry.customerVisible).map(({ at, channel, description }) => ({ at, channel, description })),
     };
   }
+}
+
+/** The case's status, from its view (the timeline keeps the steps only); null until the case view has the case. */
+async function statusOf(readStore: ReadStore, caseId: string): Promise<string | null> {
+  const view = await readStore.get<CaseView>(CASES_COLLECTION, caseId);
+  return view?.data.status ?? null;
 }
 
 /** Stands in for the hash of a case that does not exist: no code hashes to it. */
