@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ExpectedRevision, NewEvent, SqliteEventStore } from '@app/event-store';
+import { validFiling } from '../test/support/valid-filing';
 import { Benchmark, BenchReport, log, makeTempDir, percentile, removeTempDir, round } from './support';
 
 const WRITERS = 64;
@@ -155,29 +156,16 @@ function sampleEvent(): NewEvent {
   return { type: 'CaseFiled', data: sampleData(), metadata: sampleMetadata() };
 }
 
+/** A CaseFiled event's data: the filing of the API tests, as the decider completes it. */
 function sampleData(): Record<string, unknown> {
   return {
     caseId: randomUUID(),
     filingNumber: '2026-000123',
     verificationCode: 'K7PQ2M',
-    kind: 'claim',
-    typology: 'billing',
-    motive: 'duplicate-charge',
-    channel: 'phone',
-    subject: 'Cobro duplicado en la factura de febrero',
-    facts: 'El 15 de febrero de 2026 se cobró dos veces el plan.',
-    request: 'Reversar el cobro duplicado',
+    ...validFiling(),
     attachments: [],
     relatedFilingNumber: null,
-    petitioner: {
-      fullName: 'María Fernanda Rojas',
-      documentType: 'CC',
-      documentNumber: '1020304050',
-      email: 'maria.rojas@example.com',
-      phone: '+57 300 123 4567',
-    },
     petitionerId: 'a3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90',
-    consent: { givenAt: '2026-03-02T09:10:00.000-05:00', channel: 'phone', policyVersion: '2026-01' },
     firstLineResolution: null,
     filedAt: '2026-03-02T09:15:00.000-05:00',
     dueAt: '2026-03-24T17:00:00.000-05:00',

@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { signToken } from '../apps/api/src/auth/sign-token';
+import { validFiling } from '../test/support/valid-filing';
 import { startChildServer } from './child-server';
 import { Benchmark, BenchReport, log, makeTempDir, removeTempDir, round } from './support';
 
@@ -16,25 +17,6 @@ const MEASURE_S = 10;
 const TARGET_RATIO = 0.4;
 const TARGET_P99_MS = 30;
 const JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256-0123456789';
-
-/** The same body as `validFiling()` in test/support/test-app.ts. */
-const FILING = {
-  kind: 'claim',
-  typology: 'billing',
-  motive: 'duplicate-charge',
-  channel: 'phone',
-  subject: 'Cobro duplicado en la factura de febrero',
-  facts: 'El 15 de febrero de 2026 se cobró dos veces el plan.',
-  request: 'Reversar el cobro duplicado',
-  petitioner: {
-    fullName: 'María Fernanda Rojas',
-    documentType: 'CC',
-    documentNumber: '1020304050',
-    email: 'maria.rojas@example.com',
-    phone: '+57 300 123 4567',
-  },
-  consent: { givenAt: '2026-03-02T09:55:00-05:00', channel: 'phone', policyVersion: '2026-01' },
-};
 
 export const httpFileCase: Benchmark = {
   name: 'http-file-case',
@@ -56,7 +38,7 @@ async function run(): Promise<BenchReport> {
   try {
     // Both get the same request: same headers (a valid agent token), same JSON body.
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${signToken(JWT_SECRET, 'bench-agent', ['agent'])}` };
-    const body = JSON.stringify(FILING);
+    const body = JSON.stringify(validFiling());
 
     const bare = await measure('bare NestJS route', 'bench/bare-nest-app.ts', {}, '/bare', headers, body);
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, '-r', './bench/exit-on-sigterm.ts'] : [];

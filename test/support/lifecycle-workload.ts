@@ -1,4 +1,5 @@
 import type { Response } from 'supertest';
+import { LEGAL_TERM_BUSINESS_DAYS } from '@app/domain';
 import type { CaseKind, Channel } from '@app/domain';
 import { bearerWithRoles } from './actors';
 import type { KeepAliveClient } from './keep-alive-client';
@@ -92,17 +93,6 @@ const TOLERATED: Partial<Record<Action, string[]>> = {
   extend: ['CASE.DEADLINE_PASSED', 'CASE.EXTENSION_TOO_LONG'],
   counterReply: ['CASE.COUNTER_REPLY_WINDOW_CLOSED'],
   lateCounterReply: ['CASE.COUNTER_REPLY_WINDOW_CLOSED'],
-};
-
-const LEGAL_TERM: Record<CaseKind, number> = {
-  petition: 15,
-  complaint: 15,
-  claim: 15,
-  suggestion: 15,
-  report: 15,
-  formal_petition: 15,
-  document_request: 10,
-  inquiry: 30,
 };
 
 export interface WorkloadOptions {
@@ -319,7 +309,7 @@ function fileCase(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom): 
       response,
       apply: () => {
         walk.kind = kind;
-        walk.legalTermDays = LEGAL_TERM[kind];
+        walk.legalTermDays = LEGAL_TERM_BUSINESS_DAYS[kind];
         walk.status = firstLine ? 'resolved_first_line' : 'filed';
       },
     }));
@@ -364,7 +354,7 @@ function change(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom, act
       apply = () => {
         walk.status = 'assigned';
         walk.kind = kind;
-        walk.legalTermDays = LEGAL_TERM[kind];
+        walk.legalTermDays = LEGAL_TERM_BUSINESS_DAYS[kind];
         walk.typifiedBy = agent;
         walk.returnedTo = null;
       };

@@ -65,20 +65,4 @@ export async function startTestApp(options: { clock?: Clock; dataDir?: string; c
   };
 }
 
-export const validFiling = () => ({
-  kind: 'claim',
-  typology: 'billing',
-  motive: 'duplicate-charge',
-  channel: 'phone',
-  subject: 'Cobro duplicado en la factura de febrero',
-  facts: 'El 15 de febrero de 2026 se cobró dos veces el plan.',
-  request: 'Reversar el cobro duplicado',
-  petitioner: {
-    fullName: 'María Fernanda Rojas',
-    documentType: 'CC',
-    documentNumber: '1020304050',
-    email: 'maria.rojas@example.com',
-    phone: '+57 300 123 4567',
-  },
-  consent: { givenAt: '2026-03-02T09:55:00-05:00', channel: 'phone', policyVersion: '2026-01' },
-});
+export { validFiling } from './valid-filing';

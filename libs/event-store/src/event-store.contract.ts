@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { rejectionOf } from '@app/storage-kit/testing/rejection-of';
 import {
   AllSubscription,
   AppendResult,
@@ -411,15 +412,6 @@ async function take(subscription: AllSubscription, count: number): Promise<Recor
     if (received.length === count) break;
   }
   return received;
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the promise to reject, but it resolved');
 }
 
 function expectWrongRevision(error: unknown, expected: Pick<WrongExpectedRevisionError, 'streamId' | 'expected' | 'actual'>): void {

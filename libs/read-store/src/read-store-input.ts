@@ -1,4 +1,5 @@
 /** Argument checks shared by the adapters, so a bad call fails loudly instead of reading or writing nonsense. */
+import type { IndexSpec } from './read-store.port';
 
 const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -37,4 +38,15 @@ export function assertPageLimit(limit: unknown): asserts limit is number {
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_LIMIT) {
     throw new RangeError(`limit must be an integer from 1 to ${MAX_PAGE_LIMIT}, got ${String(limit)}`);
   }
+}
+
+/** An index of `collection`: a non-empty list of distinct field paths. */
+export function assertIndexSpec(collection: string, index: unknown): asserts index is IndexSpec {
+  const description = `Collection ${collection}: index`;
+  const fields = (index as IndexSpec | null)?.fields;
+  if (typeof index !== 'object' || index === null || !Array.isArray(fields) || fields.length === 0) {
+    throw new TypeError(`${description} needs a non-empty array of fields`);
+  }
+  fields.forEach((field) => assertFieldPath(field, description));
+  if (new Set(fields).size !== fields.length) throw new TypeError(`${description} lists a field twice`);
 }

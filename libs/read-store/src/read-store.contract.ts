@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { rejectionOf } from '@app/storage-kit/testing/rejection-of';
 import {
   DocumentWrite,
   Filter,
@@ -650,13 +651,4 @@ function remove(collection: string, id: string, position: number): DocumentWrite
 
 function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID()}`;
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the promise to reject, but it resolved');
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { CollectionSpec, IndexSpec } from './read-store.port';
 import { ID_FIELD } from './find-query';
-import { assertCollectionName, assertFieldPath } from './read-store-input';
+import { assertCollectionName, assertIndexSpec } from './read-store-input';
 import { fieldExpression } from './sqlite-field';
 
 const TABLE_PREFIX = 'doc_';
@@ -58,12 +58,7 @@ export function collectionSchemaStatements(spec: CollectionSpec): string[] {
 }
 
 function indexStatement(collection: string, table: string, index: IndexSpec): string {
-  const description = `Collection ${collection}: index`;
-  if (typeof index !== 'object' || index === null || !Array.isArray(index.fields) || index.fields.length === 0) {
-    throw new TypeError(`${description} needs a non-empty array of fields`);
-  }
-  index.fields.forEach((field) => assertFieldPath(field, description));
-  if (new Set(index.fields).size !== index.fields.length) throw new TypeError(`${description} lists a field twice`);
+  assertIndexSpec(collection, index);
   const unique = index.unique === true;
   const columns = index.fields.map(fieldExpression);
   // Ending a non-unique index with id lets it also deliver the `id ASC` tie-breaker of every sort.

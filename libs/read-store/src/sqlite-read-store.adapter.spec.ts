@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { rejectionOf } from '@app/storage-kit/testing/rejection-of';
 import { readStoreContract } from './read-store.contract';
 import { DocumentWrite, FindQuery } from './read-store.port';
 import { ReadStoreUnavailableError } from './read-store-unavailable.error';
@@ -338,14 +339,5 @@ describe('SqliteReadStore', () => {
 
 function write(collection: string, id: string, position: number, data: Record<string, unknown> | null): DocumentWrite {
   return { collection, id, position, data };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the promise to reject, but it resolved');
 }
 

@@ -1,12 +1,11 @@
 import { BeforeApplicationShutdown, Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ALL_PROJECTIONS } from '@app/projections';
 import { Projector } from '@app/projector';
 import { MongoReadStore, READ_STORE, ReadStore, SqliteReadStore } from '@app/read-store';
 import { AppConfig } from '../config/app-config';
-import { connectOrFail } from '../storage/connect-or-fail';
+import { connectedOrClosed } from '../storage/connect-or-fail';
+import { embeddedFile } from '../storage/embedded-file';
 import { ReadModelFreshness } from './read-model-freshness';
 
 /** The read store (MongoDB when MONGODB_URL is set, else SQLite in DATA_DIR), and the projector when it runs inside the API. */
@@ -17,18 +16,9 @@ import { ReadModelFreshness } from './read-model-freshness';
       provide: READ_STORE,
       inject: [AppConfig],
       useFactory: async (config: AppConfig): Promise<ReadStore> => {
-        if (!config.MONGODB_URL) {
-          mkdirSync(config.DATA_DIR, { recursive: true });
-          return new SqliteReadStore({ filename: join(config.DATA_DIR, 'read-models.sqlite') });
-        }
+        if (!config.MONGODB_URL) return new SqliteReadStore({ filename: embeddedFile(config, 'readModels') });
         const store = new MongoReadStore({ url: config.MONGODB_URL, serverSelectionTimeoutMS: config.STORE_CONNECT_TIMEOUT_MS });
-        try {
-          await connectOrFail('MongoDB', config.MONGODB_URL, config.STORE_CONNECT_TIMEOUT_MS, () => store.connect());
-        } catch (error) {
-          await store.close().catch(() => undefined);
-          throw error;
-        }
-        return store;
+        return connectedOrClosed(store, 'MongoDB', config.MONGODB_URL, config.STORE_CONNECT_TIMEOUT_MS, (client) => client.connect());
       },
     },
     {

@@ -21,3 +21,17 @@ export async function connectOrFail(what: string, url: string, timeoutMs: number
     clearTimeout(timer);
   }
 }
+
+/**
+ * A configured server's store, once it answered (see `connectOrFail`); when it does not, the store is
+ * closed (its client's sockets and timers would keep the process alive) and start-up fails.
+ */
+export async function connectedOrClosed<S extends { close(): Promise<unknown> }>(store: S, what: string, url: string, timeoutMs: number, ping: (store: S) => Promise<unknown>): Promise<S> {
+  try {
+    await connectOrFail(what, url, timeoutMs, () => ping(store));
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  return store;
+}

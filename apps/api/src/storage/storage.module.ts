@@ -1,6 +1,4 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { CASE_PERSONAL_DATA_POLICY } from '@app/domain';
 import {
   EVENT_STORE,
@@ -16,23 +14,13 @@ import {
 import { KEY_STORE, KeyStore, MongoKeyStore, SqliteKeyStore } from '@app/key-store';
 import { AppConfig } from '../config/app-config';
 import { PetitionerIdentity } from '../personal-data/petitioner-identity';
-import { connectOrFail } from './connect-or-fail';
-
-function embeddedFile(config: AppConfig, name = 'events.sqlite'): string {
-  mkdirSync(config.DATA_DIR, { recursive: true });
-  return join(config.DATA_DIR, name);
-}
+import { connectedOrClosed } from './connect-or-fail';
+import { embeddedFile } from './embedded-file';
 
 async function connectedEventStore(config: AppConfig): Promise<EventStore> {
-  if (!config.EVENTSTORE_URL) return new SqliteEventStore({ filename: embeddedFile(config) });
+  if (!config.EVENTSTORE_URL) return new SqliteEventStore({ filename: embeddedFile(config, 'events') });
   const store = new EventStoreDbEventStore({ connectionString: config.EVENTSTORE_URL });
-  try {
-    await connectOrFail('EventStoreDB', config.EVENTSTORE_URL, config.STORE_CONNECT_TIMEOUT_MS, () => store.ping());
-  } catch (error) {
-    await store.close().catch(() => undefined);
-    throw error;
-  }
-  return store;
+  return connectedOrClosed(store, 'EventStoreDB', config.EVENTSTORE_URL, config.STORE_CONNECT_TIMEOUT_MS, (client) => client.ping());
 }
 
 /**
@@ -47,15 +35,9 @@ async function connectedEventStore(config: AppConfig): Promise<EventStore> {
       provide: KEY_STORE,
       inject: [AppConfig],
       useFactory: async (config: AppConfig): Promise<KeyStore> => {
-        if (!config.MONGODB_URL) return new SqliteKeyStore({ filename: embeddedFile(config, 'keys.sqlite') });
+        if (!config.MONGODB_URL) return new SqliteKeyStore({ filename: embeddedFile(config, 'keys') });
         const store = new MongoKeyStore({ url: config.MONGODB_URL, serverSelectionTimeoutMS: config.STORE_CONNECT_TIMEOUT_MS });
-        try {
-          await connectOrFail('MongoDB', config.MONGODB_URL, config.STORE_CONNECT_TIMEOUT_MS, () => store.connect());
-        } catch (error) {
-          await store.close().catch(() => undefined);
-          throw error;
-        }
-        return store;
+        return connectedOrClosed(store, 'MongoDB', config.MONGODB_URL, config.STORE_CONNECT_TIMEOUT_MS, (client) => client.connect());
       },
     },
     {
@@ -70,7 +52,7 @@ async function connectedEventStore(config: AppConfig): Promise<EventStore> {
       useFactory: (config: AppConfig): SequenceAllocator =>
         config.EVENTSTORE_URL
           ? new EventStoreDbSequenceAllocator({ connectionString: config.EVENTSTORE_URL })
-          : new SqliteSequenceAllocator({ filename: embeddedFile(config) }),
+          : new SqliteSequenceAllocator({ filename: embeddedFile(config, 'events') }),
     },
     {
       provide: PetitionerIdentity,

@@ -1,6 +1,6 @@
 import { IndexDescription } from 'mongodb';
 import { ID_FIELD } from '../find-query';
-import { assertCollectionName, assertFieldPath } from '../read-store-input';
+import { assertCollectionName, assertIndexSpec } from '../read-store-input';
 import { CollectionSpec, IndexSpec } from '../read-store.port';
 import { mongoPath } from './mongodb-document';
 
@@ -19,12 +19,7 @@ export function indexDescriptions(spec: CollectionSpec): IndexDescription[] {
 }
 
 function indexDescription(collection: string, index: IndexSpec): IndexDescription {
-  const description = `Collection ${collection}: index`;
-  if (typeof index !== 'object' || index === null || !Array.isArray(index.fields) || index.fields.length === 0) {
-    throw new TypeError(`${description} needs a non-empty array of fields`);
-  }
-  index.fields.forEach((field) => assertFieldPath(field, description));
-  if (new Set(index.fields).size !== index.fields.length) throw new TypeError(`${description} lists a field twice`);
+  assertIndexSpec(collection, index);
   const unique = index.unique === true;
   const key = new Map<string, 1>(index.fields.map((field) => [mongoPath(field), 1]));
   // Ending a non-unique index with _id lets it also deliver the `id` tie-breaker of every sort.

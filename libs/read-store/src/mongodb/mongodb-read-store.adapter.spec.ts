@@ -1,4 +1,5 @@
 import { Db, MongoClient, MongoServerSelectionError } from 'mongodb';
+import { rejectionOf } from '@app/storage-kit/testing/rejection-of';
 import { readStoreContract } from '../read-store.contract';
 import { DocumentWrite, FindQuery, StoredDocument } from '../read-store.port';
 import { ReadStoreUnavailableError } from '../read-store-unavailable.error';
@@ -287,13 +288,4 @@ function write(collection: string, id: string, position: number, data: Record<st
 
 function sortById(documents: StoredDocument[]): StoredDocument[] {
   return [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the promise to reject, but it resolved');
 }
