@@ -10,6 +10,7 @@ import {
   SortSpec,
   StoredDocument,
 } from './read-store.port';
+import { ReadStoreUnavailableError } from './read-store-unavailable.error';
 
 /**
  * The behaviour every ReadStore adapter must have. Uses the port only, so it runs unchanged
@@ -572,6 +573,40 @@ export function readStoreContract(
           position: 4,
         });
         expect(await store.getMany(collection, ['case-1', 'case-2'])).toEqual([{ id: 'case-2', position: 4, data: { radicado: 'R-1' } }]);
+      });
+    });
+
+    describe('close', () => {
+      it('after close refuses every call with ReadStoreUnavailableError; closing twice is fine', async () => {
+        // A store of its own: the suite's store stays open for the other tests.
+        const created = await factory();
+        const closed = created.store;
+        try {
+          await closed.ensureCollections([{ name: 'cases', indexes: [] }]);
+          await expect(closed.ping()).resolves.toBeUndefined();
+          await Promise.all([closed.close(), closed.close()]);
+          await expect(closed.close()).resolves.toBeUndefined();
+
+          const calls: [string, () => Promise<unknown>][] = [
+            ['ping', () => closed.ping()],
+            ['get', () => closed.get('cases', 'case-1')],
+            ['getMany', () => closed.getMany('cases', ['case-1'])],
+            ['find', () => closed.find('cases', { limit: 1 })],
+            ['count', () => closed.count('cases')],
+            ['commit', () => closed.commit('case-list', [], { version: 1, position: 1 })],
+            ['getCheckpoint', () => closed.getCheckpoint('case-list')],
+            ['listCheckpoints', () => closed.listCheckpoints()],
+            ['reset', () => closed.reset('case-list', ['cases'])],
+            ['ensureCollections', () => closed.ensureCollections([{ name: 'cases', indexes: [] }])],
+            ['deferIndexes', () => closed.deferIndexes(['cases'])],
+            ['purgeDeletedData', () => closed.purgeDeletedData()],
+          ];
+          for (const [name, call] of calls) {
+            expect({ name, error: await rejectionOf(call()) }).toEqual({ name, error: expect.any(ReadStoreUnavailableError) });
+          }
+        } finally {
+          await (created.teardown ?? (() => closed.close()))();
+        }
       });
     });
   });

@@ -57,29 +57,6 @@ whenMongoDbUrlIsSet((url) => {
         expect((failure as ReadStoreUnavailableError).cause).toBeInstanceOf(MongoServerSelectionError);
         await expect(store.get('cases', 'case-1')).rejects.toBeInstanceOf(ReadStoreUnavailableError);
       });
-
-      it('after close refuses every call with ReadStoreUnavailableError; closing twice is fine', async () => {
-        const store = open();
-        await store.ensureCollections([{ name: 'cases', indexes: [] }]);
-        await expect(store.ping()).resolves.toBeUndefined();
-        await Promise.all([store.close(), store.close()]);
-
-        const calls: [string, () => Promise<unknown>][] = [
-          ['ping', () => store.ping()],
-          ['get', () => store.get('cases', 'case-1')],
-          ['getMany', () => store.getMany('cases', ['case-1'])],
-          ['find', () => store.find('cases', { limit: 1 })],
-          ['count', () => store.count('cases')],
-          ['commit', () => store.commit('case-list', [], { version: 1, position: 1 })],
-          ['getCheckpoint', () => store.getCheckpoint('case-list')],
-          ['listCheckpoints', () => store.listCheckpoints()],
-          ['reset', () => store.reset('case-list', ['cases'])],
-          ['ensureCollections', () => store.ensureCollections([{ name: 'cases', indexes: [] }])],
-        ];
-        for (const [name, call] of calls) {
-          expect({ name, error: await rejectionOf(call()) }).toEqual({ name, error: expect.any(ReadStoreUnavailableError) });
-        }
-      });
     });
 
     describe('storage layout', () => {
