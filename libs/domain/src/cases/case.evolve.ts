@@ -1,6 +1,6 @@
 import type { CaseEvent } from './case.events';
 import { NO_SLA_FACTS } from './case.state';
-import type { CaseSlaFacts, CaseState, FiledCase } from './case.state';
+import type { CaseFacts, CaseSlaFacts, CaseState, FiledCase } from './case.state';
 
 /**
  * Applies one event. Events are facts already decided, so evolve never refuses one; an event that
@@ -121,45 +121,27 @@ function evolveFiled(state: FiledCase, event: CaseEvent): CaseState {
   }
 }
 
-/** The facts without the fields that belong to one status only. */
-function stripStatusFields(state: FiledCase) {
-  const {
-    caseId,
-    filingNumber,
-    filedAt,
-    filedBy,
-    typification,
-    typifiedBy,
-    legalTermDays,
-    dueAt,
-    extendedBusinessDays,
-    assigneeId,
-    surveyAnswered,
-    sla,
-    emailsDelivered,
-    lastCounterReplyDeadline,
-    petitionerId,
-    petitionerErased,
-  } = state;
+/** The facts without the fields that belong to one status only (`CaseFacts` names every field: none is forgotten). */
+function stripStatusFields(state: FiledCase): CaseFacts {
   return {
-    caseId,
-    filingNumber,
-    filedAt,
-    filedBy,
-    typification,
-    typifiedBy,
-    legalTermDays,
-    dueAt,
-    extendedBusinessDays,
-    assigneeId,
-    surveyAnswered,
-    sla,
+    caseId: state.caseId,
+    filingNumber: state.filingNumber,
+    filedAt: state.filedAt,
+    filedBy: state.filedBy,
+    typification: state.typification,
+    typifiedBy: state.typifiedBy,
+    legalTermDays: state.legalTermDays,
+    dueAt: state.dueAt,
+    extendedBusinessDays: state.extendedBusinessDays,
+    assigneeId: state.assigneeId,
+    surveyAnswered: state.surveyAnswered,
+    sla: state.sla,
     // Case states stored before issue 6 (in read models) lack the field.
-    emailsDelivered: emailsDelivered ?? [],
-    lastCounterReplyDeadline: lastCounterReplyDeadline ?? null,
+    emailsDelivered: state.emailsDelivered ?? [],
+    lastCounterReplyDeadline: state.lastCounterReplyDeadline ?? null,
     // Case states stored before issue 7 (in read models) lack these.
-    petitionerId: petitionerId ?? null,
-    petitionerErased: petitionerErased ?? false,
+    petitionerId: state.petitionerId ?? null,
+    petitionerErased: state.petitionerErased ?? false,
   };
 }
 
