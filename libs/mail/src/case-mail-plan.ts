@@ -49,8 +49,11 @@ export function customerMailFor(event: CaseEvent, facts: CaseMailFacts, settings
       return caseTransfer(event.data);
     case 'CaseClosed':
       return caseClosure(facts, settings);
-    case 'CustomerEmailReceived':
-      return lateCounterReply({ filingNumber: facts.filingNumber, counterReplyDeadline: event.data.counterReplyDeadline! }, settings);
+    case 'CustomerEmailReceived': {
+      // sendsCustomerMail let through a late email only, which names the window that had closed.
+      const { counterReplyDeadline } = event.data;
+      return counterReplyDeadline ? lateCounterReply({ filingNumber: facts.filingNumber, counterReplyDeadline }, settings) : null;
+    }
     default:
       return null;
   }
