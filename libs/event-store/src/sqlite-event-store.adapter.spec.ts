@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'crypto';
 import { eventStoreContract } from './event-store.contract';
-import { EventStoreUnavailableError, NewEvent, RecordedEvent, WrongExpectedRevisionError } from './event-store.port';
+import { EventStoreUnavailableError, RecordedEvent, WrongExpectedRevisionError } from './event-store.port';
 import { SqliteEventStore, SqliteEventStoreOptions } from './sqlite-event-store.adapter';
+import { newEvent } from './testing/contract-events';
 import { runSqliteWorkersTogether } from './testing/run-sqlite-workers';
 import { createTempDatabase } from './testing/temp-database';
 
@@ -58,7 +59,7 @@ describe('SqliteEventStore', () => {
     it('commits 100 appends requested together in fewer than 100 transactions', async () => {
       const store = open();
       const before = store.stats();
-      await Promise.all(Array.from({ length: 100 }, () => store.appendToStream(streamId(), [event('Filed')], { expectedRevision: 'no_stream' })));
+      await Promise.all(Array.from({ length: 100 }, () => store.appendToStream(streamId(), [newEvent('Filed')], { expectedRevision: 'no_stream' })));
       const after = store.stats();
       expect(after.appendsCommitted - before.appendsCommitted).toBe(100);
       const transactions = after.transactionsCommitted - before.transactionsCommitted;
@@ -73,12 +74,12 @@ describe('SqliteEventStore', () => {
       const before = store.stats();
 
       const outcomes = await Promise.allSettled([
-        store.appendToStream(caseId, [event('First')], { expectedRevision: 'no_stream' }),
-        store.appendToStream(caseId, [event('Duplicate')], { expectedRevision: 'no_stream' }),
-        store.appendToStream(caseId, [event('Second')], { expectedRevision: 0 }),
-        store.appendToStream(caseId, [event('Stale')], { expectedRevision: 0 }),
-        store.appendToStream(otherId, [event('Orphan')], { expectedRevision: 'stream_exists' }),
-        store.appendToStream(otherId, [event('Started')], { expectedRevision: 'any' }),
+        store.appendToStream(caseId, [newEvent('First')], { expectedRevision: 'no_stream' }),
+        store.appendToStream(caseId, [newEvent('Duplicate')], { expectedRevision: 'no_stream' }),
+        store.appendToStream(caseId, [newEvent('Second')], { expectedRevision: 0 }),
+        store.appendToStream(caseId, [newEvent('Stale')], { expectedRevision: 0 }),
+        store.appendToStream(otherId, [newEvent('Orphan')], { expectedRevision: 'stream_exists' }),
+        store.appendToStream(otherId, [newEvent('Started')], { expectedRevision: 'any' }),
       ]);
 
       expect(store.stats().transactionsCommitted - before.transactionsCommitted).toBe(1);
@@ -97,10 +98,10 @@ describe('SqliteEventStore', () => {
       const before = store.stats();
 
       const outcomes = await Promise.allSettled([
-        store.appendToStream(caseId, [event('Filed'), event('Typified')], { expectedRevision: 'no_stream' }),
-        store.appendToStream(caseId, [event('Stale')], { expectedRevision: 0 }),
-        store.appendToStream(caseId, [event('Assigned')], { expectedRevision: 1 }),
-        store.appendToStream(caseId, [event('Noted')], { expectedRevision: 'any' }),
+        store.appendToStream(caseId, [newEvent('Filed'), newEvent('Typified')], { expectedRevision: 'no_stream' }),
+        store.appendToStream(caseId, [newEvent('Stale')], { expectedRevision: 0 }),
+        store.appendToStream(caseId, [newEvent('Assigned')], { expectedRevision: 1 }),
+        store.appendToStream(caseId, [newEvent('Noted')], { expectedRevision: 'any' }),
       ]);
 
       expect(store.stats().transactionsCommitted - before.transactionsCommitted).toBe(1);
@@ -115,9 +116,9 @@ describe('SqliteEventStore', () => {
       const circular: Record<string, unknown> = {};
       circular.self = circular;
       const [good, cyclic, notFinite] = await Promise.allSettled([
-        store.appendToStream(streamId(), [event('Filed')], { expectedRevision: 'no_stream' }),
-        store.appendToStream(streamId(), [{ ...event('Filed'), data: circular }], { expectedRevision: 'no_stream' }),
-        store.appendToStream(streamId(), [{ ...event('Filed'), data: { amount: Number.NaN } }], { expectedRevision: 'no_stream' }),
+        store.appendToStream(streamId(), [newEvent('Filed')], { expectedRevision: 'no_stream' }),
+        store.appendToStream(streamId(), [{ ...newEvent('Filed'), data: circular }], { expectedRevision: 'no_stream' }),
+        store.appendToStream(streamId(), [{ ...newEvent('Filed'), data: { amount: Number.NaN } }], { expectedRevision: 'no_stream' }),
       ]);
       expect(good.status).toBe('fulfilled');
       expect(cyclic).toEqual({ status: 'rejected', reason: expect.any(TypeError) });
@@ -129,7 +130,7 @@ describe('SqliteEventStore', () => {
   describe('storage failure during a batch', () => {
     it('fails the whole batch when SQLite aborts the transaction, committing none of it, and recovers', async () => {
       const store = open();
-      await store.appendToStream(streamId(), [event('Filed')], { expectedRevision: 'no_stream' });
+      await store.appendToStream(streamId(), [newEvent('Filed')], { expectedRevision: 'no_stream' });
       // White-box: forbid the file to grow, so a large event fails with SQLITE_FULL, which makes
       // SQLite roll back the whole transaction, not just the failing request's savepoint.
       const db = (store as unknown as { db: Database.Database }).db;
@@ -137,15 +138,15 @@ describe('SqliteEventStore', () => {
       const [before, tooLarge, after] = [streamId(), streamId(), streamId()];
 
       const outcomes = await Promise.allSettled([
-        store.appendToStream(before, [event('Filed')], { expectedRevision: 'no_stream' }),
-        store.appendToStream(tooLarge, [event('Filed', { text: 'x'.repeat(1_000_000) })], { expectedRevision: 'no_stream' }),
-        store.appendToStream(after, [event('Filed')], { expectedRevision: 'no_stream' }),
+        store.appendToStream(before, [newEvent('Filed')], { expectedRevision: 'no_stream' }),
+        store.appendToStream(tooLarge, [newEvent('Filed', { text: 'x'.repeat(1_000_000) })], { expectedRevision: 'no_stream' }),
+        store.appendToStream(after, [newEvent('Filed')], { expectedRevision: 'no_stream' }),
       ]);
 
       for (const outcome of outcomes) expect(outcome).toEqual({ status: 'rejected', reason: expect.any(EventStoreUnavailableError) });
       for (const stream of [before, tooLarge, after]) expect(await store.readStream(stream)).toEqual([]);
       db.pragma('max_page_count = 1073741823');
-      await expect(store.appendToStream(after, [event('Filed')], { expectedRevision: 'no_stream' })).resolves.toBeDefined();
+      await expect(store.appendToStream(after, [newEvent('Filed')], { expectedRevision: 'no_stream' })).resolves.toBeDefined();
     });
   });
 
@@ -153,11 +154,11 @@ describe('SqliteEventStore', () => {
     it('checks the expectation, writes nothing, and returns the current revision and the position of the last event', async () => {
       const store = open();
       const caseId = streamId();
-      await store.appendToStream(streamId(), [event('Filed')], { expectedRevision: 'no_stream' });
+      await store.appendToStream(streamId(), [newEvent('Filed')], { expectedRevision: 'no_stream' });
 
       expect(await store.appendToStream(caseId, [], { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: -1, position: 0 });
-      const appended = await store.appendToStream(caseId, [event('Filed'), event('Assigned')], { expectedRevision: 'no_stream' });
-      await store.appendToStream(streamId(), [event('Filed')], { expectedRevision: 'no_stream' });
+      const appended = await store.appendToStream(caseId, [newEvent('Filed'), newEvent('Assigned')], { expectedRevision: 'no_stream' });
+      await store.appendToStream(streamId(), [newEvent('Filed')], { expectedRevision: 'no_stream' });
       const head = await store.headPosition();
 
       expect(await store.appendToStream(caseId, [], { expectedRevision: 1 })).toEqual(appended);
@@ -173,14 +174,14 @@ describe('SqliteEventStore', () => {
   describe('invalid arguments', () => {
     it.each([-1, 1.5, 'latest', undefined])('rejects expectedRevision %p', async (expectedRevision) => {
       const store = open();
-      const append = store.appendToStream(streamId(), [event('Filed')], { expectedRevision: expectedRevision as never });
+      const append = store.appendToStream(streamId(), [newEvent('Filed')], { expectedRevision: expectedRevision as never });
       await expect(append).rejects.toBeInstanceOf(TypeError);
     });
 
     it('rejects an empty stream id, an empty event type and out-of-range read options', async () => {
       const store = open();
-      await expect(store.appendToStream('', [event('Filed')], { expectedRevision: 'any' })).rejects.toBeInstanceOf(TypeError);
-      await expect(store.appendToStream(streamId(), [event('')], { expectedRevision: 'any' })).rejects.toBeInstanceOf(TypeError);
+      await expect(store.appendToStream('', [newEvent('Filed')], { expectedRevision: 'any' })).rejects.toBeInstanceOf(TypeError);
+      await expect(store.appendToStream(streamId(), [newEvent('')], { expectedRevision: 'any' })).rejects.toBeInstanceOf(TypeError);
       await expect(store.readAll({ maxCount: -1 })).rejects.toBeInstanceOf(RangeError);
       await expect(store.readStream(streamId(), { fromRevision: 0.5 })).rejects.toBeInstanceOf(RangeError);
       expect(() => store.subscribeToAll({ batchSize: 0 })).toThrow(RangeError);
@@ -194,7 +195,7 @@ describe('SqliteEventStore', () => {
       const events = subscription[Symbol.asyncIterator]();
       const nextEvent = events.next();
       const caseId = streamId();
-      await store.appendToStream(caseId, [event('Filed')], { expectedRevision: 'no_stream' });
+      await store.appendToStream(caseId, [newEvent('Filed')], { expectedRevision: 'no_stream' });
       expect((await nextEvent).value).toEqual(expect.objectContaining({ streamId: caseId, type: 'Filed' }));
       await subscription.close();
     });
@@ -205,7 +206,7 @@ describe('SqliteEventStore', () => {
       const writer = open();
       const reader = open();
       const caseId = streamId();
-      const result = await writer.appendToStream(caseId, [event('Filed'), event('Assigned')], { expectedRevision: 'no_stream' });
+      const result = await writer.appendToStream(caseId, [newEvent('Filed'), newEvent('Assigned')], { expectedRevision: 'no_stream' });
       expect((await reader.readStream(caseId)).map((recorded) => recorded.type)).toEqual(['Filed', 'Assigned']);
       expect(await reader.headPosition()).toBe(result.position);
     });
@@ -218,7 +219,7 @@ describe('SqliteEventStore', () => {
       const nextEvent = events.next();
 
       const caseId = streamId();
-      await writer.appendToStream(caseId, [event('Filed')], { expectedRevision: 'no_stream' });
+      await writer.appendToStream(caseId, [newEvent('Filed')], { expectedRevision: 'no_stream' });
 
       expect((await nextEvent).value).toEqual(expect.objectContaining({ streamId: caseId, type: 'Filed' }));
       await subscription.close();
@@ -229,8 +230,8 @@ describe('SqliteEventStore', () => {
       const [first, second] = [open(), open()];
       const caseId = streamId();
       const outcomes = await Promise.allSettled([
-        first.appendToStream(caseId, [event('Filed')], { expectedRevision: 'no_stream' }),
-        second.appendToStream(caseId, [event('Filed')], { expectedRevision: 'no_stream' }),
+        first.appendToStream(caseId, [newEvent('Filed')], { expectedRevision: 'no_stream' }),
+        second.appendToStream(caseId, [newEvent('Filed')], { expectedRevision: 'no_stream' }),
       ]);
       expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
       expect(await first.readStream(caseId)).toHaveLength(1);
@@ -258,13 +259,13 @@ describe('SqliteEventStore', () => {
     it('keeps events after close and reopen, and continues revisions and positions', async () => {
       const caseId = streamId();
       const first = open();
-      const firstAppend = await first.appendToStream(caseId, [event('Filed', { city: 'Bogotá ñ' })], { expectedRevision: 'no_stream' });
+      const firstAppend = await first.appendToStream(caseId, [newEvent('Filed', { city: 'Bogotá ñ' })], { expectedRevision: 'no_stream' });
       const before = await first.readStream(caseId);
       await first.close();
 
       const reopened = open();
       expect(await reopened.readStream(caseId)).toEqual(before);
-      const secondAppend = await reopened.appendToStream(caseId, [event('Assigned')], { expectedRevision: 0 });
+      const secondAppend = await reopened.appendToStream(caseId, [newEvent('Assigned')], { expectedRevision: 0 });
       expect(secondAppend.nextExpectedRevision).toBe(1);
       expect(secondAppend.position).toBeGreaterThan(firstAppend.position);
     });
@@ -274,7 +275,7 @@ describe('SqliteEventStore', () => {
     it('gains the column, and chains a stream whose head has no stored hash onto its last event', async () => {
       const caseId = streamId();
       const first = open();
-      await first.appendToStream(caseId, [event('Filed'), event('Assigned')], { expectedRevision: 'no_stream' });
+      await first.appendToStream(caseId, [newEvent('Filed'), newEvent('Assigned')], { expectedRevision: 'no_stream' });
       await first.close();
       const raw = new Database(database.filename);
       raw.exec('CREATE TABLE old_streams (stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL) WITHOUT ROWID');
@@ -282,7 +283,7 @@ describe('SqliteEventStore', () => {
       raw.close();
 
       const reopened = open();
-      await reopened.appendToStream(caseId, [event('Responded')], { expectedRevision: 1 });
+      await reopened.appendToStream(caseId, [newEvent('Responded')], { expectedRevision: 1 });
       expect(await reopened.verifyStream(caseId)).toEqual({ intact: true, events: 3 });
       const columns = new Database(database.filename, { readonly: true });
       expect(columns.prepare(`SELECT name FROM pragma_table_info('streams')`).pluck().all()).toEqual(['stream_id', 'revision', 'hash']);
@@ -294,11 +295,11 @@ describe('SqliteEventStore', () => {
     it('commits appends requested before close, then refuses new work; closing twice is fine', async () => {
       const store = open();
       const caseId = streamId();
-      const pending = store.appendToStream(caseId, [event('Filed')], { expectedRevision: 'no_stream' });
+      const pending = store.appendToStream(caseId, [newEvent('Filed')], { expectedRevision: 'no_stream' });
       await Promise.all([store.close(), store.close()]);
       await expect(pending).resolves.toEqual(expect.objectContaining({ nextExpectedRevision: 0 }));
 
-      await expect(store.appendToStream(streamId(), [event('Filed')], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+      await expect(store.appendToStream(streamId(), [newEvent('Filed')], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
         EventStoreUnavailableError,
       );
       await expect(store.readStream(caseId)).rejects.toBeInstanceOf(EventStoreUnavailableError);
@@ -321,7 +322,7 @@ describe('SqliteEventStore', () => {
         return 'ended';
       })();
 
-      await store.appendToStream(streamId(), [event('Filed')], { expectedRevision: 'no_stream' });
+      await store.appendToStream(streamId(), [newEvent('Filed')], { expectedRevision: 'no_stream' });
       await firstEvent;
       await store.close();
       await expect(loop).resolves.toBe('ended');
@@ -336,21 +337,6 @@ function byNumber(a: number, b: number): number {
 
 function streamId(): string {
   return `case-${randomUUID()}`;
-}
-
-function event(type: string, data: Record<string, unknown> = {}): NewEvent {
-  return {
-    type,
-    data,
-    metadata: {
-      eventId: randomUUID(),
-      schemaVersion: 1,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      actorId: 'system:spec',
-      occurredAt: '2026-03-02T09:30:00.000-05:00',
-    },
-  };
 }
 
 async function collect(subscription: AsyncIterable<RecordedEvent>, count: number): Promise<RecordedEvent[]> {

@@ -21,3 +21,8 @@ export function contractMetadata(): EventMetadata {
 export function contractEvent(type: string, data: Record<string, unknown> = { note: `${type} happened` }, extraMetadata: Partial<EventMetadata> = {}): NewEvent {
   return { type, data, metadata: { ...contractMetadata(), ...extraMetadata } };
 }
+
+/** An event with the given data (none by default) and fresh metadata, for the adapters' own specs. */
+export function newEvent(type: string, data: Record<string, unknown> = {}): NewEvent {
+  return { type, data, metadata: contractMetadata() };
+}
