@@ -17,7 +17,8 @@ import { ReadStoreUnavailableError } from './read-store-unavailable.error';
  * against any adapter. Every test works on collections and projections of its own (random names),
  * so the store need not start empty; it does assume nobody else writes to them while it runs.
  *
- * `factory` is called once for the suite; `teardown` (default: `store.close()`) once at the end.
+ * `factory` is called once for the suite, and once more by the test that closes a store of its own;
+ * `teardown` (default: `store.close()`) once after each.
  */
 export function readStoreContract(
   name: string,
@@ -581,24 +582,25 @@ export function readStoreContract(
         // A store of its own: the suite's store stays open for the other tests.
         const created = await factory();
         const closed = created.store;
+        const collection = uniqueName('cases');
         try {
-          await closed.ensureCollections([{ name: 'cases', indexes: [] }]);
+          await closed.ensureCollections([{ name: collection, indexes: [] }]);
           await expect(closed.ping()).resolves.toBeUndefined();
           await Promise.all([closed.close(), closed.close()]);
           await expect(closed.close()).resolves.toBeUndefined();
 
           const calls: [string, () => Promise<unknown>][] = [
             ['ping', () => closed.ping()],
-            ['get', () => closed.get('cases', 'case-1')],
-            ['getMany', () => closed.getMany('cases', ['case-1'])],
-            ['find', () => closed.find('cases', { limit: 1 })],
-            ['count', () => closed.count('cases')],
+            ['get', () => closed.get(collection, 'case-1')],
+            ['getMany', () => closed.getMany(collection, ['case-1'])],
+            ['find', () => closed.find(collection, { limit: 1 })],
+            ['count', () => closed.count(collection)],
             ['commit', () => closed.commit('case-list', [], { version: 1, position: 1 })],
             ['getCheckpoint', () => closed.getCheckpoint('case-list')],
             ['listCheckpoints', () => closed.listCheckpoints()],
-            ['reset', () => closed.reset('case-list', ['cases'])],
-            ['ensureCollections', () => closed.ensureCollections([{ name: 'cases', indexes: [] }])],
-            ['deferIndexes', () => closed.deferIndexes(['cases'])],
+            ['reset', () => closed.reset('case-list', [collection])],
+            ['ensureCollections', () => closed.ensureCollections([{ name: collection, indexes: [] }])],
+            ['deferIndexes', () => closed.deferIndexes([collection])],
             ['purgeDeletedData', () => closed.purgeDeletedData()],
           ];
           for (const [name, call] of calls) {
