@@ -7,7 +7,7 @@ export function redactUrl(url: string): string {
  * Start-up check of a configured server: it answers within `timeoutMs`, or start-up fails with a
  * message naming the URL and the cause — never a hang.
  */
-export async function connectOrFail(what: string, url: string, timeoutMs: number, ping: () => Promise<unknown>): Promise<void> {
+async function connectOrFail(what: string, url: string, timeoutMs: number, ping: () => Promise<unknown>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);

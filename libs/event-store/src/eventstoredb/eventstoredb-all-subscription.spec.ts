@@ -1,8 +1,9 @@
 import { AccessDeniedError, START, UnavailableError } from '@eventstore/db-client';
 import { RecordedEvent } from '../event-store.port';
+import { newEvent } from '../testing/contract-events';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.adapter';
 import { toClientPosition } from './eventstoredb-positions';
-import { newEvent, take } from './testing/events';
+import { take } from './testing/events';
 import { InMemoryEventStoreDbClient, rawGrpcError, unavailableError } from './testing/in-memory-eventstoredb-client';
 
 describe('EventStoreDbEventStore.subscribeToAll against a client double', () => {

@@ -10,9 +10,9 @@ import {
 } from '@eventstore/db-client';
 import { eventStoreContract } from '../event-store.contract';
 import { EventStoreUnavailableError, ExpectedRevision, WrongExpectedRevisionError } from '../event-store.port';
+import { newEvent } from '../testing/contract-events';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.adapter';
 import { toClientPosition, toPortPosition } from './eventstoredb-positions';
-import { newEvent } from './testing/events';
 import { InMemoryEventStoreDbClient, rawGrpcError, unavailableError } from './testing/in-memory-eventstoredb-client';
 
 // The adapter's logic against the double (not a server: see eventstoredb.contract.spec.ts for that).

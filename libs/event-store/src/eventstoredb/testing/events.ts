@@ -1,7 +1,5 @@
 import { AllSubscription, RecordedEvent } from '../../event-store.port';
 
-export { newEvent } from '../../testing/contract-events';
-
 /** Collects the first `count` events, then leaves the loop (which closes the subscription). */
 export async function take(subscription: AllSubscription, count: number): Promise<RecordedEvent[]> {
   const received: RecordedEvent[] = [];
