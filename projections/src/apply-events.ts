@@ -47,16 +47,22 @@ export function keyBatch<Slot extends DocSlot>(projection: Projection, events: r
 /**
  * Applies each event to the slots of its keys. An event is not applied again to a document that
  * already reflects it (position not newer), so replays are no-ops. `beforeChange` sees each slot
- * about to change, still as it was.
+ * about to change, still as it was. A key marked `draft` gets a copy of its document, made once
+ * per batch: the stored version, which `beforeChange` sees, is never changed in place.
  */
 export function applyKeyedBatch<Slot extends DocSlot>(projection: Projection, { events, keys, slots }: KeyedBatch<Slot>, beforeChange: (slot: Slot) => void): void {
+  /** Slots holding a document of this batch's own (a draft, or what evolve returned for a draft key). */
+  const owned = new Set<Slot>();
   let first = 0;
   for (let index = 0; index < events.length; index++) {
     const event = events[index];
     const eventKeys = keys[index];
     const current: Record<string, Doc | null> = {};
     let at = first;
-    for (const name in eventKeys) current[name] = slots[at++].data;
+    for (const name in eventKeys) {
+      const slot = slots[at++];
+      current[name] = eventKeys[name].draft && !owned.has(slot) ? draftOf(slot.data) : slot.data;
+    }
     const next = projection.evolve(current, event);
     at = first;
     for (const name in eventKeys) {
@@ -66,9 +72,18 @@ export function applyKeyedBatch<Slot extends DocSlot>(projection: Projection, { 
       beforeChange(slot);
       slot.data = data;
       slot.position = event.position;
+      if (eventKeys[name].draft) owned.add(slot);
     }
     first = at;
   }
+}
+
+/**
+ * A copy of a document to change in place. Documents are JSON, so a JSON round trip loses nothing,
+ * and it builds the objects in this realm (structuredClone's come from Node's own, under Jest's vm).
+ */
+function draftOf(data: Doc | null): Doc | null {
+  return data === null ? null : (JSON.parse(JSON.stringify(data)) as Doc);
 }
 
 /** Applies events to the documents of `documents` (by `docKey`), adding a slot for each document the events name. */

@@ -5,3 +5,9 @@
 export function ownEntry<T>(map: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.hasOwn(map, key) ? map[key] : undefined;
 }
+
+/** Sets the entry under an outside key, in place: `__proto__` too is an entry of its own, never the map's prototype. */
+export function setEntry<T>(map: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  else map[key] = value;
+}

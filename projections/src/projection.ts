@@ -25,6 +25,13 @@ export interface DocKey {
    * deterministic, and the store keeps a write only when its position is newer.
    */
   created?: boolean;
+  /**
+   * A document that nearly every event changes (a summary of counts, a day's figures): `evolve` gets a
+   * draft of it, a copy the projector made for this batch, which it may change in place and return.
+   * Copying once per batch instead of at every event was ~12 % of a catch-up. The draft returned
+   * (or any new document for this key) becomes the projector's own, so it must not be shared.
+   */
+  draft?: boolean;
 }
 
 export type Doc = Record<string, unknown>;
@@ -32,7 +39,8 @@ export type Doc = Record<string, unknown>;
 /**
  * A pure projection. For each event it names the documents it touches (`keysOf`), and `evolve`
  * turns their current versions (null when absent) into new ones: a document returned as `null` is
- * deleted, one left out is unchanged. No I/O: the projector loads, applies and stores.
+ * deleted, one left out is unchanged. It never changes the documents it is given, except the drafts
+ * of keys marked `draft`. No I/O: the projector loads, applies and stores.
  */
 export interface Projection<Keys extends string = string> {
   name: string;

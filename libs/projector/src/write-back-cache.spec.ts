@@ -5,7 +5,7 @@ import { WriteBackCache } from './write-back-cache';
 const COUNTS = 'counts';
 const LIMITS = { commitEveryEvents: 1000, maxCachedDocuments: 1000 };
 
-/** Counts events per type and in all; throws on a `CaseClosed`. */
+/** Counts events per type and in all, in new documents; throws on a `CaseClosed`. */
 const counting: Projection<'byType' | 'total'> = {
   name: 'counting',
   version: 1,
@@ -15,6 +15,19 @@ const counting: Projection<'byType' | 'total'> = {
   evolve: ({ byType, total }, event) => {
     if (event.type === 'CaseClosed') throw new Error('poison');
     return { byType: { count: ((byType?.count as number) ?? 0) + 1 }, total: { count: ((total?.count as number) ?? 0) + 1 } };
+  },
+};
+
+/** The same counts, kept in drafts (`DocKey.draft`) changed in place; also throws on a `CaseClosed`, after counting it. */
+const countingInDrafts: Projection<'byType' | 'total'> = {
+  ...counting,
+  keysOf: (event) => ({ byType: { collection: COUNTS, id: event.type, draft: true }, total: { collection: COUNTS, id: 'total', draft: true } }),
+  evolve: ({ byType, total }, event) => {
+    const changed = { byType: byType ?? { count: 0 }, total: total ?? { count: 0 } };
+    (changed.byType.count as number) += 1;
+    (changed.total.count as number) += 1;
+    if (event.type === 'CaseClosed') throw new Error('poison');
+    return changed;
   },
 };
 
@@ -34,7 +47,10 @@ function event(type: string, position: number, streamId = 'case-1'): ProjectionE
 
 const countsIn = (writes: { id: string; data: Doc | null; position: number }[]) => Object.fromEntries(writes.map(({ id, data, position }) => [id, { count: data?.count, position }]));
 
-describe('WriteBackCache', () => {
+describe.each([
+  ['new documents', counting],
+  ['drafts changed in place', countingInDrafts],
+])('WriteBackCache, a projection counting in %s', (_kind, counting) => {
   let store: SqliteReadStore;
 
   beforeEach(async () => {
@@ -97,6 +113,19 @@ describe('WriteBackCache', () => {
     await cache.apply(store, counting, [event('CaseFiled', 1), event('CaseAssigned', 2)]);
     await cache.apply(store, counting, [event('CaseFiled', 1), event('CaseAssigned', 2)]);
     expect(countsIn(cache.writes())).toEqual({ CaseFiled: { count: 1, position: 1 }, CaseAssigned: { count: 1, position: 2 }, total: { count: 2, position: 2 } });
+  });
+
+  it('given documents committed, then later batches leave the committed versions as they were', async () => {
+    const cache = new WriteBackCache(0, LIMITS);
+    await cache.apply(store, counting, [event('CaseFiled', 1), event('CaseFiled', 2)]);
+    cache.accept(2, 2);
+    const committed = cache.writes();
+    cache.committed();
+    const asCommitted = JSON.parse(JSON.stringify(committed)) as unknown;
+
+    await cache.apply(store, counting, [event('CaseFiled', 3), event('CaseFiled', 4)]);
+    expect(committed).toEqual(asCommitted);
+    expect(countsIn(cache.writes())).toEqual({ CaseFiled: { count: 4, position: 4 }, total: { count: 4, position: 4 } });
   });
 
   it('given a full cache committed, then the older half of its documents is dropped and the newer half stays in memory', async () => {

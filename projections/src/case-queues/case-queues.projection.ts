@@ -3,7 +3,7 @@ import { caseIdOf, opensCase } from '../case-view/case-view.projection';
 import type { Doc, Projection, ProjectionEvent } from '../projection';
 import { CLOCK_RUNNING_QUEUES, Queue, QUEUES } from './queue-of';
 import { queueOf } from './queue-of';
-import { ownEntry } from '../keyed-counts';
+import { ownEntry, setEntry } from '../keyed-counts';
 
 export const QUEUE_ITEMS_COLLECTION = 'queue_items';
 export const QUEUE_SUMMARY_COLLECTION = 'queue_summary';
@@ -56,7 +56,7 @@ export const caseQueuesProjection: Projection<'item' | 'summary'> = {
   handles: CASE_EVENT_TYPES,
   keysOf: (event) => ({
     item: { collection: QUEUE_ITEMS_COLLECTION, id: caseIdOf(event), created: opensCase(event) },
-    summary: { collection: QUEUE_SUMMARY_COLLECTION, id: QUEUE_SUMMARY_ID },
+    summary: { collection: QUEUE_SUMMARY_COLLECTION, id: QUEUE_SUMMARY_ID, draft: true },
   }),
   evolve: ({ item, summary }, event) => {
     const before = item as QueueItem | null;
@@ -96,16 +96,15 @@ function emptySummary(): QueueSummary {
   return { queues: Object.fromEntries(QUEUES.map((queue) => [queue, 0])) as Record<Queue, number>, byBackoffice: {}, byReturnedAgent: {} };
 }
 
-/** Moves one case's count from where it was to where it is now. */
+/** Moves one case's count from where it was to where it is now, in the summary's draft (a `draft` key). */
 function countMove(current: QueueSummary | null, before: QueueItem | null, after: QueueItem | null): QueueSummary {
-  if (current && before && after && countedAlike(before, after)) return current;
-  // The maps are replaced, never changed: the copy shares those this move leaves alone (it runs for every event).
-  const summary = current ? { ...current } : emptySummary();
+  const summary = current ?? emptySummary();
+  if (before && after && countedAlike(before, after)) return summary;
   for (const [item, delta] of [[before, -1], [after, 1]] as const) {
     if (!item) continue;
-    summary.queues = { ...summary.queues, [item.queue]: summary.queues[item.queue] + delta };
-    if (item.queue === 'backoffice' && item.assigneeId) summary.byBackoffice = bumped(summary.byBackoffice, item.assigneeId, delta);
-    if (item.queue === 'returned' && item.returnedTo) summary.byReturnedAgent = bumped(summary.byReturnedAgent, item.returnedTo, delta);
+    summary.queues[item.queue] += delta;
+    if (item.queue === 'backoffice' && item.assigneeId) bump(summary.byBackoffice, item.assigneeId, delta);
+    if (item.queue === 'returned' && item.returnedTo) bump(summary.byReturnedAgent, item.returnedTo, delta);
   }
   return summary;
 }
@@ -115,10 +114,9 @@ function countedAlike(before: QueueItem, after: QueueItem): boolean {
   return before.queue === after.queue && before.assigneeId === after.assigneeId && before.returnedTo === after.returnedTo;
 }
 
-/** A copy of the counts with `key` moved by `delta`; a count that reaches zero leaves the map. */
-function bumped(counts: Record<string, number>, key: string, delta: number): Record<string, number> {
+/** Moves the count of `key` by `delta`; a count that reaches zero leaves the map. */
+function bump(counts: Record<string, number>, key: string, delta: number): void {
   const value = (ownEntry(counts, key) ?? 0) + delta;
-  if (value !== 0) return { ...counts, [key]: value };
-  const { [key]: _gone, ...rest } = counts;
-  return rest;
+  if (value !== 0) setEntry(counts, key, value);
+  else delete counts[key];
 }

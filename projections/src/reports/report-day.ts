@@ -1,4 +1,4 @@
-import { ownEntry } from '../keyed-counts';
+import { ownEntry, setEntry } from '../keyed-counts';
 
 /** Counters that add up over time: a day's, a whole month's, or a report period's. */
 export interface ReportCounters {
@@ -94,22 +94,14 @@ function emptyCounters(): ReportCounters {
   };
 }
 
-/**
- * A copy that the counters of one more event can be added to, leaving the original untouched. Its
- * maps are the original's until `bumpType` or `bumpCount` replaces the one they count in (a day holds
- * a few hundred map entries, and most events change none of them: this runs for every event).
- */
-export function copyCounters<T extends ReportCounters>(counters: T): T {
-  return { ...counters };
-}
-
-/** Counts one more case filed or resolved under `key`, in a copy of the map (see copyCounters). */
+/** Counts one more case filed or resolved under `key`, in place (the counters are a draft: see `DocKey.draft`). */
 export function bumpType(counters: ReportCounters, map: TypeCountMap, key: string, field: keyof TypeCounts): void {
-  const entry = ownEntry(counters[map], key) ?? { filed: 0, resolved: 0 };
-  counters[map] = { ...counters[map], [key]: { ...entry, [field]: entry[field] + 1 } };
+  const entry = ownEntry(counters[map], key);
+  if (entry) entry[field] += 1;
+  else setEntry(counters[map], key, { filed: field === 'filed' ? 1 : 0, resolved: field === 'resolved' ? 1 : 0 });
 }
 
-/** Counts one more under `key`, in a copy of the map (see copyCounters). */
-export function bumpCount(counts: Record<string, number>, key: string): Record<string, number> {
-  return { ...counts, [key]: (ownEntry(counts, key) ?? 0) + 1 };
+/** Counts one more under `key`, in place. */
+export function bumpCount(counts: Record<string, number>, key: string): void {
+  setEntry(counts, key, (ownEntry(counts, key) ?? 0) + 1);
 }

@@ -3,7 +3,6 @@ import {
   AgentCountMap,
   bumpCount,
   bumpType,
-  copyCounters,
   CounterField,
   emptyReportDay,
   emptyReportMonthTotals,
@@ -14,8 +13,8 @@ import {
 } from './report-day';
 
 /**
- * Counts an event's figures in its day and in its month's totals alike. Each is copied on its first
- * change only: many events count nothing, and a copy is most of the cost of counting.
+ * Counts an event's figures in its day and in its month's totals alike, in place: both are drafts
+ * (`DocKey.draft`), copied by the projector once per batch.
  */
 export class ReportTally {
   private day: ReportDay | null = null;
@@ -27,7 +26,7 @@ export class ReportTally {
     private readonly monthBefore: ReportMonthTotals | null,
   ) {}
 
-  /** The day's and the month's new documents (every count changes both), or null when the event counted nothing. */
+  /** The day's and the month's documents when the event counted something (every count changes both), else null. */
   get changed(): { day: ReportDay; month: ReportMonthTotals } | null {
     return this.day && this.month ? { day: this.day, month: this.month } : null;
   }
@@ -46,16 +45,16 @@ export class ReportTally {
   bumpAgent(map: AgentCountMap, agentId: string): void {
     const day = this.dayToChange();
     const month = this.monthToChange();
-    if (map === 'resolvedByAgent' && !ownEntry(day.resolvedByAgent, agentId)) month.activeDaysByAgent = bumpCount(month.activeDaysByAgent, agentId);
-    day[map] = bumpCount(day[map], agentId);
-    month[map] = bumpCount(month[map], agentId);
+    if (map === 'resolvedByAgent' && !ownEntry(day.resolvedByAgent, agentId)) bumpCount(month.activeDaysByAgent, agentId);
+    bumpCount(day[map], agentId);
+    bumpCount(month[map], agentId);
   }
 
   private dayToChange(): ReportDay {
-    return (this.day ??= this.dayBefore ? copyCounters(this.dayBefore) : emptyReportDay(this.date));
+    return (this.day ??= this.dayBefore ?? emptyReportDay(this.date));
   }
 
   private monthToChange(): ReportMonthTotals {
-    return (this.month ??= this.monthBefore ? copyCounters(this.monthBefore) : emptyReportMonthTotals(this.date.slice(0, 7)));
+    return (this.month ??= this.monthBefore ?? emptyReportMonthTotals(this.date.slice(0, 7)));
   }
 }

@@ -48,9 +48,9 @@ export const reportsProjection: Projection<'case' | 'day' | 'month' | 'totals'> 
     const month = date.slice(0, 7);
     return {
       case: { collection: REPORT_CASES_COLLECTION, id: caseIdOf(event), created: opensCase(event) },
-      day: { collection: REPORT_DAYS_COLLECTION, id: date },
+      day: { collection: REPORT_DAYS_COLLECTION, id: date, draft: true },
       month: { collection: REPORT_MONTHS_COLLECTION, id: month },
-      totals: { collection: REPORT_MONTH_TOTALS_COLLECTION, id: month },
+      totals: { collection: REPORT_MONTH_TOTALS_COLLECTION, id: month, draft: true },
     };
   },
   evolve: (docs, event) => {
@@ -58,6 +58,8 @@ export const reportsProjection: Projection<'case' | 'day' | 'month' | 'totals'> 
     if (!before && event.type !== 'CaseFiled') return {};
     const date = bogotaDate(event.metadata.occurredAt);
     const dayBefore = docs.day as unknown as ReportDay | null;
+    // Read before counting: the day is a draft, counted in place.
+    const openDeltaBefore = dayBefore?.openDelta ?? 0;
     const tally = new ReportTally(date, dayBefore, docs.totals as unknown as ReportMonthTotals | null);
     const changes: Partial<Record<'case' | 'day' | 'month' | 'totals', Doc>> = { case: count(tally, before, event) as unknown as Doc };
     const counted = tally.changed;
@@ -65,7 +67,7 @@ export const reportsProjection: Projection<'case' | 'day' | 'month' | 'totals'> 
     const { day } = counted;
     changes.day = day as unknown as Doc;
     changes.totals = counted.month as unknown as Doc;
-    const openDelta = day.openDelta - (dayBefore?.openDelta ?? 0);
+    const openDelta = day.openDelta - openDeltaBefore;
     if (openDelta !== 0) {
       const month = (docs.month as unknown as ReportMonth | null) ?? { month: date.slice(0, 7), openDelta: 0 };
       changes.month = { month: month.month, openDelta: month.openDelta + openDelta } as unknown as Doc;
