@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ProjectionStatus } from '../projector';
+import { PROJECTOR_YOUNG_GENERATION_MIB } from '../young-generation';
 import type { RebuildWorkerData, RebuildWorkerMessage } from './rebuild-worker-protocol';
 
 export interface RebuildInWorkersOptions {
@@ -14,13 +15,11 @@ export interface RebuildInWorkersOptions {
 }
 
 /**
- * The young generation of each rebuild worker (V8's default on 64-bit is 48 MiB, semi-spaces of 16).
- * Between commits a rebuild keeps every changed document alive, so most of what it allocates
- * survives the first scavenges and is copied again and again: with 192 MiB (semi-spaces of 64) the
- * scavenges took 2.6 s instead of 4.0–5.0 s on 200,000 events, and the 1M-event rebuild in two
- * workers 116.4 s instead of 125.4 s, for ~100 MiB more memory (docs/benchmarks.md).
+ * The young generation of each rebuild worker (V8's default on 64-bit is 48 MiB, semi-spaces of 16):
+ * a projector's (see PROJECTOR_SEMI_SPACE_MIB). The 1M-event rebuild in two workers took 43.5 s with
+ * 384 MiB against 45.1 s with 192 (docs/benchmarks.md §3).
  */
-export const REBUILD_YOUNG_GENERATION_MIB = 192;
+export const REBUILD_YOUNG_GENERATION_MIB = PROJECTOR_YOUNG_GENERATION_MIB;
 
 /**
  * Rebuilds projections from position 0 in worker threads, one per group, so that a full rebuild uses
