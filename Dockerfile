@@ -16,4 +16,4 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 VOLUME /data
 EXPOSE 3000
-CMD ["node", "--max-semi-space-size=128", "dist/apps/api/apps/api/src/main.js"]
+CMD ["node", "dist/apps/api/apps/api/src/main.js"]

@@ -5,7 +5,6 @@
  */
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { PROJECTOR_SEMI_SPACE_MIB } from '@app/projector';
 import { join } from 'node:path';
 import { signToken } from '../apps/api/src/auth/sign-token';
 import { validFiling } from '../test/support/valid-filing';
@@ -45,8 +44,7 @@ async function run(): Promise<BenchReport> {
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, '-r', './bench/exit-on-sigterm.ts'] : [];
     // The embedded store (EVENTSTORE_URL removed); other settings, e.g. PROJECTOR, come from the environment.
     const apiEnv = { DATA_DIR: dataDir, JWT_SECRET, EVENTSTORE_URL: undefined };
-    // The young generation `npm start` gives the API (it runs the projector in-process).
-    const api = await measure('API POST /cases', 'apps/api/src/main.ts', apiEnv, '/cases', headers, body, [`--max-semi-space-size=${PROJECTOR_SEMI_SPACE_MIB}`, ...profile]);
+    const api = await measure('API POST /cases', 'apps/api/src/main.ts', apiEnv, '/cases', headers, body, profile);
     const stored = countStored(join(dataDir, 'events.sqlite'));
     // autocannon stops counting at the deadline: up to one in-flight request per connection and phase is filed unseen.
     if (stored.cases < api.succeeded || stored.cases > api.succeeded + 2 * CONNECTIONS) {

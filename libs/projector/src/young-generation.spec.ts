@@ -9,12 +9,8 @@ const FLAG = `--max-semi-space-size=${PROJECTOR_SEMI_SPACE_MIB}`;
 describe('the young generation of the processes that run a projector', () => {
   const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
 
-  it.each(['start', 'start:projector', 'projections:rebuild', 'bench'])('npm run %s starts node with it', (script) => {
+  it.each(['start:projector', 'projections:rebuild', 'bench'])('npm run %s starts node with it', (script) => {
     expect(scripts[script]).toContain(`node ${FLAG} `);
-  });
-
-  it('the image starts the API (and its in-process projector) with it', () => {
-    expect(read('Dockerfile')).toContain(`CMD ["node", "${FLAG}", "dist/apps/api/apps/api/src/main.js"]`);
   });
 
   it('the compose projector service starts with it', () => {
