@@ -9,6 +9,7 @@ import { AppConfig } from '../apps/api/src/config/app-config';
 import { MailOutbox } from '../apps/api/src/mail/mail-outbox';
 import { SlaProcess } from '../apps/api/src/sla/sla-process';
 import { ProjectorModule } from '../apps/projector/src/projector.module';
+import { projectorWindowOf } from '../apps/api/src/config/projector-window';
 
 /** The stores and projections of the configuration (DATA_DIR, or EVENTSTORE_URL / MONGODB_URL), as the rebuild script and its workers open them. */
 export interface RebuildContext {
@@ -28,10 +29,7 @@ export async function openRebuildContext(): Promise<RebuildContext> {
     config,
     projections,
     projectorFor: (names) =>
-      new Projector(app.get<EventStore>(EVENT_STORE), app.get<ReadStore>(READ_STORE), selectProjections(projections, names), {
-        batchSize: config.PROJECTOR_BATCH_SIZE,
-        commitEveryEvents: config.PROJECTOR_COMMIT_EVERY_EVENTS,
-      }),
+      new Projector(app.get<EventStore>(EVENT_STORE), app.get<ReadStore>(READ_STORE), selectProjections(projections, names), projectorWindowOf(config)),
     close: () => app.close(),
   };
 }

@@ -13,6 +13,8 @@ export interface ProcessManagerOptions {
   batchSize?: number;
   /** See ProjectorOptions.commitEveryEvents. */
   commitEveryEvents?: number;
+  /** See ProjectorOptions.maxCachedDocuments. */
+  maxCachedDocuments?: number;
   log?: (line: string) => void;
 }
 
@@ -34,7 +36,7 @@ export abstract class ProcessManagerBase<Outcome> {
     projection: Projection,
     private readonly base: ProcessManagerOptions & { name: string },
   ) {
-    this.projector = new Projector(events, readStore, [projection], { batchSize: base.batchSize, commitEveryEvents: base.commitEveryEvents, log: base.log, now: base.now });
+    this.projector = new Projector(events, readStore, [projection], { batchSize: base.batchSize, commitEveryEvents: base.commitEveryEvents, maxCachedDocuments: base.maxCachedDocuments, log: base.log, now: base.now });
   }
 
   /** Creates the read model's collection only (a process that reads it while another one acts). */

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { DEFAULT_SLA_POLICIES, SlaPolicies, validateSlaPolicies } from '@app/domain';
+import { DEFAULT_MAX_CACHED_DOCUMENTS } from '@app/projector';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value);
@@ -37,11 +38,19 @@ export class AppConfig {
   /**
    * While catching up, events a projection applies in memory before it commits its documents and
    * checkpoint together (at the head it commits every batch). Larger: faster rebuilds, more memory,
-   * more to replay after a crash. The documents held in memory stay bounded (25,000 per projection:
-   * a full cache commits sooner), so the default is set by what a rebuild measured (ADR 11).
+   * more to replay after a crash. The documents held in memory stay bounded (PROJECTOR_MAX_CACHED_DOCUMENTS
+   * per projection: a full cache commits sooner), so the default is set by what a rebuild measured (ADR 11).
    */
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(1000000)
   PROJECTOR_COMMIT_EVERY_EVENTS: number = 100000;
+
+  /**
+   * While catching up, documents a projection keeps in memory between commits; a full cache commits
+   * sooner and keeps its newer half. Larger: fewer rewrites of the documents of cases still open, more
+   * memory (docs/operations.md has measured pairs with PROJECTOR_COMMIT_EVERY_EVENTS).
+   */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(100) @Max(10000000)
+  PROJECTOR_MAX_CACHED_DOCUMENTS: number = DEFAULT_MAX_CACHED_DOCUMENTS;
 
   /** SLA policies per typology as JSON (see libs/domain/src/sla/sla-policy.ts); unset: DOMAIN.md's examples. */
   @IsOptional() @IsString()

@@ -12,6 +12,7 @@ import { mailOutboxProjectionOf } from '../projections/process-manager-projectio
 import { sendAs } from '../command-handling/process-commands';
 import { Clock } from '../storage/clock';
 import { ProcessManagerHost } from '../process-managers/process-manager-host';
+import { projectorWindowOf } from '../config/projector-window';
 
 const HOUR = 3600_000;
 
@@ -41,8 +42,7 @@ export class MailOutbox extends ProcessManagerHost {
       acting: config.MAIL_OUTBOX === 'on',
       maxAgeMs: config.MAIL_MAX_AGE_HOURS * HOUR,
       tickMs: config.MAIL_TICK_MS,
-      batchSize: config.PROJECTOR_BATCH_SIZE,
-      commitEveryEvents: config.PROJECTOR_COMMIT_EVERY_EVENTS,
+      ...projectorWindowOf(config),
       log: (line) => new Logger('MailOutbox').warn(line),
     });
   }

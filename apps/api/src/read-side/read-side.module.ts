@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { connectedOrClosed } from '../storage/connect-or-fail';
 import { embeddedFile } from '../storage/embedded-file';
 import { ReadModelFreshness } from './read-model-freshness';
+import { projectorWindowOf } from '../config/projector-window';
 
 /** The read store (MongoDB when MONGODB_URL is set, else SQLite in DATA_DIR), and the projector when it runs inside the API. */
 @Global()
@@ -26,8 +27,7 @@ import { ReadModelFreshness } from './read-model-freshness';
       inject: [EVENT_STORE, READ_STORE, AppConfig],
       useFactory: (events: EventStore, readStore: ReadStore, config: AppConfig) =>
         new Projector(events, readStore, ALL_PROJECTIONS, {
-          batchSize: config.PROJECTOR_BATCH_SIZE,
-          commitEveryEvents: config.PROJECTOR_COMMIT_EVERY_EVENTS,
+          ...projectorWindowOf(config),
           log: (line) => new Logger('Projector').warn(line),
         }),
     },

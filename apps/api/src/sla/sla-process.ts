@@ -11,6 +11,7 @@ import { slaTimersProjectionOf } from '../projections/process-manager-projection
 import { Clock } from '../storage/clock';
 import { ProcessManagerHost } from '../process-managers/process-manager-host';
 import { sendThroughCommandBus } from './sla-command-sender';
+import { projectorWindowOf } from '../config/projector-window';
 
 /** The SLA process manager inside a Nest process (see ProcessManagerHost for where it runs). */
 @Injectable()
@@ -35,8 +36,7 @@ export class SlaProcess extends ProcessManagerHost {
       send: sendThroughCommandBus(bus),
       acting: config.SLA_PROCESS_MANAGER === 'on',
       tickMs: config.SLA_TICK_MS,
-      batchSize: config.PROJECTOR_BATCH_SIZE,
-      commitEveryEvents: config.PROJECTOR_COMMIT_EVERY_EVENTS,
+      ...projectorWindowOf(config),
       log: (line) => new Logger('SlaProcessManager').warn(line),
     });
   }
