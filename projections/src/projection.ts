@@ -28,7 +28,7 @@ export interface DocKey {
   /**
    * A document that nearly every event changes (a summary of counts, a day's figures): `evolve` gets a
    * draft of it, a copy the projector made for this batch, which it may change in place and return.
-   * Copying once per batch instead of at every event was ~12 % of a catch-up. The draft returned
+   * Copying once per batch instead of at every event was about 11 % of a catch-up. The draft returned
    * (or any new document for this key) becomes the projector's own, so it must not be shared.
    */
   draft?: boolean;
