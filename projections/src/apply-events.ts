@@ -82,7 +82,7 @@ export function applyKeyedBatch<Slot extends DocSlot>(projection: Projection, { 
  * A copy of a document to change in place. Documents are JSON, so a JSON round trip loses nothing,
  * and it builds the objects in this realm (structuredClone's come from Node's own, under Jest's vm).
  */
-function draftOf(data: Doc | null): Doc | null {
+export function draftOf(data: Doc | null): Doc | null {
   return data === null ? null : (JSON.parse(JSON.stringify(data)) as Doc);
 }
 

@@ -1,5 +1,5 @@
 import { HISTORIES } from '@app/domain/testing/case-histories';
-import { docKey } from './apply-events';
+import { docKey, draftOf } from './apply-events';
 import type { Doc, DocKey, Projection, ProjectionEvent } from './projection';
 import { EVERY_PROJECTION } from './testing/every-projection';
 import { recordCaseEvents, withEventIds } from './testing/project';
@@ -32,7 +32,7 @@ function fold(projection: Projection, frozen: boolean): Map<string, Doc | null> 
     const current = Object.fromEntries(
       Object.entries(keys).map(([name, key]) => {
         const document = documents.get(docKey(key)) ?? null;
-        if (key.draft) return [name, JSON.parse(JSON.stringify(document)) as Doc | null];
+        if (key.draft) return [name, draftOf(document)];
         return [name, frozen ? deepFreeze(document) : document];
       }),
     );

@@ -3,19 +3,14 @@ import type { Projection } from '@app/projections';
 import type { FindQuery, ReadStore } from '@app/read-store';
 import { BackgroundLoop, logToStderr } from './background-loop';
 import { Projector } from './projector';
-import type { ProjectionStatus } from './projector';
+import type { ProjectionStatus, ProjectorOptions } from './projector';
 
-export interface ProcessManagerOptions {
+/** The Projector's own options (its read model's batches and write-back window, its log), and the tick's. */
+export interface ProcessManagerOptions extends Pick<ProjectorOptions, 'batchSize' | 'commitEveryEvents' | 'maxCachedDocuments' | 'log'> {
   /** The injectable clock: tests move it instead of sleeping. */
   now: () => Date;
   /** Real time between two ticks when running in the background. */
   tickMs?: number;
-  batchSize?: number;
-  /** See ProjectorOptions.commitEveryEvents. */
-  commitEveryEvents?: number;
-  /** See ProjectorOptions.maxCachedDocuments. */
-  maxCachedDocuments?: number;
-  log?: (line: string) => void;
 }
 
 const PAGE = 200;
@@ -36,7 +31,8 @@ export abstract class ProcessManagerBase<Outcome> {
     projection: Projection,
     private readonly base: ProcessManagerOptions & { name: string },
   ) {
-    this.projector = new Projector(events, readStore, [projection], { batchSize: base.batchSize, commitEveryEvents: base.commitEveryEvents, maxCachedDocuments: base.maxCachedDocuments, log: base.log, now: base.now });
+    const { batchSize, commitEveryEvents, maxCachedDocuments, log, now } = base;
+    this.projector = new Projector(events, readStore, [projection], { batchSize, commitEveryEvents, maxCachedDocuments, log, now });
   }
 
   /** Creates the read model's collection only (a process that reads it while another one acts). */

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { REBUILD_YOUNG_GENERATION_MIB, rebuildInWorkers } from './rebuild-in-workers';
+import { PROJECTOR_YOUNG_GENERATION_MIB } from '../young-generation';
+import { rebuildInWorkers } from './rebuild-in-workers';
 
 const fixture = (name: string) => join(__dirname, 'fixtures', `${name}.cjs`);
 
@@ -19,7 +20,7 @@ describe('rebuildInWorkers', () => {
 
   it('gives every worker the larger young generation a rebuild needs', async () => {
     const statuses = await rebuildInWorkers({ entry: fixture('limits-worker'), groups: [['case-view'], ['reports']] });
-    expect(statuses.map(({ position }) => position)).toEqual([REBUILD_YOUNG_GENERATION_MIB, REBUILD_YOUNG_GENERATION_MIB]);
+    expect(statuses.map(({ position }) => position)).toEqual([PROJECTOR_YOUNG_GENERATION_MIB, PROJECTOR_YOUNG_GENERATION_MIB]);
   });
 
   it('rejects with the error of a worker that fails', async () => {
