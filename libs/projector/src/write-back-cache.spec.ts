@@ -142,4 +142,33 @@ describe.each([
     expect(getMany.mock.calls.flatMap(([, ids]) => ids).sort()).toEqual(['case-1', 'case-2']);
     expect(countsIn(cache.writes())).toEqual(Object.fromEntries(streams.map((stream, index) => [stream, { count: 2, position: index + 5 }])));
   });
+
+  it('given a cache filled up by committed documents, then the least recent of those are dropped with no commit due, and read back when named again', async () => {
+    const cache = new WriteBackCache(0, { commitEveryEvents: 1000, maxCachedDocuments: 4 });
+    await cache.apply(store, perStream, ['case-1', 'case-2'].map((stream, index) => event('CaseFiled', index + 1, stream)));
+    cache.accept(2, 2);
+    await store.commit('per-stream', cache.writes(), { version: 1, position: 2 });
+    cache.committed();
+
+    await cache.apply(store, perStream, ['case-3', 'case-4'].map((stream, index) => event('CaseFiled', index + 3, stream)));
+    cache.accept(4, 2);
+    expect(cache.shouldCommit()).toBe(false);
+    expect(cache.writes().map(({ id }) => id)).toEqual(['case-3', 'case-4']);
+
+    const getMany = jest.spyOn(store, 'getMany');
+    await cache.apply(store, perStream, ['case-1', 'case-3'].map((stream, index) => event('CaseAssigned', index + 5, stream)));
+    expect(getMany.mock.calls.flatMap(([, ids]) => ids)).toEqual(['case-1']);
+    expect(countsIn(cache.writes())).toEqual({ 'case-1': { count: 2, position: 5 }, 'case-3': { count: 2, position: 6 }, 'case-4': { count: 1, position: 4 } });
+  });
+
+  it('given the changed documents alone fill the cache, then a commit is due before the commit window is over', async () => {
+    const cache = new WriteBackCache(0, { commitEveryEvents: 1000, maxCachedDocuments: 3 });
+    await cache.apply(store, perStream, ['case-1', 'case-2'].map((stream, index) => event('CaseFiled', index + 1, stream)));
+    cache.accept(2, 2);
+    expect(cache.shouldCommit()).toBe(false);
+    await cache.apply(store, perStream, [event('CaseFiled', 3, 'case-3')]);
+    cache.accept(3, 1);
+    expect(cache.shouldCommit()).toBe(true);
+    expect(cache.writes()).toHaveLength(3);
+  });
 });

@@ -11,7 +11,11 @@ interface CachedSlot extends DocSlot {
 export interface WriteBackLimits {
   /** Events applied in memory before the documents and the checkpoint are committed (together). */
   commitEveryEvents: number;
-  /** Documents kept in memory between commits; past this, a commit follows and then the older half are dropped. */
+  /**
+   * Documents kept in memory. Past this, the least recent documents already committed are dropped
+   * (no commit needed); only when the changed ones alone fill it does a commit follow, and then the
+   * older half are dropped.
+   */
   maxCachedDocuments: number;
 }
 
@@ -85,6 +89,9 @@ export class WriteBackCache {
   accept(position: number, events: number): void {
     this.appliedPosition = position;
     this.pendingEvents += events;
+    // Dropping committed documents instead of committing early: a commit writes every changed
+    // document, and the cases still open get written again at the next one (ADR 18).
+    if (this.size >= this.limits.maxCachedDocuments) this.dropLeastRecentClean(this.limits.maxCachedDocuments / 2);
   }
 
   hasUncommitted(): boolean {
@@ -92,7 +99,7 @@ export class WriteBackCache {
   }
 
   shouldCommit(): boolean {
-    return this.pendingEvents >= this.limits.commitEveryEvents || this.size >= this.limits.maxCachedDocuments;
+    return this.pendingEvents >= this.limits.commitEveryEvents || this.dirty.length >= this.limits.maxCachedDocuments;
   }
 
   /** The writes of every document changed since the last commit. */
@@ -106,22 +113,25 @@ export class WriteBackCache {
     for (const slot of this.dirty) slot.dirty = false;
     this.dirty = [];
     this.pendingEvents = 0;
-    if (this.size >= this.limits.maxCachedDocuments) this.dropLeastRecent();
+    if (this.size >= this.limits.maxCachedDocuments) this.dropLeastRecentClean(this.limits.maxCachedDocuments / 2);
   }
 
   /**
-   * Drops the half of the documents whose last event is oldest (clean now: just committed). The other
-   * half are mostly the cases still open, whose next events would read them back at once.
+   * Drops the committed (clean) documents whose last event is oldest, until `keep` documents are left
+   * or none of those left is clean: they equal what the store holds, and are read back when named
+   * again. The documents kept are mostly the cases still open, whose next events would read them back.
    */
-  private dropLeastRecent(): void {
-    const positions = new Float64Array(this.size);
+  private dropLeastRecentClean(keep: number): void {
+    const clean = new Float64Array(this.size - this.dirty.length);
     let at = 0;
-    for (const slots of this.collections.values()) for (const slot of slots.values()) positions[at++] = slot.position;
-    positions.sort();
-    const threshold = positions[Math.max(0, Math.floor(this.size / 2) - 1)];
+    for (const slots of this.collections.values()) for (const slot of slots.values()) if (!slot.dirty) clean[at++] = slot.position;
+    const excess = Math.min(this.size - Math.floor(keep), at);
+    if (excess <= 0) return;
+    clean.sort();
+    const threshold = clean[excess - 1];
     for (const slots of this.collections.values()) {
       for (const [id, slot] of slots) {
-        if (slot.position > threshold) continue;
+        if (slot.dirty || slot.position > threshold) continue;
         slots.delete(id);
         this.size--;
       }

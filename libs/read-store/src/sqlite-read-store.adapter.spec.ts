@@ -229,6 +229,21 @@ describe('SqliteReadStore', () => {
       expect(await store.getMany('cases', ['case-1', 'case-2'])).toEqual([{ id: 'case-1', position: 1, data: { v: 1 } }]);
       expect(await store.getCheckpoint('case-list')).toEqual(expect.objectContaining({ position: 1 }));
     });
+
+    it('a document JSON cannot represent, after others already written, fails the commit as a TypeError naming it and rolls it all back', async () => {
+      const store = open();
+      await store.ensureCollections([{ name: 'cases', indexes: [] }]);
+      await store.commit('case-list', [write('cases', 'case-1', 1, { v: 1 })], { version: 1, position: 1 });
+
+      const failing = store.commit('case-list', [write('cases', 'case-1', 2, { v: 'updated' }), write('cases', 'case-2', 3, { average: Number.NaN })], {
+        version: 1,
+        position: 3,
+      });
+      await expect(failing).rejects.toThrow(new TypeError('writes[1]: data cannot be serialized to JSON: property "average" is NaN, which JSON cannot represent'));
+      await expect(failing).rejects.not.toBeInstanceOf(ReadStoreUnavailableError);
+      expect(await store.getMany('cases', ['case-1', 'case-2'])).toEqual([{ id: 'case-1', position: 1, data: { v: 1 } }]);
+      expect(await store.getCheckpoint('case-list')).toEqual(expect.objectContaining({ position: 1 }));
+    });
   });
 
   describe('availability', () => {

@@ -39,15 +39,17 @@ export class AppConfig {
    * While catching up, events a projection applies in memory before it commits its documents and
    * checkpoint together (at the head it commits every batch). Larger: faster rebuilds, more memory,
    * more to replay after a crash. The documents held in memory stay bounded (PROJECTOR_MAX_CACHED_DOCUMENTS
-   * per projection: a full cache commits sooner), so the default is set by what a rebuild measured (ADR 11).
+   * per projection: a cache full of changed documents commits sooner), so the default is set by what a
+   * rebuild measured (ADR 11, ADR 18).
    */
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(1000000)
   PROJECTOR_COMMIT_EVERY_EVENTS: number = 100000;
 
   /**
-   * While catching up, documents a projection keeps in memory between commits; a full cache commits
-   * sooner and keeps its newer half. Larger: fewer rewrites of the documents of cases still open, more
-   * memory (docs/operations.md has measured pairs with PROJECTOR_COMMIT_EVERY_EVENTS).
+   * While catching up, documents a projection keeps in memory: a full cache drops the least recent of
+   * those already committed, or commits when the changed ones alone fill it, and keeps its newer half.
+   * Larger: fewer rewrites of the documents of cases still open, more memory (docs/operations.md has
+   * measured pairs with PROJECTOR_COMMIT_EVERY_EVENTS).
    */
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(100) @Max(10000000)
   PROJECTOR_MAX_CACHED_DOCUMENTS: number = DEFAULT_MAX_CACHED_DOCUMENTS;
