@@ -387,10 +387,15 @@ async function profiledCatchUp(eventsFile: string, batchSize: number, events: nu
 function summarizeProfile(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map(profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node] as const)));
-  /** Native functions (better-sqlite3's `run`, `all`: no URL) and the shared JSON helpers of storage-kit are categorized as the function that called them. */
+  /**
+   * Native functions (better-sqlite3's `run`, `all`: no URL) and the shared JSON helpers of storage-kit
+   * are categorized as the function that called them; but serializeJsonObject is its own category: a
+   * catch-up serializes documents only (no event is appended), inside the commit's transaction.
+   */
   const categorizedAs = (node: ProfileNode): ProfileNode => {
     let current = node;
-    const borrowed = ({ callFrame: { url, functionName } }: ProfileNode) => (url === '' && !functionName.startsWith('(')) || url.includes('libs/storage-kit/');
+    const borrowed = ({ callFrame: { url, functionName } }: ProfileNode) =>
+      (url === '' && !functionName.startsWith('(')) || (url.includes('libs/storage-kit/') && functionName !== 'serializeJsonObject');
     while (borrowed(current) && parentOf.has(current.id)) current = parentOf.get(current.id)!;
     return current;
   };
@@ -428,9 +433,7 @@ const SERIALIZE_DOCUMENTS = 'JSON.stringify of documents (serializeDocument)';
  */
 function categoryOf(url: string, fn: string): string {
   if (fn === '(garbage collector)') return 'garbage collection';
-  if (url.endsWith('document-json.ts')) return fn === 'parseDocument' ? READ_STORE_READS : SERIALIZE_DOCUMENTS;
-  // prepareWrite checks and serializes a document before the transaction (serializeDocument inlined in it).
-  if (url.endsWith('sqlite-read-store.adapter.ts') && fn === 'prepareWrite') return SERIALIZE_DOCUMENTS;
+  if (fn === 'serializeJsonObject') return SERIALIZE_DOCUMENTS;
   if (url.includes('better-sqlite3') || (url.endsWith('sqlite-read-store.adapter.ts') && /^(applyWrite|inTransaction|commit|writeStatements)$/.test(fn))) return READ_STORE_WRITES;
   if (url.includes('libs/read-store/')) return READ_STORE_READS;
   if (url.includes('libs/event-store/')) return 'event store readAll: SQLite + JSON.parse';
