@@ -271,14 +271,16 @@ export class Projector {
 
   /**
    * Empties the projection's collections and checkpoint, to load them again from position 0.
-   * Upserts into a table with secondary indexes also update each index entry by entry (on SQLite,
-   * reading the JSON document once more per indexed field): the load goes without them, and
+   * Upserts into a table with secondary indexes also update each index entry by entry: the load goes without them, and
    * `restoreIndexes` builds them over the loaded documents once it reaches the head (ADR 14).
    */
   private async startOver(projection: Projection): Promise<void> {
     // The tables only: an index the old documents break (see restoreIndexes) must not block the reset.
     await this.readStore.ensureCollections(tablesOf(projection));
     await this.reset(projection);
+    // Declared over the empty collections, then dropped: SQLite keeps the indexed fields' columns,
+    // which every write of the load then fills (ADR 19), and builds the indexes from them at the end.
+    await this.readStore.ensureCollections(projection.collections);
     await this.readStore.deferIndexes(collectionNames(projection));
     this.indexesDeferred.add(projection.name);
     this.track(projection, 0);

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { CollectionSpec, IndexSpec } from './read-store.port';
 import { ID_FIELD } from './find-query';
 import { assertCollectionName, assertIndexSpec } from './read-store-input';
-import { fieldExpression } from './sqlite-field';
+import { fieldOfColumn, indexColumn, jsonFieldExpression } from './sqlite-field';
 
 const TABLE_PREFIX = 'doc_';
 
@@ -46,21 +46,52 @@ export function dropIndexStatements(db: Database.Database, collection: string): 
   return names.map((name) => `DROP INDEX IF EXISTS "${name.replace(/"/g, '""')}"`);
 }
 
-/** Validates the spec, then returns the idempotent DDL creating its table and indexes. */
-export function collectionSchemaStatements(spec: CollectionSpec): string[] {
+/** Validates the spec, then returns the idempotent DDL creating its table (without its indexes). */
+export function createTableStatement(spec: CollectionSpec): string {
   if (typeof spec !== 'object' || spec === null) throw new TypeError('A collection spec must be an object');
   const table = tableName(spec.name);
   if (!Array.isArray(spec.indexes)) throw new TypeError(`Collection ${spec.name}: indexes must be an array`);
-  return [
-    `CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL)`,
-    ...spec.indexes.map((index) => indexStatement(spec.name, table, index)),
-  ];
+  spec.indexes.forEach((index) => assertIndexSpec(spec.name, index));
+  return `CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL)`;
+}
+
+/** The fields the (validated) spec's indexes name, but the id: each gets a column of its own. */
+export function fieldsToIndex(spec: CollectionSpec): string[] {
+  return [...new Set(spec.indexes.flatMap((index) => index.fields))].filter((field) => field !== ID_FIELD);
+}
+
+/** The fields the table keeps in columns (ADR 19): every one an index named once, kept up to date since. */
+export function indexedFieldsOf(db: Database.Database, table: string): Set<string> {
+  const columns = db.pragma(`table_info(${table})`) as { name: string }[];
+  return new Set(columns.map(({ name }) => fieldOfColumn(name)).filter((field): field is string => field !== undefined));
+}
+
+/** Adds the field's column to the table and fills it from the documents already there. */
+export function addIndexColumnStatements(table: string, field: string): string[] {
+  return [`ALTER TABLE ${table} ADD COLUMN ${indexColumn(field)}`, `UPDATE ${table} SET ${indexColumn(field)} = ${jsonFieldExpression(field)}`];
+}
+
+/**
+ * DDL dropping the indexes a store made before ADR 19, over expressions that parse the JSON: the
+ * same names now index columns, and `CREATE INDEX IF NOT EXISTS` would keep the old ones.
+ */
+export function dropJsonIndexStatements(db: Database.Database, collection: string): string[] {
+  const names = db
+    .prepare<[string], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql LIKE '%json_extract(%'")
+    .pluck()
+    .all(`${TABLE_PREFIX}${collection}`);
+  return names.map((name) => `DROP INDEX IF EXISTS "${name.replace(/"/g, '""')}"`);
+}
+
+/** The idempotent DDL creating the (validated) spec's indexes over its columns. */
+export function indexStatements(spec: CollectionSpec): string[] {
+  const table = tableName(spec.name);
+  return spec.indexes.map((index) => indexStatement(spec.name, table, index));
 }
 
 function indexStatement(collection: string, table: string, index: IndexSpec): string {
-  assertIndexSpec(collection, index);
   const unique = index.unique === true;
-  const columns = index.fields.map(fieldExpression);
+  const columns = index.fields.map((field) => (field === ID_FIELD ? 'id' : indexColumn(field)));
   // Ending a non-unique index with id lets it also deliver the `id ASC` tie-breaker of every sort.
   // A unique one must not: id would make every entry unique.
   if (!unique && !index.fields.includes(ID_FIELD)) columns.push('id');

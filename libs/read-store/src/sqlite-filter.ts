@@ -1,6 +1,6 @@
 import { Filter, Scalar } from './read-store.port';
 import { RANGE_OPERATORS } from './find-query';
-import { fieldExpression, MISSING_SQL, SqlValue, toSqlValue } from './sqlite-field';
+import { fieldExpression, IndexedFields, MISSING_SQL, SqlValue, toSqlValue } from './sqlite-field';
 
 export interface SqlConditions {
   /** Conditions to join with AND. */
@@ -15,11 +15,11 @@ const COMPARISONS = { eq: '=', ne: '!=', gt: '>', gte: '>=', lt: '<', lte: '<=' 
  * missing fields, `ne` matches documents lacking the field, and a range only matches values of
  * its bound's type (never a missing field).
  */
-export function filterConditions(where: Filter[]): SqlConditions {
+export function filterConditions(where: Filter[], indexed: IndexedFields): SqlConditions {
   const conditions: string[] = [];
   const params: SqlValue[] = [];
   for (const { field, op, value } of where) {
-    const expression = fieldExpression(field);
+    const expression = fieldExpression(field, indexed);
     if (op === 'in') {
       // One JSON parameter keeps the SQL (and its cached statement) the same whatever the list's length.
       conditions.push(`${expression} IN (SELECT ifnull(value, ${MISSING_SQL}) FROM json_each(?))`);
@@ -29,7 +29,7 @@ export function filterConditions(where: Filter[]): SqlConditions {
       params.push(toSqlValue(value as Scalar));
     }
   }
-  return { conditions: [...conditions, ...typeBrackets(where)], params };
+  return { conditions: [...conditions, ...typeBrackets(where, indexed)], params };
 }
 
 /**
@@ -38,7 +38,7 @@ export function filterConditions(where: Filter[]): SqlConditions {
  * of its type, unless another filter on the field already bounds that side (a second bound on the
  * same side could lead SQLite to seek on the looser one).
  */
-function typeBrackets(where: Filter[]): string[] {
+function typeBrackets(where: Filter[], indexed: IndexedFields): string[] {
   const ranges = new Map<string, { field: string; type: 'number' | 'string'; lower: boolean; upper: boolean }>();
   for (const { field, op, value } of where) {
     if (!RANGE_OPERATORS.has(op)) continue;
@@ -50,7 +50,7 @@ function typeBrackets(where: Filter[]): string[] {
   }
   const brackets: string[] = [];
   for (const { field, type, lower, upper } of ranges.values()) {
-    const expression = fieldExpression(field);
+    const expression = fieldExpression(field, indexed);
     if (type === 'number') {
       if (lower && !upper) brackets.push(`${expression} < ''`);
       if (upper && !lower) brackets.push(`${expression} > ${MISSING_SQL}`);

@@ -2,9 +2,15 @@ import { Filter } from './read-store.port';
 import { OrderKey } from './find-query';
 import { CursorValue } from './page-cursor';
 import { filterConditions, SqlConditions } from './sqlite-filter';
-import { fieldExpression, MISSING, SqlValue, toSqlValue } from './sqlite-field';
+import { fieldExpression, IndexedFields, MISSING, SqlValue, toSqlValue } from './sqlite-field';
 
 /** SQL builders for reading pages; `sqlite-page-reader.ts` decides which statements a page takes. */
+
+/** A collection's quoted table, and the fields it keeps in columns. */
+export interface SqlTable {
+  name: string;
+  indexed: IndexedFields;
+}
 
 export interface SqlQuery {
   sql: string;
@@ -20,18 +26,18 @@ export interface PageRow {
 }
 
 /** Selects documents with their value of every key of `order`, sorted by `orderBy`. */
-export function selectPageRows(table: string, order: OrderKey[], conditions: SqlConditions, orderBy: OrderKey[], limit: number): SqlQuery {
-  const columns = ['id', 'position', 'data', ...order.map((key, index) => `${fieldExpression(key.field)} AS sort_${index}`)];
-  const sorting = orderBy.map((key) => `${fieldExpression(key.field)} ${key.direction === 'asc' ? 'ASC' : 'DESC'}`);
+export function selectPageRows(table: SqlTable, order: OrderKey[], conditions: SqlConditions, orderBy: OrderKey[], limit: number): SqlQuery {
+  const columns = ['id', 'position', 'data', ...order.map((key, index) => `${fieldExpression(key.field, table.indexed)} AS sort_${index}`)];
+  const sorting = orderBy.map((key) => `${fieldExpression(key.field, table.indexed)} ${key.direction === 'asc' ? 'ASC' : 'DESC'}`);
   return {
-    sql: `SELECT ${columns.join(', ')} FROM ${table}${whereClause(conditions.conditions)} ORDER BY ${sorting.join(', ')} LIMIT ?`,
+    sql: `SELECT ${columns.join(', ')} FROM ${table.name}${whereClause(conditions.conditions)} ORDER BY ${sorting.join(', ')} LIMIT ?`,
     params: [...conditions.params, limit],
   };
 }
 
-export function countQuery(table: string, where: Filter[]): SqlQuery {
-  const { conditions, params } = filterConditions(where);
-  return { sql: `SELECT count(*) AS total FROM ${table}${whereClause(conditions)}`, params };
+export function countQuery(table: SqlTable, where: Filter[]): SqlQuery {
+  const { conditions, params } = filterConditions(where, table.indexed);
+  return { sql: `SELECT count(*) AS total FROM ${table.name}${whereClause(conditions)}`, params };
 }
 
 export function allOf(...parts: SqlConditions[]): SqlConditions {
@@ -39,9 +45,9 @@ export function allOf(...parts: SqlConditions[]): SqlConditions {
 }
 
 /** The rows whose keys equal `values`: one group of ties. */
-export function equalTo(keys: OrderKey[], values: CursorValue[]): SqlConditions {
+export function equalTo(keys: OrderKey[], values: CursorValue[], indexed: IndexedFields): SqlConditions {
   return {
-    conditions: keys.map((key) => `${fieldExpression(key.field)} = ?`),
+    conditions: keys.map((key) => `${fieldExpression(key.field, indexed)} = ?`),
     params: values.map(toSqlValue),
   };
 }
@@ -52,10 +58,10 @@ export function equalTo(keys: OrderKey[], values: CursorValue[]): SqlConditions 
  * Missing values are plain -Infinity here, so no key needs NULL handling. The leading, redundant
  * `k1 >= v1` is what SQLite seeks the index on: it cannot seek on an OR.
  */
-export function after(keys: OrderKey[], values: CursorValue[]): SqlConditions {
+export function after(keys: OrderKey[], values: CursorValue[], indexed: IndexedFields): SqlConditions {
   const params: SqlValue[] = [];
   const rowsAfter = (index: number): string => {
-    const expression = fieldExpression(keys[index].field);
+    const expression = fieldExpression(keys[index].field, indexed);
     const comparison = keys[index].direction === 'asc' ? '>' : '<';
     const value = toSqlValue(values[index]);
     if (index === keys.length - 1) {
@@ -68,7 +74,7 @@ export function after(keys: OrderKey[], values: CursorValue[]): SqlConditions {
   const condition = rowsAfter(0);
   if (keys.length === 1) return { conditions: [condition], params };
   const [first] = keys;
-  const seek = `${fieldExpression(first.field)} ${first.direction === 'asc' ? '>=' : '<='} ?`;
+  const seek = `${fieldExpression(first.field, indexed)} ${first.direction === 'asc' ? '>=' : '<='} ?`;
   return { conditions: [seek, condition], params: [toSqlValue(values[0]), ...params] };
 }
 

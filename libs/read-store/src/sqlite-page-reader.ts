@@ -2,10 +2,10 @@ import { Filter } from './read-store.port';
 import { OrderKey } from './find-query';
 import { CursorValue } from './page-cursor';
 import { filterConditions } from './sqlite-filter';
-import { after, allOf, equalTo, PageRow, selectPageRows, sortKeyValues, SqlQuery } from './sqlite-page-query';
+import { after, allOf, equalTo, PageRow, selectPageRows, sortKeyValues, SqlQuery, SqlTable } from './sqlite-page-query';
 
 export interface PageRequest {
-  table: string;
+  table: SqlTable;
   where: Filter[];
   /** The sort keys; the last one is always the document id. */
   order: OrderKey[];
@@ -32,12 +32,12 @@ export type RunPageQuery = (query: SqlQuery) => PageRow[];
  */
 export function readPageRows(request: PageRequest, run: RunPageQuery): PageRow[] {
   const { table, order, fetchCount } = request;
-  const filters = filterConditions(request.where);
+  const filters = filterConditions(request.where, table.indexed);
   const sortKeys = order.slice(0, -1);
   const tieBreaker = order[order.length - 1];
   const direction = sortKeys[0]?.direction;
   if (sortKeys.length === 0 || sortKeys.some((key) => key.direction !== direction)) {
-    const conditions = request.after ? allOf(filters, after(order, request.after)) : filters;
+    const conditions = request.after ? allOf(filters, after(order, request.after, table.indexed)) : filters;
     return run(selectPageRows(table, order, conditions, order, fetchCount));
   }
 
@@ -45,9 +45,9 @@ export function readPageRows(request: PageRequest, run: RunPageQuery): PageRow[]
   let following = filters;
   if (request.after) {
     const groupValues = request.after.slice(0, -1);
-    const restOfGroup = allOf(filters, equalTo(sortKeys, groupValues), after([tieBreaker], request.after.slice(-1)));
+    const restOfGroup = allOf(filters, equalTo(sortKeys, groupValues, table.indexed), after([tieBreaker], request.after.slice(-1), table.indexed));
     rows.push(...run(selectPageRows(table, order, restOfGroup, [tieBreaker], fetchCount)));
-    following = allOf(filters, after(sortKeys, groupValues));
+    following = allOf(filters, after(sortKeys, groupValues, table.indexed));
   }
   const wanted = fetchCount - rows.length;
   if (wanted === 0) return rows;
@@ -60,7 +60,7 @@ export function readPageRows(request: PageRequest, run: RunPageQuery): PageRow[]
   if (next.length === wanted) {
     const lastGroup = groups.pop()!;
     const kept = groups.reduce((count, group) => count + group.length, 0);
-    const lastGroupRows = allOf(filters, equalTo(sortKeys, sortKeyValues(lastGroup[0], sortKeys.length)));
+    const lastGroupRows = allOf(filters, equalTo(sortKeys, sortKeyValues(lastGroup[0], sortKeys.length), table.indexed));
     groups.push(run(selectPageRows(table, order, lastGroupRows, [tieBreaker], wanted - kept)));
   }
   return [...rows, ...groups.flat()];

@@ -138,7 +138,7 @@ describe('SqliteReadStore', () => {
         // One step each: an index seek, and no "USE TEMP B-TREE FOR ORDER BY". Ties included: the
         // 100 open cases without dueAt form one group the pages walk through.
         for (const { sql, plan } of statements) {
-          const indexSeek = expect.stringMatching(/^SEARCH doc_queue USING INDEX idx:queue:status,dueAt \(<expr>=\?/);
+          const indexSeek = expect.stringMatching(/^SEARCH doc_queue USING INDEX idx:queue:status,dueAt \(ix:status=\?/);
           expect({ sql, plan }).toEqual({ sql, plan: [indexSeek] });
         }
       },
@@ -148,7 +148,7 @@ describe('SqliteReadStore', () => {
       const store = await openQueue();
       const query: FindQuery = { where: [{ field: 'radicado', op: 'eq', value: 'R-7' }], limit: 1 };
       const statements = await store.explainFind('queue', query);
-      expect(statements.map((statement) => statement.plan)).toEqual([['SEARCH doc_queue USING INDEX uniq:queue:radicado (<expr>=?)']]);
+      expect(statements.map((statement) => statement.plan)).toEqual([['SEARCH doc_queue USING INDEX uniq:queue:radicado (ix:radicado=?)']]);
       expect((await store.find('queue', query)).items.map((item) => item.id)).toEqual(['case-7']);
     });
   });
@@ -173,7 +173,7 @@ describe('SqliteReadStore', () => {
 
       await store.ensureCollections([{ name: 'cases', indexes: [{ fields: ['radicado'], unique: true }, { fields: ['status', 'dueAt'] }] }]);
 
-      expect(await planOf(store)).toEqual([['SEARCH doc_cases USING INDEX uniq:cases:radicado (<expr>=?)']]);
+      expect(await planOf(store)).toEqual([['SEARCH doc_cases USING INDEX uniq:cases:radicado (ix:radicado=?)']]);
       expect((await store.find('cases', radicadoLookup)).items).toEqual([{ id: 'case-1', position: 2, data: { radicado: 'R-1', status: 'open' } }]);
     });
 
@@ -193,7 +193,51 @@ describe('SqliteReadStore', () => {
       await store.ensureCollections([{ name: 'other', indexes: [{ fields: ['radicado'], unique: true }] }]);
       await store.deferIndexes(['cases']);
       const plans = (await store.explainFind('other', radicadoLookup)).map((statement) => statement.plan);
-      expect(plans).toEqual([['SEARCH doc_other USING INDEX uniq:other:radicado (<expr>=?)']]);
+      expect(plans).toEqual([['SEARCH doc_other USING INDEX uniq:other:radicado (ix:radicado=?)']]);
+    });
+  });
+
+  describe('indexed fields kept in columns (ADR 19)', () => {
+    const statusIndex = [{ name: 'cases', indexes: [{ fields: ['status', 'dueAt'] }] }];
+    const openCases = { where: [{ field: 'status', op: 'eq' as const, value: 'open' }], sort: [{ field: 'dueAt', direction: 'asc' as const }], limit: 10 };
+
+    it('upgrades a table indexed over the JSON: adds the columns filled from its documents, and indexes them instead', async () => {
+      const old = connect();
+      old.exec(`
+        CREATE TABLE "doc_cases" (id TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL);
+        CREATE INDEX "idx:cases:status,dueAt" ON "doc_cases" (ifnull(json_extract(data, '$.status'), -9e999), ifnull(json_extract(data, '$.dueAt'), -9e999), id);
+        INSERT INTO "doc_cases" VALUES ('case-1', 1, '{"status":"open","dueAt":"2026-01-02"}'), ('case-2', 2, '{"status":"closed"}');`);
+      const store = open();
+
+      await store.ensureCollections(statusIndex);
+
+      expect((await store.find('cases', openCases)).items.map(({ id }) => id)).toEqual(['case-1']);
+      expect(await store.explainFind('cases', openCases)).toEqual([expect.objectContaining({ plan: ['SEARCH doc_cases USING INDEX idx:cases:status,dueAt (ix:status=?)'] })]);
+      const indexes = old.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'doc_cases' AND sql IS NOT NULL").pluck().all();
+      expect(indexes).toEqual(['CREATE INDEX "idx:cases:status,dueAt" ON "doc_cases" ("ix:status", "ix:dueAt", id)']);
+    });
+
+    it('fills the columns another connection added since this one last wrote', async () => {
+      const writer = open();
+      await writer.ensureCollections([{ name: 'cases', indexes: [] }]);
+      await writer.commit('cases-projection', [write('cases', 'case-1', 1, { status: 'open' })], { version: 1, position: 1 });
+      const reader = open();
+
+      await reader.ensureCollections(statusIndex);
+      await writer.commit('cases-projection', [write('cases', 'case-2', 2, { status: 'open' }), write('cases', 'case-1', 3, { status: 'closed' })], { version: 1, position: 3 });
+
+      expect((await reader.find('cases', openCases)).items.map(({ id }) => id)).toEqual(['case-2']);
+    });
+
+    it('keeps filling a column after its index is no longer declared, so declaring it again finds every document', async () => {
+      const store = open();
+      await store.ensureCollections(statusIndex);
+      await store.ensureCollections([{ name: 'cases', indexes: [] }]);
+      await store.commit('cases-projection', [write('cases', 'case-1', 1, { status: 'open' })], { version: 1, position: 1 });
+
+      await store.ensureCollections(statusIndex);
+
+      expect((await store.find('cases', openCases)).items.map(({ id }) => id)).toEqual(['case-1']);
     });
   });
 

@@ -14,8 +14,20 @@ import { parseDocument, serializeDocument } from './document-json';
 import { validateFilters, validateFindQuery, ValidFindQuery } from './find-query';
 import { decodeCursor, encodeCursor, queryFingerprint } from './page-cursor';
 import { assertNonEmptyString, assertNonNegativeInteger } from './read-store-input';
-import { CHECKPOINTS_SCHEMA, collectionSchemaStatements, dropIndexStatements, existingCollections, tableName } from './sqlite-collection-schema';
-import { countQuery, PageRow, sortKeyValues } from './sqlite-page-query';
+import {
+  addIndexColumnStatements,
+  CHECKPOINTS_SCHEMA,
+  createTableStatement,
+  dropIndexStatements,
+  dropJsonIndexStatements,
+  existingCollections,
+  fieldsToIndex,
+  indexedFieldsOf,
+  indexStatements,
+  tableName,
+} from './sqlite-collection-schema';
+import { IndexedFields, indexedValue, indexColumn } from './sqlite-field';
+import { countQuery, PageRow, sortKeyValues, SqlTable } from './sqlite-page-query';
 import { PageRequest, readPageRows } from './sqlite-page-reader';
 import { asUnavailableWhenStorageFailed, openReadDatabase, SqliteReadDatabaseOptions } from './sqlite-read-database';
 import { StatementCache } from './statement-cache';
@@ -47,6 +59,7 @@ interface CheckpointRow {
  * text alive, which the young generation's collections copied again and again (ADR 18).
  */
 interface CheckedWrite {
+  collection: string;
   table: string;
   id: string;
   position: number;
@@ -55,15 +68,24 @@ interface CheckedWrite {
   index: number;
 }
 
-/** A collection's writes, position-guarded: a write not newer than the stored document is ignored, so replays are harmless. */
+/**
+ * A collection's writes, position-guarded: a write not newer than the stored document is ignored, so
+ * replays are harmless. An upsert also sets the column of each indexed field.
+ */
 interface WriteStatements {
   upsert: Database.Statement;
   remove: Database.Statement;
+  indexed: readonly string[];
 }
 
-function applyWrite({ upsert, remove }: WriteStatements, { id, position, data, index }: CheckedWrite): void {
-  if (data === null) remove.run(id, position);
-  else upsert.run(id, position, serializeDocument(data, `writes[${index}]: data`));
+function applyWrite({ upsert, remove, indexed }: WriteStatements, { id, position, data, index }: CheckedWrite): void {
+  if (data === null) {
+    remove.run(id, position);
+    return;
+  }
+  const json = serializeDocument(data, `writes[${index}]: data`);
+  if (indexed.length === 0) upsert.run(id, position, json);
+  else upsert.run(id, position, json, ...indexed.map((field) => indexedValue(data, field)));
 }
 
 const STATEMENT_CACHE_CAPACITY = 500;
@@ -75,8 +97,10 @@ const SAVE_CHECKPOINT = `
 
 /**
  * The embedded read store: one SQLite file of its own (WAL), one table per collection holding
- * each document as JSON, and secondary indexes on JSON fields. A commit applies its documents and
- * saves the projection's checkpoint in one transaction, so a crash never separates the two.
+ * each document as JSON, and secondary indexes over columns holding the indexed fields, which each
+ * write fills from the document (ADR 19: an index over the JSON parsed it at every write and build).
+ * A commit applies its documents and saves the projection's checkpoint in one transaction, so a
+ * crash never separates the two.
  *
  * Field values are compared as SQLite reads them from JSON: booleans as 1 and 0, so a field
  * should hold one JSON type. See `sqlite-field.ts` for how missing fields sort.
@@ -85,6 +109,9 @@ export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly statements: StatementCache<Database.Statement>;
   private readonly collections: Set<string>;
+  /** The fields each collection keeps in columns, as of `schemaVersion` (another connection may add some). */
+  private readonly indexedFields = new Map<string, IndexedFields>();
+  private schemaVersion = -1;
   private readonly runTransaction: Database.Transaction<(work: () => void) => void>;
   private closed = false;
 
@@ -103,9 +130,11 @@ export class SqliteReadStore implements ReadStore {
 
   async ensureCollections(specs: CollectionSpec[]): Promise<void> {
     if (!Array.isArray(specs)) throw new TypeError('specs must be an array of collection specs');
-    const ddl = specs.flatMap(collectionSchemaStatements);
-    this.inTransaction('ensureCollections', () => ddl.forEach((sql) => this.db.exec(sql)));
+    // Every spec is validated before the first statement runs.
+    const tables = specs.map(createTableStatement);
+    this.inTransaction('ensureCollections', () => specs.forEach((spec, index) => this.ensureCollection(spec, tables[index])));
     specs.forEach((spec) => this.collections.add(spec.name));
+    this.indexedFields.clear();
   }
 
   async get<T extends object = Record<string, unknown>>(collection: string, id: string): Promise<StoredDocument<T> | null> {
@@ -156,7 +185,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async count(collection: string, where?: Filter[]): Promise<number> {
-    const { sql, params } = countQuery(this.knownTable(collection), validateFilters(where));
+    const { sql, params } = countQuery(this.sqlTable(collection), validateFilters(where));
     const row = this.read('count', () => this.statement(sql).get(...params)) as { total: number };
     return row.total;
   }
@@ -171,10 +200,12 @@ export class SqliteReadStore implements ReadStore {
     const updatedAt = new Date().toISOString();
     this.inTransaction(`Commit of projection ${projection}`, () => {
       // Looked up once per table, not per document (a rebuild commits tens of thousands at a time).
+      // Inside the transaction, whose write lock keeps the schema as it is until the commit.
+      this.refreshIndexedFields();
       const statementsOf = new Map<string, WriteStatements>();
       for (const write of checked) {
         let statements = statementsOf.get(write.table);
-        if (!statements) statementsOf.set(write.table, (statements = this.writeStatements(write.table)));
+        if (!statements) statementsOf.set(write.table, (statements = this.writeStatements(write.collection, write.table)));
         applyWrite(statements, write);
       }
       this.statement(SAVE_CHECKPOINT).run(projection, checkpoint.version, checkpoint.position, updatedAt);
@@ -229,7 +260,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   private pageRequest(collection: string, { where, order, limit, cursor }: ValidFindQuery): { request: PageRequest; fingerprint: string } {
-    const table = this.knownTable(collection);
+    const table = this.sqlTable(collection);
     const fingerprint = queryFingerprint(collection, where, order);
     const after = cursor === undefined ? undefined : decodeCursor(cursor, fingerprint, order);
     return { request: { table, where, order, after, fetchCount: limit + 1 }, fingerprint };
@@ -241,18 +272,51 @@ export class SqliteReadStore implements ReadStore {
     const table = this.knownTable(write.collection);
     assertNonEmptyString(write.id, `${description}: id`);
     assertNonNegativeInteger(write.position, `${description}: position`);
-    return { table, id: write.id, position: write.position, data: write.data, index };
+    return { collection: write.collection, table, id: write.id, position: write.position, data: write.data, index };
   }
 
-  private writeStatements(table: string): WriteStatements {
+  /** Creates the table, the columns of its indexed fields (filled from the documents already there) and its indexes. */
+  private ensureCollection(spec: CollectionSpec, createTable: string): void {
+    this.db.exec(createTable);
+    const table = tableName(spec.name);
+    const present = indexedFieldsOf(this.db, table);
+    for (const field of fieldsToIndex(spec)) if (!present.has(field)) addIndexColumnStatements(table, field).forEach((sql) => this.db.exec(sql));
+    dropJsonIndexStatements(this.db, spec.name).forEach((sql) => this.db.exec(sql));
+    indexStatements(spec).forEach((sql) => this.db.exec(sql));
+  }
+
+  private writeStatements(collection: string, table: string): WriteStatements {
+    const indexed = [...this.fieldsOf(collection, table)];
+    const columns = ['id', 'position', 'data', ...indexed.map(indexColumn)];
+    const updates = columns.slice(1).map((column) => `${column} = excluded.${column}`);
     return {
       upsert: this.statement(
-        `INSERT INTO ${table} (id, position, data) VALUES (?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET position = excluded.position, data = excluded.data
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+         ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}
          WHERE excluded.position > ${table}.position`,
       ),
       remove: this.statement(`DELETE FROM ${table} WHERE id = ? AND position < ?`),
+      indexed,
     };
+  }
+
+  private sqlTable(collection: string): SqlTable {
+    const name = this.knownTable(collection);
+    return { name, indexed: this.fieldsOf(collection, name) };
+  }
+
+  private fieldsOf(collection: string, table: string): IndexedFields {
+    let fields = this.indexedFields.get(collection);
+    if (!fields) this.indexedFields.set(collection, (fields = indexedFieldsOf(this.db, table)));
+    return fields;
+  }
+
+  /** Forgets the indexed fields known when another connection changed the schema (it may have added some). */
+  private refreshIndexedFields(): void {
+    const version = this.db.pragma('schema_version', { simple: true }) as number;
+    if (version === this.schemaVersion) return;
+    this.indexedFields.clear();
+    this.schemaVersion = version;
   }
 
   private knownTable(collection: string): string {
