@@ -38,7 +38,7 @@ export interface ProjectorOptions {
   now?: () => Date;
 }
 
-export const DEFAULT_COMMIT_EVERY_EVENTS = 100_000;
+export const DEFAULT_COMMIT_EVERY_EVENTS = 250_000;
 export const DEFAULT_MAX_CACHED_DOCUMENTS = 25_000;
 
 /**

@@ -3,8 +3,8 @@ import { validateAppConfig } from './app-config';
 import { projectorWindowOf } from './projector-window';
 
 describe('projectorWindowOf', () => {
-  it('given no settings, then the projectors read 1,000 events a batch and commit every 100,000 events or 25,000 cached documents', () => {
-    expect(projectorWindowOf(validateAppConfig({}))).toEqual({ batchSize: 1000, commitEveryEvents: 100_000, maxCachedDocuments: DEFAULT_MAX_CACHED_DOCUMENTS });
+  it('given no settings, then the projectors read 1,000 events a batch and commit every 250,000 events or 25,000 changed documents', () => {
+    expect(projectorWindowOf(validateAppConfig({}))).toEqual({ batchSize: 1000, commitEveryEvents: 250_000, maxCachedDocuments: DEFAULT_MAX_CACHED_DOCUMENTS });
     expect(DEFAULT_MAX_CACHED_DOCUMENTS).toBe(25_000);
   });
 
