@@ -38,12 +38,7 @@ export function existingCollections(db: Database.Database): string[] {
  * primary-key index has no SQL and stays), so a bulk load skips their upkeep.
  */
 export function dropIndexStatements(db: Database.Database, collection: string): string[] {
-  assertCollectionName(collection);
-  const names = db
-    .prepare<[string], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
-    .pluck()
-    .all(`${TABLE_PREFIX}${collection}`);
-  return names.map((name) => `DROP INDEX IF EXISTS "${name.replace(/"/g, '""')}"`);
+  return dropIndexesWhere(db, collection, 'sql IS NOT NULL');
 }
 
 /** Validates the spec, then returns the idempotent DDL creating its table (without its indexes). */
@@ -76,8 +71,13 @@ export function addIndexColumnStatements(table: string, field: string): string[]
  * same names now index columns, and `CREATE INDEX IF NOT EXISTS` would keep the old ones.
  */
 export function dropJsonIndexStatements(db: Database.Database, collection: string): string[] {
+  return dropIndexesWhere(db, collection, "sql LIKE '%json_extract(%'");
+}
+
+function dropIndexesWhere(db: Database.Database, collection: string, condition: string): string[] {
+  assertCollectionName(collection);
   const names = db
-    .prepare<[string], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql LIKE '%json_extract(%'")
+    .prepare<[string], string>(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND ${condition}`)
     .pluck()
     .all(`${TABLE_PREFIX}${collection}`);
   return names.map((name) => `DROP INDEX IF EXISTS "${name.replace(/"/g, '""')}"`);
