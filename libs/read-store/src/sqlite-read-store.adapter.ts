@@ -59,7 +59,6 @@ interface CheckpointRow {
  * text alive, which the young generation's collections copied again and again (ADR 18).
  */
 interface CheckedWrite {
-  collection: string;
   table: string;
   id: string;
   position: number;
@@ -109,7 +108,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly statements: StatementCache<Database.Statement>;
   private readonly collections: Set<string>;
-  /** The fields each collection keeps in columns, as of `schemaVersion` (another connection may add some). */
+  /** The fields each table keeps in columns, as of `schemaVersion` (another connection may add some). */
   private readonly indexedFields = new Map<string, IndexedFields>();
   private schemaVersion = -1;
   private readonly runTransaction: Database.Transaction<(work: () => void) => void>;
@@ -205,7 +204,7 @@ export class SqliteReadStore implements ReadStore {
       const statementsOf = new Map<string, WriteStatements>();
       for (const write of checked) {
         let statements = statementsOf.get(write.table);
-        if (!statements) statementsOf.set(write.table, (statements = this.writeStatements(write.collection, write.table)));
+        if (!statements) statementsOf.set(write.table, (statements = this.writeStatements(write.table)));
         applyWrite(statements, write);
       }
       this.statement(SAVE_CHECKPOINT).run(projection, checkpoint.version, checkpoint.position, updatedAt);
@@ -272,7 +271,7 @@ export class SqliteReadStore implements ReadStore {
     const table = this.knownTable(write.collection);
     assertNonEmptyString(write.id, `${description}: id`);
     assertNonNegativeInteger(write.position, `${description}: position`);
-    return { collection: write.collection, table, id: write.id, position: write.position, data: write.data, index };
+    return { table, id: write.id, position: write.position, data: write.data, index };
   }
 
   /** Creates the table, the columns of its indexed fields (filled from the documents already there) and its indexes. */
@@ -285,8 +284,8 @@ export class SqliteReadStore implements ReadStore {
     indexStatements(spec).forEach((sql) => this.db.exec(sql));
   }
 
-  private writeStatements(collection: string, table: string): WriteStatements {
-    const indexed = [...this.fieldsOf(collection, table)];
+  private writeStatements(table: string): WriteStatements {
+    const indexed = [...this.fieldsOf(table)];
     const columns = ['id', 'position', 'data', ...indexed.map(indexColumn)];
     const updates = columns.slice(1).map((column) => `${column} = excluded.${column}`);
     return {
@@ -302,12 +301,12 @@ export class SqliteReadStore implements ReadStore {
 
   private sqlTable(collection: string): SqlTable {
     const name = this.knownTable(collection);
-    return { name, indexed: this.fieldsOf(collection, name) };
+    return { name, indexed: this.fieldsOf(name) };
   }
 
-  private fieldsOf(collection: string, table: string): IndexedFields {
-    let fields = this.indexedFields.get(collection);
-    if (!fields) this.indexedFields.set(collection, (fields = indexedFieldsOf(this.db, table)));
+  private fieldsOf(table: string): IndexedFields {
+    let fields = this.indexedFields.get(table);
+    if (!fields) this.indexedFields.set(table, (fields = indexedFieldsOf(this.db, table)));
     return fields;
   }
 

@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { DEFAULT_SLA_POLICIES, SlaPolicies, validateSlaPolicies } from '@app/domain';
-import { DEFAULT_MAX_CACHED_DOCUMENTS } from '@app/projector';
+import { DEFAULT_COMMIT_EVERY_EVENTS, DEFAULT_MAX_CACHED_DOCUMENTS } from '@app/projector';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value);
@@ -43,7 +43,7 @@ export class AppConfig {
    * default sets the pace of a rebuild: a commit every ~130,000 events of the benchmark (ADR 18).
    */
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(1000000)
-  PROJECTOR_COMMIT_EVERY_EVENTS: number = 250000;
+  PROJECTOR_COMMIT_EVERY_EVENTS: number = DEFAULT_COMMIT_EVERY_EVENTS;
 
   /**
    * While catching up, documents a projection keeps in memory: a full cache drops the least recent of

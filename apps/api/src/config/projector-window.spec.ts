@@ -9,8 +9,8 @@ describe('projectorWindowOf', () => {
   });
 
   it('given the three variables, then the projectors take them', () => {
-    const config = validateAppConfig({ PROJECTOR_BATCH_SIZE: '2000', PROJECTOR_COMMIT_EVERY_EVENTS: '250000', PROJECTOR_MAX_CACHED_DOCUMENTS: '60000' });
-    expect(projectorWindowOf(config)).toEqual({ batchSize: 2000, commitEveryEvents: 250_000, maxCachedDocuments: 60_000 });
+    const config = validateAppConfig({ PROJECTOR_BATCH_SIZE: '2000', PROJECTOR_COMMIT_EVERY_EVENTS: '300000', PROJECTOR_MAX_CACHED_DOCUMENTS: '60000' });
+    expect(projectorWindowOf(config)).toEqual({ batchSize: 2000, commitEveryEvents: 300_000, maxCachedDocuments: 60_000 });
   });
 
   it.each(['50', '1.5', 'many', '20000000'])('given PROJECTOR_MAX_CACHED_DOCUMENTS=%s, then the configuration is refused naming the variable', (value) => {
