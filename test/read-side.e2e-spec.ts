@@ -39,7 +39,7 @@ describe('HTTP: queues, summary, timeline, public view and report follow the lif
     ({ caseId, filingNumber, revision, position } = filed.body);
     const view = await get(`/cases/${caseId}`, backoffice);
     expect(view).toMatchObject({ caseId, filingNumber, status: 'filed', typology: 'billing', petitioner: { fullName: 'María Fernanda Rojas' } });
-    expect(view.state).toBeUndefined();
+    expect(view.internal).toBeUndefined();
     expect(view.verificationCodeHash).toBeUndefined();
     expect((await get(`/cases?filingNumber=${filingNumber}`, agent)).items.map((c: { caseId: string }) => c.caseId)).toEqual([caseId]);
     expect(await queueIds('/queues/unassigned')).toEqual([caseId]);

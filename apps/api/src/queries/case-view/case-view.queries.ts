@@ -7,14 +7,14 @@ import { Page, READ_STORE, ReadStore } from '@app/read-store';
 import { ReadModelFreshness } from '../../read-side/read-model-freshness';
 import { Clock } from '../../storage/clock';
 
-export type PublicCaseView = Omit<CaseView, 'state' | 'verificationCodeHash'> & {
+export type PublicCaseView = Omit<CaseView, 'internal' | 'verificationCodeHash'> & {
   /** `GET /cases/:id` only: the SLA deadline the case must meet next (null while none runs), from the SLA timers read model. */
   nextDeadline?: (NextDeadline & { overdue: boolean }) | null;
 };
 
-/** What staff see of a case: everything but the internal state and the verification code's hash. */
+/** What staff see of a case: everything but its internal facts and the verification code's hash. */
 export function toPublicCaseView(view: CaseView): PublicCaseView {
-  const { state: _state, verificationCodeHash: _hash, ...rest } = view;
+  const { internal: _internal, verificationCodeHash: _hash, ...rest } = view;
   return rest;
 }
 

@@ -1,0 +1,93 @@
+import type { CaseFacts, CaseKind, FiledCase } from '@app/domain';
+import type { CaseView, CaseViewInternals } from './case-view.projection';
+
+/** The fields that belong to one status only (`CaseState`). */
+type StatusOwnFields = {
+  returnedTo: string;
+  returnReason: string;
+  remainingBusinessDays: number;
+  informationRequestedAt: string;
+  outcome: Extract<FiledCase, { status: 'responded' }>['outcome'];
+  counterReplyDeadline: string;
+  closeReason: string;
+};
+
+/**
+ * The decider's state of the case the view shows, folded again from the view's fields and its
+ * `internal` ones: the next event is evolved from it, so that the status rules live in the domain
+ * only, without a second copy of the state in every stored view (ADR 20). The spec checks it against
+ * `evolveCase` after every event of every history it folds.
+ */
+export function stateOfView(view: CaseView): FiledCase {
+  if (view.status === 'none') throw new Error('A case view cannot have the status none');
+  const { internal } = view;
+  // One literal, then the status's own fields: no facts object built and then copied, at every event.
+  const state: CaseFacts & Pick<FiledCase, 'status'> & Partial<StatusOwnFields> = {
+    status: view.status,
+    caseId: view.caseId,
+    filingNumber: view.filingNumber,
+    filedAt: view.filedAt,
+    filedBy: view.filedBy,
+    typification: { kind: view.kind as CaseKind, typology: view.typology, motive: view.motive },
+    typifiedBy: view.typifiedBy,
+    legalTermDays: view.legalTermDays,
+    dueAt: view.dueAt,
+    extendedBusinessDays: view.extendedBusinessDays,
+    assigneeId: view.assigneeId,
+    surveyAnswered: view.survey !== null,
+    sla: {
+      firstRespondedAt: internal.firstRespondedAt,
+      resolvedAt: internal.resolvedAt,
+      firstResponseOverdue: view.overdue.firstResponse,
+      resolutionOverdue: view.overdue.resolution,
+    },
+    emailsDelivered: internal.emailsDelivered,
+    lastCounterReplyDeadline: view.counterReplyDeadline,
+    petitionerId: view.petitionerId ?? null,
+    petitionerErased: internal.petitionerErased,
+  };
+  // In these statuses the view always has them (the spec folds every status).
+  switch (view.status) {
+    case 'returned':
+      state.returnedTo = view.returnedTo!;
+      state.returnReason = view.returnReason!;
+      break;
+    case 'awaiting_information':
+      state.remainingBusinessDays = internal.remainingBusinessDays!;
+      state.informationRequestedAt = internal.informationRequestedAt!;
+      break;
+    case 'responded':
+      state.outcome = view.lastResponse!.outcome;
+      state.counterReplyDeadline = view.counterReplyDeadline!;
+      break;
+    case 'closed':
+      state.closeReason = view.closeReason!;
+      break;
+  }
+  return state as FiledCase;
+}
+
+/** What the state holds that the view's own fields do not show; the previous object when nothing changed. */
+export function internalsOf(state: FiledCase, previous: CaseViewInternals | null): CaseViewInternals {
+  const awaiting = state.status === 'awaiting_information';
+  const next: CaseViewInternals = {
+    firstRespondedAt: state.sla.firstRespondedAt,
+    resolvedAt: state.sla.resolvedAt,
+    emailsDelivered: state.emailsDelivered,
+    petitionerErased: state.petitionerErased,
+    informationRequestedAt: awaiting ? state.informationRequestedAt : null,
+    remainingBusinessDays: awaiting ? state.remainingBusinessDays : null,
+  };
+  return previous && sameInternals(previous, next) ? previous : next;
+}
+
+function sameInternals(a: CaseViewInternals, b: CaseViewInternals): boolean {
+  return (
+    a.firstRespondedAt === b.firstRespondedAt &&
+    a.resolvedAt === b.resolvedAt &&
+    a.emailsDelivered === b.emailsDelivered &&
+    a.petitionerErased === b.petitionerErased &&
+    a.informationRequestedAt === b.informationRequestedAt &&
+    a.remainingBusinessDays === b.remainingBusinessDays
+  );
+}
