@@ -1,16 +1,5 @@
-import type { CaseFacts, CaseKind, FiledCase } from '@app/domain';
+import type { AwaitingInformationFields, CaseFacts, CaseKind, ClosedFields, FiledCase, RespondedFields, ReturnedFields } from '@app/domain';
 import type { CaseView, CaseViewInternals } from './case-view.projection';
-
-/** The fields that belong to one status only (`CaseState`). */
-type StatusOwnFields = {
-  returnedTo: string;
-  returnReason: string;
-  remainingBusinessDays: number;
-  informationRequestedAt: string;
-  outcome: Extract<FiledCase, { status: 'responded' }>['outcome'];
-  counterReplyDeadline: string;
-  closeReason: string;
-};
 
 /**
  * The decider's state of the case the view shows, folded again from the view's fields and its
@@ -19,10 +8,9 @@ type StatusOwnFields = {
  * `evolveCase` after every event of every history it folds.
  */
 export function stateOfView(view: CaseView): FiledCase {
-  if (view.status === 'none') throw new Error('A case view cannot have the status none');
   const { internal } = view;
   // One literal, then the status's own fields: no facts object built and then copied, at every event.
-  const state: CaseFacts & Pick<FiledCase, 'status'> & Partial<StatusOwnFields> = {
+  const state: CaseFacts & Pick<FiledCase, 'status'> & Partial<ReturnedFields & AwaitingInformationFields & RespondedFields & ClosedFields> = {
     status: view.status,
     caseId: view.caseId,
     filingNumber: view.filingNumber,
@@ -67,27 +55,22 @@ export function stateOfView(view: CaseView): FiledCase {
   return state as FiledCase;
 }
 
-/** What the state holds that the view's own fields do not show; the previous object when nothing changed. */
+/** What the state holds that the view's own fields do not show; the previous object when nothing changed (most events). */
 export function internalsOf(state: FiledCase, previous: CaseViewInternals | null): CaseViewInternals {
+  const { firstRespondedAt, resolvedAt } = state.sla;
   const awaiting = state.status === 'awaiting_information';
-  const next: CaseViewInternals = {
-    firstRespondedAt: state.sla.firstRespondedAt,
-    resolvedAt: state.sla.resolvedAt,
-    emailsDelivered: state.emailsDelivered,
-    petitionerErased: state.petitionerErased,
-    informationRequestedAt: awaiting ? state.informationRequestedAt : null,
-    remainingBusinessDays: awaiting ? state.remainingBusinessDays : null,
-  };
-  return previous && sameInternals(previous, next) ? previous : next;
-}
-
-function sameInternals(a: CaseViewInternals, b: CaseViewInternals): boolean {
-  return (
-    a.firstRespondedAt === b.firstRespondedAt &&
-    a.resolvedAt === b.resolvedAt &&
-    a.emailsDelivered === b.emailsDelivered &&
-    a.petitionerErased === b.petitionerErased &&
-    a.informationRequestedAt === b.informationRequestedAt &&
-    a.remainingBusinessDays === b.remainingBusinessDays
-  );
+  const informationRequestedAt = awaiting ? state.informationRequestedAt : null;
+  const remainingBusinessDays = awaiting ? state.remainingBusinessDays : null;
+  if (
+    previous &&
+    previous.firstRespondedAt === firstRespondedAt &&
+    previous.resolvedAt === resolvedAt &&
+    previous.emailsDelivered === state.emailsDelivered &&
+    previous.petitionerErased === state.petitionerErased &&
+    previous.informationRequestedAt === informationRequestedAt &&
+    previous.remainingBusinessDays === remainingBusinessDays
+  ) {
+    return previous;
+  }
+  return { firstRespondedAt, resolvedAt, emailsDelivered: state.emailsDelivered, petitionerErased: state.petitionerErased, informationRequestedAt, remainingBusinessDays };
 }

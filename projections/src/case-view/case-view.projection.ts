@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CASE_EVENT_TYPES, caseIdOfStream, CaseState, Consent, erasedPetitioner, evolveCase, FiledCase, ResponseOutcome } from '@app/domain';
+import { CASE_EVENT_TYPES, caseIdOfStream, Consent, erasedPetitioner, evolveCase, FiledCase, ResponseOutcome } from '@app/domain';
 import { internalsOf, stateOfView } from './case-view-state';
 import type { Doc, Projection, ProjectionEvent } from '../projection';
 
@@ -9,7 +9,7 @@ export const CASES_COLLECTION = 'cases';
 export interface CaseView {
   caseId: string;
   filingNumber: string;
-  status: CaseState['status'];
+  status: FiledCase['status'];
   kind: string;
   typology: string;
   motive: string;

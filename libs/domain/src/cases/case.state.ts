@@ -42,17 +42,23 @@ export interface CaseFacts {
 
 type Assigned = { assigneeId: string };
 
+/** The fields only a case in one status has, by status. */
+export type ReturnedFields = { returnedTo: string; returnReason: string };
+export type AwaitingInformationFields = { remainingBusinessDays: number; informationRequestedAt: string };
+export type RespondedFields = { outcome: ResponseOutcome; counterReplyDeadline: string };
+export type ClosedFields = { closeReason: string };
+
 export type CaseState =
   | { status: 'none' }
   | (CaseFacts & { status: 'filed' })
   | (CaseFacts & Assigned & { status: 'assigned' })
-  | (CaseFacts & Assigned & { status: 'returned'; returnedTo: string; returnReason: string })
+  | (CaseFacts & Assigned & { status: 'returned' } & ReturnedFields)
   | (CaseFacts & Assigned & { status: 'in_progress' })
-  | (CaseFacts & Assigned & { status: 'awaiting_information'; remainingBusinessDays: number; informationRequestedAt: string })
-  | (CaseFacts & Assigned & { status: 'responded'; outcome: ResponseOutcome; counterReplyDeadline: string })
+  | (CaseFacts & Assigned & { status: 'awaiting_information' } & AwaitingInformationFields)
+  | (CaseFacts & Assigned & { status: 'responded' } & RespondedFields)
   | (CaseFacts & { status: 'resolved_first_line' })
   | (CaseFacts & { status: 'transferred' })
-  | (CaseFacts & { status: 'closed'; closeReason: string })
+  | (CaseFacts & { status: 'closed' } & ClosedFields)
   | (CaseFacts & { status: 'withdrawn' });
 
 export type CaseStatus = CaseState['status'];
