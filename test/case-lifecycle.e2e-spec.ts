@@ -101,6 +101,14 @@ describe('HTTP: a PQR through its whole lifecycle', () => {
       policy: expect.objectContaining({ typology: 'billing' }),
     });
     expect(deadline.body.steps.length).toBeGreaterThanOrEqual(2);
+    // Spanish unless asked: filed Monday 2026-03-02, 15 business days from Tuesday 03-03 end on Tuesday 03-24.
+    expect(deadline.body.steps[0].effect).toContain('el término legal es de 15 días hábiles');
+    expect(deadline.body.steps[0].effect).toContain('vence el martes, 24 de marzo de 2026');
+    expect(deadline.body.legal.days.counted).toHaveLength(15);
+    expect(deadline.body.legal.days.counted[14]).toBe('2026-03-24');
+    const english = await t.http().get(`/cases/${filed.body.caseId}/deadline?lang=en`).set('Authorization', backoffice).expect(200);
+    expect(english.body.steps[0].effect).toContain('the legal term is 15 business days');
+    await t.http().get(`/cases/${filed.body.caseId}/deadline?lang=fr`).set('Authorization', backoffice).expect(400);
     await t.http().get('/cases/00000000-0000-4000-8000-000000000000/deadline').set('Authorization', backoffice).expect(404);
   });
 

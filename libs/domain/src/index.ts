@@ -3,6 +3,7 @@ export * from './shared/decider';
 export * from './shared/domain-error';
 export * from './shared/upcasting';
 export * from './cases/case-kind';
+export * from './cases/case-kind-names.es';
 export * from './cases/case.events';
 export * from './cases/case.commands';
 export * from './cases/case.state';

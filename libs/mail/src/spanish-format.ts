@@ -1,5 +1,3 @@
-import type { CaseKind } from '@app/domain';
-
 const LONG_DATE = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', day: 'numeric', month: 'long', year: 'numeric' });
 const DATE_TIME = new Intl.DateTimeFormat('es-CO', {
   timeZone: 'America/Bogota',
@@ -21,17 +19,8 @@ export function spanishDateTime(iso: string): string {
   return DATE_TIME.format(toDate(iso));
 }
 
-/** What the customer calls each kind of case (DOMAIN.md's glossary), with the object pronoun that agrees with it. */
-export const CASE_KIND_NAMES: Record<CaseKind, { name: string; pronoun: 'lo' | 'la' }> = {
-  petition: { name: 'petición', pronoun: 'la' },
-  complaint: { name: 'queja', pronoun: 'la' },
-  claim: { name: 'reclamo', pronoun: 'lo' },
-  suggestion: { name: 'sugerencia', pronoun: 'la' },
-  report: { name: 'denuncia', pronoun: 'la' },
-  inquiry: { name: 'consulta', pronoun: 'la' },
-  formal_petition: { name: 'derecho de petición', pronoun: 'lo' },
-  document_request: { name: 'solicitud de documentos', pronoun: 'la' },
-};
+/** The kinds' Spanish names live in the domain, beside the kinds (the deadline explanation says them too). */
+export { CASE_KIND_NAMES } from '@app/domain';
 
 function toDate(iso: string): Date {
   const date = new Date(iso);

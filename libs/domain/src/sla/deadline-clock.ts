@@ -4,6 +4,10 @@ import { DeadlineFold } from './deadline-fold';
 import { readDeadlines } from './deadline-readings';
 import type { SlaCalendar } from './pausable-clock';
 import type { CaseUrgency, SlaPolicies } from './sla-policy';
+import { deadlineTexts } from './deadline-texts.catalog';
+import type { DeadlineLanguage } from './deadline-texts';
+import { countTermDays } from './term-days';
+import type { TermDayCalendar } from './term-days';
 
 export interface DeadlineClockOptions {
   calendar: SlaCalendar;
@@ -12,6 +16,10 @@ export interface DeadlineClockOptions {
   now: string;
   /** Why the case is urgent, until the events carry it; null or absent when it is not. */
   urgency?: CaseUrgency;
+  /** The language of the explanation's texts (default English, the code's; the API answers in Spanish unless asked). */
+  language?: DeadlineLanguage;
+  /** Given, the legal term lists the business days it counted and the weekends and holidays it skipped (`legal.days`). */
+  dayCalendar?: TermDayCalendar;
 }
 
 /**
@@ -21,7 +29,10 @@ export interface DeadlineClockOptions {
 export function computeDeadlines(events: readonly CaseEvent[], options: DeadlineClockOptions): DeadlineExplanation {
   if (Number.isNaN(Date.parse(options.now))) throw new RangeError(`now must be an ISO-8601 instant, got ${JSON.stringify(options.now)}`);
   const fold = foldDeadlines(events, options);
-  return readDeadlines(options.calendar, fold.clocks, fold.steps, options.now);
+  const explanation = readDeadlines(options.calendar, fold.clocks, fold.steps, options.now, deadlineTexts(options.language));
+  if (!options.dayCalendar) return explanation;
+  const { legal, termDays, extendedDays } = fold.clocks;
+  return { ...explanation, legal: { ...explanation.legal, days: countTermDays(options.dayCalendar, legal.spans, termDays + extendedDays) } };
 }
 
 /** The clocks (and explained steps) of a case history, before they are read at an instant. */

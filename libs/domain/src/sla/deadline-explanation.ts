@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar/iso-date';
 import type { CaseKind } from '../cases/case-kind';
 import type { BusinessTime } from './pausable-clock';
+import type { TermDayCount } from './term-days';
 import type { CaseUrgency, SlaPolicySource, SlaPriority, SlaTarget } from './sla-policy';
 
 export type StopReason = 'resolved' | 'closed' | 'transferred' | 'withdrawn';
@@ -27,6 +28,8 @@ export interface LegalDeadline extends DeadlineReading {
   extendedBusinessDays: number;
   /** The latest dueAt the events carry; a step explains any difference with dueAt. */
   recordedDueAt: string;
+  /** The business days the term counted so far and the weekends and holidays skipped between them (when the explanation was asked with a day calendar). */
+  days?: TermDayCount;
 }
 
 export interface ResolutionDeadline extends DeadlineReading {

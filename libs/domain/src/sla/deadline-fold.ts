@@ -7,18 +7,23 @@ import type { CaseEvent } from '../cases/case.events';
 import type { DeadlineClockOptions } from './deadline-clock';
 import type { CaseTransfer, DeadlineExtension, DeadlineStep, StopReason } from './deadline-explanation';
 import type { FoldedClocks, FoldedPause } from './deadline-readings';
-import { dueInstantsAt, firstResponseDueText, resolutionDueText } from './due-instants';
+import { dueInstantsAt } from './due-instants';
 import type { DueInstants } from './due-instants';
 import { INFORMATION_REQUEST_TERM_BUSINESS_DAYS, TACIT_WITHDRAWAL_MONTHS, TRANSFER_TERM_BUSINESS_DAYS } from './legal-terms';
 import { dueAt, isAfter, isOverdueAt, leftBeforeRunningSpan, pauseClock, resumeClock, startClock, withTarget } from './pausable-clock';
 import type { PausableClock, SlaCalendar } from './pausable-clock';
 import { selectSlaPolicy } from './sla-policy';
 import type { CaseUrgency, SelectedSlaPolicy, SlaPolicies, SlaTarget } from './sla-policy';
+import { deadlineTexts } from './deadline-texts.catalog';
+import type { DeadlineLanguage, DeadlineTexts, PolicyText } from './deadline-texts';
 
 const days = (amount: number): SlaTarget => ({ amount, unit: 'business_days' });
 
-/** The clock options but `now` (a fold reads the events' instants only); `explain: false` folds the clocks without writing the explanation (default: explained). */
-export type DeadlineFoldOptions = Omit<DeadlineClockOptions, 'now'> & { explain?: boolean };
+/**
+ * The clock options but `now` (a fold reads the events' instants only); `explain: false` folds the clocks without
+ * writing the explanation (default: explained); `language`: the explanation's (default English).
+ */
+export type DeadlineFoldOptions = Omit<DeadlineClockOptions, 'now'> & { explain?: boolean; language?: DeadlineLanguage };
 
 /** What the fold reads of the filing after it started the clocks. */
 export type FiledClockFacts = Pick<E.CaseFiled['data'], 'channel' | 'filedAt'>;
@@ -74,9 +79,11 @@ export class DeadlineFold {
   private lastAt: string;
   /** False: no explanation is written (the SLA timers need the clocks only, and the texts cost calendar arithmetic). */
   private explaining: boolean;
+  private texts: DeadlineTexts;
 
   constructor(filed: E.CaseFiled['data'], options: DeadlineFoldOptions) {
     this.explaining = options.explain ?? true;
+    this.texts = deadlineTexts(options.language);
     this.calendar = options.calendar;
     this.policies = options.policies;
     this.urgency = options.urgency ?? null;
@@ -92,11 +99,9 @@ export class DeadlineFold {
     this.lastAt = filed.filedAt;
     this.step(filed.filedAt, 'CaseFiled', () => {
       const filingDate = this.calendar.localDate(filed.filedAt);
-      const onNonBusinessDay = this.calendar.isBusinessDay(filingDate) ? '' : ` on a non-business day (${filingDate})`;
-      return (
-        `Filed as ${label(filed.kind)} on the ${filed.channel} channel${onNonBusinessDay}: the legal term is ${this.termDays} business days ` +
-        `from the day after filing, due ${this.dues(filed.filedAt).legal}.${this.recordedNote(filed.dueAt)}`
-      );
+      const nonBusinessDate = this.calendar.isBusinessDay(filingDate) ? null : filingDate;
+      const legalDue = this.dues(filed.filedAt).legal;
+      return this.texts.filed({ kind: filed.kind, channel: filed.channel, nonBusinessDate, termDays: this.termDays, legalDue }) + this.recordedNote(filed.dueAt);
     });
   }
 
@@ -131,6 +136,7 @@ export class DeadlineFold {
     fold.recordedDueAt = snapshot.recordedDueAt;
     fold.lastAt = snapshot.lastAt;
     fold.explaining = options.explain ?? true;
+    fold.texts = deadlineTexts(options.language);
     return fold;
   }
 
@@ -182,17 +188,17 @@ export class DeadlineFold {
   apply(event: CaseEvent): void {
     switch (event.type) {
       case 'CaseFiled':
-        return this.step(event.data.filedAt, event.type, 'A second filing in the same history: ignored.');
+        return this.step(event.data.filedAt, event.type, () => this.texts.secondFiling());
       case 'CaseTypified':
         return this.typified(event.data);
       case 'CaseResolvedAtFirstLine':
         return this.resolvedAtFirstLine(event.data.resolvedAt);
       case 'CaseAssigned':
-        return this.step(event.data.assignedAt, event.type, `Assigned to ${event.data.backofficeId}: no effect on the clocks.`);
+        return this.step(event.data.assignedAt, event.type, () => this.texts.assigned(event.data.backofficeId));
       case 'TypificationConfirmed':
-        return this.step(event.data.confirmedAt, event.type, 'Typification confirmed: no effect on the clocks.');
+        return this.step(event.data.confirmedAt, event.type, () => this.texts.typificationConfirmed());
       case 'CaseReturnedToAgent':
-        return this.step(event.data.returnedAt, event.type, `Returned to ${event.data.agentId} to re-typify: the clocks keep running.`);
+        return this.step(event.data.returnedAt, event.type, () => this.texts.returned(event.data.agentId));
       case 'InformationRequested':
         return this.informationRequested(event.data.requestedAt);
       case 'InformationReceived':
@@ -206,14 +212,14 @@ export class DeadlineFold {
       case 'CaseTransferred':
         return this.transferred(event.data);
       case 'SatisfactionSurveyAnswered':
-        return this.step(event.data.answeredAt, event.type, 'No effect on the deadlines.');
+        return this.step(event.data.answeredAt, event.type, () => this.texts.noEffectOnDeadlines());
       case 'QualityReviewed':
-        return this.step(event.data.reviewedAt, event.type, 'No effect on the deadlines.');
+        return this.step(event.data.reviewedAt, event.type, () => this.texts.noEffectOnDeadlines());
       case 'CaseClosed':
         return this.closed(event.data.closedAt);
       case 'FirstResponseOverdue':
       case 'ResolutionOverdue':
-        return this.step(event.data.detectedAt, event.type, `Recorded by the SLA process (due ${event.data.dueAt}): no effect on the clocks.`);
+        return this.step(event.data.detectedAt, event.type, () => this.texts.overdueRecorded(event.data.dueAt));
       case 'CaseWithdrawn':
         return this.withdrawn(event.data.withdrawnAt);
       case 'EmailDelivered':
@@ -247,18 +253,21 @@ export class DeadlineFold {
     if (this.firstResponse) this.firstResponse = withTarget(this.firstResponse, policy.firstResponse);
     this.recordedDueAt = d.dueAt;
     this.step(at, 'CaseTypified', () => {
-      const typification = `${label(d.kind)} / ${d.typology} / ${d.motive}`;
-      const parts = [isFirst ? `Typified as ${typification}.` : `Re-typified as ${typification} (the event carries no instant: shown at the previous event's).`];
       // Every due instant depends on its own clock only: read after all the changes, they are those of each step.
       const dues = this.dues(at);
-      if (kindChanged) parts.push(`The legal term becomes ${this.termDays} business days (it was ${previousTerm}), still counted from the filing: due ${dues.legal}.`);
-      parts.push(`${this.policyLabel()}: resolution within ${formatTarget(policy.resolution)}, due ${resolutionDueText(dues)}.`);
-      parts.push(
-        this.firstResponse
-          ? `First response within ${formatTarget(policy.firstResponse)}, due ${firstResponseDueText(dues)}.`
-          : `No first-response target on the ${this.filed.channel} channel.`,
-      );
-      return parts.join(' ') + this.recordedNote(d.dueAt);
+      const text = this.texts.typified({
+        isFirst,
+        kind: d.kind,
+        typology: d.typology,
+        motive: d.motive,
+        termChange: kindChanged ? { termDays: this.termDays, previousTerm, legalDue: dues.legal } : null,
+        policy: this.policyText(),
+        resolutionTarget: policy.resolution,
+        dues,
+        firstResponseTarget: this.firstResponse ? policy.firstResponse : null,
+        channel: this.filed.channel,
+      });
+      return text + this.recordedNote(d.dueAt);
     });
   }
 
@@ -266,11 +275,11 @@ export class DeadlineFold {
     this.firstRespondedAt ??= at;
     this.resolvedAt = at;
     this.stop = { reason: 'resolved', at };
-    this.step(at, 'CaseResolvedAtFirstLine', 'Resolved at first line: first response and resolution are met; the clocks stop.');
+    this.step(at, 'CaseResolvedAtFirstLine', () => this.texts.resolvedAtFirstLine());
   }
 
   private informationRequested(at: string): void {
-    if (this.stop) return this.step(at, 'InformationRequested', 'No effect: the clocks had already stopped.');
+    if (this.stop) return this.step(at, 'InformationRequested', () => this.texts.noEffectStopped());
     const legalDueBefore = this.dues(at).legal;
     const legalExpired = isOverdueAt(this.calendar, this.legal, at);
     const companyExpired = isOverdueAt(this.calendar, this.resolution, at);
@@ -289,32 +298,34 @@ export class DeadlineFold {
       tacitWithdrawalAfter: this.tacitWithdrawalDate(at),
     };
     this.pauses.push(pause);
-    const parts = legalExpired
-      ? [`Information requested after the legal deadline ${legalDueBefore}: an expired term cannot be paused; the case stays overdue.`]
-      : [`Information requested from the customer (art. 17): the legal clock stops with ${pause.businessDaysLeft} business days left.`];
-    parts.push(companyExpired ? 'The company resolution target had already passed: it does not pause.' : 'The company targets stop too.');
-    parts.push(`Without an answer by the end of ${pause.tacitWithdrawalAfter} the petition is tacitly withdrawn.`);
-    if (pause.requestedLate) parts.push(`The request came after the ${INFORMATION_REQUEST_TERM_BUSINESS_DAYS} business days art. 17 allows (until ${requestDue}).`);
-    this.step(at, 'InformationRequested', parts.join(' '));
+    this.step(at, 'InformationRequested', () =>
+      this.texts.informationRequested({
+        legalExpired,
+        legalDueBefore,
+        businessDaysLeft: pause.businessDaysLeft,
+        companyExpired,
+        tacitWithdrawalAfter: pause.tacitWithdrawalAfter,
+        requestedLate: pause.requestedLate,
+        requestTermDays: INFORMATION_REQUEST_TERM_BUSINESS_DAYS,
+        requestDue,
+      }),
+    );
   }
 
   private informationReceived(d: E.InformationReceived['data']): void {
     const at = d.receivedAt;
     const pause = this.pauses.find((candidate) => candidate.receivedAt === null);
-    if (!pause || this.stop) return this.step(at, 'InformationReceived', 'No effect: the clocks were not waiting on the customer.');
+    if (!pause || this.stop) return this.step(at, 'InformationReceived', () => this.texts.noEffectNotWaiting());
     pause.receivedAt = at;
     this.legal = resumeClock(this.legal, at);
     this.resolution = resumeClock(this.resolution, at);
     if (this.firstResponse) this.firstResponse = resumeClock(this.firstResponse, at);
-    const dues = this.dues(at);
-    const daysLeft = pause.businessDaysLeft > 0 ? `the ${pause.businessDaysLeft} business days left` : 'one business day (none was left; as the decider grants)';
-    const legalPart = pause.pausedLegalClock
-      ? `the legal clock restarts the day after with ${daysLeft}, due ${dues.legal}`
-      : `the legal deadline ${dues.legal} had passed before the request and does not restart`;
-    const firstResponsePart = this.firstResponse && !this.firstRespondedAt ? `; first response due ${firstResponseDueText(dues)}${passedNote(at, dues.firstResponse)}` : '';
-    const resolutionPart = `resolution due ${resolutionDueText(dues)}${passedNote(at, dues.resolution)}`;
     this.recordedDueAt = d.dueAt;
-    this.step(at, 'InformationReceived', `Information received: ${legalPart}; ${resolutionPart}${firstResponsePart}.${this.recordedNote(d.dueAt)}`);
+    this.step(at, 'InformationReceived', () => {
+      const firstResponsePending = this.firstResponse !== null && !this.firstRespondedAt;
+      const { pausedLegalClock, businessDaysLeft } = pause;
+      return this.texts.informationReceived({ pausedLegalClock, businessDaysLeft, dues: this.dues(at), at, firstResponsePending }) + this.recordedNote(d.dueAt);
+    });
   }
 
   private responseSent(d: E.ResponseSent['data']): void {
@@ -326,30 +337,15 @@ export class DeadlineFold {
       this.stop = { reason: 'resolved', at };
     }
     // A response moves no clock: the due instants are the same before and after it.
-    this.step(at, 'ResponseSent', () => {
-      const dues = this.dues(at);
-      const parts: string[] = [];
-      if (first) parts.push(dues.firstResponse ? `First response, ${timeliness(at, dues.firstResponse)}.` : 'First response.');
-      if (d.outcome === 'resolved') {
-        parts.push(`Resolved: company target ${timeliness(at, dues.resolution)}, legal deadline ${timeliness(at, dues.legal)}; the clocks stop.`);
-      } else {
-        parts.push(`Outcome pending: the clocks keep running (resolution due ${resolutionDueText(dues)}; legal deadline ${dues.legal}).`);
-      }
-      return parts.join(' ');
-    });
+    this.step(at, 'ResponseSent', () => this.texts.responseSent({ first, resolved: d.outcome === 'resolved', at, dues: this.dues(at) }));
   }
 
   private counterReplyReceived(at: string): void {
-    if (this.stop?.reason !== 'resolved') return this.step(at, 'CounterReplyReceived', 'Counter-reply received: the clocks keep running.');
+    if (this.stop?.reason !== 'resolved') return this.step(at, 'CounterReplyReceived', () => this.texts.counterReplyRunning());
     this.stop = null;
     this.resolvedAt = null;
     const legalDue = this.dues(at).legal;
-    const passed = isAfter(at, legalDue) ? ' It has already passed: the case is overdue again.' : '';
-    this.step(
-      at,
-      'CounterReplyReceived',
-      `Counter-reply received: the case reopens and its clocks run again against the same due instants, as the decider keeps dueAt (legal deadline ${legalDue}).${passed}`,
-    );
+    this.step(at, 'CounterReplyReceived', () => this.texts.counterReplyReopened({ legalDue, passed: isAfter(at, legalDue) }));
   }
 
   private deadlineExtended(d: E.DeadlineExtended['data']): void {
@@ -364,16 +360,13 @@ export class DeadlineFold {
     this.legal = withTarget(this.legal, days(this.termDays + this.extendedDays));
     const newDueAt = this.dues(at).legal;
     this.extensions.push({ at, reason: d.reason, requestedBusinessDays: d.businessDays, appliedBusinessDays: applied, beforeDeadline, withinLimit, previousDueAt, dueAt: newDueAt });
-    let effect: string;
-    if (!beforeDeadline) {
-      effect = `Extension of ${d.businessDays} business days notified when the legal deadline ${previousDueAt} had passed: no effect (art. 14 par. requires it before).`;
-    } else if (!withinLimit) {
-      effect = `Extension of ${d.businessDays} business days exceeds what the law still allowed (${allowed}, the original ${this.termDays} at most): only ${applied} apply; legal deadline ${previousDueAt} → ${newDueAt}.`;
-    } else {
-      effect = `Deadline extended by ${d.businessDays} business days (art. 14 par.): legal deadline ${previousDueAt} → ${newDueAt}; ${allowed - applied} more may still be added.`;
-    }
     this.recordedDueAt = d.dueAt;
-    this.step(at, 'DeadlineExtended', effect + this.recordedNote(d.dueAt));
+    const termDays = this.termDays;
+    this.step(
+      at,
+      'DeadlineExtended',
+      () => this.texts.extended({ businessDays: d.businessDays, reason: d.reason, termDays, previousDueAt, newDueAt, allowed, applied, beforeDeadline, withinLimit }) + this.recordedNote(d.dueAt),
+    );
   }
 
   private transferred(d: E.CaseTransferred['data']): void {
@@ -381,44 +374,40 @@ export class DeadlineFold {
     const transferDue = this.calendar.addBusinessDays(this.filed.filedAt, TRANSFER_TERM_BUSINESS_DAYS);
     this.transfer = { at, entity: d.entity, dueAt: transferDue, late: isAfter(at, transferDue) };
     this.stop ??= { reason: 'transferred', at };
-    const timing = this.transfer.late
-      ? `Late: art. 21 asks for it within ${TRANSFER_TERM_BUSINESS_DAYS} business days of filing, by ${transferDue}.`
-      : `On time: within ${TRANSFER_TERM_BUSINESS_DAYS} business days of filing (by ${transferDue}).`;
-    this.step(at, 'CaseTransferred', `Transferred to ${d.entity} (art. 21): our legal clock ends here. ${timing}`);
+    const { late } = this.transfer;
+    this.step(at, 'CaseTransferred', () => this.texts.transferred({ entity: d.entity, termDays: TRANSFER_TERM_BUSINESS_DAYS, dueAt: transferDue, late }));
   }
 
   private closed(at: string): void {
-    if (this.stop) return this.step(at, 'CaseClosed', `Case closed; its clocks had already stopped (${this.stop.reason} at ${this.stop.at}).`);
+    const stop = this.stop;
+    if (stop) return this.step(at, 'CaseClosed', () => this.texts.closedAfterStop(stop));
     this.stop = { reason: 'closed', at };
-    this.step(at, 'CaseClosed', 'Case closed without a resolved response: the clocks stop.');
+    this.step(at, 'CaseClosed', () => this.texts.closed());
   }
 
   private withdrawn(at: string): void {
     this.stop ??= { reason: 'withdrawn', at };
-    this.step(at, 'CaseWithdrawn', 'Tacitly withdrawn (art. 17): no answer to the information request within one month; the clocks stop.');
+    this.step(at, 'CaseWithdrawn', () => this.texts.withdrawn());
   }
 
-  /** Moves `lastAt` and, when explaining, writes the step (`effect` as a function: its text is only computed then). */
-  private step(at: string, event: string, effect: string | (() => string)): void {
+  /** Moves `lastAt` and, when explaining, writes the step (its text is only computed then). */
+  private step(at: string, event: string, effect: () => string): void {
     if (isAfter(at, this.lastAt)) this.lastAt = at;
-    if (this.explaining) this.steps.push({ at, event, effect: typeof effect === 'function' ? effect() : effect });
+    if (this.explaining) this.steps.push({ at, event, effect: effect() });
   }
 
   private dues(at: string): DueInstants {
     return dueInstantsAt(this.calendar, { legal: this.legal, resolution: this.resolution, firstResponse: this.firstResponse }, at);
   }
 
-  private policyLabel(): string {
-    const { source, policy } = this.selected;
-    if (source === 'urgent') return `Urgent (${this.urgency}): the urgent policy applies whatever the typology (priority ${policy.priority})`;
-    if (source === 'typology') return `Policy '${this.typology}' (priority ${policy.priority})`;
-    return `No policy for '${this.typology}': the default policy applies (priority ${policy.priority})`;
+  private policyText(): PolicyText {
+    return { source: this.selected.source, typology: this.typology, urgency: this.urgency, priority: this.selected.policy.priority };
   }
 
   /** Names the decider's recorded deadline where this explanation deliberately differs from it. */
   private recordedNote(recorded: string): string {
     const computed = dueAt(this.calendar, this.legal);
-    return computed !== null && Date.parse(computed) !== Date.parse(recorded) ? ` The event records the legal deadline as ${recorded}.` : '';
+    return computed !== null && Date.parse(computed) !== Date.parse(recorded) ? this.texts.recordedNote(recorded) : '';
   }
 
   /** One calendar month after the request; a term ending on a non-business day moves to the next one. */
@@ -428,19 +417,4 @@ export class DeadlineFold {
   }
 }
 
-function label(kind: CaseKind): string {
-  return kind.replace('_', ' ');
-}
-
-export function formatTarget({ amount, unit }: SlaTarget): string {
-  const noun = unit === 'business_days' ? 'day' : 'hour';
-  return `${amount} business ${noun}${amount === 1 ? '' : 's'}`;
-}
-
-function passedNote(at: string, due: string | null): string {
-  return due !== null && isAfter(at, due) ? ' (already passed)' : '';
-}
-
-function timeliness(at: string, due: string): string {
-  return isAfter(at, due) ? `late (was due ${due})` : `on time (due ${due})`;
-}
+export { formatTarget } from './deadline-texts.en';

@@ -15,6 +15,8 @@ import type { CaseClocks } from './due-instants';
 import { businessTimeBetween, consumedAt, isAfter, isPaused } from './pausable-clock';
 import type { PausableClock, SlaCalendar } from './pausable-clock';
 import type { CaseUrgency, SelectedSlaPolicy } from './sla-policy';
+import { deadlineTexts } from './deadline-texts.catalog';
+import type { DeadlineTexts, OverdueSubject } from './deadline-texts';
 
 export type FoldedPause = Omit<InformationPause, 'tacitWithdrawalReached'>;
 
@@ -40,7 +42,13 @@ export interface FoldedClocks extends CaseClocks {
  * Reads the clocks at `now`. A deadline met, or a case stopped, is read at that instant, so its
  * consumed time and its overdue flag no longer change as time goes by.
  */
-export function readDeadlines(calendar: SlaCalendar, clocks: FoldedClocks, steps: readonly DeadlineStep[], now: string): DeadlineExplanation {
+export function readDeadlines(
+  calendar: SlaCalendar,
+  clocks: FoldedClocks,
+  steps: readonly DeadlineStep[],
+  now: string,
+  texts: DeadlineTexts = deadlineTexts(),
+): DeadlineExplanation {
   // Time never runs backwards: a `now` from a clock lagging behind the events reads at the last event.
   const asOf = isAfter(clocks.lastAt, now) ? clocks.lastAt : now;
   const stoppedAt = clocks.stop?.at ?? null;
@@ -67,9 +75,9 @@ export function readDeadlines(calendar: SlaCalendar, clocks: FoldedClocks, steps
     tacitWithdrawalReached: calendar.localDate(pause.receivedAt ?? stoppedAt ?? asOf) > pause.tacitWithdrawalAfter,
   }));
   const overdueSteps = [
-    overdueStep('FirstResponseOverdue', firstResponse, 'The first response', 'sent'),
-    overdueStep('ResolutionOverdue', resolution, 'The company resolution target', 'resolved'),
-    overdueStep('LegalDeadlineOverdue', legal, 'The legal deadline (Ley 1755 de 2015, art. 14)', 'resolved'),
+    overdueStep(texts, 'FirstResponseOverdue', firstResponse, 'firstResponse'),
+    overdueStep(texts, 'ResolutionOverdue', resolution, 'resolution'),
+    overdueStep(texts, 'LegalDeadlineOverdue', legal, 'legal'),
   ]
     // Once the SLA process has recorded the fact, its own step says so: no second, predicted one.
     .filter((step): step is DeadlineStep => step !== null && !steps.some((recorded) => recorded.event === step.event));
@@ -143,10 +151,9 @@ function statusOf(clocks: FoldedClocks, pauses: InformationPause[]): ClockStatus
 }
 
 /** The events a process manager will emit (FirstResponseOverdue, ...), shown where they belong in time. */
-function overdueStep(event: string, deadline: DeadlineReading | null, what: string, met: string): DeadlineStep | null {
+function overdueStep(texts: DeadlineTexts, event: string, deadline: DeadlineReading | null, subject: OverdueSubject): DeadlineStep | null {
   if (!deadline?.overdue || deadline.dueAt === null) return null;
-  const outcome = deadline.metAt ? `it was ${met} late, at ${deadline.metAt}` : `it was not ${met} in time`;
-  return { at: deadline.dueAt, event, effect: `${what} was due by ${deadline.dueAt}; ${outcome}.` };
+  return { at: deadline.dueAt, event, effect: texts.overduePredicted({ subject, dueAt: deadline.dueAt, metAt: deadline.metAt }) };
 }
 
 function mergeByInstant(steps: readonly DeadlineStep[], inserted: DeadlineStep[]): DeadlineStep[] {

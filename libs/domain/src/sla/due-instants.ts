@@ -29,12 +29,3 @@ export function dueInstantsAt(calendar: SlaCalendar, clocks: CaseClocks, at: str
   const firstResponse = firstResponseTarget && earliest(firstResponseTarget, resolution);
   return { legal, company, resolution, firstResponseTarget, firstResponse };
 }
-
-export function resolutionDueText(dues: DueInstants): string {
-  return dues.resolution === dues.company ? dues.company : `${dues.resolution} (capped by the legal deadline; the company target alone gives ${dues.company})`;
-}
-
-export function firstResponseDueText(dues: DueInstants): string {
-  if (dues.firstResponse === dues.firstResponseTarget) return String(dues.firstResponse);
-  return `${dues.firstResponse} (capped by the resolution due; the target alone gives ${dues.firstResponseTarget})`;
-}

@@ -8,3 +8,7 @@ export type { DeadlineFoldSnapshot } from './deadline-fold';
 export type { BusinessTime, SlaCalendar } from './pausable-clock';
 export * from './sla-timers';
 export { memoizedSlaCalendar } from './memoized-calendar';
+export { DEADLINE_LANGUAGES } from './deadline-texts';
+export type { DeadlineLanguage } from './deadline-texts';
+export { countTermDays } from './term-days';
+export type { TermDayCount, SkippedDay } from './term-days';

@@ -19,10 +19,13 @@ export class CaseDeadlineController {
   @AnyRole()
   @ApiOperation({
     summary: 'The case deadlines explained step by step: legal term, company targets, pauses, extensions, time consumed and remaining',
+    description:
+      'Any staff role. The step texts are in Spanish (es-CO) unless `?lang=en`; `legal.days` lists each business day the legal term counted ' +
+      'and each weekend day and holiday (by name) it skipped, so an inspector can check the count by hand.',
   })
   @ApiResponse({ status: 200, type: DeadlineExplanationDto })
   @ApiResponse({ status: 404, type: ApiErrorDto })
-  deadline(@CaseIdParam() caseId: string, @Query() _query: CaseDeadlineQueryDto): Promise<DeadlineExplanation> {
-    return this.queries.execute(new GetCaseDeadlineQuery(caseId));
+  deadline(@CaseIdParam() caseId: string, @Query() query: CaseDeadlineQueryDto): Promise<DeadlineExplanation> {
+    return this.queries.execute(new GetCaseDeadlineQuery(caseId, query.lang));
   }
 }

@@ -1,13 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { BusinessCalendar, CaseErrors, caseStreamId, computeDeadlines, DeadlineExplanation, SlaPolicies } from '@app/domain';
+import { BusinessCalendar, CaseErrors, caseStreamId, computeDeadlines, DeadlineExplanation, DeadlineLanguage, SlaPolicies } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { SLA_POLICIES } from '../../calendar/sla-policies.token';
 import { toCaseEvent, toOffsetIso } from '../../command-handling/case-command.service';
 import { Clock } from '../../storage/clock';
 
 export class GetCaseDeadlineQuery {
-  constructor(readonly caseId: string) {}
+  constructor(
+    readonly caseId: string,
+    readonly language: DeadlineLanguage = 'es',
+  ) {}
 }
 
 /** "Why is this case late": the deadlines folded from the case's own events, explained step by step. */
@@ -20,9 +23,10 @@ export class GetCaseDeadlineHandler implements IQueryHandler<GetCaseDeadlineQuer
     private readonly clock: Clock,
   ) {}
 
-  async execute({ caseId }: GetCaseDeadlineQuery): Promise<DeadlineExplanation> {
+  async execute({ caseId, language }: GetCaseDeadlineQuery): Promise<DeadlineExplanation> {
     const recorded = await this.store.readStream(caseStreamId(caseId));
     if (recorded.length === 0) throw CaseErrors.notFound();
-    return computeDeadlines(recorded.map(toCaseEvent), { calendar: this.calendar, policies: this.policies, now: toOffsetIso(this.clock.now()) });
+    const now = toOffsetIso(this.clock.now());
+    return computeDeadlines(recorded.map(toCaseEvent), { calendar: this.calendar, dayCalendar: this.calendar, policies: this.policies, now, language });
   }
 }

@@ -9,10 +9,15 @@ export class DeadlineExplanationDto {
   @ApiProperty(anyObject) policy: object;
   @ApiProperty({ ...anyObject, nullable: true }) firstResponse: object | null;
   @ApiProperty(anyObject) resolution: object;
-  @ApiProperty(anyObject) legal: object;
+  @ApiProperty({
+    ...anyObject,
+    description:
+      '{ kind, termBusinessDays, extendedBusinessDays, dueAt, recordedDueAt, …, days: { counted: [YYYY-MM-DD], skipped: [{ date, reason: weekend | holiday, holiday? }] } }',
+  })
+  legal: object;
   @ApiProperty({ type: 'array', items: anyObject }) pauses: object[];
   @ApiProperty({ type: 'array', items: anyObject }) extensions: object[];
   @ApiProperty({ ...anyObject, nullable: true }) transfer: object | null;
   @ApiProperty(anyObject) overdue: object;
-  @ApiProperty({ type: 'array', items: anyObject }) steps: object[];
+  @ApiProperty({ type: 'array', items: anyObject, description: '[{ at, event, effect }]: effect in the language asked for (Spanish by default)' }) steps: object[];
 }

@@ -1,0 +1,24 @@
+import type { CaseKind, Channel } from './case-kind';
+
+/** What the customer calls each kind of case (DOMAIN.md's glossary), with the object pronoun that agrees with it. */
+export const CASE_KIND_NAMES: Record<CaseKind, { name: string; pronoun: 'lo' | 'la' }> = {
+  petition: { name: 'petición', pronoun: 'la' },
+  complaint: { name: 'queja', pronoun: 'la' },
+  claim: { name: 'reclamo', pronoun: 'lo' },
+  suggestion: { name: 'sugerencia', pronoun: 'la' },
+  report: { name: 'denuncia', pronoun: 'la' },
+  inquiry: { name: 'consulta', pronoun: 'la' },
+  formal_petition: { name: 'derecho de petición', pronoun: 'lo' },
+  document_request: { name: 'solicitud de documentos', pronoun: 'la' },
+};
+
+/** Each channel as a person says it in Spanish. */
+export const CHANNEL_NAMES: Record<Channel, string> = {
+  phone: 'telefónico',
+  chat: 'de chat',
+  email: 'de correo electrónico',
+  web: 'web',
+  in_person: 'presencial',
+  letter: 'escrito (carta)',
+  regulator: 'de traslado de un ente de control',
+};

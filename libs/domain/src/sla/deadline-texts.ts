@@ -1,0 +1,103 @@
+import type { IsoDate } from '../calendar/iso-date';
+import type { CaseKind, Channel } from '../cases/case-kind';
+import type { DueInstants } from './due-instants';
+import type { CaseUrgency, SlaPolicySource, SlaPriority, SlaTarget } from './sla-policy';
+import type { StopReason } from './deadline-explanation';
+
+/** The languages the deadline explanation is written in: Spanish (es-CO) for inspectors and petitioners, English for the code's readers. */
+export const DEADLINE_LANGUAGES = ['es', 'en'] as const;
+export type DeadlineLanguage = (typeof DEADLINE_LANGUAGES)[number];
+
+export interface PolicyText {
+  source: SlaPolicySource;
+  typology: string | null;
+  urgency: CaseUrgency;
+  priority: SlaPriority;
+}
+
+export interface TypifiedText {
+  isFirst: boolean;
+  kind: CaseKind;
+  typology: string;
+  motive: string;
+  /** Set when the kind changed the legal term. */
+  termChange: { termDays: number; previousTerm: number; legalDue: string } | null;
+  policy: PolicyText;
+  resolutionTarget: SlaTarget;
+  dues: DueInstants;
+  /** Null on a channel without a first-response target. */
+  firstResponseTarget: SlaTarget | null;
+  channel: Channel;
+}
+
+export interface ResponseText {
+  first: boolean;
+  resolved: boolean;
+  at: string;
+  dues: DueInstants;
+}
+
+export interface ExtensionText {
+  businessDays: number;
+  /** The reasons the extension gave the customer (art. 14 par.). */
+  reason: string;
+  /** The original legal term: an extension adds at most that much again. */
+  termDays: number;
+  previousDueAt: string;
+  newDueAt: string;
+  allowed: number;
+  applied: number;
+  beforeDeadline: boolean;
+  withinLimit: boolean;
+}
+
+export interface TransferText {
+  entity: string;
+  termDays: number;
+  dueAt: string;
+  late: boolean;
+}
+
+/** A deadline the SLA process will find missed (the readings predict it), by what was due. */
+export type OverdueSubject = 'firstResponse' | 'resolution' | 'legal';
+
+/**
+ * Every sentence of the deadline explanation, once per language: the fold and the readings say
+ * what happened with facts, a catalog says it in words. Both catalogs implement this interface, so
+ * a message missing in one language is a compile error.
+ */
+export interface DeadlineTexts {
+  filed(facts: { kind: CaseKind; channel: Channel; nonBusinessDate: IsoDate | null; termDays: number; legalDue: string }): string;
+  secondFiling(): string;
+  recordedNote(recordedDueAt: string): string;
+  assigned(backofficeId: string): string;
+  typificationConfirmed(): string;
+  returned(agentId: string): string;
+  typified(facts: TypifiedText): string;
+  resolvedAtFirstLine(): string;
+  informationRequested(facts: {
+    legalExpired: boolean;
+    legalDueBefore: string;
+    businessDaysLeft: number;
+    companyExpired: boolean;
+    tacitWithdrawalAfter: IsoDate;
+    requestedLate: boolean;
+    requestTermDays: number;
+    requestDue: string;
+  }): string;
+  informationReceived(facts: { pausedLegalClock: boolean; businessDaysLeft: number; dues: DueInstants; at: string; firstResponsePending: boolean }): string;
+  noEffectNotWaiting(): string;
+  noEffectStopped(): string;
+  responseSent(facts: ResponseText): string;
+  counterReplyRunning(): string;
+  counterReplyReopened(facts: { legalDue: string; passed: boolean }): string;
+  extended(facts: ExtensionText): string;
+  transferred(facts: TransferText): string;
+  closedAfterStop(stop: { reason: StopReason; at: string }): string;
+  closed(): string;
+  withdrawn(): string;
+  noEffectOnDeadlines(): string;
+  overdueRecorded(dueAt: string): string;
+  overduePredicted(facts: { subject: OverdueSubject; dueAt: string; metAt: string | null }): string;
+  target(target: SlaTarget): string;
+}
