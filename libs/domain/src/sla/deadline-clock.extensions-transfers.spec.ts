@@ -37,7 +37,7 @@ describe('deadline clock: extensions (Ley 1755 de 2015, art. 14 par.)', () => {
       [endOf('2026-04-16'), true],
     ]);
     expect(deadlines.steps[deadlines.steps.length - 1].effect).toBe(
-      'Deadline extended by 5 business days (art. 14 par.): legal deadline 2026-04-09T23:59:59.999-05:00 → 2026-04-16T23:59:59.999-05:00; 0 more may still be added.',
+      'Deadline extended by 5 business days (art. 14 par.): legal deadline 2026-04-09T23:59:59.999-05:00 → 2026-04-16T23:59:59.999-05:00; 0 more may still be added. Reason given: "Concepto técnico".',
     );
   });
 
@@ -48,7 +48,7 @@ describe('deadline clock: extensions (Ley 1755 de 2015, art. 14 par.)', () => {
     expect(deadlines.legal).toMatchObject({ dueAt: endOf('2026-04-16'), extendedBusinessDays: 15, recordedDueAt: endOf('2026-04-17') });
     expect(deadlines.steps[deadlines.steps.length - 1].effect).toBe(
       'Extension of 6 business days exceeds what the law still allowed (5, the original 15 at most): only 5 apply; ' +
-        'legal deadline 2026-04-09T23:59:59.999-05:00 → 2026-04-16T23:59:59.999-05:00. The event records the legal deadline as 2026-04-17T23:59:59.999-05:00.',
+        'legal deadline 2026-04-09T23:59:59.999-05:00 → 2026-04-16T23:59:59.999-05:00. Reason given: "r". The event records the legal deadline as 2026-04-17T23:59:59.999-05:00.',
     );
   });
 
