@@ -96,6 +96,8 @@ describe('Crypto-shredding: erasing a petitioner leaves no byte of their persona
     const response = await t.http().post('/cases').set('Authorization', agent).send({ ...validFiling(), petitioner }).expect(201);
     return response.body as { caseId: string; filingNumber: string; position: number };
   };
+  const transfer = (caseId: string) =>
+    t.http().post(`/cases/${caseId}/transfer`).set('Authorization', supervisor).send({ entity: 'Superintendencia de Industria y Comercio', entityEmail: 'radicacion@sic.gov.co', reason: 'Competencia de la SIC' }).expect(200);
   const view = async (caseId: string, minPosition = 0) => (await t.http().get(`/cases/${caseId}`).query({ minPosition }).set('Authorization', admin).expect(200)).body;
   const report = async (minPosition: number) => (await t.http().get('/reports/monthly').query({ month: '2026-03', minPosition }).set('Authorization', supervisor).expect(200)).body;
 
@@ -113,9 +115,13 @@ describe('Crypto-shredding: erasing a petitioner leaves no byte of their persona
     // The customer writes back with her name, document and phone in the signature, and an attachment.
     const inbound = await t.http().post('/inbound/email').set('Content-Type', 'message/rfc822').set('X-Inbound-Secret', SECRET).send(Buffer.from(customerEmail(cases.first.filingNumber), 'utf8'));
     expect({ status: inbound.status, outcome: inbound.body.outcome }).toEqual({ status: 202, outcome: 'noted' });
+    // A transfer (art. 21) sends her petition, with her data, to the competent entity: one more .eml, the entity's.
+    await transfer(cases.second.caseId);
     // The outbox writes the acknowledgements (and the answer to the email) as .eml files; some stay pending.
     await t.app.get(MailOutbox).manager.runOnce();
     await file(ROSALBA).then((third) => Object.assign(cases, { third }));
+    // Transferred too, its petition to the entity still pending: the erasure withdraws it, nothing of hers goes out.
+    await transfer((cases as unknown as { third: { caseId: string } }).third.caseId);
     // Reads that show the data, as staff do (the access audit records them).
     petitionerId = (await view(cases.first.caseId)).petitionerId;
     reportBefore = await report(await t.headPosition());
@@ -134,7 +140,8 @@ describe('Crypto-shredding: erasing a petitioner leaves no byte of their persona
     expect((await view(cases.second.caseId)).petitionerId).toBe(petitionerId);
     expect((await view(cases.other.caseId)).petitionerId).not.toBe(petitionerId);
     expect((await view(cases.other.caseId)).consent).toEqual(validFiling().consent);
-    expect(filesBefore.mail).toBe(3); // the three acknowledgements delivered; the fourth filing's stays pending
+    // The three acknowledgements, and the second case's transfer (the copy to her, the petition to the entity), delivered; the fourth filing's stay pending.
+    expect(filesBefore.mail).toBe(5);
     expect(filesBefore.attachments).toBe(1);
   });
 

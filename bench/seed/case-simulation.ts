@@ -374,7 +374,7 @@ export class CaseSimulation {
 
     switch (state.status) {
       case 'filed':
-        if (plan.transfer) return make(later(2, 40), supervisor(), 'TransferCase', { entity: random.pick(catalog.TRANSFER_ENTITIES), reason: 'Falta de competencia' });
+        if (plan.transfer) return make(later(2, 40), supervisor(), 'TransferCase', { entity: random.pick(catalog.TRANSFER_ENTITIES), entityEmail: 'radicacion@entidad.gov.co', reason: 'Falta de competencia' });
         if (plan.earlyClose) return make(later(4, 48), supervisor(), 'CloseCase', { reason: random.pick(catalog.CLOSE_REASONS_EARLY) });
         return make(later(1, 30), supervisor(), 'AssignCase', { backofficeId: random.pick(this.staff.backoffice).id });
       case 'assigned': {

@@ -122,7 +122,7 @@ export const COMMAND_ROUTES: CommandRouteSpec[] = [
     path: '/cases/{id}/transfer',
     roles: ['supervisor'],
     actor: 'supervisor',
-    validBody: () => ({ entity: 'Superintendencia de Industria y Comercio', reason: 'No es de nuestra competencia' }),
+    validBody: () => ({ entity: 'Superintendencia de Industria y Comercio', entityEmail: 'radicacion@sic.gov.co', reason: 'No es de nuestra competencia' }),
     readyAt: 'filed',
     forbiddenAt: 'closed',
     successStatus: 200,

@@ -395,7 +395,7 @@ function change(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom, act
       break;
     }
     case 'transfer':
-      [path, token, body] = ['transfer', supervisor, { entity: rng.pick(ENTITIES), reason: 'No es de nuestra competencia' }];
+      [path, token, body] = ['transfer', supervisor, { entity: rng.pick(ENTITIES), entityEmail: 'radicacion@entidad.gov.co', reason: 'No es de nuestra competencia' }];
       apply = () => (walk.status = 'transferred');
       break;
     case 'survey': {

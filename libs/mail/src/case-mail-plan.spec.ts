@@ -1,6 +1,6 @@
 import type { CaseEvent } from '@app/domain';
 import { actors, assigned, caseFiled, informationRequested, respondedResolved } from '@app/domain/testing/case-histories';
-import { CUSTOMER_MAIL_EVENT_TYPES, customerMailFor, messageIdFor, sendsCustomerMail } from './case-mail-plan';
+import { CUSTOMER_MAIL_EVENT_TYPES, customerMailFor, entityMailFor, entityMessageIdFor, messageIdFor, sendsCustomerMail, sendsEntityMail } from './case-mail-plan';
 import { MailSettings } from './mail-content';
 
 const settings: MailSettings = { companyName: 'Empresa S.A.', publicBaseUrl: 'https://pqr.example.co', serviceLine: '601 555 0100' };
@@ -16,8 +16,12 @@ const events: Record<string, CaseEvent> = {
     type: 'DeadlineExtended',
     data: { businessDays: 5, reason: 'Concepto técnico', previousDueAt: '2026-03-23T23:59:59-05:00', dueAt: '2026-03-30T23:59:59-05:00', extendedBy: actors.supervisor.id, extendedAt: at },
   },
-  CaseTransferred: { type: 'CaseTransferred', data: { entity: 'Superintendencia', reason: 'Competencia', transferredBy: actors.supervisor.id, transferredAt: at } },
+  CaseTransferred: { type: 'CaseTransferred', data: { entity: 'Superintendencia', entityEmail: 'radicacion@super.gov.co', reason: 'Competencia', toldAtOnce: false, transferredBy: actors.supervisor.id, transferredAt: at } },
   CaseClosed: { type: 'CaseClosed', data: { reason: 'Resuelto', closedBy: actors.supervisor.id, closedAt: at } },
+  CaseWithdrawn: {
+    type: 'CaseWithdrawn',
+    data: { reason: 'Tacit withdrawal', informationRequestedAt: '2026-03-05T10:00:00-05:00', dueAt: '2026-04-06T23:59:59.999-05:00', withdrawnBy: 'system:sla', withdrawnAt: '2026-04-07T00:00:01-05:00' },
+  },
   CustomerEmailReceived: {
     type: 'CustomerEmailReceived',
     data: {
@@ -59,6 +63,32 @@ it('answers a customer email only when it came after the counter-reply window', 
   for (const disposition of ['information', 'counter_reply', 'noted'] as const) {
     expect(customerMailFor({ ...email, data: { ...email.data, disposition } }, facts, settings)).toBeNull();
   }
+});
+
+describe('the petition a transfer sends the competent entity (art. 21)', () => {
+  const filing = (caseFiled as Extract<CaseEvent, { type: 'CaseFiled' }>).data;
+
+  it('goes to the entity address with the subject, facts, request and the petitioner data needed to answer', () => {
+    const mail = entityMailFor(events.CaseTransferred, filing);
+    expect(mail?.to).toBe('radicacion@super.gov.co');
+    const text = JSON.stringify(mail?.draft);
+    for (const expected of [filing.subject, filing.facts, filing.request, filing.petitioner.fullName, filing.petitioner.documentNumber, filing.petitioner.email, 'Competencia']) {
+      expect(text).toContain(expected);
+    }
+    for (const actor of Object.values(actors)) expect(text).not.toContain(actor.id);
+  });
+
+  it('is not sent for a transfer recorded without an address (schema v1), nor for any other event', () => {
+    const v1 = { ...events.CaseTransferred, data: { ...events.CaseTransferred.data, entityEmail: null } } as CaseEvent;
+    expect(sendsEntityMail(v1)).toBe(false);
+    expect(entityMailFor(v1, filing)).toBeNull();
+    expect(entityMailFor(events.CaseClosed, filing)).toBeNull();
+  });
+
+  it('has a Message-ID of its own, stable per (case, event)', () => {
+    expect(entityMessageIdFor('case-1', 'event-1', 'pqr.example.co')).toBe('<pqr.case-1.event-1.entity@pqr.example.co>');
+    expect(entityMessageIdFor('case-1', 'event-1', 'pqr.example.co')).not.toBe(messageIdFor('case-1', 'event-1', 'pqr.example.co'));
+  });
 });
 
 describe('messageIdFor', () => {

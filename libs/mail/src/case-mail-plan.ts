@@ -1,10 +1,13 @@
-import type { CaseEvent } from '@app/domain';
+import { CHANNEL_NAMES } from '@app/domain';
+import type { CaseEvent, CaseFiled, Channel } from '@app/domain';
 import { MailDraft, MailSettings } from './mail-content';
 import { caseClosure } from './templates/case-closure.template';
 import { caseResponse } from './templates/case-response.template';
-import { caseTransfer } from './templates/case-transfer.template';
+import { caseTransfer, petitionTransfer } from './templates/case-transfer.template';
 import { deadlineExtension } from './templates/deadline-extension.template';
 import { filingAcknowledgement } from './templates/filing-acknowledgement.template';
+import { firstLineResolution } from './templates/first-line-resolution.template';
+import { tacitWithdrawal } from './templates/tacit-withdrawal.template';
 import { informationRequest } from './templates/information-request.template';
 import { lateCounterReply } from './templates/late-counter-reply.template';
 
@@ -16,6 +19,8 @@ export const CUSTOMER_MAIL_EVENT_TYPES = [
   'DeadlineExtended',
   'CaseTransferred',
   'CaseClosed',
+  // Art. 17: the tacit withdrawal is a reasoned decision, notified to the petitioner.
+  'CaseWithdrawn',
   // Only a `late` email gets an answer (lateCounterReply).
   'CustomerEmailReceived',
 ] as const;
@@ -23,6 +28,11 @@ export const CUSTOMER_MAIL_EVENT_TYPES = [
 /** What the outbox knows of a case from its CaseFiled: the number to cite. */
 export interface CaseMailFacts {
   filingNumber: string;
+  /**
+   * The resolution, when the filing's own command resolved it at first line (CaseResolvedAtFirstLine
+   * appended with the CaseFiled): the acknowledgement then says so and promises no due date.
+   */
+  firstLineResolution?: string | null;
 }
 
 const MAIL_EVENT_TYPES: ReadonlySet<string> = new Set(CUSTOMER_MAIL_EVENT_TYPES);
@@ -38,7 +48,9 @@ export function customerMailFor(event: CaseEvent, facts: CaseMailFacts, settings
   if (!sendsCustomerMail(event)) return null;
   switch (event.type) {
     case 'CaseFiled':
-      return filingAcknowledgement(event.data, settings);
+      return facts.firstLineResolution
+        ? firstLineResolution({ ...event.data, resolution: facts.firstLineResolution }, settings)
+        : filingAcknowledgement(event.data, settings);
     case 'InformationRequested':
       return informationRequest(event.data);
     case 'ResponseSent':
@@ -49,6 +61,8 @@ export function customerMailFor(event: CaseEvent, facts: CaseMailFacts, settings
       return caseTransfer(event.data);
     case 'CaseClosed':
       return caseClosure(facts, settings);
+    case 'CaseWithdrawn':
+      return tacitWithdrawal({ filingNumber: facts.filingNumber, ...event.data });
     case 'CustomerEmailReceived': {
       // sendsCustomerMail let through a late email only, which names the window that had closed.
       const { counterReplyDeadline } = event.data;
@@ -57,6 +71,39 @@ export function customerMailFor(event: CaseEvent, facts: CaseMailFacts, settings
     default:
       return null;
   }
+}
+
+/** Whether the event also writes to someone other than the petitioner: a transfer sends the petition to the competent entity's address. */
+export function sendsEntityMail(event: CaseEvent): event is Extract<CaseEvent, { type: 'CaseTransferred' }> & { data: { entityEmail: string } } {
+  return event.type === 'CaseTransferred' && Boolean(event.data.entityEmail?.trim());
+}
+
+/**
+ * The petition as a transfer sends it to the competent entity (art. 21), from the case's CaseFiled:
+ * its address and the draft; null when the event sends nothing to an entity.
+ */
+export function entityMailFor(event: CaseEvent, filing: CaseFiled['data']): { to: string; draft: MailDraft } | null {
+  if (!sendsEntityMail(event)) return null;
+  const { entity, reason, transferredAt, entityEmail } = event.data;
+  const draft = petitionTransfer({
+    entity,
+    reason,
+    transferredAt,
+    filingNumber: filing.filingNumber,
+    filedAt: filing.filedAt,
+    channel: CHANNEL_NAMES[filing.channel as Channel] ?? filing.channel,
+    subject: filing.subject,
+    facts: filing.facts,
+    request: filing.request,
+    petitioner: filing.petitioner,
+    attachmentNames: filing.attachments.map((attachment) => attachment.name),
+  });
+  return { to: entityEmail.trim(), draft };
+}
+
+/** The Message-ID of the petition a transfer sends the competent entity: stable per (case, event), apart from the petitioner's copy. */
+export function entityMessageIdFor(caseId: string, eventId: string, domain: string): string {
+  return messageIdFor(caseId, `${eventId}.entity`, domain);
 }
 
 /**

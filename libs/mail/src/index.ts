@@ -9,6 +9,8 @@ export * from './templates/deadline-extension.template';
 export * from './templates/case-transfer.template';
 export * from './templates/case-closure.template';
 export * from './templates/late-counter-reply.template';
+export * from './templates/tacit-withdrawal.template';
+export * from './templates/first-line-resolution.template';
 export * from './case-mail-plan';
 export * from './transport/mail-transport';
 export * from './transport/smtp.transport';

@@ -27,6 +27,9 @@ export interface MailRecipient {
 export interface MailDraft {
   title: string;
   blocks: MailBlock[];
+  /** Instead of greeting the petitioner by name and calling the case theirs (a message to another entity). */
+  greeting?: string;
+  closing?: string;
 }
 
 export type MailBlock =

@@ -6,10 +6,10 @@ import { MailBlock, MailDraft, MailRecipient, MailSettings, RenderedMail } from 
  * add markup or links.
  */
 export function renderMail(draft: MailDraft, recipient: MailRecipient, settings: MailSettings): RenderedMail {
-  const greeting = `Estimado(a) ${recipient.fullName}:`;
+  const greeting = draft.greeting ?? `Estimado(a) ${recipient.fullName}:`;
   // The company's name, then the area; once when the company signs as the area itself.
   const signature = ['Cordialmente,', ...new Set([settings.companyName, 'Servicio de Atención al Cliente'])];
-  const closing = `Este mensaje se refiere a su caso radicado con el número ${recipient.filingNumber}. Si responde, conserve el número en el asunto.`;
+  const closing = draft.closing ?? `Este mensaje se refiere a su caso radicado con el número ${recipient.filingNumber}. Si responde, conserve el número en el asunto.`;
   return {
     subject: `[${recipient.filingNumber}] ${singleLine(draft.title)}`,
     text: [greeting, ...draft.blocks.map(blockAsText), closing, signature.join('\n')].join('\n\n') + '\n',

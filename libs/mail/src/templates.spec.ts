@@ -5,8 +5,12 @@ import {
   deadlineExtension,
   filingAcknowledgement,
   informationRequest,
+  firstLineResolution,
   lateCounterReply,
   MailDraft,
+  petitionTransfer,
+  tacitWithdrawal,
+  transferNoticeToRead,
   MailSettings,
   renderMail,
   spanishDate,
@@ -127,5 +131,87 @@ describe('mail templates (es-CO)', () => {
     expect(mail.text).toContain('venció el 27 de marzo de 2026');
     expect(mail.text).toContain('601 555 0100');
     expect(mail.text).toContain('nueva solicitud citando el número 2026-000042');
+  });
+
+  describe('tacit withdrawal (Ley 1755 de 2015, art. 17): a reasoned decision, notified', () => {
+    const mail = render(
+      tacitWithdrawal({ filingNumber: '2026-000042', informationRequestedAt: '2026-03-05T10:00:00-05:00', dueAt: '2026-04-06T23:59:59.999-05:00', withdrawnAt: '2026-04-07T00:00:01-05:00' }),
+    );
+
+    it('says why and since when: the information request of that date went unanswered until the term ended', () => {
+      expect(mail.subject).toBe('[2026-000042] Desistimiento tácito de su solicitud');
+      expect(mail.text).toContain('artículo 17 de la Ley 1755 de 2015');
+      expect(mail.text).toContain('El 5 de marzo de 2026 le solicitamos información');
+      expect(mail.text).toContain('venció el 6 de abril de 2026');
+      expect(mail.text).toContain('Fecha de esta decisión: 7 de abril de 2026');
+    });
+
+    it('says it can be contested by recurso de reposición within 10 business days, and that the customer may file again citing the number', () => {
+      expect(mail.text).toContain('recurso de reposición');
+      expect(mail.text).toContain('diez (10) días hábiles siguientes a la notificación');
+      expect(mail.text).toContain('artículo 76 de la Ley 1437 de 2011');
+      expect(mail.text).toContain('nueva solicitud citando el número 2026-000042');
+    });
+  });
+
+  describe('a case resolved at first line', () => {
+    const mail = render(
+      firstLineResolution(
+        { filingNumber: '2026-000042', verificationCode: 'K7PQ2M', kind: 'inquiry', subject: 'Tarifa', filedAt: '2026-03-02T10:00:00-05:00', resolution: 'Se explicó la tarifa vigente.' },
+        settings,
+      ),
+    );
+
+    it('says it was resolved, with the resolution and the survey link, and promises no due date', () => {
+      expect(mail.subject).toBe('[2026-000042] Hemos resuelto su consulta');
+      expect(mail.text).toContain('la resolvimos durante su contacto');
+      expect(mail.text).toContain('> Se explicó la tarifa vigente.');
+      expect(mail.text).toContain('Estado: Resuelta en primera línea');
+      expect(mail.text).toContain('https://pqr.example.co/casos/2026-000042/encuesta');
+      expect(mail.text).toContain('K7PQ2M');
+      expect(mail.text).not.toMatch(/Fecha máxima de respuesta|días hábiles/);
+    });
+  });
+
+  describe('a transfer to the competent entity (art. 21)', () => {
+    const transfer = { entity: 'Superintendencia de Industria y Comercio', entityEmail: 'radicacion@sic.gov.co', reason: 'Protección al consumidor.' };
+
+    it('tells the petitioner to which entity, why, and where the petition was sent', () => {
+      const mail = render(caseTransfer(transfer));
+      expect(mail.text).toContain('trasladado a Superintendencia de Industria y Comercio');
+      expect(mail.text).toContain('> Protección al consumidor.');
+      expect(mail.text).toContain('Le enviamos su petición a la dirección radicacion@sic.gov.co.');
+    });
+
+    it('gives the words to tell a verbal petitioner at once', () => {
+      const notice = transferNoticeToRead(transfer);
+      expect(notice).toContain('la trasladamos a Superintendencia de Industria y Comercio');
+      expect(notice).toContain('por esta razón: Protección al consumidor.');
+      expect(notice).toContain('artículo 21 de la Ley 1755 de 2015');
+    });
+
+    it('sends the entity the petition: greeting the entity, with subject, facts, request, the petitioner to answer and the reason', () => {
+      const mail = render(
+        petitionTransfer({
+          ...transfer,
+          transferredAt: '2026-03-04T10:00:00-05:00',
+          filingNumber: '2026-000042',
+          filedAt: '2026-03-02T10:00:00-05:00',
+          channel: 'telefónico',
+          subject: 'Garantía de un televisor',
+          facts: 'Compré un televisor que falló.',
+          request: 'Hacer efectiva la garantía',
+          petitioner: { fullName: 'María Rojas', documentType: 'CC', documentNumber: '1020304050', email: 'maria@example.com', phone: '+57 300 1234567' },
+          attachmentNames: ['factura.pdf'],
+        }),
+      );
+      expect(mail.subject).toBe('[2026-000042] Traslado por competencia de la petición radicada con el número 2026-000042');
+      expect(mail.text.startsWith('Señores Superintendencia de Industria y Comercio:\n\n')).toBe(true);
+      expect(mail.text).not.toContain('Estimado(a)');
+      for (const expected of ['> Protección al consumidor.', 'Asunto: Garantía de un televisor', '> Compré un televisor que falló.', '> Hacer efectiva la garantía', 'Nombre: María Rojas', 'Documento: CC 1020304050', 'Correo electrónico: maria@example.com', 'Teléfono: +57 300 1234567', 'factura.pdf']) {
+        expect(mail.text).toContain(expected);
+      }
+      expect(mail.text).toContain('Enviamos copia de este traslado al peticionario.');
+    });
   });
 });

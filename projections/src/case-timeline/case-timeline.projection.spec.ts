@@ -1,3 +1,4 @@
+import type { CaseEvent } from '@app/domain';
 import { CASE_ID, HISTORIES } from '@app/domain/testing/case-histories';
 import { project, recordCaseEvents } from '../testing/project';
 import { caseTimelineProjection, TIMELINES_COLLECTION } from './case-timeline.projection';
@@ -30,4 +31,23 @@ describe('case-timeline projection', () => {
     const once = project(caseTimelineProjection, events);
     expect(project(caseTimelineProjection, events, once.documents).byCollection).toEqual(once.byCollection);
   });
+
+  it('given the tacit withdrawal notified and a transfer sent, then the timeline shows both deliveries to the customer; other deliveries stay internal', () => {
+    const delivered = (sourceEventType: string, addressee: 'petitioner' | 'entity'): CaseEvent =>
+      ({ type: 'EmailDelivered', data: { sourceEventId: 'e', sourceEventType, messageId: 'm', attempt: 1, addressee, deliveredBy: 'system:mail', deliveredAt: '2026-04-07T10:00:00-05:00' } }) as CaseEvent;
+    const withdrawn: CaseEvent = {
+      type: 'CaseWithdrawn',
+      data: { reason: 'art. 17', informationRequestedAt: '2026-03-05T10:00:00-05:00', dueAt: '2026-04-06T23:59:59.999-05:00', withdrawnBy: 'system:sla', withdrawnAt: '2026-04-07T00:00:01-05:00' },
+    };
+    const history = [...HISTORIES.awaiting_information, delivered('InformationRequested', 'petitioner'), withdrawn, delivered('CaseWithdrawn', 'petitioner'), delivered('CaseTransferred', 'entity')];
+    const timeline = project(caseTimelineProjection, recordCaseEvents(CASE_ID, history)).byCollection[TIMELINES_COLLECTION][CASE_ID] as {
+      entries: { type: string; customerVisible: boolean; description: string }[];
+    };
+    expect(timeline.entries.filter((entry) => entry.type === 'EmailDelivered').map((entry) => [entry.customerVisible, entry.description])).toEqual([
+      [false, 'Correo enviado al cliente (InformationRequested)'],
+      [true, 'Decisión de desistimiento tácito notificada al cliente por correo'],
+      [true, 'Petición remitida por correo a la entidad competente (traslado, Ley 1755 de 2015, art. 21)'],
+    ]);
+  });
 });
+

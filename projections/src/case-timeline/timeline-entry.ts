@@ -21,6 +21,16 @@ const CUSTOMER_EMAIL = {
   noted: 'Se recibió un correo del cliente',
 } as const;
 
+/**
+ * A delivery is internal, except the two the law requires to be notified or sent, which the customer
+ * sees as done: the tacit withdrawal notified (art. 17) and the petition sent to the competent entity (art. 21).
+ */
+function deliveredEntry(data: { sourceEventType: string; addressee?: string }): [string, string, boolean] {
+  if (data.addressee === 'entity') return ['email', 'Petición remitida por correo a la entidad competente (traslado, Ley 1755 de 2015, art. 21)', true];
+  if (data.sourceEventType === 'CaseWithdrawn') return ['email', 'Decisión de desistimiento tácito notificada al cliente por correo', true];
+  return ['email', `Correo enviado al cliente (${data.sourceEventType})`, false];
+}
+
 /** How each event reads on the timeline; internal steps are hidden from the customer. */
 export function timelineEntryOf(event: ProjectionEvent): TimelineEntry {
   const [channel, description, customerVisible] = describe(event);
@@ -66,8 +76,9 @@ function describe(event: ProjectionEvent): [channel: string, description: string
     case 'CaseWithdrawn':
       return ['email', 'Desistimiento tácito: no se recibió la información solicitada en un mes (Ley 1755 de 2015, art. 17)', true];
     case 'EmailDelivered':
-      return ['email', `Correo enviado al cliente (${event.data.sourceEventType})`, false];
+      return deliveredEntry(event.data);
     case 'EmailDeliveryFailed':
+      if (event.data.addressee === 'entity') return ['email', `No se pudo remitir la petición a la entidad competente (intento ${event.data.attempt}); se reintentará`, false];
       return ['email', `No se pudo enviar el correo al cliente (${event.data.sourceEventType}, intento ${event.data.attempt}); se reintentará`, false];
     case 'CustomerEmailReceived':
       return ['email', CUSTOMER_EMAIL[event.data.disposition], true];

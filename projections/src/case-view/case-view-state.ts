@@ -1,4 +1,4 @@
-import type { AwaitingInformationFields, CaseFacts, CaseKind, ClosedFields, FiledCase, RespondedFields, ReturnedFields } from '@app/domain';
+import type { AwaitingInformationFields, CaseFacts, CaseKind, Channel, ClosedFields, FiledCase, RespondedFields, ReturnedFields } from '@app/domain';
 import type { CaseView, CaseViewInternals } from './case-view.projection';
 
 /**
@@ -16,6 +16,7 @@ export function stateOfView(view: CaseView): FiledCase {
     filingNumber: view.filingNumber,
     filedAt: view.filedAt,
     filedBy: view.filedBy,
+    channel: view.channel as Channel,
     typification: { kind: view.kind as CaseKind, typology: view.typology, motive: view.motive },
     typifiedBy: view.typifiedBy,
     legalTermDays: view.legalTermDays,

@@ -39,7 +39,8 @@ export interface CaseView {
   /** The counter-reply deadline of the last response, kept after the case closes. */
   counterReplyDeadline: string | null;
   firstLineResolution: string | null;
-  transfer: { entity: string; reason: string } | null;
+  /** Art. 21: where the petition went (`entityEmail`: the outbox sent it there; null for transfers before it was recorded) and whether the petitioner, who petitioned by voice, was told at once. */
+  transfer: { entity: string; entityEmail: string | null; reason: string; toldAtOnce: boolean; transferredAt: string } | null;
   closeReason: string | null;
   /** The due instants of the FirstResponseOverdue / ResolutionOverdue facts the SLA process recorded. */
   overdue: { firstResponse: string | null; resolution: string | null };
@@ -77,7 +78,7 @@ export function hashVerificationCode(code: string): string {
 
 export const caseViewProjection: Projection<'case'> = {
   name: 'case-view',
-  version: 4,
+  version: 5,
   collections: [{ name: CASES_COLLECTION, indexes: [{ fields: ['filingNumber'], unique: true }, { fields: ['petitionerId'] }] }],
   handles: CASE_EVENT_TYPES,
   keysOf: (event) => ({ case: { collection: CASES_COLLECTION, id: caseIdOf(event), created: opensCase(event) } }),
@@ -170,7 +171,7 @@ function evolveView(view: CaseView | null, event: ProjectionEvent): CaseView | n
       next.firstLineResolution = event.data.resolution;
       break;
     case 'CaseTransferred':
-      next.transfer = { entity: event.data.entity, reason: event.data.reason };
+      next.transfer = { entity: event.data.entity, entityEmail: event.data.entityEmail, reason: event.data.reason, toldAtOnce: event.data.toldAtOnce, transferredAt: event.data.transferredAt };
       break;
     case 'CaseClosed':
       next.closeReason = event.data.reason;

@@ -1,8 +1,9 @@
+import { erasedPetitioner } from '@app/domain';
 import type { CaseEvent } from '@app/domain';
 import { HISTORIES, petitioner } from '@app/domain/testing/case-histories';
 import { project, recordCaseEvents, withEventIds } from '../testing/project';
 import type { ProjectionEvent } from '../projection';
-import { createMailOutboxProjection, MAIL_OUTBOX_COLLECTION, MailOutboxMessageDoc, MailRecipientDoc, renderOutboxMessage } from './mail-outbox.projection';
+import { createMailOutboxProjection, MAIL_OUTBOX_COLLECTION, MailOutboxMessageDoc, MailRecipientDoc, renderEntityMessage, renderOutboxMessage } from './mail-outbox.projection';
 
 const CASE_ID = '00000000-0000-4000-8000-0000000000bb';
 const projectionSettings = {
@@ -34,6 +35,7 @@ describe('mail outbox projection', () => {
       status: 'pending',
       sourceEventId: 'evt-0',
       sourceEventType: 'CaseFiled',
+      addressee: 'petitioner',
       sourceRevision: 0,
       sourceAtMs: Date.parse('2026-03-02T10:00:00-05:00'),
       messageId: `<pqr.${CASE_ID}.evt-0@pqr.example.co>`,
@@ -97,4 +99,50 @@ describe('mail outbox projection', () => {
     expect(messageText).not.toContain(petitioner.email);
     expect(messageText).not.toContain(petitioner.fullName);
   });
+
+  describe('a transfer (art. 21): the petition to the competent entity and the copy to the petitioner', () => {
+    const delivery = (addressee: 'petitioner' | 'entity'): CaseEvent =>
+      ({
+        type: 'EmailDelivered',
+        data: { sourceEventId: 'evt-2', sourceEventType: 'CaseTransferred', messageId: 'm', attempt: 1, addressee, deliveredBy: 'system:mail', deliveredAt: '2026-03-03T10:00:00-05:00' },
+      }) as CaseEvent;
+    const byId = (history: CaseEvent[]) => outbox(history) as unknown as Record<string, MailOutboxMessageDoc>;
+
+    it('owes two messages with Message-IDs of their own, neither holding an address', () => {
+      const docs = byId(HISTORIES.transferred);
+      expect(docs['message:evt-2']).toMatchObject({ sourceEventType: 'CaseTransferred', addressee: 'petitioner', status: 'pending', messageId: `<pqr.${CASE_ID}.evt-2@pqr.example.co>` });
+      expect(docs['message:evt-2:entity']).toMatchObject({ sourceEventType: 'CaseTransferred', addressee: 'entity', status: 'pending', messageId: `<pqr.${CASE_ID}.evt-2.entity@pqr.example.co>` });
+      expect(JSON.stringify(docs['message:evt-2:entity'])).not.toContain('radicacion@sic.gov.co');
+    });
+
+    it('marks each delivered by its own EmailDelivered', () => {
+      const docs = byId([...HISTORIES.transferred, delivery('entity')]);
+      expect(docs['message:evt-2:entity'].status).toBe('delivered');
+      expect(docs['message:evt-2'].status).toBe('pending');
+      expect(byId([...HISTORIES.transferred, delivery('entity'), delivery('petitioner')])['message:evt-2'].status).toBe('delivered');
+    });
+
+    it('owes the entity nothing for a transfer recorded without an address (schema v1)', () => {
+      const [filed, typified, transfer] = HISTORIES.transferred as Array<Extract<CaseEvent, { type: 'CaseTransferred' }>>;
+      const v1 = { ...transfer, data: { ...transfer.data, entityEmail: null } };
+      expect(Object.keys(outbox([filed, typified, v1]))).not.toContain('message:evt-2:entity');
+    });
+
+    it('renders the petition for the entity from the transfer and the filing: to its address, with the petition, never once the petitioner is erased', () => {
+      const recorded = withIds(recordCaseEvents(CASE_ID, HISTORIES.transferred));
+      const filing = (recorded[0] as Extract<ProjectionEvent, { type: 'CaseFiled' }>).data;
+      const mail = renderEntityMessage(recorded[2], filing, projectionSettings);
+      expect(mail?.to).toBe('radicacion@sic.gov.co');
+      expect(mail?.text).toContain(filing.facts);
+      expect(mail?.text).toContain(petitioner.documentNumber);
+      expect(renderEntityMessage(recorded[2], { ...filing, petitioner: erasedPetitioner() }, projectionSettings)).toBeNull();
+    });
+
+    it('a suppression withdraws both: the petition to the entity holds the petitioner data too', () => {
+      const erased: CaseEvent = { type: 'PetitionerDataErased', data: { petitionerId: 'p', withdrawnMessages: ['evt-0', 'evt-2'], erasedBy: 'admin', erasedAt: '2026-03-04T10:00:00-05:00' } };
+      const docs = outbox([...HISTORIES.transferred, erased]);
+      expect(Object.keys(docs)).toEqual([]);
+    });
+  });
 });
+

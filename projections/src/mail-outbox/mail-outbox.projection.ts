@@ -1,15 +1,15 @@
 import { CASE_EVENT_TYPES, isErasedPetitioner } from '@app/domain';
-import type { CaseEventType } from '@app/domain';
-import { customerMailFor, CUSTOMER_MAIL_EVENT_TYPES, messageIdFor, renderMail, sendsCustomerMail } from '@app/mail';
-import type { MailSettings, RenderedMail } from '@app/mail';
+import type { CaseEventType, CaseFiled, EmailAddressee } from '@app/domain';
+import { customerMailFor, CUSTOMER_MAIL_EVENT_TYPES, entityMailFor, entityMessageIdFor, messageIdFor, renderMail, sendsCustomerMail, sendsEntityMail } from '@app/mail';
+import type { CaseMailFacts, MailSettings, RenderedMail } from '@app/mail';
 import { caseIdOf, opensCase } from '../case-view/case-view.projection';
 import { settingsFingerprint } from '../projection';
 import type { Doc, DocKey, Projection, ProjectionEvent } from '../projection';
 
 export const MAIL_OUTBOX_COLLECTION = 'mail_outbox';
 export const MAIL_OUTBOX_PROJECTION = 'mail-outbox';
-/** Bump when the documents' shape changes. 3: messages keep no content (rendered when sent). */
-const SCHEMA_VERSION = 3;
+/** Bump when the documents' shape changes. 3: messages keep no content (rendered when sent). 4: `addressee` (a transfer writes to the entity). */
+const SCHEMA_VERSION = 4;
 
 /**
  * The one place outside CaseFiled that holds the petitioner's address and name (Ley 1581): what the
@@ -24,7 +24,8 @@ export interface MailRecipientDoc {
 }
 
 /**
- * One customer message, id `message:<source eventId>`: what is owed and when, never its content or
+ * One message, id `message:<source eventId>` (to the petitioner) or `message:<source eventId>:entity`
+ * (the petition a transfer sends the competent entity): what is owed and when, never its content or
  * address. The content is rendered when it is sent (`renderOutboxMessage`), from the source event
  * and the recipient document, so the address stays in one document and a rebuild renders nothing.
  */
@@ -34,6 +35,8 @@ export type MailOutboxMessageDoc = {
   filingNumber: string;
   sourceEventId: string;
   sourceEventType: CaseEventType;
+  /** The petitioner (the recipient document's address) or the competent entity (the transfer's `entityEmail`). */
+  addressee: EmailAddressee;
   /** The source event's revision in the case's stream: where the sender reads it back. */
   sourceRevision: number;
   /** When the source event happened (epoch ms): a message older than the outbox's horizon is not sent. */
@@ -52,7 +55,7 @@ export interface MailOutboxSettings extends MailSettings {
   messageIdDomain: string;
 }
 
-/** Events that write a message, or record an attempt at one. */
+/** Events that write a message, or record an attempt at one. (A transfer's second message: `entityMessage`.) */
 const NAMES_MESSAGE: ReadonlySet<string> = new Set([...CUSTOMER_MAIL_EVENT_TYPES, 'EmailDelivered', 'EmailDeliveryFailed']);
 /** Events that keep, read or erase the recipient. */
 const NEEDS_RECIPIENT: ReadonlySet<string> = new Set([...CUSTOMER_MAIL_EVENT_TYPES, 'PetitionerDataErased']);
@@ -76,11 +79,12 @@ export function createMailOutboxProjection(settings: MailOutboxSettings): Projec
       const keys: Record<string, DocKey> = {};
       if (NEEDS_RECIPIENT.has(event.type)) keys.recipient = { collection: MAIL_OUTBOX_COLLECTION, id: recipientDocId(caseIdOf(event)), created: opensCase(event) };
       // A message is keyed by the event that owes it: only that event creates it; delivery attempts name an older one.
-      if (NAMES_MESSAGE.has(event.type)) keys.message = { collection: MAIL_OUTBOX_COLLECTION, id: `message:${messageSourceOf(event)}`, created: !isDeliveryAttempt(event) };
+      if (NAMES_MESSAGE.has(event.type)) keys.message = { collection: MAIL_OUTBOX_COLLECTION, id: messageDocId(messageSourceOf(event), addresseeOf(event)), created: !isDeliveryAttempt(event) };
+      if (event.type === 'CaseTransferred') keys.entityMessage = { collection: MAIL_OUTBOX_COLLECTION, id: messageDocId(eventIdOf(event), 'entity'), created: true };
       if (event.type === 'PetitionerDataErased') Object.assign(keys, withdrawnMessageKeys(event.data.withdrawnMessages));
       return keys;
     },
-    evolve: ({ recipient: recipientDoc, message: messageDoc, ...withdrawn }, event) => {
+    evolve: ({ recipient: recipientDoc, message: messageDoc, entityMessage: entityMessageDoc, ...withdrawn }, event) => {
       if (event.type === 'PetitionerDataErased') {
         // Suppression: the address, the name and every message of the case go, sent or not (nothing more is sent).
         return { recipient: null, ...Object.fromEntries(Object.keys(withdrawn).map((name) => [name, null])) };
@@ -103,16 +107,36 @@ export function createMailOutboxProjection(settings: MailOutboxSettings): Projec
         return { message: retry as unknown as Doc };
       }
       const recipient = event.type === 'CaseFiled' ? recipientOf(event) : ((recipientDoc ?? null) as unknown as MailRecipientDoc | null);
-      const changes: Partial<Record<'recipient' | 'message', Doc | null>> = event.type === 'CaseFiled' && recipient ? { recipient: recipient as unknown as Doc } : {};
-      if (message || !recipient) return changes;
-      const pending = pendingMessage(event, recipient, settings);
-      return pending ? { ...changes, message: pending as unknown as Doc } : changes;
+      const changes: Partial<Record<'recipient' | 'message' | 'entityMessage', Doc | null>> = event.type === 'CaseFiled' && recipient ? { recipient: recipient as unknown as Doc } : {};
+      // No recipient: the petitioner was erased (nothing more goes out about them, not even to an entity).
+      if (!recipient) return changes;
+      const pending = !message && pendingMessage(event, recipient, settings);
+      if (pending) changes.message = pending as unknown as Doc;
+      const toEntity = !entityMessageDoc && sendsEntityMail(event) && pendingMessage(event, recipient, settings, 'entity');
+      if (toEntity) changes.entityMessage = toEntity as unknown as Doc;
+      return changes;
     },
   };
 }
 
+/** Every message a suppression withdraws: the petitioner's, and the petition to an entity (it holds the petitioner's data too). */
 function withdrawnMessageKeys(sourceEventIds: readonly string[]): Record<string, DocKey> {
-  return Object.fromEntries(sourceEventIds.map((id, index) => [`withdrawn${index}`, { collection: MAIL_OUTBOX_COLLECTION, id: `message:${id}` }]));
+  return Object.fromEntries(
+    sourceEventIds.flatMap((id, index) => [
+      [`withdrawn${index}`, { collection: MAIL_OUTBOX_COLLECTION, id: messageDocId(id, 'petitioner') }],
+      [`withdrawnEntity${index}`, { collection: MAIL_OUTBOX_COLLECTION, id: messageDocId(id, 'entity') }],
+    ]),
+  );
+}
+
+/** The id of a message document: one per (source event, addressee). */
+export function messageDocId(sourceEventId: string, addressee: EmailAddressee): string {
+  return addressee === 'entity' ? `message:${sourceEventId}:entity` : `message:${sourceEventId}`;
+}
+
+/** Whom a delivery attempt was for (the petitioner for every other event). */
+function addresseeOf(event: ProjectionEvent): EmailAddressee {
+  return isDeliveryAttempt(event) ? (event.data.addressee ?? 'petitioner') : 'petitioner';
 }
 
 /** The event a message belongs to: its own id, or for a delivery attempt the event it delivers. */
@@ -139,11 +163,11 @@ function recipientOf(event: Extract<ProjectionEvent, { type: 'CaseFiled' }>): Ma
   return { kind: 'recipient', caseId, filingNumber, fullName: petitioner.fullName, email };
 }
 
-function pendingMessage(event: ProjectionEvent, recipient: MailRecipientDoc, settings: MailOutboxSettings): MailOutboxMessageDoc | null {
+function pendingMessage(event: ProjectionEvent, recipient: MailRecipientDoc, settings: MailOutboxSettings, addressee: EmailAddressee = 'petitioner'): MailOutboxMessageDoc | null {
   const { caseId, filingNumber } = recipient;
   // Whether the event writes to the customer at all (its type; a counter-reply only when late) is decided here;
   // the content is drafted and rendered only when the message is sent.
-  if (!sendsCustomerMail(event)) return null;
+  if (addressee === 'petitioner' ? !sendsCustomerMail(event) : !sendsEntityMail(event)) return null;
   const sourceEventId = eventIdOf(event);
   const sourceAtMs = Date.parse(event.metadata.occurredAt);
   return {
@@ -152,9 +176,10 @@ function pendingMessage(event: ProjectionEvent, recipient: MailRecipientDoc, set
     filingNumber,
     sourceEventId,
     sourceEventType: event.type,
+    addressee,
     sourceRevision: event.revision,
     sourceAtMs,
-    messageId: messageIdFor(caseId, sourceEventId, settings.messageIdDomain),
+    messageId: (addressee === 'entity' ? entityMessageIdFor : messageIdFor)(caseId, sourceEventId, settings.messageIdDomain),
     attempts: 0,
     lastError: null,
     status: 'pending',
@@ -171,15 +196,31 @@ export function recipientDocId(caseId: string): string {
  * A pending message's content, rendered as it is sent: from its source event (read back from the
  * event store), the recipient document and the current settings. Null when that event writes to nobody.
  */
-export function renderOutboxMessage(source: ProjectionEvent, recipient: MailRecipientDoc, settings: MailSettings): RenderedMail | null {
+export function renderOutboxMessage(
+  source: ProjectionEvent,
+  recipient: MailRecipientDoc,
+  settings: MailSettings,
+  facts: Omit<CaseMailFacts, 'filingNumber'> = {},
+): RenderedMail | null {
   const { filingNumber, fullName } = recipient;
-  const draft = customerMailFor(source, { filingNumber }, settings);
+  const draft = customerMailFor(source, { ...facts, filingNumber }, settings);
   return draft && renderMail(draft, { filingNumber, fullName }, settings);
 }
 
+/**
+ * The petition a transfer sends the competent entity, rendered as it is sent from the transfer and
+ * the case's CaseFiled (read back): its address and content. Null when the event writes to no entity
+ * or the petitioner's data reads `[erased]` (nothing of theirs goes out after a suppression).
+ */
+export function renderEntityMessage(source: ProjectionEvent, filing: CaseFiled['data'], settings: MailSettings): (RenderedMail & { to: string }) | null {
+  if (isErasedPetitioner(filing.petitioner)) return null;
+  const mail = entityMailFor(source, filing);
+  return mail && { to: mail.to, ...renderMail(mail.draft, { filingNumber: filing.filingNumber, fullName: source.type === 'CaseTransferred' ? source.data.entity : '' }, settings) };
+}
+
 function withoutStatusFields(message: MailOutboxMessageDoc) {
-  const { caseId, filingNumber, sourceEventId, sourceEventType, sourceRevision, sourceAtMs, messageId, attempts, lastError } = message;
-  return { kind: message.kind, caseId, filingNumber, sourceEventId, sourceEventType, sourceRevision, sourceAtMs, messageId, attempts, lastError };
+  const { caseId, filingNumber, sourceEventId, sourceEventType, addressee, sourceRevision, sourceAtMs, messageId, attempts, lastError } = message;
+  return { kind: message.kind, caseId, filingNumber, sourceEventId, sourceEventType, addressee, sourceRevision, sourceAtMs, messageId, attempts, lastError };
 }
 
 /** A new sender's domain (the Message-IDs) rebuilds the outbox; the other settings are read when each message is sent. */

@@ -11,8 +11,12 @@ export class CaseCommandsGateway {
   constructor(private readonly bus: CommandBus) {}
 
   async change(caseId: string, payload: CaseCommandPayload, body: object, headers: HttpCommandHeaders): Promise<CommandResponseDto> {
+    return toCommandResponse(await this.execute(caseId, payload, body, headers));
+  }
+
+  /** The same, answering with the outcome itself (its events), for a route whose response says more. */
+  execute(caseId: string, payload: CaseCommandPayload, body: object, headers: HttpCommandHeaders): Promise<CommandOutcome> {
     const context = toCommandContext(headers, payload.type, caseId, body);
-    const outcome = await this.bus.execute<ChangeCaseCommand, CommandOutcome>(new ChangeCaseCommand(caseId, payload, context));
-    return toCommandResponse(outcome);
+    return this.bus.execute<ChangeCaseCommand, CommandOutcome>(new ChangeCaseCommand(caseId, payload, context));
   }
 }

@@ -143,13 +143,68 @@ describe('email outbox, delivering to a real SMTP server on loopback', () => {
     expect(subjects()).toEqual([`[${FILING_NUMBER}] Hemos radicado su reclamo`]);
   });
 
-  it('a transfer notifies the customer of the entity and the reason', async () => {
+  it('a transfer (art. 21) sends the petition to the entity address and a copy to the petitioner, each recorded as delivered', async () => {
     const run = await startRun();
     await fileAndStart(run);
-    await act(run, '2026-03-03T09:00:00-05:00', { type: 'TransferCase', data: { entity: 'Superintendencia de Servicios Públicos', reason: 'Competencia de la SSPD' } }, actors.supervisor);
     await run.manager.runOnce();
-    expect(mailbox.inbox).toHaveLength(2);
-    expect(mailbox.inbox[1].text).toContain('Superintendencia de Servicios Públicos');
+    await act(run, '2026-03-03T09:00:00-05:00', { type: 'TransferCase', data: { entity: 'Superintendencia de Servicios Públicos', entityEmail: 'radicacion@sspd.gov.co', reason: 'Competencia de la SSPD' } }, actors.supervisor);
+    expect((await run.manager.runOnce()).map(({ addressee, outcome }) => [addressee, outcome])).toEqual([['petitioner', 'delivered'], ['entity', 'delivered']]);
+    expect(await run.manager.runOnce()).toEqual([]);
+
+    const [, copy, petition] = mailbox.inbox;
+    expect(copy.to).toEqual([petitioner.email]);
+    expect(copy.text).toContain('trasladado a Superintendencia de Servicios Públicos');
+    expect(copy.text).toContain('radicacion@sspd.gov.co');
+    expect(petition.to).toEqual(['radicacion@sspd.gov.co']);
+    expect(petition.subject).toBe(`[${FILING_NUMBER}] Traslado por competencia de la petición radicada con el número ${FILING_NUMBER}`);
+    for (const expected of ['Señores Superintendencia de Servicios Públicos:', 'Competencia de la SSPD', 'Cobro duplicado', 'Dos cobros en febrero', 'Reversar', petitioner.fullName, petitioner.documentNumber]) {
+      expect(petition.text).toContain(expected);
+    }
+    expect(petition.messageId).toMatch(new RegExp(`^<pqr\\.${CASE_ID}\\.[0-9a-f-]+\\.entity@pqr\\.example\\.co>$`));
+    expect(petition.messageId).not.toBe(copy.messageId);
+
+    const transferFacts = (await mailFacts()).filter((fact) => fact.data.sourceEventType === 'CaseTransferred');
+    expect(transferFacts.map((fact) => [fact.type, fact.data.addressee, fact.commandId])).toEqual([
+      ['EmailDelivered', 'petitioner', `mail:${transferFacts[0].data.sourceEventId}:delivered`],
+      ['EmailDelivered', 'entity', `mail:${transferFacts[0].data.sourceEventId}:entity:delivered`],
+    ]);
+    expect(JSON.stringify(transferFacts)).not.toMatch(/@example|@sspd/);
+  });
+
+  it('a tacit withdrawal (art. 17) is notified to the petitioner: why, since when, the recurso de reposición; the case records the delivery', async () => {
+    const run = await startRun();
+    await fileAndStart(run);
+    await act(run, '2026-03-03T09:00:00-05:00', { type: 'RequestInformation', data: { message: 'Envíe la factura de febrero' } });
+    await run.manager.runOnce();
+    const requested = (await run.path.events.readStream(caseStreamId(CASE_ID))).find((event) => event.type === 'InformationRequested')!;
+    await act(run, '2026-04-06T09:00:00-05:00', { type: 'WithdrawCase', data: { informationRequestedAt: String(requested.data.requestedAt), dueAt: '2026-04-03T23:59:59.999-05:00' } }, { id: 'system:sla', roles: [] });
+    expect((await run.manager.runOnce()).map(({ outcome }) => outcome)).toEqual(['delivered']);
+
+    const notice = mailbox.inbox[mailbox.inbox.length - 1];
+    expect(notice.to).toEqual([petitioner.email]);
+    expect(notice.subject).toBe(`[${FILING_NUMBER}] Desistimiento tácito de su solicitud`);
+    expect(notice.text).toContain('El 3 de marzo de 2026 le solicitamos información');
+    expect(notice.text).toContain('recurso de reposición');
+    expect(notice.text).toContain(`nueva solicitud citando el número ${FILING_NUMBER}`);
+    const [delivered] = (await mailFacts()).filter((fact) => fact.data.sourceEventType === 'CaseWithdrawn');
+    expect(delivered).toMatchObject({ type: 'EmailDelivered', data: { addressee: 'petitioner', messageId: notice.messageId } });
+  });
+
+  it('a case resolved at first line: the acknowledgement says so, with the resolution and the survey, and promises no due date', async () => {
+    const run = await startRun();
+    const data = {
+      caseId: CASE_ID, filingNumber: FILING_NUMBER, verificationCode: 'QW7E2R', kind: 'inquiry', typology: 'general-information', motive: 'tariff',
+      channel: 'phone', subject: 'Tarifa del plan', facts: 'Pregunta por la tarifa', request: 'Conocer la tarifa', attachments: [], petitionerId: PETITIONER_ID, petitioner, consent,
+      firstLineResolution: { resolution: 'Se explicó la tarifa vigente del plan.' },
+    };
+    await act(run, FILED_AT, { type: 'FileCase', data } as Omit<CaseCommand, 'actor' | 'at'>, actors.agent);
+    expect((await run.manager.runOnce()).map(({ outcome }) => outcome)).toEqual(['delivered']);
+    const [ack] = mailbox.inbox;
+    expect(ack.subject).toBe(`[${FILING_NUMBER}] Hemos resuelto su consulta`);
+    expect(ack.text).toContain('> Se explicó la tarifa vigente del plan.');
+    expect(ack.text).toContain(`https://pqr.example.co/casos/${FILING_NUMBER}/encuesta`);
+    expect(ack.text).not.toContain('Fecha máxima de respuesta');
+    expect(ack.text).not.toContain('30 días hábiles');
   });
 
   it('SMTP down: EmailDeliveryFailed with the next attempt (backoff); delivered once the server is up, not before the next attempt', async () => {

@@ -28,6 +28,9 @@ export const FIRST_LINE_RESOLVABLE_KINDS: readonly CaseKind[] = ['petition', 'in
 export const CHANNELS = ['phone', 'chat', 'email', 'web', 'in_person', 'letter', 'regulator'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** A petition made by voice (Ley 1755 de 2015, art. 21: the petitioner is told at once of a transfer). */
+export const VERBAL_CHANNELS: readonly Channel[] = ['phone', 'in_person'];
+
 export const DOCUMENT_TYPES = ['CC', 'CE', 'TI', 'NIT', 'PA', 'PPT', 'RC'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 

@@ -8,7 +8,7 @@ import { MAIL_ACTOR_ID } from './case-mail.decider';
 
 const spec = deciderSpec(createCaseDecider(new BusinessCalendar()));
 const mail: Actor = { id: MAIL_ACTOR_ID, roles: [] };
-const ref: EmailRef = { sourceEventId: 'evt-filed', sourceEventType: 'CaseFiled', messageId: `<pqr.${CASE_ID}.evt-filed@pqr.example.co>`, attempt: 1 };
+const ref: EmailRef = { sourceEventId: 'evt-filed', sourceEventType: 'CaseFiled', messageId: `<pqr.${CASE_ID}.evt-filed@pqr.example.co>`, attempt: 1, addressee: 'petitioner' };
 const delivered: CaseEvent = { type: 'EmailDelivered', data: { ...ref, deliveredBy: mail.id, deliveredAt: march2026(3) } };
 
 describe('case decider: email delivery attempts (sent by the email outbox)', () => {
@@ -63,6 +63,25 @@ describe('case decider: email delivery attempts (sent by the email outbox)', () 
     const other = { ...ref, sourceEventId: 'evt-response', sourceEventType: 'ResponseSent' };
     const [event] = spec.given([...HISTORIES.filed, delivered]).when(command('RecordEmailDelivered', other, mail, march2026(5))).thenEmits();
     expect(event.type).toBe('EmailDelivered');
+  });
+
+  describe('a transfer writes twice: the copy to the petitioner and the petition to the competent entity (art. 21)', () => {
+    const transfer = { sourceEventId: 'evt-transfer', sourceEventType: 'CaseTransferred', messageId: `<pqr.${CASE_ID}.evt-transfer@pqr.example.co>`, attempt: 1 };
+    const toEntity = { ...transfer, messageId: `<pqr.${CASE_ID}.evt-transfer.entity@pqr.example.co>`, addressee: 'entity' as const };
+    const copyDelivered: CaseEvent = { type: 'EmailDelivered', data: { ...transfer, addressee: 'petitioner', deliveredBy: mail.id, deliveredAt: march2026(4) } };
+
+    it('given the copy delivered, when the petition is delivered to the entity, then EmailDelivered addressed to the entity', () => {
+      spec
+        .given([...HISTORIES.transferred, copyDelivered])
+        .when(command('RecordEmailDelivered', toEntity, mail, march2026(4)))
+        .then([{ type: 'EmailDelivered', data: { ...toEntity, deliveredBy: mail.id, deliveredAt: march2026(4) } }]);
+    });
+
+    it('given the petition delivered to the entity, when it is delivered again, then CASE.EMAIL_ALREADY_DELIVERED; the copy still goes', () => {
+      const entityDelivered: CaseEvent = { type: 'EmailDelivered', data: { ...toEntity, deliveredBy: mail.id, deliveredAt: march2026(4) } };
+      spec.given([...HISTORIES.transferred, entityDelivered]).when(command('RecordEmailDelivered', { ...toEntity, attempt: 2 }, mail, march2026(5))).thenFails('CASE.EMAIL_ALREADY_DELIVERED');
+      spec.given([...HISTORIES.transferred, entityDelivered]).when(command('RecordEmailDelivered', transfer, mail, march2026(5))).then([copyDelivered].map((event) => ({ ...event, data: { ...event.data, deliveredAt: march2026(5) } }) as CaseEvent));
+    });
   });
 
   it('given no case, when a delivery is recorded, then CASE.NOT_FOUND', () => {

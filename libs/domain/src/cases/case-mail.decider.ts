@@ -1,4 +1,5 @@
 import type * as C from './case.commands';
+import { deliveredMessageKey } from './case.events';
 import type { CaseEvent, EmailRef } from './case.events';
 import { CaseErrors } from './case.errors';
 import type { FiledCase } from './case.state';
@@ -13,7 +14,7 @@ export const MAIL_ACTOR_ID = 'system:mail';
  */
 export function recordEmailOutcome(command: C.RecordEmailDelivered | C.RecordEmailDeliveryFailed, state: FiledCase): CaseEvent[] {
   const ref = emailRefOf(command.data);
-  if ((state.emailsDelivered ?? []).includes(ref.sourceEventId)) throw CaseErrors.emailAlreadyDelivered(ref.sourceEventId);
+  if ((state.emailsDelivered ?? []).includes(deliveredMessageKey(ref))) throw CaseErrors.emailAlreadyDelivered(ref.sourceEventId);
   if (!Number.isInteger(ref.attempt) || ref.attempt < 1) throw CaseErrors.notPositive('attempt');
   if (command.type === 'RecordEmailDelivered') {
     return [{ type: 'EmailDelivered', data: { ...ref, deliveredBy: command.actor.id, deliveredAt: command.at } }];
@@ -22,6 +23,7 @@ export function recordEmailOutcome(command: C.RecordEmailDelivered | C.RecordEma
   return [{ type: 'EmailDeliveryFailed', data: { ...ref, error, nextAttemptAt, failedBy: command.actor.id, failedAt: command.at } }];
 }
 
-function emailRefOf({ sourceEventId, sourceEventType, messageId, attempt }: EmailRef): EmailRef {
-  return { sourceEventId, sourceEventType, messageId, attempt };
+function emailRefOf({ sourceEventId, sourceEventType, messageId, attempt, addressee }: C.RecordEmailDelivered['data']): EmailRef {
+  return { sourceEventId, sourceEventType, messageId, attempt, addressee: addressee ?? 'petitioner' };
 }
+

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../shared/actor';
 import type { AutoCloseRule, Channel, ResponseOutcome } from './case-kind';
-import type { AttachmentRef, Consent, EmailRef, Petitioner, StoredAttachmentRef, Typification } from './case.events';
+import type { AttachmentRef, Consent, EmailAddressee, EmailRef, Petitioner, StoredAttachmentRef, Typification } from './case.events';
 
 type Command<Type extends string, Data> = { type: Type; data: Data } & CommandContext;
 
@@ -34,7 +34,8 @@ export type ReceiveInformation = Command<'ReceiveInformation', { summary: string
 export type SendResponse = Command<'SendResponse', { body: string; outcome: ResponseOutcome }>;
 export type ReceiveCounterReply = Command<'ReceiveCounterReply', { summary: string; channel: Channel }>;
 export type ExtendDeadline = Command<'ExtendDeadline', { businessDays: number; reason: string }>;
-export type TransferCase = Command<'TransferCase', { entity: string; reason: string }>;
+/** `entityEmail`: where the petition is sent (the competent entity's address for filings). */
+export type TransferCase = Command<'TransferCase', { entity: string; entityEmail: string; reason: string }>;
 export type AnswerSurvey = Command<'AnswerSurvey', { score: number; comment?: string | null; via: 'agent' | 'public' }>;
 export type ReviewQuality = Command<'ReviewQuality', { score: number; findings: string }>;
 export type CloseCase = Command<'CloseCase', { reason: string }>;
@@ -50,8 +51,10 @@ export type CloseCaseAutomatically = Command<
 export type WithdrawCase = Command<'WithdrawCase', { informationRequestedAt: string; dueAt: string }>;
 
 /** Sent by the email outbox only (actor `system:mail`): the outcome of one delivery attempt. */
-export type RecordEmailDelivered = Command<'RecordEmailDelivered', EmailRef>;
-export type RecordEmailDeliveryFailed = Command<'RecordEmailDeliveryFailed', EmailRef & { error: string; nextAttemptAt: string }>;
+/** `addressee` defaults to the petitioner. */
+type EmailRefInput = Omit<EmailRef, 'addressee'> & { addressee?: EmailAddressee };
+export type RecordEmailDelivered = Command<'RecordEmailDelivered', EmailRefInput>;
+export type RecordEmailDeliveryFailed = Command<'RecordEmailDeliveryFailed', EmailRefInput & { error: string; nextAttemptAt: string }>;
 
 /** An email from the customer, threaded to this case by the inbound route; `automatic`: an auto-reply (never answered). */
 export type ReceiveCustomerEmail = Command<

@@ -66,7 +66,7 @@ const MATRIX: { command: CaseCommand; allowed: Partial<Record<HistoryName, strin
     },
   },
   {
-    command: command('TransferCase', { entity: 'Superintendencia de Industria y Comercio', reason: 'Competencia' }, actors.supervisor),
+    command: command('TransferCase', { entity: 'Superintendencia de Industria y Comercio', entityEmail: 'radicacion@sic.gov.co', reason: 'Competencia' }, actors.supervisor),
     allowed: {
       filed: 'CaseTransferred', assigned: 'CaseTransferred', returned: 'CaseTransferred', in_progress: 'CaseTransferred',
       awaiting_information: 'CaseTransferred',
@@ -288,6 +288,7 @@ describe('case evolve', () => {
       filingNumber: '2026-000042',
       filedAt: FILED_AT,
       filedBy: actors.agent.id,
+      channel: 'phone',
       typification: { kind: 'claim', typology: 'billing', motive: 'duplicate-charge' },
       typifiedBy: actors.agent.id,
       legalTermDays: 15,

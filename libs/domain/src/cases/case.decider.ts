@@ -4,6 +4,7 @@ import {
   COUNTER_REPLY_WINDOW_BUSINESS_DAYS,
   FIRST_LINE_RESOLVABLE_KINDS,
   LEGAL_TERM_BUSINESS_DAYS,
+  VERBAL_CHANNELS,
 } from './case-kind';
 import type * as C from './case.commands';
 import type { CaseEvent, CustomerEmailDisposition } from './case.events';
@@ -268,10 +269,12 @@ function extendDeadline(calendar: DeadlineCalendar, command: C.ExtendDeadline, s
   ];
 }
 
+/** Art. 21: the petition goes to the competent entity's address; a verbal one is told at once. */
 function transferCase(command: C.TransferCase, state: FiledCase): CaseEvent[] {
   requireStatus(state, TRANSFERABLE_STATUSES, command);
-  const { entity, reason } = command.data;
-  return [{ type: 'CaseTransferred', data: { entity, reason, transferredBy: command.actor.id, transferredAt: command.at } }];
+  const { entity, entityEmail, reason } = command.data;
+  const toldAtOnce = VERBAL_CHANNELS.includes(state.channel);
+  return [{ type: 'CaseTransferred', data: { entity, entityEmail, reason, toldAtOnce, transferredBy: command.actor.id, transferredAt: command.at } }];
 }
 
 function answerSurvey(command: C.AnswerSurvey, state: FiledCase): CaseEvent[] {

@@ -115,9 +115,15 @@ export type DeadlineExtended = {
   data: { businessDays: number; reason: string; previousDueAt: string; dueAt: string; extendedBy: string; extendedAt: string };
 };
 
+/**
+ * Ley 1755 de 2015, art. 21: the petition goes to the competent entity (the outbox sends it to
+ * `entityEmail`, with a copy to the petitioner). `toldAtOnce`: the petition was verbal (phone, in
+ * person), so the petitioner is told at once, by the staff member in contact with them (the transfer's
+ * response carries the text to read). Schema v1 recorded neither: null address, not told at once.
+ */
 export type CaseTransferred = {
   type: 'CaseTransferred';
-  data: { entity: string; reason: string; transferredBy: string; transferredAt: string };
+  data: { entity: string; entityEmail: string | null; reason: string; toldAtOnce: boolean; transferredBy: string; transferredAt: string };
 };
 
 export type SatisfactionSurveyAnswered = {
@@ -153,6 +159,13 @@ export type CaseWithdrawn = {
   data: { reason: string; informationRequestedAt: string; dueAt: string; withdrawnBy: string; withdrawnAt: string };
 };
 
+/**
+ * Who a message is addressed to: the petitioner (every customer message), or the competent entity
+ * a transfer sends the petition to (art. 21). One message per (source event, addressee).
+ */
+export const EMAIL_ADDRESSEES = ['petitioner', 'entity'] as const;
+export type EmailAddressee = (typeof EMAIL_ADDRESSEES)[number];
+
 /** Which customer message a delivery attempt is about: the case event that asked for it. */
 export interface EmailRef {
   /** The eventId of the case event the message announces (CaseFiled, ResponseSent, ...). */
@@ -162,6 +175,16 @@ export interface EmailRef {
   messageId: string;
   /** 1 for the first attempt. */
   attempt: number;
+  /** Schema v2; v1 attempts were all the petitioner's. */
+  addressee: EmailAddressee;
+}
+
+/**
+ * How `emailsDelivered` names a delivered message: the source event's id for the petitioner's
+ * (as before schema v2), `<id>:entity` for the petition a transfer sent the competent entity.
+ */
+export function deliveredMessageKey({ sourceEventId, addressee }: Pick<EmailRef, 'sourceEventId' | 'addressee'>): string {
+  return addressee === 'entity' ? `${sourceEventId}:entity` : sourceEventId;
 }
 
 /** The email outbox handed the customer's message to the mail transport. No address: it stays in CaseFiled. */
@@ -256,15 +279,15 @@ export const CASE_EVENT_SCHEMA_VERSIONS: Record<CaseEventType, number> = {
   ResponseSent: 1,
   CounterReplyReceived: 1,
   DeadlineExtended: 1,
-  CaseTransferred: 1,
+  CaseTransferred: 2,
   SatisfactionSurveyAnswered: 1,
   QualityReviewed: 1,
   CaseClosed: 1,
   FirstResponseOverdue: 1,
   ResolutionOverdue: 1,
   CaseWithdrawn: 1,
-  EmailDelivered: 1,
-  EmailDeliveryFailed: 1,
+  EmailDelivered: 2,
+  EmailDeliveryFailed: 2,
   CustomerEmailReceived: 1,
   PetitionerDataErased: 1,
 };

@@ -1,6 +1,8 @@
+import { deliveredMessageKey } from './case.events';
 import type { CaseEvent } from './case.events';
 import { NO_SLA_FACTS } from './case.state';
 import type { CaseFacts, CaseSlaFacts, CaseState, FiledCase } from './case.state';
+
 
 /**
  * Applies one event. Events are facts already decided, so evolve never refuses one; an event that
@@ -15,6 +17,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       filingNumber: d.filingNumber,
       filedAt: d.filedAt,
       filedBy: d.filedBy,
+      channel: d.channel,
       typification: { kind: d.kind, typology: '', motive: '' },
       typifiedBy: d.filedBy,
       legalTermDays: d.legalTermDays,
@@ -108,7 +111,7 @@ function evolveFiled(state: FiledCase, event: CaseEvent): CaseState {
     case 'CaseWithdrawn':
       return { status: 'withdrawn', ...facts };
     case 'EmailDelivered':
-      return { ...state, emailsDelivered: [...(state.emailsDelivered ?? []), event.data.sourceEventId] };
+      return { ...state, emailsDelivered: [...(state.emailsDelivered ?? []), deliveredMessageKey(event.data)] };
     case 'EmailDeliveryFailed':
     case 'CustomerEmailReceived':
       return state;
@@ -128,6 +131,7 @@ function stripStatusFields(state: FiledCase): CaseFacts {
     filingNumber: state.filingNumber,
     filedAt: state.filedAt,
     filedBy: state.filedBy,
+    channel: state.channel,
     typification: state.typification,
     typifiedBy: state.typifiedBy,
     legalTermDays: state.legalTermDays,

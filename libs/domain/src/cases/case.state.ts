@@ -1,4 +1,4 @@
-import type { ResponseOutcome } from './case-kind';
+import type { Channel, ResponseOutcome } from './case-kind';
 import type { Typification } from './case.events';
 
 /** What the SLA facts of a case need from its history (the deadlines themselves depend on configuration). */
@@ -21,6 +21,8 @@ export interface CaseFacts {
   filingNumber: string;
   filedAt: string;
   filedBy: string;
+  /** The filing channel (a verbal petition is told of a transfer at once). */
+  channel: Channel;
   typification: Typification;
   /** The agent who typified last: a returned case goes back to them. */
   typifiedBy: string;

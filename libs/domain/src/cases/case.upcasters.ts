@@ -7,6 +7,13 @@ export const CASE_EVENT_UPCASTERS: UpcasterRegistry = {
     // v2 (issue 7): the pseudonymous petitioner id and the consent. A v1 filing recorded neither.
     1: (data) => ({ ...data, petitionerId: null, consent: null }),
   },
+  CaseTransferred: {
+    // v2 (issue 22, art. 21): the entity's email address the petition is sent to, and whether the petitioner was told at once.
+    1: (data) => ({ ...data, entityEmail: null, toldAtOnce: false }),
+  },
+  // v2 (issue 22): a transfer writes to the competent entity too; every v1 attempt was the petitioner's message.
+  EmailDelivered: { 1: (data) => ({ ...data, addressee: 'petitioner' }) },
+  EmailDeliveryFailed: { 1: (data) => ({ ...data, addressee: 'petitioner' }) },
 };
 
 export function isCaseEventType(type: string): type is CaseEvent['type'] {

@@ -10,6 +10,7 @@ import type { FoldedClocks, FoldedPause } from './deadline-readings';
 import { dueInstantsAt } from './due-instants';
 import type { DueInstants } from './due-instants';
 import { INFORMATION_REQUEST_TERM_BUSINESS_DAYS, TACIT_WITHDRAWAL_MONTHS, TRANSFER_TERM_BUSINESS_DAYS } from './legal-terms';
+import { transferDueAt } from './transfer-term';
 import { dueAt, isAfter, isOverdueAt, leftBeforeRunningSpan, pauseClock, resumeClock, startClock, withTarget } from './pausable-clock';
 import type { PausableClock, SlaCalendar } from './pausable-clock';
 import { selectSlaPolicy } from './sla-policy';
@@ -371,7 +372,7 @@ export class DeadlineFold {
 
   private transferred(d: E.CaseTransferred['data']): void {
     const at = d.transferredAt;
-    const transferDue = this.calendar.addBusinessDays(this.filed.filedAt, TRANSFER_TERM_BUSINESS_DAYS);
+    const transferDue = transferDueAt(this.calendar, this.filed.filedAt);
     this.transfer = { at, entity: d.entity, dueAt: transferDue, late: isAfter(at, transferDue) };
     this.stop ??= { reason: 'transferred', at };
     const { late } = this.transfer;

@@ -84,7 +84,7 @@ export class History {
   }
 
   transferred(at: string): History {
-    return this.run({ type: 'TransferCase', data: { entity: 'SIC', reason: 'Competencia' }, actor: actors.supervisor, at });
+    return this.run({ type: 'TransferCase', data: { entity: 'SIC', entityEmail: 'radicacion@sic.gov.co', reason: 'Competencia' }, actor: actors.supervisor, at });
   }
 
   closed(at: string): History {

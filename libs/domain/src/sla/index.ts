@@ -12,3 +12,5 @@ export { DEADLINE_LANGUAGES } from './deadline-texts';
 export type { DeadlineLanguage } from './deadline-texts';
 export { countTermDays } from './term-days';
 export type { TermDayCount, SkippedDay } from './term-days';
+export { runningTransferTerm, transferDueAt } from './transfer-term';
+export type { TransferTermCalendar } from './transfer-term';

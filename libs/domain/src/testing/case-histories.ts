@@ -100,7 +100,7 @@ export const HISTORIES = {
     { type: 'CaseTypified', data: { kind: 'inquiry', typology: 'general-information', motive: 'tariff', typifiedBy: actors.agent.id, legalTermDays: 30, dueAt: '2026-04-16T23:59:59.999-05:00' } } as CaseEvent,
     { type: 'CaseResolvedAtFirstLine', data: { resolution: 'Se explicó la tarifa', resolvedBy: actors.agent.id, resolvedAt: FILED_AT } } as CaseEvent,
   ],
-  transferred: [caseFiled, caseTypified, { type: 'CaseTransferred', data: { entity: 'SIC', reason: 'Competencia', transferredBy: actors.supervisor.id, transferredAt: at(3) } } as CaseEvent],
+  transferred: [caseFiled, caseTypified, { type: 'CaseTransferred', data: { entity: 'SIC', entityEmail: 'radicacion@sic.gov.co', reason: 'Competencia', toldAtOnce: true, transferredBy: actors.supervisor.id, transferredAt: at(3) } } as CaseEvent],
   closed: [caseFiled, caseTypified, { type: 'CaseClosed', data: { reason: 'Duplicado', closedBy: actors.supervisor.id, closedAt: at(3) } } as CaseEvent],
 };
 export type HistoryName = keyof typeof HISTORIES;

@@ -1,9 +1,9 @@
 import { caseStreamId, DomainError } from '@app/domain';
-import type { RecordEmailDelivered, RecordEmailDeliveryFailed } from '@app/domain';
+import type { CaseFiled, EmailAddressee, RecordEmailDelivered, RecordEmailDeliveryFailed } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import type { MailSettings, MailTransport, RenderedMail } from '@app/mail';
-import { eventIdOf, MAIL_OUTBOX_COLLECTION, recipientDocId, renderOutboxMessage } from '@app/projections';
-import type { MailOutboxMessageDoc, MailRecipientDoc, Projection } from '@app/projections';
+import { eventIdOf, MAIL_OUTBOX_COLLECTION, messageDocId, recipientDocId, renderEntityMessage, renderOutboxMessage } from '@app/projections';
+import type { MailOutboxMessageDoc, MailRecipientDoc, Projection, ProjectionEvent } from '@app/projections';
 import type { ReadStore } from '@app/read-store';
 import type { ProjectionStatus } from '../projector';
 import { ProcessManagerBase, ProcessManagerOptions } from '../process-manager-base';
@@ -19,6 +19,7 @@ export type MailCommandSender = (caseId: string, command: MailOutcomeCommand, co
 export interface MailDelivery {
   caseId: string;
   sourceEventId: string;
+  addressee: EmailAddressee;
   messageId: string;
   attempt: number;
   /** `delivered` / `failed`: recorded; `unrecorded`: the store refused or was down, the message stays due. */
@@ -46,10 +47,17 @@ export interface MailOutboxStatus {
 }
 
 
-/** The deterministic command id of an attempt's outcome: one delivery per message, one failure per attempt. */
-export function mailCommandId(sourceEventId: string, outcome: 'delivered' | 'failed', attempt: number): string {
-  return outcome === 'delivered' ? `mail:${sourceEventId}:delivered` : `mail:${sourceEventId}:failed:${attempt}`;
+/**
+ * The deterministic command id of an attempt's outcome: one delivery per message, one failure per
+ * attempt. The petition a transfer sends the entity: `mail:<eventId>:entity:…`.
+ */
+export function mailCommandId(sourceEventId: string, outcome: 'delivered' | 'failed', attempt: number, addressee: EmailAddressee = 'petitioner'): string {
+  const message = addressee === 'entity' ? `${sourceEventId}:entity` : sourceEventId;
+  return outcome === 'delivered' ? `mail:${message}:delivered` : `mail:${message}:failed:${attempt}`;
 }
+
+/** How many events a filing's command appends at most (CaseFiled, CaseTypified, CaseResolvedAtFirstLine). */
+const FILING_EVENTS = 3;
 
 /**
  * The email outbox process manager (issue 6). Its read model (`mail_outbox`) is a projection with
@@ -60,7 +68,7 @@ export function mailCommandId(sourceEventId: string, outcome: 'delivered' | 'fai
  * Message-ID, which the receiving side drops. No address ever reaches the log or an event.
  */
 export class MailOutboxProcessManager extends ProcessManagerBase<MailDelivery> {
-  /** Source events whose message this process will not try again: delivered by another process, or nothing left to render. */
+  /** Messages (document ids) this process will not try again: delivered by another process, or nothing left to render. */
   private readonly refused = new Set<string>();
 
   constructor(
@@ -102,10 +110,13 @@ export class MailOutboxProcessManager extends ProcessManagerBase<MailDelivery> {
 
   private async deliver(message: PendingMessage): Promise<MailDelivery | null> {
     const { caseId, sourceEventId, sourceEventType, messageId } = message;
+    // Documents written before the outbox's schema 4 are rebuilt on start; the default covers a read in between.
+    const addressee = message.addressee ?? 'petitioner';
+    const key = messageDocId(sourceEventId, addressee);
     const attempt = message.attempts + 1;
-    if (this.refused.has(sourceEventId)) return null;
-    const ref = { sourceEventId, sourceEventType, messageId, attempt };
-    const base = { caseId, sourceEventId, messageId, attempt };
+    if (this.refused.has(key)) return null;
+    const ref = { sourceEventId, sourceEventType, messageId, attempt, addressee };
+    const base = { caseId, sourceEventId, addressee, messageId, attempt };
     let content: (RenderedMail & { to: string }) | null;
     try {
       content = await this.render(message);
@@ -116,7 +127,7 @@ export class MailOutboxProcessManager extends ProcessManagerBase<MailDelivery> {
       return { ...base, outcome: 'unrecorded', error: reason };
     }
     if (!content) {
-      this.refused.add(sourceEventId);
+      this.refused.add(key);
       this.log(`mail: ${messageId} has no recipient or source event any more: not sent`);
       return null;
     }
@@ -128,17 +139,17 @@ export class MailOutboxProcessManager extends ProcessManagerBase<MailDelivery> {
     }
     try {
       if (error === undefined) {
-        await this.options.send(caseId, { type: 'RecordEmailDelivered', data: ref }, mailCommandId(sourceEventId, 'delivered', attempt));
+        await this.options.send(caseId, { type: 'RecordEmailDelivered', data: ref }, mailCommandId(sourceEventId, 'delivered', attempt, addressee));
         return { ...base, outcome: 'delivered' };
       }
       const retryAt = nextAttemptAt(this.options.retry ?? DEFAULT_MAIL_RETRY, attempt, this.options.now());
       this.log(`mail: ${messageId} attempt ${attempt} failed, next at ${retryAt}: ${error}`);
-      await this.options.send(caseId, { type: 'RecordEmailDeliveryFailed', data: { ...ref, error, nextAttemptAt: retryAt } }, mailCommandId(sourceEventId, 'failed', attempt));
+      await this.options.send(caseId, { type: 'RecordEmailDeliveryFailed', data: { ...ref, error, nextAttemptAt: retryAt } }, mailCommandId(sourceEventId, 'failed', attempt, addressee));
       return { ...base, outcome: 'failed', error };
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);
       // Already delivered by another process (the decider refuses): not tried again in this one.
-      if (cause instanceof DomainError) this.refused.add(sourceEventId);
+      if (cause instanceof DomainError) this.refused.add(key);
       this.log(`mail: ${messageId} attempt ${attempt} not recorded: ${reason}`);
       return { ...base, outcome: 'unrecorded', error: reason };
     }
@@ -153,11 +164,26 @@ export class MailOutboxProcessManager extends ProcessManagerBase<MailDelivery> {
     const recipient = await this.readStore.get<MailRecipientDoc>(MAIL_OUTBOX_COLLECTION, recipientDocId(message.caseId));
     if (!recipient) return null;
     const revision = message.sourceRevision;
-    const [recorded] = await this.events.readStream(caseStreamId(message.caseId), { fromRevision: revision, toRevision: revision });
-    const source = recorded ? toProjectionEvent(recorded) : null;
+    // A filing reads the rest of its command too: a resolution at first line changes what the acknowledgement says.
+    const last = message.sourceEventType === 'CaseFiled' && message.addressee !== 'entity' ? revision + FILING_EVENTS - 1 : revision;
+    const recorded = await this.events.readStream(caseStreamId(message.caseId), { fromRevision: revision, toRevision: last });
+    const source = recorded[0] ? toProjectionEvent(recorded[0]) : null;
     if (!source || eventIdOf(source) !== message.sourceEventId) return null;
-    const content = renderOutboxMessage(source, recipient.data, this.options.settings);
+    if (message.addressee === 'entity') {
+      const filing = await this.filingOf(message.caseId);
+      return filing && renderEntityMessage(source, filing, this.options.settings);
+    }
+    const sameCommand = recorded.filter((event) => event.metadata.commandId !== undefined && event.metadata.commandId === recorded[0].metadata.commandId).map(toProjectionEvent);
+    const resolved = sameCommand.find((event): event is Extract<ProjectionEvent, { type: 'CaseResolvedAtFirstLine' }> => event?.type === 'CaseResolvedAtFirstLine');
+    const content = renderOutboxMessage(source, recipient.data, this.options.settings, { firstLineResolution: resolved?.data.resolution ?? null });
     return content && { to: recipient.data.email, ...content };
+  }
+
+  /** The case's CaseFiled, read back (what a transfer sends the competent entity). */
+  private async filingOf(caseId: string): Promise<CaseFiled['data'] | null> {
+    const [recorded] = await this.events.readStream(caseStreamId(caseId), { fromRevision: 0, toRevision: 0 });
+    const filed = recorded ? toProjectionEvent(recorded) : null;
+    return filed?.type === 'CaseFiled' ? filed.data : null;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Body, Controller } from '@nestjs/common';
 import { CaseCommandsGateway } from '../../command-handling/case-commands.gateway';
-import { CommandResponseDto as Response } from '../../command-handling/command-response.dto';
+import { CommandResponseDto as Response, toCommandResponse } from '../../command-handling/command-response.dto';
+import { transferNoticeToRead } from '@app/mail';
 import { CommandRoute } from '../../command-handling/command-route.decorator';
 import { HttpCommand, HttpCommandHeaders as Headers } from '../../command-handling/http-command.decorator';
 import { CaseIdParam as Id } from '../../http/case-id.param';
@@ -51,9 +52,18 @@ export class ChangeCaseController {
     return this.cases.change(id, { type: 'ExtendDeadline', data: { businessDays: body.businessDays, reason: body.reason } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/transfer', roles: ['supervisor'], response: Response, summary: 'Transfer the case to the competent entity (CaseTransferred)' })
-  transfer(@Id() id: string, @Body() body: Dto.TransferDto, @HttpCommand() headers: Headers): Promise<Response> {
-    return this.cases.change(id, { type: 'TransferCase', data: { entity: body.entity, reason: body.reason } }, body, headers);
+  @CommandRoute({
+    path: ':id/transfer',
+    roles: ['supervisor'],
+    response: Dto.TransferResponseDto,
+    summary:
+      'Transfer the case to the competent entity (CaseTransferred, Ley 1755 de 2015 art. 21): the email outbox sends the petition to entityEmail and a copy to the petitioner; a verbal petition (phone, in person) is told at once with noticeToRead. Term: 5 business days from filing (transferDueAt in GET /cases/:id)',
+  })
+  async transfer(@Id() id: string, @Body() body: Dto.TransferDto, @HttpCommand() headers: Headers): Promise<Dto.TransferResponseDto> {
+    const outcome = await this.cases.execute(id, { type: 'TransferCase', data: { entity: body.entity, entityEmail: body.entityEmail, reason: body.reason } }, body, headers);
+    const transferred = outcome.events.find((event) => event.type === 'CaseTransferred');
+    const toldAtOnce = transferred?.type === 'CaseTransferred' && transferred.data.toldAtOnce;
+    return { ...toCommandResponse(outcome), toldAtOnce, noticeToRead: toldAtOnce ? transferNoticeToRead(transferred.data) : null };
   }
 
   @CommandRoute({ path: ':id/survey', roles: ['agent'], response: Response, summary: 'Record the satisfaction survey the customer answered (SatisfactionSurveyAnswered)' })

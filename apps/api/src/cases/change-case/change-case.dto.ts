@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { CASE_KINDS, CHANNELS, RESPONSE_OUTCOMES } from '@app/domain';
 import type { CaseKind, Channel, ResponseOutcome } from '@app/domain';
 import { OneOf, OptionalText, RequiredText, WholeNumber } from '../../http/field.decorators';
+import { CommandResponseDto } from '../../command-handling/command-response.dto';
 
 export class AssignCaseDto {
   @RequiredText(100, 'The backoffice agent (their token subject)', 'bo-beto') backofficeId: string;
@@ -50,7 +51,28 @@ export class ExtensionDto {
 
 export class TransferDto {
   @RequiredText(200, 'The competent entity', 'Superintendencia de Industria y Comercio') entity: string;
-  @RequiredText(2000) reason: string;
+  @ApiProperty({
+    format: 'email',
+    maxLength: 254,
+    example: 'radicacion@sic.gov.co',
+    description: "The competent entity's address for filings: the email outbox sends it the petition (subject, facts, request and the petitioner's data needed to answer), with a copy to the petitioner (Ley 1755 de 2015, art. 21)",
+  })
+  @IsEmail({}, { message: 'entityEmail must be an email address' })
+  @MaxLength(254)
+  entityEmail: string;
+  @RequiredText(2000, 'Why the entity is competent, as the petitioner and the entity will read it') reason: string;
+}
+
+/** The transfer's answer: the command's, and what to tell a petitioner who is on the line or at the counter. */
+export class TransferResponseDto extends CommandResponseDto {
+  @ApiProperty({ description: 'True when the petition was verbal (filed by phone or in person): art. 21 requires telling the petitioner at once' })
+  toldAtOnce: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'When toldAtOnce: the text (es-CO) the staff member in contact with the petitioner reads to them now; the email copy follows anyway. Null otherwise',
+  })
+  noticeToRead: string | null;
 }
 
 export class SurveyDto {

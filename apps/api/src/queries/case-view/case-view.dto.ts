@@ -46,7 +46,18 @@ export class CaseViewDto {
   @ApiProperty(nullableString) returnedTo: string | null;
   @ApiProperty({ ...anyObject, nullable: true }) lastResponse: object | null;
   @ApiProperty(nullableString) counterReplyDeadline: string | null;
-  @ApiProperty({ ...anyObject, nullable: true }) transfer: object | null;
+  @ApiProperty({
+    ...anyObject,
+    nullable: true,
+    description:
+      'Art. 21 transfer: { entity, entityEmail (where the petition was sent; null for older transfers), reason, toldAtOnce (a verbal petition, told at once), transferredAt }',
+  })
+  transfer: object | null;
+  @ApiPropertyOptional({
+    ...nullableString,
+    description: 'GET /cases/:id only: while the case is open and within it, the last instant to transfer it to the competent entity (art. 21: 5 business days from filing); null otherwise',
+  })
+  transferDueAt?: string | null;
   @ApiProperty({ ...anyObject, nullable: true }) survey: object | null;
   @ApiProperty({ type: 'integer' }) revision: number;
   @ApiProperty() updatedAt: string;

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { CaseErrors } from '@app/domain';
+import { BusinessCalendar, CaseErrors, runningTransferTerm } from '@app/domain';
 import type { NextDeadline } from '@app/domain';
 import { CASES_COLLECTION, CaseView, caseViewProjection, SLA_TIMERS_COLLECTION, SlaTimersDoc } from '@app/projections';
 import { Page, READ_STORE, ReadStore } from '@app/read-store';
@@ -10,6 +10,8 @@ import { Clock } from '../../storage/clock';
 export type PublicCaseView = Omit<CaseView, 'internal' | 'verificationCodeHash'> & {
   /** `GET /cases/:id` only: the SLA deadline the case must meet next (null while none runs), from the SLA timers read model. */
   nextDeadline?: (NextDeadline & { overdue: boolean }) | null;
+  /** `GET /cases/:id` only: while the case is open and within it, the last instant to transfer it (art. 21, 5 business days); null otherwise. */
+  transferDueAt?: string | null;
 };
 
 /** What staff see of a case: everything but its internal facts and the verification code's hash. */
@@ -38,6 +40,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, PublicCaseVie
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly freshness: ReadModelFreshness,
     private readonly clock: Clock,
+    private readonly calendar: BusinessCalendar,
   ) {}
 
   async execute({ caseId, minPosition }: GetCaseQuery): Promise<PublicCaseView> {
@@ -47,7 +50,8 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, PublicCaseVie
     const timers = await this.readStore.get<SlaTimersDoc>(SLA_TIMERS_COLLECTION, caseId);
     const next = timers?.data.nextDeadline ?? null;
     const nextDeadline = next && { kind: next.kind, dueAt: next.dueAt, overdue: next.dueMs < this.clock.now().getTime() };
-    return { ...toPublicCaseView(found.data), nextDeadline };
+    const transferDueAt = runningTransferTerm(this.calendar, found.data.status, found.data.filedAt, this.clock.now().toISOString());
+    return { ...toPublicCaseView(found.data), nextDeadline, transferDueAt };
   }
 }
 
