@@ -59,6 +59,34 @@ describe('HTTP: concurrent and repeated commands', () => {
     });
   });
 
+  describe('commands without If-Match under contention', () => {
+    it('given 100 parallel quality reviews of one case without If-Match, every one is recorded (200, none 409), each once', async () => {
+      const { caseId } = await cases.caseAt('closed');
+      const before = await cases.history(caseId);
+
+      const responses = await Promise.all(
+        range(100).map((i) => cases.command(caseId, 'quality-reviews', 'quality', { score: i, findings: `Revisión ${i}` })),
+      );
+
+      expect(responses.filter((response) => response.status !== 200).map((response) => ({ status: response.status, code: response.body.code }))).toEqual([]);
+      const after = await cases.history(caseId);
+      expect(after).toHaveLength(before.length + 100);
+      const findings = after.filter((event) => event.type === 'QualityReviewed').map((event) => event.data.findings);
+      expect([...findings].sort()).toEqual(range(100).map((i) => `Revisión ${i}`).sort());
+      expect(new Set(responses.map((response) => response.body.revision)).size).toBe(100);
+    });
+
+    it('given 10 distinct assignments of one case sent at once without If-Match, none is lost: each agent is assigned once', async () => {
+      const { caseId } = await cases.caseAt('filed');
+
+      const responses = await Promise.all(range(10).map((i) => cases.command(caseId, 'assignment', 'supervisor', { backofficeId: `bo-${i}` })));
+
+      expect(responses.map((response) => response.status)).toEqual(range(10).map(() => 200));
+      const assigned = (await cases.history(caseId)).filter((event) => event.type === 'CaseAssigned').map((event) => event.data.backofficeId);
+      expect([...assigned].sort()).toEqual(range(10).map((i) => `bo-${i}`).sort());
+    });
+  });
+
   describe('filing numbers', () => {
     let fresh: TestApp;
     beforeAll(async () => {
