@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isRevisionNeutral } from '@app/domain';
 import { MailOutbox } from '../apps/api/src/mail/mail-outbox';
 import { SlaProcess } from '../apps/api/src/sla/sla-process';
 import { bearer } from './support/actors';
@@ -53,7 +54,8 @@ describe('README "Try it", end to end', () => {
     clock.set('2026-04-15T15:00:00Z'); // past every target and the legal due date
     await t.app.get(SlaProcess).manager.runOnce();
     const types = (await history(filed.body.caseId)).map((event) => event.type);
-    expect(types).toEqual(['CaseFiled', 'CaseTypified', 'EmailDelivered', 'ResolutionOverdue']);
+    expect(types.slice(2)).toEqual(expect.arrayContaining(['EmailDelivered', 'ResolutionOverdue']));
+    expect(types.slice(2).filter((type) => !isRevisionNeutral(type))).toEqual([]);
 
     const assigned = await assign(tryIt, filed.body.caseId);
     expect({ status: assigned.status, body: assigned.body }).toMatchObject({ status: 200, body: { events: ['CaseAssigned'], revision: types.length } });
