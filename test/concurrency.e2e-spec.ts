@@ -1,8 +1,11 @@
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'supertest';
+import { MAIL_ACTOR_ID } from '@app/domain';
+import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ChangeCaseCommand } from '../apps/api/src/command-handling/change-case.command';
 import type { CommandOutcome } from '../apps/api/src/command-handling/command-context';
 import { toCommandContext } from '../apps/api/src/command-handling/http-command.decorator';
+import { executeAs } from '../apps/api/src/command-handling/process-commands';
 import { ACTORS, bearer } from './support/actors';
 import { CaseDriver } from './support/case-driver';
 import { expectApiError } from './support/expectations';
@@ -56,6 +59,70 @@ describe('HTTP: concurrent and repeated commands', () => {
       expect(after.slice(0, before.length)).toEqual(before);
       const winnerIndex = responses.indexOf(winners[0]);
       expect(after[after.length - 1]).toMatchObject({ type: 'CaseAssigned', revision: revision + 1, data: { backofficeId: `bo-${winnerIndex}` } });
+    });
+  });
+
+  describe('commands without If-Match under contention', () => {
+    // Each read of a stream answers 3 ms late, as over a network (EventStoreDB): concurrent commands then
+    // read the same revision and all but one conflict on append, again and again (before issue 22,
+    // after five attempts, 50 of these 100 reviews got 409 and 3 of these 10 assignments were lost).
+    let restore: () => void;
+    beforeAll(() => {
+      restore = slowStreamReads(t);
+    });
+    afterAll(() => restore());
+
+    it('given 100 parallel quality reviews of one case without If-Match, every one is recorded (200, none 409), each once', async () => {
+      const { caseId } = await cases.caseAt('closed');
+      const before = await cases.history(caseId);
+
+      const responses = await Promise.all(
+        range(100).map((i) => cases.command(caseId, 'quality-reviews', 'quality', { score: i, findings: `Revisión ${i}` })),
+      );
+
+      expect(responses.filter((response) => response.status !== 200).map((response) => ({ status: response.status, code: response.body.code }))).toEqual([]);
+      const after = await cases.history(caseId);
+      expect(after).toHaveLength(before.length + 100);
+      const findings = after.filter((event) => event.type === 'QualityReviewed').map((event) => event.data.findings);
+      expect([...findings].sort()).toEqual(range(100).map((i) => `Revisión ${i}`).sort());
+      expect(new Set(responses.map((response) => response.body.revision)).size).toBe(100);
+    });
+
+    it('given 10 distinct assignments of one case sent at once without If-Match, none is lost: each agent is assigned once', async () => {
+      const { caseId } = await cases.caseAt('filed');
+
+      const responses = await Promise.all(range(10).map((i) => cases.command(caseId, 'assignment', 'supervisor', { backofficeId: `bo-${i}` })));
+
+      expect(responses.map((response) => response.status)).toEqual(range(10).map(() => 200));
+      const assigned = (await cases.history(caseId)).filter((event) => event.type === 'CaseAssigned').map((event) => event.data.backofficeId);
+      expect([...assigned].sort()).toEqual(range(10).map((i) => `bo-${i}`).sort());
+    });
+  });
+
+  describe('If-Match while the system records facts', () => {
+    let restore: () => void;
+    beforeAll(() => {
+      restore = slowStreamReads(t);
+    });
+    afterAll(() => restore());
+
+    it('given the filing\'s revision held, when the acknowledgement\'s delivery is appended between the command\'s read and its append, the command re-checks and is appended after it', async () => {
+      const { caseId, revision } = await cases.caseAt('filed');
+      const filed = (await cases.history(caseId))[0];
+      const bus = t.app.get(CommandBus);
+      const actor = { id: ACTORS.supervisor.sub, roles: ['supervisor' as const] };
+      const body = { backofficeId: ACTORS.backoffice.sub };
+      const context = toCommandContext({ actor, expectedRevision: revision, correlationId: 'if-match-race' }, 'AssignCase', caseId, body);
+      const ref = { sourceEventId: String(filed.metadata.eventId), sourceEventType: 'CaseFiled', messageId: '<ack@pqr.example.co>', attempt: 1 };
+
+      // Both read the filing's revision; the delivery, sent first, is appended first.
+      const [delivered, assigned] = await Promise.allSettled([
+        executeAs(bus, { id: MAIL_ACTOR_ID, roles: [] })(caseId, { type: 'RecordEmailDelivered', data: ref }, `deliver-${caseId}`),
+        bus.execute<ChangeCaseCommand, CommandOutcome>(new ChangeCaseCommand(caseId, { type: 'AssignCase', data: body }, context)),
+      ]);
+
+      expect([delivered.status, assigned.status]).toEqual(['fulfilled', 'fulfilled']);
+      expect((await cases.history(caseId)).map((event) => event.type)).toEqual(['CaseFiled', 'CaseTypified', 'EmailDelivered', 'CaseAssigned']);
     });
   });
 
@@ -180,3 +247,17 @@ describe('HTTP: concurrent and repeated commands', () => {
     });
   });
 });
+
+/** Each read of a stream answers 3 ms late, as over a network (EventStoreDB); returns the undo. */
+function slowStreamReads(t: TestApp): () => void {
+  const store = t.app.get<EventStore>(EVENT_STORE);
+  const readStream = store.readStream;
+  store.readStream = async (...args) => {
+    const events = await readStream.apply(store, args);
+    await new Promise((resolve) => setTimeout(resolve, 3));
+    return events;
+  };
+  return () => {
+    store.readStream = readStream;
+  };
+}

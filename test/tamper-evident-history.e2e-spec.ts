@@ -68,7 +68,57 @@ describe('Tamper-evident history', () => {
     expect((await history(untouched.caseId)).integrity).toEqual({ intact: true, events: 4 });
     expect((await history(tampered.caseId, {})).integrity).toBeUndefined();
   });
+
+  it('reports the truncation, naming each missing event, once the last event of a stream is deleted from the SQLite file (its streams row rolled back too)', async () => {
+    t = await startTestApp({ dataDir });
+    const driver = new CaseDriver(t);
+    const cut = await driver.caseAt('in_progress');
+    const untouched = await driver.caseAt('in_progress');
+    // The read models have seen both cases (their timelines are the anchor outside the event store).
+    const head = await t.headPosition();
+    for (const caseId of [cut.caseId, untouched.caseId]) {
+      await t.http().get(`/cases/${caseId}/timeline`).query({ minPosition: head }).set('Authorization', bearer('supervisor')).expect(200);
+    }
+    const before = await history(cut.caseId);
+    expect(before.integrity).toEqual({ intact: true, events: 4 });
+    const last = before.events[before.events.length - 1];
+    expect(last).toMatchObject({ revision: 3, type: 'TypificationConfirmed' });
+
+    await t.close();
+    t = undefined;
+    deleteLastEventOf(join(dataDir, 'events.sqlite'), `case-${cut.caseId}`);
+
+    t = await startTestApp({ dataDir });
+    const after = await history(cut.caseId);
+    expect(after.events.map((event) => event.revision)).toEqual([0, 1, 2]);
+    expect(after.integrity).toEqual({
+      intact: false,
+      firstBrokenRevision: 3,
+      firstBrokenPosition: last.position,
+      reason: 'truncated',
+      missing: [{ revision: 3, position: last.position, type: 'TypificationConfirmed', occurredAt: last.metadata.occurredAt, actorId: 'bo-beto' }],
+    });
+    expect((await history(untouched.caseId)).integrity).toEqual({ intact: true, events: 4 });
+  });
 });
+
+/**
+ * Deletes the last event of a stream and moves the stream's head back to the event before it (revision
+ * and hash), as someone who knows the schema would: what is left is a consistent, intact chain.
+ */
+function deleteLastEventOf(filename: string, streamId: string): void {
+  const db = new Database(filename);
+  try {
+    db.transaction(() => {
+      const [last, previous] = db.prepare('SELECT revision, metadata FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 2').all(streamId) as { revision: number; metadata: string }[];
+      db.prepare('DELETE FROM events WHERE stream_id = ? AND revision = ?').run(streamId, last.revision);
+      db.prepare('UPDATE streams SET revision = ?, hash = ? WHERE stream_id = ?').run(previous.revision, JSON.parse(previous.metadata).hash, streamId);
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
 
 /** Moves every committed page from the WAL into the main file, so the event's bytes are found there. */
 function checkpointWal(filename: string): void {

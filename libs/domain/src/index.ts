@@ -10,6 +10,7 @@ export * from './cases/case.state';
 export * from './cases/case.errors';
 export * from './cases/case.decider';
 export * from './cases/case-mail.decider';
+export * from './cases/revision-neutral-facts';
 export * from './cases/case.evolve';
 export * from './cases/case.upcasters';
 export * from './cases/personal-data';

@@ -8,6 +8,7 @@ import {
   caseStreamId,
   CaseErrors,
   CaseState,
+  isStillCurrent,
   upcastCaseEvent,
 } from '@app/domain';
 import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, WrongExpectedRevisionError } from '@app/event-store';
@@ -18,7 +19,9 @@ import { CommandContext, CommandOutcome } from './command-context';
 /** Builds the domain command once the current state is known (FileCase allocates its filing number here). */
 export type CommandBuilder = (at: string, state: CaseState) => CaseCommand | Promise<CaseCommand>;
 
-const MAX_ATTEMPTS = 5;
+/** Full jitter: the n-th retry waits a random time below min(CAP, BASE·2^n) ms, so that contenders spread out. */
+const BACKOFF_BASE_MS = 2;
+const BACKOFF_CAP_MS = 50;
 
 export interface ExecuteOptions {
   /**
@@ -30,7 +33,11 @@ export interface ExecuteOptions {
 
 /**
  * The command path of DESIGN.md: read the stream, fold, decide, append with the expected revision.
- * A conflict is retried on fresh state unless the client pinned a revision with If-Match (then 409).
+ * If-Match holds while every event after the client's revision is a revision-neutral fact (an email
+ * delivered, a target passed: ADR 21); else 409. A conflict on append is retried on fresh state,
+ * after a short jittered wait, until the command is appended or refused (by the decider, or by the
+ * If-Match rule on the new events): each conflict means another command was appended, so the case
+ * moves on and no command is lost to contention.
  */
 @Injectable()
 export class CaseCommandService {
@@ -53,8 +60,11 @@ export class CaseCommandService {
       const currentRevision = history.length > 0 ? history[history.length - 1].revision : -1;
       const command = await build(at, state);
       if (state.status === 'none' && command.type !== 'FileCase') throw CaseErrors.notFound();
-      if (context.expectedRevision !== undefined && context.expectedRevision !== currentRevision) {
-        throw new WrongExpectedRevisionError(streamId, context.expectedRevision, currentRevision);
+      if (context.expectedRevision !== undefined) {
+        const typesAfter = history.filter((event) => event.revision > context.expectedRevision!).map((event) => event.type);
+        if (!isStillCurrent(context.expectedRevision, currentRevision, typesAfter)) {
+          throw new WrongExpectedRevisionError(streamId, context.expectedRevision, currentRevision);
+        }
       }
       const events = this.decider.decide(command, state);
       try {
@@ -65,13 +75,10 @@ export class CaseCommandService {
         );
         return { caseId, revision: result.nextExpectedRevision, position: result.position, events, replayed: false };
       } catch (error) {
-        // With If-Match, a conflict is the client's 409 — unless it lost to its own retry (same Idempotency-Key):
-        // the next attempt then finds and returns the first result, or else fails the If-Match check.
-        const retry =
-          error instanceof WrongExpectedRevisionError &&
-          (context.expectedRevision === undefined || context.idempotencyKey !== undefined) &&
-          attempt < MAX_ATTEMPTS;
-        if (!retry) throw error;
+        // The next attempt reads what was appended meanwhile: it finds its own earlier result (same
+        // Idempotency-Key), or decides again, or fails the If-Match check if a person changed the case.
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        await sleep(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 10)));
       }
     }
   }
@@ -112,6 +119,10 @@ export class CaseCommandService {
 
 export function toCaseEvent(recorded: RecordedEvent): CaseEvent {
   return upcastCaseEvent(recorded.type as CaseEvent['type'], Number(recorded.metadata.schemaVersion ?? 1), recorded.data);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** ISO-8601 in Bogotá's fixed offset, as every instant in the API is shown. */

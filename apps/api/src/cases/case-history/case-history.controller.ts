@@ -20,7 +20,9 @@ export class CaseHistoryController {
   @ApiOperation({
     summary:
       'The raw events of the case from the event store, with metadata; ?asOf= adds the state at that instant; ' +
-      '?verify=true adds `integrity`: whether the hash chain of the stored events is intact, or the first broken revision',
+      '?verify=true adds `integrity`: whether the hash chain of the stored events is intact, or the first broken revision; ' +
+      'events the read models saw that the stream no longer holds (a cut tail) are reported as `truncated`, each listed in `missing` ' +
+      '(with verify=true, a case whose stream was emptied is reported rather than 404)',
   })
   @ApiResponse({ status: 200, type: CaseHistoryDto })
   @ApiResponse({ status: 404, type: ApiErrorDto })

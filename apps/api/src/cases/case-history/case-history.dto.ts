@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsISO8601, IsOptional, Matches } from 'class-validator';
 import type { ChainBreakReason } from '@app/event-store';
 
-const CHAIN_BREAK_REASONS: ChainBreakReason[] = ['missing-hash', 'hash-mismatch', 'unreadable-metadata', 'revision-gap'];
+const INTEGRITY_REASONS: (ChainBreakReason | 'truncated')[] = ['missing-hash', 'hash-mismatch', 'unreadable-metadata', 'revision-gap', 'truncated'];
 
 /** Only the words `true` and `false`: anything else stays a string and fails IsBoolean. */
 const fromBooleanWord = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -19,6 +19,14 @@ export class CaseHistoryQueryDto {
   verify?: boolean;
 }
 
+export class MissingEventDto {
+  @ApiProperty() revision: number;
+  @ApiProperty({ description: 'Its global position, as the projections saw it' }) position: number;
+  @ApiProperty({ example: 'CaseAssigned' }) type: string;
+  @ApiProperty() occurredAt: string;
+  @ApiProperty() actorId: string;
+}
+
 export class StreamIntegrityDto {
   @ApiProperty({ description: 'true: every event of the case stream, as stored, matches its hash chained to the previous event (ADR 9)' })
   intact: boolean;
@@ -29,12 +37,17 @@ export class StreamIntegrityDto {
   @ApiPropertyOptional({ description: 'When broken: the global position of that event' })
   firstBrokenPosition?: number;
   @ApiPropertyOptional({
-    enum: CHAIN_BREAK_REASONS,
+    enum: INTEGRITY_REASONS,
     description:
       'When broken: hash-mismatch (the event, as stored, or its link to the previous one was altered), missing-hash (written before chaining, or the hash removed), ' +
-      'unreadable-metadata, revision-gap (an event removed)',
+      'unreadable-metadata, revision-gap (an event removed), truncated (the last events are gone: the read models saw them, the stream no longer holds them; ADR 9)',
   })
-  reason?: ChainBreakReason;
+  reason?: ChainBreakReason | 'truncated';
+  @ApiPropertyOptional({
+    type: [MissingEventDto],
+    description: 'When events the read models saw (the case timeline, kept outside the event store) are not in the stream: each of them, as the projections saw it',
+  })
+  missing?: MissingEventDto[];
 }
 
 export class HistoryEventDto {

@@ -2,9 +2,12 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CaseDecider, CaseErrors, caseStreamId } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
+import { CaseTimeline, TIMELINES_COLLECTION } from '@app/projections';
+import { READ_STORE, ReadStore } from '@app/read-store';
 import { CASE_DECIDER } from '../../command-handling/case-decider.provider';
 import { toCaseEvent } from '../../command-handling/case-command.service';
 import type { CaseHistoryDto } from './case-history.dto';
+import { checkAgainstAnchor } from './stream-anchor';
 
 export class GetCaseHistoryQuery {
   constructor(
@@ -15,18 +18,22 @@ export class GetCaseHistoryQuery {
   ) {}
 }
 
-/** Auditors read the history straight from the event store, never from a read model. */
+/** Auditors read the history straight from the event store, never from a read model (which only anchors `?verify=true`). */
 @QueryHandler(GetCaseHistoryQuery)
 export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery, CaseHistoryDto> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
   ) {}
 
   async execute({ caseId, asOf, verify }: GetCaseHistoryQuery): Promise<CaseHistoryDto> {
     const streamId = caseStreamId(caseId);
+    // What the projections saw of the case, read first: it can only lag the stream read next, never lead it.
+    const anchor = verify ? ((await this.readStore.get<CaseTimeline>(TIMELINES_COLLECTION, caseId))?.data.entries ?? []) : [];
     const recorded = await this.store.readStream(streamId);
-    if (recorded.length === 0) throw CaseErrors.notFound();
+    // A stream emptied after the read models saw the case is still reported (every event missing).
+    if (recorded.length === 0 && anchor.length === 0) throw CaseErrors.notFound();
     const until = asOf === undefined ? Infinity : Date.parse(asOf);
     const events = recorded.filter((event) => Date.parse(String(event.metadata.occurredAt)) <= until);
     const history: CaseHistoryDto = {
@@ -38,7 +45,10 @@ export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery,
       history.state = events.map(toCaseEvent).reduce(this.decider.evolve, this.decider.initialState()) as unknown as Record<string, unknown>;
     }
     // Checked after the read: the verdict covers at least every event listed.
-    if (verify) history.integrity = await this.store.verifyStream(streamId);
+    if (verify) {
+      const chain = await this.store.verifyStream(streamId);
+      history.integrity = checkAgainstAnchor(chain, recorded.map((event) => event.revision), anchor);
+    }
     return history;
   }
 }
