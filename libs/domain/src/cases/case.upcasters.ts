@@ -7,6 +7,10 @@ export const CASE_EVENT_UPCASTERS: UpcasterRegistry = {
     // v2 (issue 7): the pseudonymous petitioner id and the consent. A v1 filing recorded neither.
     1: (data) => ({ ...data, petitionerId: null, consent: null }),
   },
+  InformationRequested: {
+    // v2 (issue 22): a v1 request suspended the legal term (unless it had expired) and its closing dates came from the configuration.
+    1: (data) => ({ ...data, suspendsLegalTerm: true, tacitWithdrawalAt: null, customerSilenceDueAt: null }),
+  },
 };
 
 export function isCaseEventType(type: string): type is CaseEvent['type'] {

@@ -39,7 +39,7 @@ describe('deadline clock: the legal term (Ley 1755 de 2015, art. 14), from the d
     expect(filed).toEqual({
       at: '2026-03-21T11:00:00-05:00',
       event: 'CaseFiled',
-      effect: 'Filed as claim on the email channel on a non-business day (2026-03-21): the legal term is 15 business days from the day after filing, due 2026-04-15T23:59:59.999-05:00.',
+      effect: 'Filed as claim on the email channel on a non-business day (2026-03-21): the legal term is 15 business days from the day after filing (receipt reading: filing_day, counted from the day of filing whatever its day or hour), due 2026-04-15T23:59:59.999-05:00.',
     });
   });
 

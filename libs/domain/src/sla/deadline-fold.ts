@@ -1,4 +1,3 @@
-import { civilDateTime, toIsoDate } from '../calendar/iso-date';
 import type { IsoDate } from '../calendar/iso-date';
 import { LEGAL_TERM_BUSINESS_DAYS } from '../cases/case-kind';
 import type { CaseKind } from '../cases/case-kind';
@@ -10,6 +9,7 @@ import type { FoldedClocks, FoldedPause } from './deadline-readings';
 import { dueInstantsAt, firstResponseDueText, resolutionDueText } from './due-instants';
 import type { DueInstants } from './due-instants';
 import { INFORMATION_REQUEST_TERM_BUSINESS_DAYS, TACIT_WITHDRAWAL_MONTHS, TRANSFER_TERM_BUSINESS_DAYS } from './legal-terms';
+import { tacitWithdrawalDate } from '../cases/information-period';
 import { dueAt, isAfter, isOverdueAt, leftBeforeRunningSpan, pauseClock, resumeClock, startClock, withTarget } from './pausable-clock';
 import type { PausableClock, SlaCalendar } from './pausable-clock';
 import { selectSlaPolicy } from './sla-policy';
@@ -84,7 +84,8 @@ export class DeadlineFold {
     this.kind = filed.kind;
     this.termDays = LEGAL_TERM_BUSINESS_DAYS[filed.kind];
     this.selected = selectSlaPolicy(this.policies, null, this.urgency);
-    this.legal = startClock(days(this.termDays), filed.filedAt);
+    // The receipt reading in force says from when the legal term counts (DOMAIN.md, Deadlines, Receipt).
+    this.legal = startClock(days(this.termDays), this.calendar.legalTermStart(filed.filedAt));
     this.resolution = startClock(this.selected.policy.resolution, filed.filedAt);
     const hasFirstResponseTarget = this.policies.firstResponseChannels.includes(filed.channel);
     this.firstResponse = hasFirstResponseTarget ? startClock(this.selected.policy.firstResponse, filed.filedAt) : null;
@@ -95,7 +96,7 @@ export class DeadlineFold {
       const onNonBusinessDay = this.calendar.isBusinessDay(filingDate) ? '' : ` on a non-business day (${filingDate})`;
       return (
         `Filed as ${label(filed.kind)} on the ${filed.channel} channel${onNonBusinessDay}: the legal term is ${this.termDays} business days ` +
-        `from the day after filing, due ${this.dues(filed.filedAt).legal}.${this.recordedNote(filed.dueAt)}`
+        `from the day after ${this.receiptText(filed.filedAt)}, due ${this.dues(filed.filedAt).legal}.${this.recordedNote(filed.dueAt)}`
       );
     });
   }
@@ -194,7 +195,9 @@ export class DeadlineFold {
       case 'CaseReturnedToAgent':
         return this.step(event.data.returnedAt, event.type, `Returned to ${event.data.agentId} to re-typify: the clocks keep running.`);
       case 'InformationRequested':
-        return this.informationRequested(event.data.requestedAt);
+        return this.informationRequested(event.data);
+      case 'InformationPeriodExtended':
+        return this.informationPeriodExtended(event.data);
       case 'InformationReceived':
         return this.informationReceived(event.data);
       case 'ResponseSent':
@@ -269,33 +272,60 @@ export class DeadlineFold {
     this.step(at, 'CaseResolvedAtFirstLine', 'Resolved at first line: first response and resolution are met; the clocks stop.');
   }
 
-  private informationRequested(at: string): void {
+  private informationRequested(d: E.InformationRequested['data']): void {
+    const at = d.requestedAt;
     if (this.stop) return this.step(at, 'InformationRequested', 'No effect: the clocks had already stopped.');
     const legalDueBefore = this.dues(at).legal;
     const legalExpired = isOverdueAt(this.calendar, this.legal, at);
     const companyExpired = isOverdueAt(this.calendar, this.resolution, at);
-    if (!legalExpired) this.legal = pauseClock(this.legal, at);
+    const requestDue = this.calendar.addBusinessDays(this.calendar.legalTermStart(this.filed.filedAt), INFORMATION_REQUEST_TERM_BUSINESS_DAYS);
+    const requestedLate = isAfter(at, requestDue);
+    // Art. 17: only a request within 10 business days of filing suspends the legal term (a v1 request did, unless the term had expired).
+    const suspendsLegal = !legalExpired && d.suspendsLegalTerm;
+    if (suspendsLegal) this.legal = pauseClock(this.legal, at);
     if (!companyExpired) this.resolution = pauseClock(this.resolution, at);
     if (this.firstResponse && !this.firstRespondedAt && !isOverdueAt(this.calendar, this.firstResponse, at)) {
       this.firstResponse = pauseClock(this.firstResponse, at);
     }
-    const requestDue = this.calendar.addBusinessDays(this.filed.filedAt, INFORMATION_REQUEST_TERM_BUSINESS_DAYS);
     const pause: FoldedPause = {
       requestedAt: at,
       receivedAt: null,
-      businessDaysLeft: legalExpired ? 0 : leftBeforeRunningSpan(this.calendar, this.legal),
-      pausedLegalClock: !legalExpired,
-      requestedLate: isAfter(at, requestDue),
-      tacitWithdrawalAfter: this.tacitWithdrawalDate(at),
+      businessDaysLeft: suspendsLegal ? leftBeforeRunningSpan(this.calendar, this.legal) : 0,
+      pausedLegalClock: suspendsLegal,
+      requestedLate,
+      tacitWithdrawalAfter: d.tacitWithdrawalAt ? this.calendar.localDate(d.tacitWithdrawalAt) : tacitWithdrawalDate(this.calendar, at, TACIT_WITHDRAWAL_MONTHS),
+      customerSilenceDueAt: d.customerSilenceDueAt,
+      periodExtended: null,
     };
     this.pauses.push(pause);
-    const parts = legalExpired
-      ? [`Information requested after the legal deadline ${legalDueBefore}: an expired term cannot be paused; the case stays overdue.`]
-      : [`Information requested from the customer (art. 17): the legal clock stops with ${pause.businessDaysLeft} business days left.`];
-    parts.push(companyExpired ? 'The company resolution target had already passed: it does not pause.' : 'The company targets stop too.');
-    parts.push(`Without an answer by the end of ${pause.tacitWithdrawalAfter} the petition is tacitly withdrawn.`);
-    if (pause.requestedLate) parts.push(`The request came after the ${INFORMATION_REQUEST_TERM_BUSINESS_DAYS} business days art. 17 allows (until ${requestDue}).`);
-    this.step(at, 'InformationRequested', parts.join(' '));
+    this.step(at, 'InformationRequested', () => {
+      let legalPart: string;
+      if (legalExpired) legalPart = `Information requested after the legal deadline ${legalDueBefore}: an expired term cannot be paused; the case stays overdue.`;
+      else if (suspendsLegal) legalPart = `Information requested from the customer (art. 17): the legal clock stops with ${pause.businessDaysLeft} business days left.`;
+      else legalPart = `Information requested after the ${INFORMATION_REQUEST_TERM_BUSINESS_DAYS} business days art. 17 allows (until ${requestDue}): the legal term is not suspended, still due ${legalDueBefore}.`;
+      const parts = [legalPart];
+      parts.push(companyExpired ? 'The company resolution target had already passed: it does not pause.' : 'The company targets stop.');
+      parts.push(`Without an answer by the end of ${pause.tacitWithdrawalAfter} the petition is tacitly withdrawn (art. 17; the petitioner may ask for one more month).`);
+      if (d.customerSilenceDueAt) parts.push(`The company marks this case outside Ley 1755: its silence rule closes it after ${d.customerSilenceDueAt} without an answer.`);
+      if (requestedLate && suspendsLegal) parts.push(`The request came after the ${INFORMATION_REQUEST_TERM_BUSINESS_DAYS} business days art. 17 allows (until ${requestDue}).`);
+      return parts.join(' ');
+    });
+  }
+
+  private informationPeriodExtended(d: E.InformationPeriodExtended['data']): void {
+    const at = d.extendedAt;
+    const pause = this.pauses.find((candidate) => candidate.receivedAt === null && candidate.requestedAt === d.informationRequestedAt);
+    if (!pause || this.stop) return this.step(at, 'InformationPeriodExtended', 'No effect: the case was not waiting on the customer.');
+    const previous = pause.tacitWithdrawalAfter;
+    pause.tacitWithdrawalAfter = this.calendar.localDate(d.tacitWithdrawalAt);
+    pause.periodExtended = { at, channel: d.channel, previousTacitWithdrawalAfter: previous };
+    const silence = pause.customerSilenceDueAt ? ' The company silence rule no longer applies.' : '';
+    pause.customerSilenceDueAt = null;
+    this.step(
+      at,
+      'InformationPeriodExtended',
+      `The petitioner asked (${d.channel}) for one more month to complete the information (art. 17): the tacit withdrawal moves from the end of ${previous} to the end of ${pause.tacitWithdrawalAfter}.${silence}`,
+    );
   }
 
   private informationReceived(d: E.InformationReceived['data']): void {
@@ -307,10 +337,11 @@ export class DeadlineFold {
     this.resolution = resumeClock(this.resolution, at);
     if (this.firstResponse) this.firstResponse = resumeClock(this.firstResponse, at);
     const dues = this.dues(at);
-    const daysLeft = pause.businessDaysLeft > 0 ? `the ${pause.businessDaysLeft} business days left` : 'one business day (none was left; as the decider grants)';
-    const legalPart = pause.pausedLegalClock
-      ? `the legal clock restarts the day after with ${daysLeft}, due ${dues.legal}`
-      : `the legal deadline ${dues.legal} had passed before the request and does not restart`;
+    const daysLeft = pause.businessDaysLeft > 0 ? `the ${pause.businessDaysLeft} business days left` : 'one business day (it was asked for on the last day)';
+    let legalPart: string;
+    if (pause.pausedLegalClock) legalPart = `the legal clock restarts the day after with ${daysLeft}, due ${dues.legal}`;
+    else if (isAfter(pause.requestedAt, dues.legal)) legalPart = `the legal deadline ${dues.legal} had passed before the request and is not revived`;
+    else legalPart = `the legal term was not suspended and stays due ${dues.legal}${passedNote(at, dues.legal)}`;
     const firstResponsePart = this.firstResponse && !this.firstRespondedAt ? `; first response due ${firstResponseDueText(dues)}${passedNote(at, dues.firstResponse)}` : '';
     const resolutionPart = `resolution due ${resolutionDueText(dues)}${passedNote(at, dues.resolution)}`;
     this.recordedDueAt = d.dueAt;
@@ -395,7 +426,9 @@ export class DeadlineFold {
 
   private withdrawn(at: string): void {
     this.stop ??= { reason: 'withdrawn', at };
-    this.step(at, 'CaseWithdrawn', 'Tacitly withdrawn (art. 17): no answer to the information request within one month; the clocks stop.');
+    const pause = this.pauses[this.pauses.length - 1];
+    const by = pause ? ` by the end of ${pause.tacitWithdrawalAfter}` : '';
+    this.step(at, 'CaseWithdrawn', `Tacitly withdrawn (art. 17): no answer to the information request${by}; the clocks stop.`);
   }
 
   /** Moves `lastAt` and, when explaining, writes the step (`effect` as a function: its text is only computed then). */
@@ -421,10 +454,12 @@ export class DeadlineFold {
     return computed !== null && Date.parse(computed) !== Date.parse(recorded) ? ` The event records the legal deadline as ${recorded}.` : '';
   }
 
-  /** One calendar month after the request; a term ending on a non-business day moves to the next one. */
-  private tacitWithdrawalDate(requestedAt: string): IsoDate {
-    const date = toIsoDate(civilDateTime(this.calendar.localDate(requestedAt)).plus({ months: TACIT_WITHDRAWAL_MONTHS }));
-    return this.calendar.isBusinessDay(date) ? date : this.calendar.nextBusinessDay(date);
+  /** Which receipt reading counts the legal term, in words. */
+  private receiptText(filedAt: string): string {
+    const start = this.calendar.legalTermStart(filedAt);
+    if (this.calendar.receiptReading === 'filing_day') return 'filing (receipt reading: filing_day, counted from the day of filing whatever its day or hour)';
+    const moved = start !== filedAt ? `, received ${this.calendar.localDate(start)}` : '';
+    return `receipt (receipt reading: next_business_day, a filing on a non-business day or after business hours is received the next business day${moved})`;
   }
 }
 
