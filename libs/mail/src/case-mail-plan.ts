@@ -5,6 +5,7 @@ import { caseResponse } from './templates/case-response.template';
 import { caseTransfer } from './templates/case-transfer.template';
 import { deadlineExtension } from './templates/deadline-extension.template';
 import { filingAcknowledgement } from './templates/filing-acknowledgement.template';
+import { informationPeriodExtension } from './templates/information-period-extension.template';
 import { informationRequest } from './templates/information-request.template';
 import { lateCounterReply } from './templates/late-counter-reply.template';
 
@@ -12,6 +13,7 @@ import { lateCounterReply } from './templates/late-counter-reply.template';
 export const CUSTOMER_MAIL_EVENT_TYPES = [
   'CaseFiled',
   'InformationRequested',
+  'InformationPeriodExtended',
   'ResponseSent',
   'DeadlineExtended',
   'CaseTransferred',
@@ -41,6 +43,8 @@ export function customerMailFor(event: CaseEvent, facts: CaseMailFacts, settings
       return filingAcknowledgement(event.data, settings);
     case 'InformationRequested':
       return informationRequest(event.data);
+    case 'InformationPeriodExtended':
+      return informationPeriodExtension(event.data);
     case 'ResponseSent':
       return caseResponse(event.data);
     case 'DeadlineExtended':

@@ -1,15 +1,21 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { CaseErrors } from '@app/domain';
+import { BusinessCalendar, CaseErrors } from '@app/domain';
 import type { NextDeadline } from '@app/domain';
 import { CASES_COLLECTION, CaseView, caseViewProjection, SLA_TIMERS_COLLECTION, SlaTimersDoc } from '@app/projections';
 import { Page, READ_STORE, ReadStore } from '@app/read-store';
 import { ReadModelFreshness } from '../../read-side/read-model-freshness';
 import { Clock } from '../../storage/clock';
+import { legalClockOf } from './legal-clock';
+import type { LegalClockView } from './legal-clock';
 
 export type PublicCaseView = Omit<CaseView, 'internal' | 'verificationCodeHash'> & {
   /** `GET /cases/:id` only: the SLA deadline the case must meet next (null while none runs), from the SLA timers read model. */
   nextDeadline?: (NextDeadline & { overdue: boolean }) | null;
+  /** `GET /cases/:id` only: true while an information request suspends the legal term (art. 17). */
+  paused?: boolean;
+  /** `GET /cases/:id` only: the legal term at the instant of the read. */
+  legalClock?: LegalClockView;
 };
 
 /** What staff see of a case: everything but its internal facts and the verification code's hash. */
@@ -38,6 +44,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, PublicCaseVie
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly freshness: ReadModelFreshness,
     private readonly clock: Clock,
+    private readonly calendar: BusinessCalendar,
   ) {}
 
   async execute({ caseId, minPosition }: GetCaseQuery): Promise<PublicCaseView> {
@@ -47,7 +54,8 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, PublicCaseVie
     const timers = await this.readStore.get<SlaTimersDoc>(SLA_TIMERS_COLLECTION, caseId);
     const next = timers?.data.nextDeadline ?? null;
     const nextDeadline = next && { kind: next.kind, dueAt: next.dueAt, overdue: next.dueMs < this.clock.now().getTime() };
-    return { ...toPublicCaseView(found.data), nextDeadline };
+    const legalClock = legalClockOf(found.data, this.clock.now(), this.calendar);
+    return { ...toPublicCaseView(found.data), nextDeadline, paused: legalClock.state === 'paused', legalClock };
   }
 }
 
