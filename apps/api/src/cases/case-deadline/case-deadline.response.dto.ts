@@ -9,8 +9,13 @@ export class DeadlineExplanationDto {
   @ApiProperty(anyObject) policy: object;
   @ApiProperty({ ...anyObject, nullable: true }) firstResponse: object | null;
   @ApiProperty(anyObject) resolution: object;
-  @ApiProperty(anyObject) legal: object;
-  @ApiProperty({ type: 'array', items: anyObject }) pauses: object[];
+  @ApiProperty({ ...anyObject, description: '{ dueAt, overdue, termBusinessDays, extendedBusinessDays, recordedDueAt, receiptReading: filing_day | next_business_day, paused, … }' }) legal: object;
+  @ApiProperty({
+    type: 'array',
+    items: anyObject,
+    description: 'Information requests (art. 17): { requestedAt, receivedAt, pausedLegalClock (only within 10 business days of filing, before expiry), businessDaysLeft, requestedLate, tacitWithdrawalAfter, customerSilenceDueAt, periodExtended, … }',
+  })
+  pauses: object[];
   @ApiProperty({ type: 'array', items: anyObject }) extensions: object[];
   @ApiProperty({ ...anyObject, nullable: true }) transfer: object | null;
   @ApiProperty(anyObject) overdue: object;
