@@ -1,4 +1,7 @@
-import { History } from './deadline-test-histories';
+import type { CaseEvent } from '../cases/case.events';
+import { computeDeadlines } from './deadline-clock';
+import { calendar, History } from './deadline-test-histories';
+import { DEFAULT_SLA_POLICIES } from './sla-policy';
 
 const endOf = (date: string) => `${date}T23:59:59.999-05:00`;
 
@@ -105,5 +108,32 @@ describe('deadline clock: information requests pause the clocks (Ley 1755 de 201
     expect(deadlines.status.state).toBe('paused');
     expect(deadlines.resolution).toMatchObject({ dueAt: '2026-03-03T13:00:00.000-05:00', overdue: true });
     expect(deadlines.steps.find((step) => step.event === 'InformationRequested')?.effect).toContain('The company resolution target had already passed: it does not pause.');
+  });
+
+  it('given a request on a case the company marks outside Ley 1755, when explained, then the step states the date its silence rule closes the case', () => {
+    const events = claimInProgress()
+      .informationRequested('2026-03-05T10:00:00-05:00')
+      .events.map((event) => (event.type === 'InformationRequested' ? ({ ...event, data: { ...event.data, customerSilenceDueAt: endOf('2026-03-09') } } as CaseEvent) : event));
+    const deadlines = computeDeadlines(events, { calendar, policies: DEFAULT_SLA_POLICIES, now: '2026-03-06T10:00:00-05:00' });
+    expect(deadlines.pauses[0].customerSilenceDueAt).toBe(endOf('2026-03-09'));
+    expect(deadlines.steps.find((step) => step.event === 'InformationRequested')?.effect).toContain('its silence rule closes it after 2026-03-09T23:59:59.999-05:00');
+  });
+
+  it('given the petitioner asked for one more month, when explained, then the withdrawal date moves and the step says from when to when', () => {
+    const extended: CaseEvent = {
+      type: 'InformationPeriodExtended',
+      data: {
+        channel: 'phone',
+        informationRequestedAt: '2026-03-05T10:00:00-05:00',
+        previousTacitWithdrawalAt: endOf('2026-04-06'),
+        tacitWithdrawalAt: endOf('2026-05-05'),
+        extendedBy: 'agent-ana',
+        extendedAt: '2026-03-20T10:00:00-05:00',
+      },
+    };
+    const history = claimInProgress().informationRequested('2026-03-05T10:00:00-05:00').withEvent(extended);
+    const deadlines = history.deadlinesAt('2026-04-10T10:00:00-05:00');
+    expect(deadlines.pauses[0]).toMatchObject({ tacitWithdrawalAfter: '2026-05-05', tacitWithdrawalReached: false, periodExtended: { at: '2026-03-20T10:00:00-05:00', channel: 'phone', previousTacitWithdrawalAfter: '2026-04-06' } });
+    expect(deadlines.steps.find((step) => step.event === 'InformationPeriodExtended')?.effect).toContain('from the end of 2026-04-06 to the end of 2026-05-05');
   });
 });
