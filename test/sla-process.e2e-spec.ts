@@ -13,7 +13,8 @@ describe('HTTP: the SLA process manager closes silent cases and records overdue 
 
   beforeAll(async () => {
     // The background loop ticks once at start-up, then only every hour: each tick of the test is its own.
-    t = await startTestApp({ clock, config: { SLA_PROCESS_MANAGER: 'on', SLA_TICK_MS: '3600000' } });
+    // The company marks billing cases as outside Ley 1755: its silence rule (2 business days) closes them.
+    t = await startTestApp({ clock, config: { SLA_PROCESS_MANAGER: 'on', SLA_TICK_MS: '3600000', SLA_OUTSIDE_LEY_1755: 'billing' } });
     agent = t.token('agent-ana', 'agent');
     supervisor = t.token('sup-sofia', 'supervisor');
     backoffice = t.token('bo-beto', 'backoffice');

@@ -36,6 +36,23 @@ export class MemoizedCalendar implements DeadlineCalendar {
     }
     return result;
   }
+
+  // Rarely asked (information requests, filings): answered by the calendar itself.
+  legalTermStart(filedAt: string): string {
+    return this.calendar.legalTermStart(filedAt);
+  }
+
+  localDate(instant: string): string {
+    return this.calendar.localDate(instant);
+  }
+
+  isBusinessDay(date: string): boolean {
+    return this.calendar.isBusinessDay(date);
+  }
+
+  nextBusinessDay(date: string): string {
+    return this.calendar.nextBusinessDay(date);
+  }
 }
 
 function localDate(instant: string): string {

@@ -83,6 +83,15 @@ export const COMMAND_ROUTES: CommandRouteSpec[] = [
     successStatus: 200,
   },
   {
+    path: '/cases/{id}/information-period-extension',
+    roles: ['agent', 'backoffice', 'supervisor'],
+    actor: 'agent',
+    validBody: () => ({ channel: 'phone' }),
+    readyAt: 'awaiting_information',
+    forbiddenAt: 'filed',
+    successStatus: 200,
+  },
+  {
     path: '/cases/{id}/information',
     roles: ['backoffice', 'agent'],
     actor: 'backoffice',

@@ -9,6 +9,7 @@ export * from './cases/case.commands';
 export * from './cases/case.state';
 export * from './cases/case.errors';
 export * from './cases/case.decider';
+export * from './cases/information-period';
 export * from './cases/case-mail.decider';
 export * from './cases/revision-neutral-facts';
 export * from './cases/case.evolve';

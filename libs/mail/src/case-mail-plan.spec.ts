@@ -29,6 +29,13 @@ const events: Record<string, CaseEvent> = {
       counterReplyDeadline: '2026-03-12T23:59:59.999-05:00', receivedBy: 'system:mail', receivedAt: at,
     },
   },
+  InformationPeriodExtended: {
+    type: 'InformationPeriodExtended',
+    data: {
+      channel: 'phone', informationRequestedAt: '2026-03-05T10:00:00-05:00', previousTacitWithdrawalAt: '2026-04-06T23:59:59.999-05:00',
+      tacitWithdrawalAt: '2026-05-05T23:59:59.999-05:00', extendedBy: actors.agent.id, extendedAt: at,
+    },
+  },
   QualityReviewed: { type: 'QualityReviewed', data: { score: 5, findings: 'ok', reviewedBy: actors.quality.id, reviewedAt: at } },
 };
 
@@ -88,6 +95,36 @@ describe('the petition a transfer sends the competent entity (art. 21)', () => {
   it('has a Message-ID of its own, stable per (case, event)', () => {
     expect(entityMessageIdFor('case-1', 'event-1', 'pqr.example.co')).toBe('<pqr.case-1.event-1.entity@pqr.example.co>');
     expect(entityMessageIdFor('case-1', 'event-1', 'pqr.example.co')).not.toBe(messageIdFor('case-1', 'event-1', 'pqr.example.co'));
+  });
+});
+
+describe('the closing date the customer is told (issue 22: the company rule yields to the law)', () => {
+  const textOf = (event: CaseEvent) => JSON.stringify(customerMailFor(event, facts, settings));
+  const request = informationRequested as Extract<CaseEvent, { type: 'InformationRequested' }>;
+
+  it('a request under Ley 1755 states the art. 17 date (a month after 5 March 2026 is Sunday 5 April: Monday the 6th) and the extra month', () => {
+    const text = textOf(request);
+    expect(text).toContain('Tiene plazo hasta el 6 de abril de 2026 para enviarla');
+    expect(text).toContain('un (1) mes más');
+    expect(text).toContain('El término para responderle queda suspendido');
+  });
+
+  it('a request on a case outside Ley 1755 states the date the company rule closes it', () => {
+    const text = textOf({ ...request, data: { ...request.data, customerSilenceDueAt: '2026-03-09T23:59:59.999-05:00' } });
+    expect(text).toContain('Si no la recibimos a más tardar el 9 de marzo de 2026, cerraremos su solicitud');
+    expect(text).not.toContain('6 de abril');
+  });
+
+  it('a request after the 10 business days of art. 17 does not promise a suspended term', () => {
+    const text = textOf({ ...request, data: { ...request.data, suspendsLegalTerm: false } });
+    expect(text).toContain('no se suspende');
+    expect(text).not.toContain('queda suspendido');
+  });
+
+  it('the extra month tells the customer the previous and the new date, and how they asked', () => {
+    const text = textOf(events.InformationPeriodExtended);
+    expect(text).toContain('vencía el 6 de abril de 2026, vence ahora el 5 de mayo de 2026');
+    expect(text).toContain('nuestra línea telefónica');
   });
 });
 

@@ -8,6 +8,7 @@ import { deadlineExtension } from './templates/deadline-extension.template';
 import { filingAcknowledgement } from './templates/filing-acknowledgement.template';
 import { firstLineResolution } from './templates/first-line-resolution.template';
 import { tacitWithdrawal } from './templates/tacit-withdrawal.template';
+import { informationPeriodExtension } from './templates/information-period-extension.template';
 import { informationRequest } from './templates/information-request.template';
 import { lateCounterReply } from './templates/late-counter-reply.template';
 
@@ -15,6 +16,7 @@ import { lateCounterReply } from './templates/late-counter-reply.template';
 export const CUSTOMER_MAIL_EVENT_TYPES = [
   'CaseFiled',
   'InformationRequested',
+  'InformationPeriodExtended',
   'ResponseSent',
   'DeadlineExtended',
   'CaseTransferred',
@@ -53,6 +55,8 @@ export function customerMailFor(event: CaseEvent, facts: CaseMailFacts, settings
         : filingAcknowledgement(event.data, settings);
     case 'InformationRequested':
       return informationRequest(event.data);
+    case 'InformationPeriodExtended':
+      return informationPeriodExtension(event.data);
     case 'ResponseSent':
       return caseResponse(event.data);
     case 'DeadlineExtended':

@@ -4,6 +4,7 @@ export * from './customer-links';
 export * from './spanish-format';
 export * from './templates/filing-acknowledgement.template';
 export * from './templates/information-request.template';
+export * from './templates/information-period-extension.template';
 export * from './templates/case-response.template';
 export * from './templates/deadline-extension.template';
 export * from './templates/case-transfer.template';

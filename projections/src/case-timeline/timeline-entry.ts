@@ -53,6 +53,8 @@ function describe(event: ProjectionEvent): [channel: string, description: string
       return ['internal', `Caso devuelto al asesor: ${event.data.reason}`, false];
     case 'InformationRequested':
       return ['email', 'Se solicitó información adicional al cliente', true];
+    case 'InformationPeriodExtended':
+      return [event.data.channel, 'El cliente pidió un mes más para completar la información (art. 17, Ley 1755 de 2015)', true];
     case 'InformationReceived':
       return [event.data.channel, 'Se recibió la información solicitada', true];
     case 'ResponseSent':

@@ -25,6 +25,10 @@ const e = {
   quality: { type: 'QualityReviewed', data: { score: 90, findings: 'Bien', reviewedBy: 'qa-1', reviewedAt: at(13) } },
   closed: { type: 'CaseClosed', data: { reason: 'Resuelto', closedBy: actors.supervisor.id, closedAt: at(14) } },
   withdrawn: { type: 'CaseWithdrawn', data: { reason: 'art. 17', informationRequestedAt: at(5), dueAt: '2026-04-06T23:59:59.999-05:00', withdrawnBy: 'system:sla', withdrawnAt: at(30) } },
+  periodExtended: {
+    type: 'InformationPeriodExtended',
+    data: { channel: 'phone', informationRequestedAt: at(5), previousTacitWithdrawalAt: '2026-04-06T23:59:59.999-05:00', tacitWithdrawalAt: '2026-05-05T23:59:59.999-05:00', extendedBy: actors.agent.id, extendedAt: at(20) },
+  },
   erased: { type: 'PetitionerDataErased', data: { petitionerId: 'p', withdrawnMessages: [], erasedBy: 'admin', erasedAt: at(15) } },
 } as const;
 
@@ -35,6 +39,7 @@ const LIVES: Record<string, readonly CaseEvent[]> = {
   informationRoundTrip: [...HISTORIES.awaiting_information, e.extended, e.received, e.firstResponseOverdue, respondedPending, e.delivered('ev-1'), e.deliveryFailed, e.delivered('ev-2')] as CaseEvent[],
   reopened: [...HISTORIES.responded_resolved, e.customerEmail, e.counterReply, e.resolutionOverdue, respondedResolved, e.survey, e.quality, e.closed, e.erased] as CaseEvent[],
   withdrawn: [...HISTORIES.awaiting_information, e.withdrawn, e.survey] as CaseEvent[],
+  extraMonth: [...HISTORIES.awaiting_information, e.periodExtended, e.received] as CaseEvent[],
   resolvedAtFirstLine: [...HISTORIES.resolved_first_line, e.survey, e.erased] as CaseEvent[],
   transferred: [...HISTORIES.transferred, e.quality, e.closed] as CaseEvent[],
   // Events the decider would refuse (a history altered by hand): evolve leaves the state as it is.

@@ -44,6 +44,11 @@ export function stateOfView(view: CaseView): FiledCase {
     case 'awaiting_information':
       state.remainingBusinessDays = internal.remainingBusinessDays!;
       state.informationRequestedAt = internal.informationRequestedAt!;
+      // Views stored before issue 22 lack these: their request was a v1 one (it suspended the term, dates from the configuration).
+      state.legalTermSuspended = internal.legalTermSuspended ?? true;
+      state.tacitWithdrawalAt = internal.tacitWithdrawalAt ?? null;
+      state.customerSilenceDueAt = internal.customerSilenceDueAt ?? null;
+      state.informationPeriodExtended = internal.informationPeriodExtended ?? false;
       break;
     case 'responded':
       state.outcome = view.lastResponse!.outcome;
@@ -62,6 +67,10 @@ export function internalsOf(state: FiledCase, previous: CaseViewInternals | null
   const awaiting = state.status === 'awaiting_information';
   const informationRequestedAt = awaiting ? state.informationRequestedAt : null;
   const remainingBusinessDays = awaiting ? state.remainingBusinessDays : null;
+  const legalTermSuspended = awaiting ? state.legalTermSuspended : null;
+  const tacitWithdrawalAt = awaiting ? state.tacitWithdrawalAt : null;
+  const customerSilenceDueAt = awaiting ? state.customerSilenceDueAt : null;
+  const informationPeriodExtended = awaiting ? state.informationPeriodExtended : null;
   if (
     previous &&
     previous.firstRespondedAt === firstRespondedAt &&
@@ -69,9 +78,24 @@ export function internalsOf(state: FiledCase, previous: CaseViewInternals | null
     previous.emailsDelivered === state.emailsDelivered &&
     previous.petitionerErased === state.petitionerErased &&
     previous.informationRequestedAt === informationRequestedAt &&
-    previous.remainingBusinessDays === remainingBusinessDays
+    previous.remainingBusinessDays === remainingBusinessDays &&
+    previous.legalTermSuspended === legalTermSuspended &&
+    previous.tacitWithdrawalAt === tacitWithdrawalAt &&
+    previous.customerSilenceDueAt === customerSilenceDueAt &&
+    previous.informationPeriodExtended === informationPeriodExtended
   ) {
     return previous;
   }
-  return { firstRespondedAt, resolvedAt, emailsDelivered: state.emailsDelivered, petitionerErased: state.petitionerErased, informationRequestedAt, remainingBusinessDays };
+  return {
+    firstRespondedAt,
+    resolvedAt,
+    emailsDelivered: state.emailsDelivered,
+    petitionerErased: state.petitionerErased,
+    informationRequestedAt,
+    remainingBusinessDays,
+    legalTermSuspended,
+    tacitWithdrawalAt,
+    customerSilenceDueAt,
+    informationPeriodExtended,
+  };
 }

@@ -70,6 +70,11 @@ export interface CaseViewInternals {
   /** While awaiting information only (null otherwise): when it was asked for, and the business days then left. */
   informationRequestedAt: string | null;
   remainingBusinessDays: number | null;
+  /** While awaiting information only (null otherwise, and absent in views stored before issue 22): what the request recorded. */
+  legalTermSuspended?: boolean | null;
+  tacitWithdrawalAt?: string | null;
+  customerSilenceDueAt?: string | null;
+  informationPeriodExtended?: boolean | null;
 }
 
 export function hashVerificationCode(code: string): string {

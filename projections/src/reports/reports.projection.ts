@@ -135,6 +135,7 @@ function count(tally: ReportTally, facts: ReportCase | null, event: ProjectionEv
     case 'CaseAssigned':
     case 'TypificationConfirmed':
     case 'InformationRequested':
+    case 'InformationPeriodExtended':
     case 'QualityReviewed':
     case 'EmailDelivered':
     case 'EmailDeliveryFailed':

@@ -62,9 +62,17 @@ export class AppConfig {
   @IsOptional() @IsIn(['on', 'off'])
   SLA_PROCESS_MANAGER: 'on' | 'off' = 'on';
 
-  /** Company rule: a case waiting on the customer this many business days after an information request is closed; 0 turns it off. */
+  /**
+   * Company rule: a case waiting on the customer this many business days after an information request is
+   * closed; 0 turns it off. It applies only to the kinds or typologies of SLA_OUTSIDE_LEY_1755: a case under
+   * the law waits for its art. 17 date (DOMAIN.md, Deadlines).
+   */
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(0) @Max(60)
   SLA_CUSTOMER_SILENCE_BUSINESS_DAYS: number = 2;
+
+  /** Case kinds and/or typologies the company marks as outside Ley 1755 (comma list): only they are closed by the silence rule. None by default. */
+  @IsOptional() @Transform(toList) @Matches(/^[A-Za-z0-9_.-]+$/, { each: true, message: 'SLA_OUTSIDE_LEY_1755 must be a comma list of case kinds or typologies' })
+  SLA_OUTSIDE_LEY_1755: string[] = [];
 
   /** Real time between two looks of the SLA process manager at its timers and the clock. */
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(10) @Max(3600000)
@@ -146,6 +154,13 @@ export class AppConfig {
   @IsOptional() @Transform(toList) @Matches(/^\d{4}-\d{2}-\d{2}(:.+)?$/, { each: true })
   CALENDAR_HOLIDAYS_ADD: string[] = [];
 
+  /**
+   * When a filing on a non-business day or after business hours is received (DOMAIN.md, Deadlines, Receipt):
+   * `filing_day` counts the terms from the day of filing (the safe side); `next_business_day`, from the next business day.
+   */
+  @IsOptional() @IsIn(['filing_day', 'next_business_day'])
+  CALENDAR_RECEIPT_READING: 'filing_day' | 'next_business_day' = 'filing_day';
+
   /** Holidays struck down, as `YYYY-MM-DD` separated by commas. */
   @IsOptional() @Transform(toList) @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true })
   CALENDAR_HOLIDAYS_REMOVE: string[] = [];
@@ -171,6 +186,11 @@ export function validateAppConfig(env: Record<string, unknown>): AppConfig {
     throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return config;
+}
+
+/** The company's silence rule as the RequestInformation command carries it (the decider applies it to the case's kind and typology). */
+export function customerSilenceRuleOf(config: AppConfig): { businessDays: number; outsideLey1755: string[] } {
+  return { businessDays: config.SLA_CUSTOMER_SILENCE_BUSINESS_DAYS, outsideLey1755: [...config.SLA_OUTSIDE_LEY_1755] };
 }
 
 /** What the templates need from the configuration. */

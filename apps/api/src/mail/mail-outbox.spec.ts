@@ -177,7 +177,10 @@ describe('email outbox, delivering to a real SMTP server on loopback', () => {
     await act(run, '2026-03-03T09:00:00-05:00', { type: 'RequestInformation', data: { message: 'Envíe la factura de febrero' } });
     await run.manager.runOnce();
     const requested = (await run.path.events.readStream(caseStreamId(CASE_ID))).find((event) => event.type === 'InformationRequested')!;
-    await act(run, '2026-04-06T09:00:00-05:00', { type: 'WithdrawCase', data: { informationRequestedAt: String(requested.data.requestedAt), dueAt: '2026-04-03T23:59:59.999-05:00' } }, { id: 'system:sla', roles: [] });
+        // A month after 3 March is Good Friday 3 April 2026, a holiday: the term ends on Monday the 6th.
+    expect(requested.data.tacitWithdrawalAt).toBe('2026-04-06T23:59:59.999-05:00');
+    const withdrawal = { informationRequestedAt: String(requested.data.requestedAt), dueAt: String(requested.data.tacitWithdrawalAt) };
+    await act(run, '2026-04-07T09:00:00-05:00', { type: 'WithdrawCase', data: withdrawal }, { id: 'system:sla', roles: [] });
     expect((await run.manager.runOnce()).map(({ outcome }) => outcome)).toEqual(['delivered']);
 
     const notice = mailbox.inbox[mailbox.inbox.length - 1];

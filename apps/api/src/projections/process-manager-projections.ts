@@ -14,13 +14,16 @@ export function businessCalendarOf(config: AppConfig): BusinessCalendar {
     saturdayIsBusinessDay: config.CALENDAR_SATURDAY_IS_BUSINESS_DAY,
     businessHours: { start: config.CALENDAR_BUSINESS_HOURS_START, end: config.CALENDAR_BUSINESS_HOURS_END },
     holidayOverrides: { add: config.CALENDAR_HOLIDAYS_ADD.map(parseAddedHoliday), remove: config.CALENDAR_HOLIDAYS_REMOVE },
+    receiptReading: config.CALENDAR_RECEIPT_READING,
   });
 }
 
 /** What the business calendar is built from: a change rebuilds the timers. */
 function calendarSettingsOf(config: AppConfig) {
   const { CALENDAR_SATURDAY_IS_BUSINESS_DAY, CALENDAR_BUSINESS_HOURS_START, CALENDAR_BUSINESS_HOURS_END, CALENDAR_HOLIDAYS_ADD, CALENDAR_HOLIDAYS_REMOVE } = config;
-  return { CALENDAR_SATURDAY_IS_BUSINESS_DAY, CALENDAR_BUSINESS_HOURS_START, CALENDAR_BUSINESS_HOURS_END, CALENDAR_HOLIDAYS_ADD, CALENDAR_HOLIDAYS_REMOVE };
+  const settings = { CALENDAR_SATURDAY_IS_BUSINESS_DAY, CALENDAR_BUSINESS_HOURS_START, CALENDAR_BUSINESS_HOURS_END, CALENDAR_HOLIDAYS_ADD, CALENDAR_HOLIDAYS_REMOVE };
+  // The default reading leaves the fingerprint as it was: no rebuild of the timers on upgrade.
+  return config.CALENDAR_RECEIPT_READING === 'filing_day' ? settings : { ...settings, CALENDAR_RECEIPT_READING: config.CALENDAR_RECEIPT_READING };
 }
 
 /** The SLA process manager's timers read model (`sla_timers`), as the configuration sets it up. */

@@ -175,12 +175,14 @@ describe('SLA process manager, with simulated time', () => {
     expect((await slaFacts()).map((fact) => fact.type)).toEqual(['FirstResponseOverdue']);
   });
 
-  it('closes a case whose customer stays silent 2 business days after an information request (company rule)', async () => {
+  it('closes a case outside Ley 1755 whose customer stays silent 2 business days after an information request (company rule)', async () => {
     const run = await startRun();
     await fileFeatureQuestionOnChat(run);
     await act(run, '2026-03-02T14:00:00-05:00', { type: 'SendResponse', data: { body: 'Revisamos', outcome: 'pending' } });
     await act(run, '2026-03-03T10:00:00-05:00', { type: 'ReceiveCounterReply', data: { summary: 'Falta', channel: 'chat' } }, actors.agent);
-    await act(run, '2026-03-04T10:00:00-05:00', { type: 'RequestInformation', data: { message: 'Envíe una captura' } });
+    // The command path adds the company rule; the company marks feature questions as outside Ley 1755.
+    const customerSilenceRule = { businessDays: 2, outsideLey1755: ['feature-question'] };
+    await act(run, '2026-03-04T10:00:00-05:00', { type: 'RequestInformation', data: { message: 'Envíe una captura', customerSilenceRule } });
     expect((await tickAt(run, '2026-03-06T23:59:59.999-05:00')).map((firing) => firing.commandId)).not.toContain(
       `sla:${CASE_ID}:customer_silence:2026-03-06T23:59:59.999-05:00`,
     );

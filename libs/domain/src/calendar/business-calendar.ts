@@ -1,5 +1,5 @@
 import { resolveCalendarConfig } from './calendar-config';
-import type { CalendarConfig, ResolvedCalendarConfig, TimeOfDay } from './calendar-config';
+import type { CalendarConfig, ReceiptReading, ResolvedCalendarConfig, TimeOfDay } from './calendar-config';
 import { colombianHolidays } from './colombian-holidays';
 import type { Holiday } from './colombian-holidays';
 import { steadyOffsetZone } from './steady-offset-zone';
@@ -60,6 +60,24 @@ export class BusinessCalendar {
   /** The calendar date of `instant` in the calendar's zone. */
   localDate(instant: IsoInstant): IsoDate {
     return isoDateOf(this.clock.localDayOf(this.parseInstant(instant, 'instant')));
+  }
+
+  /** The receipt reading in force (DOMAIN.md, Deadlines, Receipt). */
+  get receiptReading(): ReceiptReading {
+    return this.config.receiptReading;
+  }
+
+  /**
+   * The instant the legal terms of a filing count from: the filing itself ('filing_day'), or under
+   * 'next_business_day', for a filing on a non-business day or at or after closing time, the opening
+   * of the next business day.
+   */
+  legalTermStart(filedAt: IsoInstant): IsoInstant {
+    const instant = this.parseInstant(filedAt, 'filedAt');
+    if (this.config.receiptReading === 'filing_day') return filedAt;
+    const day = this.clock.localDayOf(instant);
+    if (this.isBusinessDayNumber(day) && instant < this.clock.at(day, this.config.closesAt)) return filedAt;
+    return this.clock.format(this.clock.at(this.nextBusinessDayNumber(day), this.config.opensAt));
   }
 
   /**

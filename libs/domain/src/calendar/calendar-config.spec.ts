@@ -8,6 +8,7 @@ describe('calendar config', () => {
     expect(resolveCalendarConfig()).toEqual({
       timeZone: 'America/Bogota',
       saturdayIsBusinessDay: false,
+      receiptReading: 'filing_day',
       opensAt: { hour: 8, minute: 0 },
       closesAt: { hour: 17, minute: 0 },
       holidayOverrides: { add: undefined, remove: undefined },

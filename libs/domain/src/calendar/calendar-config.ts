@@ -16,7 +16,17 @@ export interface CalendarConfig {
   /** Default 08:00–17:00. */
   businessHours?: BusinessHours;
   holidayOverrides?: HolidayOverrides;
+  /** When a filing on a non-business day or after business hours is received (DOMAIN.md, Deadlines, Receipt); default 'filing_day'. */
+  receiptReading?: ReceiptReading;
 }
+
+/**
+ * `filing_day`: the legal terms count from the day after the filing, whatever its day or hour (the safe
+ * side). `next_business_day`: a filing on a non-business day or after closing time is received the next
+ * business day, and the terms count from the day after that (a reading of the Consejo de Estado).
+ */
+export const RECEIPT_READINGS = ['filing_day', 'next_business_day'] as const;
+export type ReceiptReading = (typeof RECEIPT_READINGS)[number];
 
 export const DEFAULT_TIME_ZONE = 'America/Bogota';
 export const DEFAULT_BUSINESS_HOURS: Readonly<BusinessHours> = Object.freeze({ start: '08:00', end: '17:00' });
@@ -32,6 +42,7 @@ export interface ResolvedCalendarConfig {
   opensAt: TimeOfDay;
   closesAt: TimeOfDay;
   holidayOverrides: HolidayOverrides;
+  receiptReading: ReceiptReading;
 }
 
 export class InvalidCalendarConfigError extends Error {
@@ -50,6 +61,7 @@ export function resolveCalendarConfig(config: CalendarConfig = {}): ResolvedCale
     saturdayIsBusinessDay = false,
     businessHours = DEFAULT_BUSINESS_HOURS,
     holidayOverrides = {},
+    receiptReading = 'filing_day',
   } = config;
   const problems: string[] = [];
 
@@ -65,9 +77,12 @@ export function resolveCalendarConfig(config: CalendarConfig = {}): ResolvedCale
     problems.push(`businessHours.start (${businessHours.start}) must be before businessHours.end (${businessHours.end})`);
   }
   problems.push(...holidayOverridesProblems(holidayOverrides));
+  if (!(RECEIPT_READINGS as readonly unknown[]).includes(receiptReading)) {
+    problems.push(`receiptReading must be one of ${RECEIPT_READINGS.join(', ')}, got ${JSON.stringify(receiptReading)}`);
+  }
 
   if (problems.length > 0 || !opensAt || !closesAt) throw new InvalidCalendarConfigError(problems);
-  return { timeZone, saturdayIsBusinessDay, opensAt, closesAt, holidayOverrides: copyOf(holidayOverrides) };
+  return { timeZone, saturdayIsBusinessDay, opensAt, closesAt, holidayOverrides: copyOf(holidayOverrides), receiptReading };
 }
 
 /** A private copy, so that mutating the caller's object cannot desynchronise cached holidays. */

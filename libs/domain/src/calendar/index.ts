@@ -1,6 +1,6 @@
 export { BusinessCalendar } from './business-calendar';
-export { DEFAULT_BUSINESS_HOURS, DEFAULT_TIME_ZONE, InvalidCalendarConfigError } from './calendar-config';
-export type { BusinessHours, CalendarConfig } from './calendar-config';
+export { DEFAULT_BUSINESS_HOURS, DEFAULT_TIME_ZONE, InvalidCalendarConfigError, RECEIPT_READINGS } from './calendar-config';
+export type { BusinessHours, CalendarConfig, ReceiptReading } from './calendar-config';
 export { colombianHolidays, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from './colombian-holidays';
 export type { Holiday, HolidayOverrides } from './colombian-holidays';
 export { easterSunday } from './easter';

@@ -51,4 +51,5 @@ export const AUTO_CLOSE_REASONS: Record<AutoCloseRule, string> = {
 };
 
 /** The reason written into CaseWithdrawn. */
-export const TACIT_WITHDRAWAL_REASON = 'Tacit withdrawal (Ley 1755 de 2015, art. 17): no answer to the information request within one month';
+export const TACIT_WITHDRAWAL_REASON =
+  'Tacit withdrawal (Ley 1755 de 2015, art. 17): no answer to the information request by the end of its term (one month, or two if the petitioner asked for one more)';

@@ -114,11 +114,51 @@ describe('case decider: automatic closing and tacit withdrawal', () => {
   const closeSilent = (at: string, informationRequestedAt = REQUESTED_AT) =>
     command('CloseCaseAutomatically', { rule: 'customer_silent', dueAt: '2026-03-09T23:59:59.999-05:00', informationRequestedAt }, sla, at);
 
-  it('given information requested, when the customer stays silent past the company term, then CaseClosed (customer_silent)', () => {
+  /** The same request, on a kind or typology the company marks as outside Ley 1755: its silence rule applies. */
+  const outsideTheLaw = HISTORIES.awaiting_information.map((event) =>
+    event.type === 'InformationRequested' ? ({ ...event, data: { ...event.data, customerSilenceDueAt: '2026-03-09T23:59:59.999-05:00' } } as CaseEvent) : event,
+  );
+
+  it('given information requested on a case outside Ley 1755, when the customer stays silent past the company term, then CaseClosed (customer_silent)', () => {
     spec
-      .given(HISTORIES.awaiting_information)
+      .given(outsideTheLaw)
       .when(closeSilent(march2026(10, '08:00:00')))
       .then([{ type: 'CaseClosed', data: { reason: AUTO_CLOSE_REASONS.customer_silent, closedBy: sla.id, closedAt: march2026(10, '08:00:00') } }]);
+  });
+
+  it('given information requested on a case under Ley 1755, when the company silence timer fires before the art. 17 date, then CASE.TIMER_STALE (the law comes first)', () => {
+    spec.given(HISTORIES.awaiting_information).when(closeSilent(march2026(10, '08:00:00'))).thenFails('CASE.TIMER_STALE');
+  });
+
+  it('given a v1 request (no closing dates recorded), when the silence timer fires, then CaseClosed as before', () => {
+    const v1 = HISTORIES.awaiting_information.map((event) =>
+      event.type === 'InformationRequested' ? ({ ...event, data: { ...event.data, tacitWithdrawalAt: null, customerSilenceDueAt: null } } as CaseEvent) : event,
+    );
+    expect(spec.given(v1).when(closeSilent(march2026(10, '08:00:00'))).thenEmits().map((event) => event.type)).toEqual(['CaseClosed']);
+  });
+
+  it('given the petitioner was granted one more month, when the first month\'s withdrawal timer fires, then CASE.TIMER_STALE', () => {
+    const extended: CaseEvent = {
+      type: 'InformationPeriodExtended',
+      data: {
+        channel: 'phone',
+        informationRequestedAt: REQUESTED_AT,
+        previousTacitWithdrawalAt: '2026-04-06T23:59:59.999-05:00',
+        tacitWithdrawalAt: '2026-05-05T23:59:59.999-05:00',
+        extendedBy: actors.agent.id,
+        extendedAt: march2026(20),
+      },
+    };
+    const history = [...HISTORIES.awaiting_information, extended];
+    spec
+      .given(history)
+      .when(command('WithdrawCase', { informationRequestedAt: REQUESTED_AT, dueAt: '2026-04-06T23:59:59.999-05:00' }, sla, '2026-04-07T00:00:00-05:00'))
+      .thenFails('CASE.TIMER_STALE');
+    const withdrawn = spec
+      .given(history)
+      .when(command('WithdrawCase', { informationRequestedAt: REQUESTED_AT, dueAt: '2026-05-05T23:59:59.999-05:00' }, sla, '2026-05-06T00:00:00-05:00'))
+      .thenEmits();
+    expect(withdrawn.map((event) => event.type)).toEqual(['CaseWithdrawn']);
   });
 
   it('given the information arrived, when the silence timer fires, then CASE.WRONG_STATUS', () => {

@@ -38,6 +38,8 @@ export function closeCaseAutomatically(command: C.CloseCaseAutomatically, state:
   } else {
     requireStatus(state, ['awaiting_information'], command);
     requireSameRequest(command.data.informationRequestedAt ?? null, state.informationRequestedAt);
+    // A request recorded since issue 22 says whether the company rule applies (only outside Ley 1755) and when: the law comes first.
+    if (state.tacitWithdrawalAt !== null && state.customerSilenceDueAt !== dueAt) throw CaseErrors.timerStale(dueAt, state.customerSilenceDueAt);
   }
   requirePassed(command.at, dueAt);
   return [{ type: 'CaseClosed', data: { reason: AUTO_CLOSE_REASONS[rule], closedBy: command.actor.id, closedAt: command.at } }];
@@ -48,6 +50,8 @@ export function withdrawCase(command: C.WithdrawCase, state: FiledCase): CaseEve
   requireStatus(state, ['awaiting_information'], command);
   const { informationRequestedAt, dueAt } = command.data;
   requireSameRequest(informationRequestedAt, state.informationRequestedAt);
+  // The art. 17 date the case records (with the petitioner's extra month, if granted); a v1 request records none.
+  if (state.tacitWithdrawalAt !== null && state.tacitWithdrawalAt !== dueAt) throw CaseErrors.timerStale(dueAt, state.tacitWithdrawalAt);
   requirePassed(command.at, dueAt);
   return [
     {

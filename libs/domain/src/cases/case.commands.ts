@@ -29,7 +29,16 @@ export type FileCase = Command<
 export type AssignCase = Command<'AssignCase', { backofficeId: string }>;
 export type ReviewTypification = Command<'ReviewTypification', { consistent: boolean; reason?: string | null }>;
 export type RetypifyCase = Command<'RetypifyCase', Typification>;
-export type RequestInformation = Command<'RequestInformation', { message: string }>;
+/**
+ * `customerSilenceRule`: the company's rule from the configuration (the command path adds it): a case of one
+ * of `outsideLey1755` (kinds or typologies) waiting on the customer `businessDays` is closed; absent or 0: none.
+ */
+export type RequestInformation = Command<
+  'RequestInformation',
+  { message: string; customerSilenceRule?: { businessDays: number; outsideLey1755: readonly string[] } | null }
+>;
+/** Art. 17: the petitioner asked, by `channel`, for one more month to complete the information. */
+export type ExtendInformationPeriod = Command<'ExtendInformationPeriod', { channel: Channel }>;
 export type ReceiveInformation = Command<'ReceiveInformation', { summary: string; channel: Channel }>;
 export type SendResponse = Command<'SendResponse', { body: string; outcome: ResponseOutcome }>;
 export type ReceiveCounterReply = Command<'ReceiveCounterReply', { summary: string; channel: Channel }>;
@@ -71,6 +80,7 @@ export type CaseCommand =
   | ReviewTypification
   | RetypifyCase
   | RequestInformation
+  | ExtendInformationPeriod
   | ReceiveInformation
   | SendResponse
   | ReceiveCounterReply

@@ -46,6 +46,7 @@ const MATRIX: { command: CaseCommand; allowed: Partial<Record<HistoryName, strin
     allowed: { returned: 'CaseTypified' },
   },
   { command: command('RequestInformation', { message: 'Adjunte la factura' }, actors.backoffice), allowed: { in_progress: 'InformationRequested' } },
+  { command: command('ExtendInformationPeriod', { channel: 'phone' }, actors.agent), allowed: { awaiting_information: 'InformationPeriodExtended' } },
   {
     command: command('ReceiveInformation', { summary: 'Factura recibida', channel: 'email' }, actors.backoffice),
     allowed: { awaiting_information: 'InformationReceived' },

@@ -16,13 +16,18 @@ import { requireStatus } from './case-status.guard';
 import { closeCaseAutomatically, recordOverdue, withdrawCase } from './case-sla.decider';
 import { recordEmailOutcome } from './case-mail.decider';
 import { erasePetitionerData } from './case-personal-data.decider';
+import { tacitWithdrawalInstant } from './information-period';
+import type { InformationPeriodCalendar } from './information-period';
+import { INFORMATION_REQUEST_TERM_BUSINESS_DAYS } from '../sla/legal-terms';
 
 /** The calendar arithmetic the decider needs (implemented by the Colombian BusinessCalendar). */
-export interface DeadlineCalendar {
+export interface DeadlineCalendar extends InformationPeriodCalendar {
   /** End of the Nth business day counted from the day after `from`'s local date. */
   addBusinessDays(from: string, businessDays: number): string;
   /** Business days d with localDate(from) < d <= localDate(to). */
   businessDaysBetween(from: string, to: string): number;
+  /** The instant the legal terms count from (the receipt reading in force: the filing itself, or the next business day). */
+  legalTermStart(filedAt: string): string;
 }
 
 export type CaseDecider = Decider<C.CaseCommand, CaseEvent, CaseState>;
@@ -55,6 +60,8 @@ function decideCase(calendar: DeadlineCalendar, command: C.CaseCommand, state: C
       return retypifyCase(calendar, command, state);
     case 'RequestInformation':
       return requestInformation(calendar, command, state);
+    case 'ExtendInformationPeriod':
+      return extendInformationPeriod(calendar, command, state);
     case 'ReceiveInformation':
       return receiveInformation(calendar, command, state);
     case 'SendResponse':
@@ -105,7 +112,7 @@ function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseSt
   if (!d.consent) throw CaseErrors.consentRequired();
   if (resolvesAtFirstLine && !FIRST_LINE_RESOLVABLE_KINDS.includes(d.kind)) throw CaseErrors.firstLineNotAllowed(d.kind);
   const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[d.kind];
-  const dueAt = calendar.addBusinessDays(command.at, legalTermDays);
+  const dueAt = calendar.addBusinessDays(calendar.legalTermStart(command.at), legalTermDays);
   const events: CaseEvent[] = [
     {
       type: 'CaseFiled',
@@ -178,34 +185,82 @@ function reviewTypification(command: C.ReviewTypification, state: FiledCase): Ca
 function retypifyCase(calendar: DeadlineCalendar, command: C.RetypifyCase, state: FiledCase): CaseEvent[] {
   requireStatus(state, ['returned'], command);
   const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[command.data.kind];
-  const dueAt = calendar.addBusinessDays(state.filedAt, legalTermDays + state.extendedBusinessDays);
+  const dueAt = calendar.addBusinessDays(calendar.legalTermStart(state.filedAt), legalTermDays + state.extendedBusinessDays);
   const { kind, typology, motive } = command.data;
   return [{ type: 'CaseTypified', data: { kind, typology, motive, typifiedBy: command.actor.id, legalTermDays, dueAt } }];
 }
 
+/**
+ * Art. 17: only a request made within 10 business days of the receipt, before the legal term expired,
+ * suspends it; a later one pauses the company targets only. The event records when the case closes
+ * without an answer: the art. 17 date, or the company's silence rule for a case outside Ley 1755.
+ */
 function requestInformation(calendar: DeadlineCalendar, command: C.RequestInformation, state: FiledCase): CaseEvent[] {
   requireStatus(state, ['in_progress'], command);
   requireAssigneeIfBackoffice(command.actor, state);
   const remainingBusinessDays = calendar.businessDaysBetween(command.at, state.dueAt);
+  const requestDue = calendar.addBusinessDays(calendar.legalTermStart(state.filedAt), INFORMATION_REQUEST_TERM_BUSINESS_DAYS);
+  const suspendsLegalTerm = !isLater(command.at, state.dueAt) && !isLater(command.at, requestDue);
+  const rule = command.data.customerSilenceRule;
+  const { kind, typology } = state.typification;
+  const outsideLey1755 = Boolean(rule && rule.businessDays > 0 && (rule.outsideLey1755.includes(kind) || rule.outsideLey1755.includes(typology)));
   return [
     {
       type: 'InformationRequested',
-      data: { message: command.data.message, requestedBy: command.actor.id, requestedAt: command.at, remainingBusinessDays },
+      data: {
+        message: command.data.message,
+        requestedBy: command.actor.id,
+        requestedAt: command.at,
+        remainingBusinessDays,
+        suspendsLegalTerm,
+        tacitWithdrawalAt: tacitWithdrawalInstant(calendar, command.at, false),
+        customerSilenceDueAt: outsideLey1755 ? calendar.addBusinessDays(command.at, rule!.businessDays) : null,
+      },
     },
   ];
 }
 
-/** Art. 17: the clock restarts the day after the information arrives, with the days that were left. */
+/** Art. 17: the petitioner may ask for one more month, once, while the first has not ended. */
+function extendInformationPeriod(calendar: DeadlineCalendar, command: C.ExtendInformationPeriod, state: FiledCase): CaseEvent[] {
+  requireStatus(state, ['awaiting_information'], command);
+  if (state.informationPeriodExtended) throw CaseErrors.informationPeriodAlreadyExtended();
+  const previousTacitWithdrawalAt = state.tacitWithdrawalAt ?? tacitWithdrawalInstant(calendar, state.informationRequestedAt, false);
+  if (isLater(command.at, previousTacitWithdrawalAt)) throw CaseErrors.informationPeriodEnded(previousTacitWithdrawalAt);
+  return [
+    {
+      type: 'InformationPeriodExtended',
+      data: {
+        channel: command.data.channel,
+        informationRequestedAt: state.informationRequestedAt,
+        previousTacitWithdrawalAt,
+        tacitWithdrawalAt: tacitWithdrawalInstant(calendar, state.informationRequestedAt, true),
+        extendedBy: command.actor.id,
+        extendedAt: command.at,
+      },
+    },
+  ];
+}
+
+/**
+ * Art. 17: the term resumes the day after the information arrives, with the days that were left (at
+ * least one when it was asked for on the last day). A term the request did not suspend, or that had
+ * already expired, is never revived: the due date stays.
+ */
 function receiveInformation(calendar: DeadlineCalendar, command: C.ReceiveInformation, state: FiledCase): CaseEvent[] {
   requireStatus(state, ['awaiting_information'], command);
   requireAssigneeIfBackoffice(command.actor, state);
-  const dueAt = calendar.addBusinessDays(command.at, Math.max(1, state.remainingBusinessDays));
+  const resumes = state.legalTermSuspended && !isLater(state.informationRequestedAt, state.dueAt);
+  const dueAt = resumes ? calendar.addBusinessDays(command.at, Math.max(1, state.remainingBusinessDays)) : state.dueAt;
   return [
     {
       type: 'InformationReceived',
       data: { summary: command.data.summary, channel: command.data.channel, receivedBy: command.actor.id, receivedAt: command.at, dueAt },
     },
   ];
+}
+
+function isLater(a: string, b: string): boolean {
+  return Date.parse(a) > Date.parse(b);
 }
 
 function sendResponse(calendar: DeadlineCalendar, command: C.SendResponse, state: FiledCase): CaseEvent[] {

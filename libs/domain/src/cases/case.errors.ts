@@ -56,5 +56,14 @@ export const CaseErrors = {
     new DomainError('CASE.OTHER_PETITIONER', 'The case was filed by another petitioner', 'rule'),
   petitionerAlreadyErased: () =>
     new DomainError('CASE.PETITIONER_ALREADY_ERASED', "The petitioner's personal data was already erased", 'conflict'),
+  informationPeriodAlreadyExtended: () =>
+    new DomainError('CASE.INFORMATION_PERIOD_ALREADY_EXTENDED', 'The petitioner already had one more month to complete the information (art. 17 allows it once)', 'rule'),
+  informationPeriodEnded: (tacitWithdrawalAt: string) =>
+    new DomainError(
+      'CASE.INFORMATION_PERIOD_ENDED',
+      `The period to complete the information ended at ${tacitWithdrawalAt}: it can no longer be extended`,
+      'rule',
+      { tacitWithdrawalAt },
+    ),
   notPositive: (field: string) => new DomainError('CASE.INVALID_VALUE', `${field} must be a positive integer`, 'rule'),
 };

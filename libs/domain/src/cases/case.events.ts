@@ -90,9 +90,37 @@ export type CaseReturnedToAgent = {
   data: { agentId: string; reason: string; returnedBy: string; returnedAt: string };
 };
 
+/**
+ * v2 (issue 22): what the request did to the legal term and when the case closes without an answer.
+ * `suspendsLegalTerm`: art. 17, only a request within 10 business days of filing, before the term
+ * expired, suspends it. `tacitWithdrawalAt`: the end of the art. 17 date (one month, moved to a
+ * business day); null for a v1 request (then computed as before). `customerSilenceDueAt`: the company's
+ * silence rule, only for the kinds or typologies the company marks as outside Ley 1755; null otherwise.
+ */
 export type InformationRequested = {
   type: 'InformationRequested';
-  data: { message: string; requestedBy: string; requestedAt: string; remainingBusinessDays: number };
+  data: {
+    message: string;
+    requestedBy: string;
+    requestedAt: string;
+    remainingBusinessDays: number;
+    suspendsLegalTerm: boolean;
+    tacitWithdrawalAt: string | null;
+    customerSilenceDueAt: string | null;
+  };
+};
+
+/** Art. 17: the petitioner asked (by `channel`) for one more month to complete the information; once per request. */
+export type InformationPeriodExtended = {
+  type: 'InformationPeriodExtended';
+  data: {
+    channel: Channel;
+    informationRequestedAt: string;
+    previousTacitWithdrawalAt: string;
+    tacitWithdrawalAt: string;
+    extendedBy: string;
+    extendedAt: string;
+  };
 };
 
 export type InformationReceived = {
@@ -153,7 +181,7 @@ export type ResolutionOverdue = {
   data: { dueAt: string; detectedBy: string; detectedAt: string };
 };
 
-/** Ley 1755 de 2015, art. 17: no answer to the information request within one month: the petition is tacitly withdrawn. */
+/** Ley 1755 de 2015, art. 17: no answer to the information request by the end of its term (`dueAt`): the petition is tacitly withdrawn. */
 export type CaseWithdrawn = {
   type: 'CaseWithdrawn';
   data: { reason: string; informationRequestedAt: string; dueAt: string; withdrawnBy: string; withdrawnAt: string };
@@ -248,6 +276,7 @@ export type CaseEvent =
   | TypificationConfirmed
   | CaseReturnedToAgent
   | InformationRequested
+  | InformationPeriodExtended
   | InformationReceived
   | ResponseSent
   | CounterReplyReceived
@@ -274,7 +303,8 @@ export const CASE_EVENT_SCHEMA_VERSIONS: Record<CaseEventType, number> = {
   CaseAssigned: 1,
   TypificationConfirmed: 1,
   CaseReturnedToAgent: 1,
-  InformationRequested: 1,
+  InformationRequested: 2,
+  InformationPeriodExtended: 1,
   InformationReceived: 1,
   ResponseSent: 1,
   CounterReplyReceived: 1,

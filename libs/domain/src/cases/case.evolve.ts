@@ -74,9 +74,18 @@ function evolveFiled(state: FiledCase, event: CaseEvent): CaseState {
             status: 'awaiting_information',
             remainingBusinessDays: event.data.remainingBusinessDays,
             informationRequestedAt: event.data.requestedAt,
+            legalTermSuspended: event.data.suspendsLegalTerm,
+            tacitWithdrawalAt: event.data.tacitWithdrawalAt,
+            customerSilenceDueAt: event.data.customerSilenceDueAt,
+            informationPeriodExtended: false,
             ...facts,
             assigneeId: state.assigneeId,
           }
+        : state;
+    case 'InformationPeriodExtended':
+      // The customer's extra month replaces any company silence rule: the case waits for the new date.
+      return state.status === 'awaiting_information'
+        ? { ...state, tacitWithdrawalAt: event.data.tacitWithdrawalAt, customerSilenceDueAt: null, informationPeriodExtended: true }
         : state;
     case 'InformationReceived':
       return state.assigneeId ? { status: 'in_progress', ...facts, assigneeId: state.assigneeId, dueAt: event.data.dueAt } : state;

@@ -46,7 +46,18 @@ type Assigned = { assigneeId: string };
 
 /** The fields only a case in one status has, by status. */
 export type ReturnedFields = { returnedTo: string; returnReason: string };
-export type AwaitingInformationFields = { remainingBusinessDays: number; informationRequestedAt: string };
+export type AwaitingInformationFields = {
+  remainingBusinessDays: number;
+  informationRequestedAt: string;
+  /** Art. 17: the request suspended the legal term (made within 10 business days of filing, before it expired). */
+  legalTermSuspended: boolean;
+  /** The end of the art. 17 date, as extended; null for a v1 request (the SLA timers compute it as before). */
+  tacitWithdrawalAt: string | null;
+  /** The company's silence rule (outside Ley 1755 only); null when the law alone governs. */
+  customerSilenceDueAt: string | null;
+  /** The petitioner's extra month (art. 17) was granted. */
+  informationPeriodExtended: boolean;
+};
 export type RespondedFields = { outcome: ResponseOutcome; counterReplyDeadline: string };
 export type ClosedFields = { closeReason: string };
 

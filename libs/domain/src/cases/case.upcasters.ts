@@ -14,6 +14,10 @@ export const CASE_EVENT_UPCASTERS: UpcasterRegistry = {
   // v2 (issue 22): a transfer writes to the competent entity too; every v1 attempt was the petitioner's message.
   EmailDelivered: { 1: (data) => ({ ...data, addressee: 'petitioner' }) },
   EmailDeliveryFailed: { 1: (data) => ({ ...data, addressee: 'petitioner' }) },
+  InformationRequested: {
+    // v2 (issue 22): a v1 request suspended the legal term (unless it had expired) and its closing dates came from the configuration.
+    1: (data) => ({ ...data, suspendsLegalTerm: true, tacitWithdrawalAt: null, customerSilenceDueAt: null }),
+  },
 };
 
 export function isCaseEventType(type: string): type is CaseEvent['type'] {

@@ -16,6 +16,7 @@ const MOVES_A_PERSONS_REVISION: Record<CaseEventType, boolean> = {
   TypificationConfirmed: true,
   CaseReturnedToAgent: true,
   InformationRequested: true,
+  InformationPeriodExtended: true,
   InformationReceived: true,
   ResponseSent: true,
   CounterReplyReceived: true,

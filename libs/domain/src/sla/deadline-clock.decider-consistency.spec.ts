@@ -13,7 +13,10 @@ describe('deadline clock: agrees with the decider on the legal deadline', () => 
     ['an inquiry filed before Christmas 2025', () => History.filed('2025-12-15T09:00:00-05:00', { kind: 'inquiry' })],
     ['a claim re-typified as a document request', () => History.filed('2026-03-02T10:00:00-05:00').assigned('2026-03-03T09:00:00-05:00').returned('2026-03-04T09:00:00-05:00').retypified('2026-03-04T11:00:00-05:00', 'document_request')],
     ['a claim paused over Holy Week 2026', () => claim().informationRequested('2026-03-05T10:00:00-05:00').informationReceived('2026-04-01T09:00:00-05:00')],
-    ['a claim asked for information on its last day', () => claim().informationRequested('2026-03-24T10:00:00-05:00').informationReceived('2026-03-26T09:00:00-05:00')],
+    ['a claim asked for information on its last day (after the 10 days: not suspended)', () => claim().informationRequested('2026-03-24T10:00:00-05:00').informationReceived('2026-03-26T09:00:00-05:00')],
+    ['a document request asked for information on its last day (suspended, one day granted)', () => History.filed('2026-03-02T10:00:00-05:00', { kind: 'document_request' }).inProgress('2026-03-03T09:00:00-05:00').informationRequested('2026-03-16T10:00:00-05:00').informationReceived('2026-03-18T09:00:00-05:00')],
+    ['a claim asked for information after the 10 days, before its deadline', () => claim().informationRequested('2026-03-18T10:00:00-05:00').informationReceived('2026-03-20T09:00:00-05:00')],
+    ['a claim asked for information after its deadline, extended too late', () => claim().informationRequested('2026-03-25T10:00:00-05:00').informationReceived('2026-03-27T09:00:00-05:00')],
     ['a claim paused across the 2025 San Pedro / Sacred Heart holiday', () => History.filed('2025-06-16T09:00:00-05:00').inProgress('2025-06-17T09:00:00-05:00').informationRequested('2025-06-20T15:00:00-05:00').informationReceived('2025-06-30T10:00:00-05:00')],
     ['a claim extended twice up to the limit', () => claim().extended('2026-03-10T10:00:00-05:00', 10).extended('2026-03-20T10:00:00-05:00', 5)],
     ['a claim paused, restarted and extended', () => claim().informationRequested('2026-03-05T10:00:00-05:00').informationReceived('2026-04-01T09:00:00-05:00').extended('2026-04-10T10:00:00-05:00', 5)],
@@ -37,10 +40,10 @@ describe('deadline clock: agrees with the decider on the legal deadline', () => 
     expect(recorded).toEqual([13, 10]);
   });
 
-  it('given information asked after the legal deadline, when computing deadlines, then it deliberately keeps the expired deadline the decider restarted', () => {
+  it('given information asked after the legal deadline, when computing deadlines, then the decider and the clock keep the expired deadline (never revived)', () => {
     const history = claim().informationRequested('2026-03-25T10:00:00-05:00').informationReceived('2026-03-27T10:00:00-05:00');
     const deadlines = history.deadlinesAt('2026-03-27T10:00:00-05:00');
-    expect(history.recordedDueAt()).toBe('2026-03-30T23:59:59.999-05:00');
+    expect(history.recordedDueAt()).toBe('2026-03-24T23:59:59.999-05:00');
     expect(deadlines.legal.dueAt).toBe('2026-03-24T23:59:59.999-05:00');
   });
 });

@@ -2,6 +2,7 @@ import type { CaseKind } from '../cases/case-kind';
 import { computeDeadlines } from './deadline-clock';
 import { calendar, History } from './deadline-test-histories';
 import { DEFAULT_SLA_POLICIES } from './sla-policy';
+import { BusinessCalendar } from '../calendar/business-calendar';
 
 const endOf = (date: string) => `${date}T23:59:59.999-05:00`;
 
@@ -39,7 +40,7 @@ describe('deadline clock: the legal term (Ley 1755 de 2015, art. 14), from the d
     expect(filed).toEqual({
       at: '2026-03-21T11:00:00-05:00',
       event: 'CaseFiled',
-      effect: 'Filed as claim on the email channel on a non-business day (2026-03-21): the legal term is 15 business days from the day after filing, due 2026-04-15T23:59:59.999-05:00.',
+      effect: 'Filed as claim on the email channel on a non-business day (2026-03-21): the legal term is 15 business days from the day after filing (receipt reading: filing_day, counted from the day of filing whatever its day or hour), due 2026-04-15T23:59:59.999-05:00.',
     });
   });
 
@@ -62,5 +63,17 @@ describe('deadline clock: the legal term (Ley 1755 de 2015, art. 14), from the d
 
   it('given a now that is not an instant, when computing, then it is refused', () => {
     expect(() => History.filed('2026-03-02T10:00:00-05:00').deadlinesAt('yesterday')).toThrow(RangeError);
+  });
+
+  it('names the receipt reading in force: filing_day by default, next_business_day when configured (the term counts from the receipt)', () => {
+    const saturday = History.filed('2026-03-21T11:00:00-05:00');
+    const byFilingDay = saturday.deadlinesAt('2026-03-21T11:00:00-05:00');
+    expect(byFilingDay.legal.receiptReading).toBe('filing_day');
+    const nextBusinessDay = saturday.deadlinesAt('2026-03-21T11:00:00-05:00', { calendar: new BusinessCalendar({ receiptReading: 'next_business_day' }) });
+    expect(nextBusinessDay.legal.receiptReading).toBe('next_business_day');
+    // Received Tuesday 24 March (Monday 23 is San José): 25–27, 30–31, 1, 6–10, 13–16 April.
+    expect(nextBusinessDay.legal.dueAt).toBe(endOf('2026-04-16'));
+    expect(nextBusinessDay.steps[0].effect).toContain('receipt reading: next_business_day');
+    expect(nextBusinessDay.steps[0].effect).toContain('received 2026-03-24');
   });
 });

@@ -1,4 +1,7 @@
-import { History } from './deadline-test-histories';
+import type { CaseEvent } from '../cases/case.events';
+import { computeDeadlines } from './deadline-clock';
+import { calendar, History } from './deadline-test-histories';
+import { DEFAULT_SLA_POLICIES } from './sla-policy';
 
 const endOf = (date: string) => `${date}T23:59:59.999-05:00`;
 
@@ -19,6 +22,8 @@ describe('deadline clock: information requests pause the clocks (Ley 1755 de 201
         requestedLate: false,
         tacitWithdrawalAfter: '2026-04-06',
         tacitWithdrawalReached: false,
+        customerSilenceDueAt: null,
+        periodExtended: null,
       },
     ]);
   });
@@ -28,8 +33,6 @@ describe('deadline clock: information requests pause the clocks (Ley 1755 de 201
     ['2026-03-02T10:00:00-05:00', '2026-03-05T10:00:00-05:00', '2026-04-01T09:00:00-05:00', 12, '2026-04-21', 'over Holy Week 2026'],
     // Due 9 July 2025; 4 days used (17–20 June); arrives on the 30 June holiday, restarts 1 July: 1–4, 7–11, 14–15 July.
     ['2025-06-16T09:00:00-05:00', '2025-06-20T15:00:00-05:00', '2025-06-30T10:00:00-05:00', 11, '2025-07-15', 'arriving on the San Pedro / Sacred Heart holiday'],
-    // Asked on the last day, nothing left: the decider grants the next business day after the information arrives.
-    ['2026-03-02T10:00:00-05:00', '2026-03-24T10:00:00-05:00', '2026-03-26T09:00:00-05:00', 0, '2026-03-27', 'asked on the last day'],
   ])('given a claim filed at %s, when information is asked at %s and arrives at %s, then %p days are left and it is due the end of %s (%s)', (filedAt, requestedAt, receivedAt, daysLeft, dueDate) => {
     const inProgress = History.filed(filedAt).inProgress(requestedAt);
     const deadlines = inProgress.informationRequested(requestedAt).informationReceived(receivedAt).deadlinesAt(receivedAt);
@@ -38,13 +41,21 @@ describe('deadline clock: information requests pause the clocks (Ley 1755 de 201
     expect(deadlines.status).toEqual({ state: 'running' });
   });
 
-  it('given a request 11 business days after filing, when explaining, then it is flagged late (art. 17 allows 10)', () => {
+  it('given a document request asked on its last day (the 10th business day, within art. 17), when the information arrives, then it restarts with one business day', () => {
+    // Filed Monday 2 March 2026: 3–6, 9–13, 16 March are its 10 days; asked on the 16th, nothing left; arrives 18 March: due the 19th.
+    const history = History.filed('2026-03-02T10:00:00-05:00', { kind: 'document_request' }).inProgress('2026-03-03T09:00:00-05:00');
+    const deadlines = history.informationRequested('2026-03-16T10:00:00-05:00').informationReceived('2026-03-18T09:00:00-05:00').deadlinesAt('2026-03-18T09:00:00-05:00');
+    expect(deadlines.pauses[0]).toMatchObject({ businessDaysLeft: 0, pausedLegalClock: true, requestedLate: false });
+    expect(deadlines.legal.dueAt).toBe(endOf('2026-03-19'));
+  });
+
+  it('given a request 11 business days after filing, when explaining, then it is late and does not suspend the legal term (art. 17 allows 10)', () => {
     const deadlines = claimInProgress().informationRequested('2026-03-17T10:00:00-05:00').informationReceived('2026-03-20T09:00:00-05:00').deadlinesAt('2026-03-20T09:00:00-05:00');
-    expect(deadlines.pauses[0]).toMatchObject({ requestedLate: true, businessDaysLeft: 4 });
-    // 24–27 March: the 23rd is San José.
-    expect(deadlines.legal.dueAt).toBe(endOf('2026-03-27'));
+    expect(deadlines.pauses[0]).toMatchObject({ requestedLate: true, pausedLegalClock: false, businessDaysLeft: 0 });
+    // Not suspended: still the end of 24 March (the 23rd is San José).
+    expect(deadlines.legal.dueAt).toBe(endOf('2026-03-24'));
     expect(deadlines.steps.find((step) => step.event === 'InformationRequested')?.effect).toContain(
-      'The request came after the 10 business days art. 17 allows (until 2026-03-16T23:59:59.999-05:00).',
+      'Information requested after the 10 business days art. 17 allows (until 2026-03-16T23:59:59.999-05:00): the legal term is not suspended',
     );
   });
 
@@ -58,10 +69,11 @@ describe('deadline clock: information requests pause the clocks (Ley 1755 de 201
     const deadlines = history.deadlinesAt('2026-03-27T12:00:00-05:00');
     expect(deadlines.status).toEqual({ state: 'running' });
     expect(deadlines.pauses[0]).toMatchObject({ pausedLegalClock: false, businessDaysLeft: 0 });
-    expect(deadlines.legal).toMatchObject({ dueAt: endOf('2026-03-24'), overdue: true, recordedDueAt: endOf('2026-03-30') });
+    // An expired term is never revived: the decider records the same deadline.
+    expect(deadlines.legal).toMatchObject({ dueAt: endOf('2026-03-24'), overdue: true, recordedDueAt: endOf('2026-03-24') });
     const received = deadlines.steps.find((step) => step.event === 'InformationReceived');
-    expect(received?.effect).toContain('the legal deadline 2026-03-24T23:59:59.999-05:00 had passed before the request and does not restart');
-    expect(received?.effect).toContain('The event records the legal deadline as 2026-03-30T23:59:59.999-05:00.');
+    expect(received?.effect).toContain('the legal deadline 2026-03-24T23:59:59.999-05:00 had passed before the request and is not revived');
+    expect(received?.effect).not.toContain('The event records');
   });
 
   it.each([
@@ -96,5 +108,32 @@ describe('deadline clock: information requests pause the clocks (Ley 1755 de 201
     expect(deadlines.status.state).toBe('paused');
     expect(deadlines.resolution).toMatchObject({ dueAt: '2026-03-03T13:00:00.000-05:00', overdue: true });
     expect(deadlines.steps.find((step) => step.event === 'InformationRequested')?.effect).toContain('The company resolution target had already passed: it does not pause.');
+  });
+
+  it('given a request on a case the company marks outside Ley 1755, when explained, then the step states the date its silence rule closes the case', () => {
+    const events = claimInProgress()
+      .informationRequested('2026-03-05T10:00:00-05:00')
+      .events.map((event) => (event.type === 'InformationRequested' ? ({ ...event, data: { ...event.data, customerSilenceDueAt: endOf('2026-03-09') } } as CaseEvent) : event));
+    const deadlines = computeDeadlines(events, { calendar, policies: DEFAULT_SLA_POLICIES, now: '2026-03-06T10:00:00-05:00' });
+    expect(deadlines.pauses[0].customerSilenceDueAt).toBe(endOf('2026-03-09'));
+    expect(deadlines.steps.find((step) => step.event === 'InformationRequested')?.effect).toContain('its silence rule closes it after 2026-03-09T23:59:59.999-05:00');
+  });
+
+  it('given the petitioner asked for one more month, when explained, then the withdrawal date moves and the step says from when to when', () => {
+    const extended: CaseEvent = {
+      type: 'InformationPeriodExtended',
+      data: {
+        channel: 'phone',
+        informationRequestedAt: '2026-03-05T10:00:00-05:00',
+        previousTacitWithdrawalAt: endOf('2026-04-06'),
+        tacitWithdrawalAt: endOf('2026-05-05'),
+        extendedBy: 'agent-ana',
+        extendedAt: '2026-03-20T10:00:00-05:00',
+      },
+    };
+    const history = claimInProgress().informationRequested('2026-03-05T10:00:00-05:00').withEvent(extended);
+    const deadlines = history.deadlinesAt('2026-04-10T10:00:00-05:00');
+    expect(deadlines.pauses[0]).toMatchObject({ tacitWithdrawalAfter: '2026-05-05', tacitWithdrawalReached: false, periodExtended: { at: '2026-03-20T10:00:00-05:00', channel: 'phone', previousTacitWithdrawalAfter: '2026-04-06' } });
+    expect(deadlines.steps.find((step) => step.event === 'InformationPeriodExtended')?.effect).toContain('from the end of 2026-04-06 to the end of 2026-05-05');
   });
 });

@@ -101,7 +101,7 @@ describe('deadline clock: why is this case late, step by step', () => {
       {
         at: '2026-03-02T10:00:00-05:00',
         event: 'CaseFiled',
-        effect: 'Filed as claim on the email channel: the legal term is 15 business days from the day after filing, due 2026-03-24T23:59:59.999-05:00.',
+        effect: 'Filed as claim on the email channel: the legal term is 15 business days from the day after filing (receipt reading: filing_day, counted from the day of filing whatever its day or hour), due 2026-03-24T23:59:59.999-05:00.',
       },
       {
         at: '2026-03-02T10:00:00-05:00',
@@ -117,7 +117,7 @@ describe('deadline clock: why is this case late, step by step', () => {
         event: 'InformationRequested',
         effect:
           'Information requested from the customer (art. 17): the legal clock stops with 12 business days left. ' +
-          'The company resolution target had already passed: it does not pause. Without an answer by the end of 2026-04-06 the petition is tacitly withdrawn.',
+          'The company resolution target had already passed: it does not pause. Without an answer by the end of 2026-04-06 the petition is tacitly withdrawn (art. 17; the petitioner may ask for one more month).',
       },
       {
         at: '2026-04-01T09:00:00-05:00',

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/iso-date';
-import type { CaseKind } from '../cases/case-kind';
+import type { ReceiptReading } from '../calendar/calendar-config';
+import type { CaseKind, Channel } from '../cases/case-kind';
 import type { BusinessTime } from './pausable-clock';
 import type { TermDayCount } from './term-days';
 import type { CaseUrgency, SlaPolicySource, SlaPriority, SlaTarget } from './sla-policy';
@@ -30,6 +31,10 @@ export interface LegalDeadline extends DeadlineReading {
   recordedDueAt: string;
   /** The business days the term counted so far and the weekends and holidays skipped between them (when the explanation was asked with a day calendar). */
   days?: TermDayCount;
+  /** How a filing on a non-business day or after hours is received (DOMAIN.md, Deadlines, Receipt). */
+  receiptReading: ReceiptReading;
+  /** An information request suspends the legal term now (art. 17): `dueAt` is null, `remaining` counts as if it restarted. */
+  paused: boolean;
 }
 
 export interface ResolutionDeadline extends DeadlineReading {
@@ -58,12 +63,16 @@ export interface InformationPause {
   receivedAt: string | null;
   /** Legal business days left when the clock stopped; it restarts with them the day after the information arrives. */
   businessDaysLeft: number;
-  /** False when the request came after the legal deadline: an expired term does not pause. */
+  /** False when the request came after the legal deadline (an expired term does not pause) or after the 10 business days of art. 17. */
   pausedLegalClock: boolean;
   /** The request is due within 10 business days of filing. */
   requestedLate: boolean;
-  /** With no answer by the end of this date (one month, moved to a business day), the petition is tacitly withdrawn. */
+  /** With no answer by the end of this date (one month, moved to a business day; two with the extra month), the petition is tacitly withdrawn. */
   tacitWithdrawalAfter: IsoDate;
+  /** The company's silence rule (only for kinds or typologies outside Ley 1755): the case is closed after this instant; null when the law alone governs. */
+  customerSilenceDueAt: string | null;
+  /** Art. 17: the petitioner asked for one more month. */
+  periodExtended: { at: string; channel: Channel; previousTacitWithdrawalAfter: IsoDate } | null;
   tacitWithdrawalReached: boolean;
 }
 

@@ -1,4 +1,3 @@
-import { civilDateTime, toIsoDate } from '../calendar/iso-date';
 import type { IsoDate } from '../calendar/iso-date';
 import { LEGAL_TERM_BUSINESS_DAYS } from '../cases/case-kind';
 import type { CaseKind } from '../cases/case-kind';
@@ -11,6 +10,7 @@ import { dueInstantsAt } from './due-instants';
 import type { DueInstants } from './due-instants';
 import { INFORMATION_REQUEST_TERM_BUSINESS_DAYS, TACIT_WITHDRAWAL_MONTHS, TRANSFER_TERM_BUSINESS_DAYS } from './legal-terms';
 import { transferDueAt } from './transfer-term';
+import { tacitWithdrawalDate } from '../cases/information-period';
 import { dueAt, isAfter, isOverdueAt, leftBeforeRunningSpan, pauseClock, resumeClock, startClock, withTarget } from './pausable-clock';
 import type { PausableClock, SlaCalendar } from './pausable-clock';
 import { selectSlaPolicy } from './sla-policy';
@@ -92,7 +92,8 @@ export class DeadlineFold {
     this.kind = filed.kind;
     this.termDays = LEGAL_TERM_BUSINESS_DAYS[filed.kind];
     this.selected = selectSlaPolicy(this.policies, null, this.urgency);
-    this.legal = startClock(days(this.termDays), filed.filedAt);
+    // The receipt reading in force says from when the legal term counts (DOMAIN.md, Deadlines, Receipt).
+    this.legal = startClock(days(this.termDays), this.calendar.legalTermStart(filed.filedAt));
     this.resolution = startClock(this.selected.policy.resolution, filed.filedAt);
     const hasFirstResponseTarget = this.policies.firstResponseChannels.includes(filed.channel);
     this.firstResponse = hasFirstResponseTarget ? startClock(this.selected.policy.firstResponse, filed.filedAt) : null;
@@ -102,7 +103,9 @@ export class DeadlineFold {
       const filingDate = this.calendar.localDate(filed.filedAt);
       const nonBusinessDate = this.calendar.isBusinessDay(filingDate) ? null : filingDate;
       const legalDue = this.dues(filed.filedAt).legal;
-      return this.texts.filed({ kind: filed.kind, channel: filed.channel, nonBusinessDate, termDays: this.termDays, legalDue }) + this.recordedNote(filed.dueAt);
+      const start = this.calendar.legalTermStart(filed.filedAt);
+      const receipt = { reading: this.calendar.receiptReading, receivedOn: start !== filed.filedAt ? this.calendar.localDate(start) : null };
+      return this.texts.filed({ kind: filed.kind, channel: filed.channel, nonBusinessDate, termDays: this.termDays, legalDue, receipt }) + this.recordedNote(filed.dueAt);
     });
   }
 
@@ -201,7 +204,9 @@ export class DeadlineFold {
       case 'CaseReturnedToAgent':
         return this.step(event.data.returnedAt, event.type, () => this.texts.returned(event.data.agentId));
       case 'InformationRequested':
-        return this.informationRequested(event.data.requestedAt);
+        return this.informationRequested(event.data);
+      case 'InformationPeriodExtended':
+        return this.informationPeriodExtended(event.data);
       case 'InformationReceived':
         return this.informationReceived(event.data);
       case 'ResponseSent':
@@ -279,38 +284,58 @@ export class DeadlineFold {
     this.step(at, 'CaseResolvedAtFirstLine', () => this.texts.resolvedAtFirstLine());
   }
 
-  private informationRequested(at: string): void {
+  private informationRequested(d: E.InformationRequested['data']): void {
+    const at = d.requestedAt;
     if (this.stop) return this.step(at, 'InformationRequested', () => this.texts.noEffectStopped());
     const legalDueBefore = this.dues(at).legal;
     const legalExpired = isOverdueAt(this.calendar, this.legal, at);
     const companyExpired = isOverdueAt(this.calendar, this.resolution, at);
-    if (!legalExpired) this.legal = pauseClock(this.legal, at);
+    const requestDue = this.calendar.addBusinessDays(this.calendar.legalTermStart(this.filed.filedAt), INFORMATION_REQUEST_TERM_BUSINESS_DAYS);
+    const requestedLate = isAfter(at, requestDue);
+    // Art. 17: only a request within 10 business days of filing suspends the legal term (a v1 request did, unless the term had expired).
+    const suspendsLegal = !legalExpired && d.suspendsLegalTerm;
+    if (suspendsLegal) this.legal = pauseClock(this.legal, at);
     if (!companyExpired) this.resolution = pauseClock(this.resolution, at);
     if (this.firstResponse && !this.firstRespondedAt && !isOverdueAt(this.calendar, this.firstResponse, at)) {
       this.firstResponse = pauseClock(this.firstResponse, at);
     }
-    const requestDue = this.calendar.addBusinessDays(this.filed.filedAt, INFORMATION_REQUEST_TERM_BUSINESS_DAYS);
     const pause: FoldedPause = {
       requestedAt: at,
       receivedAt: null,
-      businessDaysLeft: legalExpired ? 0 : leftBeforeRunningSpan(this.calendar, this.legal),
-      pausedLegalClock: !legalExpired,
-      requestedLate: isAfter(at, requestDue),
-      tacitWithdrawalAfter: this.tacitWithdrawalDate(at),
+      businessDaysLeft: suspendsLegal ? leftBeforeRunningSpan(this.calendar, this.legal) : 0,
+      pausedLegalClock: suspendsLegal,
+      requestedLate,
+      tacitWithdrawalAfter: d.tacitWithdrawalAt ? this.calendar.localDate(d.tacitWithdrawalAt) : tacitWithdrawalDate(this.calendar, at, TACIT_WITHDRAWAL_MONTHS),
+      customerSilenceDueAt: d.customerSilenceDueAt,
+      periodExtended: null,
     };
     this.pauses.push(pause);
     this.step(at, 'InformationRequested', () =>
       this.texts.informationRequested({
-        legalExpired,
+        legal: legalExpired ? 'expired' : suspendsLegal ? 'suspended' : 'not_suspended',
         legalDueBefore,
         businessDaysLeft: pause.businessDaysLeft,
         companyExpired,
         tacitWithdrawalAfter: pause.tacitWithdrawalAfter,
-        requestedLate: pause.requestedLate,
+        customerSilenceDueAt: d.customerSilenceDueAt,
+        requestedLate,
         requestTermDays: INFORMATION_REQUEST_TERM_BUSINESS_DAYS,
         requestDue,
       }),
     );
+  }
+
+  private informationPeriodExtended(d: E.InformationPeriodExtended['data']): void {
+    const at = d.extendedAt;
+    const pause = this.pauses.find((candidate) => candidate.receivedAt === null && candidate.requestedAt === d.informationRequestedAt);
+    if (!pause || this.stop) return this.step(at, 'InformationPeriodExtended', () => this.texts.periodExtensionNotWaiting());
+    const previous = pause.tacitWithdrawalAfter;
+    pause.tacitWithdrawalAfter = this.calendar.localDate(d.tacitWithdrawalAt);
+    pause.periodExtended = { at, channel: d.channel, previousTacitWithdrawalAfter: previous };
+    const silenceRuleDropped = pause.customerSilenceDueAt !== null;
+    pause.customerSilenceDueAt = null;
+    const next = pause.tacitWithdrawalAfter;
+    this.step(at, 'InformationPeriodExtended', () => this.texts.informationPeriodExtended({ channel: d.channel, previous, next, silenceRuleDropped }));
   }
 
   private informationReceived(d: E.InformationReceived['data']): void {
@@ -324,8 +349,9 @@ export class DeadlineFold {
     this.recordedDueAt = d.dueAt;
     this.step(at, 'InformationReceived', () => {
       const firstResponsePending = this.firstResponse !== null && !this.firstRespondedAt;
-      const { pausedLegalClock, businessDaysLeft } = pause;
-      return this.texts.informationReceived({ pausedLegalClock, businessDaysLeft, dues: this.dues(at), at, firstResponsePending }) + this.recordedNote(d.dueAt);
+      const dues = this.dues(at);
+      const legal = pause.pausedLegalClock ? 'restarted' : isAfter(pause.requestedAt, dues.legal) ? 'expired' : 'not_suspended';
+      return this.texts.informationReceived({ legal, businessDaysLeft: pause.businessDaysLeft, dues, at, firstResponsePending }) + this.recordedNote(d.dueAt);
     });
   }
 
@@ -388,7 +414,9 @@ export class DeadlineFold {
 
   private withdrawn(at: string): void {
     this.stop ??= { reason: 'withdrawn', at };
-    this.step(at, 'CaseWithdrawn', () => this.texts.withdrawn());
+    const pause = this.pauses[this.pauses.length - 1];
+    const by = pause ? pause.tacitWithdrawalAfter : null;
+    this.step(at, 'CaseWithdrawn', () => this.texts.withdrawn(by));
   }
 
   /** Moves `lastAt` and, when explaining, writes the step (its text is only computed then). */
@@ -409,12 +437,6 @@ export class DeadlineFold {
   private recordedNote(recorded: string): string {
     const computed = dueAt(this.calendar, this.legal);
     return computed !== null && Date.parse(computed) !== Date.parse(recorded) ? this.texts.recordedNote(recorded) : '';
-  }
-
-  /** One calendar month after the request; a term ending on a non-business day moves to the next one. */
-  private tacitWithdrawalDate(requestedAt: string): IsoDate {
-    const date = toIsoDate(civilDateTime(this.calendar.localDate(requestedAt)).plus({ months: TACIT_WITHDRAWAL_MONTHS }));
-    return this.calendar.isBusinessDay(date) ? date : this.calendar.nextBusinessDay(date);
   }
 }
 

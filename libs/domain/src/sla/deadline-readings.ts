@@ -60,6 +60,8 @@ export function readDeadlines(
     termBusinessDays: clocks.termDays,
     extendedBusinessDays: clocks.extendedDays,
     recordedDueAt: clocks.recordedDueAt,
+    receiptReading: calendar.receiptReading,
+    paused: !clocks.stop && isPaused(clocks.legal),
     ...reading(calendar, clocks.legal, [clocks.legal], dues.legal, clocks.resolvedAt, resolutionReadAt),
   };
   const resolution = {

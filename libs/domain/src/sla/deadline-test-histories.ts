@@ -67,6 +67,10 @@ export class History {
     return this.run({ type: 'RequestInformation', data: { message: 'Adjunte la factura' }, actor: actors.backoffice, at });
   }
 
+  informationPeriodExtended(at: string): History {
+    return this.run({ type: 'ExtendInformationPeriod', data: { channel: 'phone' }, actor: actors.agent, at });
+  }
+
   informationReceived(at: string): History {
     return this.run({ type: 'ReceiveInformation', data: { summary: 'Factura', channel: 'email' }, actor: actors.backoffice, at });
   }

@@ -1,3 +1,4 @@
+import type { ReceiptReading } from '../calendar/calendar-config';
 import type { CaseKind } from '../cases/case-kind';
 import type { DueInstants } from './due-instants';
 import { isAfter } from './pausable-clock';
@@ -6,9 +7,9 @@ import type { DeadlineTexts, OverdueSubject, PolicyText } from './deadline-texts
 
 /** The deadline explanation in English (`?lang=en`). */
 export const ENGLISH_DEADLINE_TEXTS: DeadlineTexts = {
-  filed: ({ kind, channel, nonBusinessDate, termDays, legalDue }) => {
+  filed: ({ kind, channel, nonBusinessDate, termDays, legalDue, receipt }) => {
     const onNonBusinessDay = nonBusinessDate ? ` on a non-business day (${nonBusinessDate})` : '';
-    return `Filed as ${label(kind)} on the ${channel} channel${onNonBusinessDay}: the legal term is ${termDays} business days from the day after filing, due ${legalDue}.`;
+    return `Filed as ${label(kind)} on the ${channel} channel${onNonBusinessDay}: the legal term is ${termDays} business days from the day after ${receiptText(receipt)}, due ${legalDue}.`;
   },
   secondFiling: () => 'A second filing in the same history: ignored.',
   recordedNote: (recorded) => ` The event records the legal deadline as ${recorded}.`,
@@ -32,19 +33,29 @@ export const ENGLISH_DEADLINE_TEXTS: DeadlineTexts = {
   },
   resolvedAtFirstLine: () => 'Resolved at first line: first response and resolution are met; the clocks stop.',
   informationRequested: (r) => {
-    const parts = r.legalExpired
-      ? [`Information requested after the legal deadline ${r.legalDueBefore}: an expired term cannot be paused; the case stays overdue.`]
-      : [`Information requested from the customer (art. 17): the legal clock stops with ${r.businessDaysLeft} business days left.`];
-    parts.push(r.companyExpired ? 'The company resolution target had already passed: it does not pause.' : 'The company targets stop too.');
-    parts.push(`Without an answer by the end of ${r.tacitWithdrawalAfter} the petition is tacitly withdrawn.`);
-    if (r.requestedLate) parts.push(`The request came after the ${r.requestTermDays} business days art. 17 allows (until ${r.requestDue}).`);
+    const legal = {
+      expired: `Information requested after the legal deadline ${r.legalDueBefore}: an expired term cannot be paused; the case stays overdue.`,
+      suspended: `Information requested from the customer (art. 17): the legal clock stops with ${r.businessDaysLeft} business days left.`,
+      not_suspended: `Information requested after the ${r.requestTermDays} business days art. 17 allows (until ${r.requestDue}): the legal term is not suspended, still due ${r.legalDueBefore}.`,
+    }[r.legal];
+    const parts = [legal];
+    parts.push(r.companyExpired ? 'The company resolution target had already passed: it does not pause.' : 'The company targets stop.');
+    parts.push(`Without an answer by the end of ${r.tacitWithdrawalAfter} the petition is tacitly withdrawn (art. 17; the petitioner may ask for one more month).`);
+    if (r.customerSilenceDueAt) parts.push(`The company marks this case outside Ley 1755: its silence rule closes it after ${r.customerSilenceDueAt} without an answer.`);
+    if (r.requestedLate && r.legal === 'suspended') parts.push(`The request came after the ${r.requestTermDays} business days art. 17 allows (until ${r.requestDue}).`);
     return parts.join(' ');
   },
-  informationReceived: ({ pausedLegalClock, businessDaysLeft, dues, at, firstResponsePending }) => {
-    const daysLeft = businessDaysLeft > 0 ? `the ${businessDaysLeft} business days left` : 'one business day (none was left; as the decider grants)';
-    const legalPart = pausedLegalClock
-      ? `the legal clock restarts the day after with ${daysLeft}, due ${dues.legal}`
-      : `the legal deadline ${dues.legal} had passed before the request and does not restart`;
+  informationPeriodExtended: ({ channel, previous, next, silenceRuleDropped }) =>
+    `The petitioner asked (${channel}) for one more month to complete the information (art. 17): the tacit withdrawal moves from the end of ${previous} to the end of ${next}.` +
+    (silenceRuleDropped ? ' The company silence rule no longer applies.' : ''),
+  periodExtensionNotWaiting: () => 'No effect: the case was not waiting on the customer.',
+  informationReceived: ({ legal, businessDaysLeft, dues, at, firstResponsePending }) => {
+    const daysLeft = businessDaysLeft > 0 ? `the ${businessDaysLeft} business days left` : 'one business day (it was asked for on the last day)';
+    const legalPart = {
+      restarted: `the legal clock restarts the day after with ${daysLeft}, due ${dues.legal}`,
+      expired: `the legal deadline ${dues.legal} had passed before the request and is not revived`,
+      not_suspended: `the legal term was not suspended and stays due ${dues.legal}${passedNote(at, dues.legal)}`,
+    }[legal];
     const firstResponsePart = firstResponsePending ? `; first response due ${firstResponseDue(dues)}${passedNote(at, dues.firstResponse)}` : '';
     return `Information received: ${legalPart}; resolution due ${resolutionDue(dues)}${passedNote(at, dues.resolution)}${firstResponsePart}.`;
   },
@@ -82,7 +93,7 @@ export const ENGLISH_DEADLINE_TEXTS: DeadlineTexts = {
   },
   closedAfterStop: ({ reason, at }) => `Case closed; its clocks had already stopped (${reason} at ${at}).`,
   closed: () => 'Case closed without a resolved response: the clocks stop.',
-  withdrawn: () => 'Tacitly withdrawn (art. 17): no answer to the information request within one month; the clocks stop.',
+  withdrawn: (by) => `Tacitly withdrawn (art. 17): no answer to the information request${by ? ` by the end of ${by}` : ''}; the clocks stop.`,
   noEffectOnDeadlines: () => 'No effect on the deadlines.',
   overdueRecorded: (dueAt) => `Recorded by the SLA process (due ${dueAt}): no effect on the clocks.`,
   overduePredicted: ({ subject, dueAt, metAt }) => {
@@ -102,6 +113,12 @@ const OVERDUE_SUBJECTS: Record<OverdueSubject, { what: string; met: string }> = 
 export function formatTarget({ amount, unit }: SlaTarget): string {
   const noun = unit === 'business_days' ? 'day' : 'hour';
   return `${amount} business ${noun}${amount === 1 ? '' : 's'}`;
+}
+
+function receiptText({ reading, receivedOn }: { reading: ReceiptReading; receivedOn: string | null }): string {
+  if (reading === 'filing_day') return 'filing (receipt reading: filing_day, counted from the day of filing whatever its day or hour)';
+  const moved = receivedOn ? `, received ${receivedOn}` : '';
+  return `receipt (receipt reading: next_business_day, a filing on a non-business day or after business hours is received the next business day${moved})`;
 }
 
 function label(kind: CaseKind): string {

@@ -1,4 +1,5 @@
 import { CASE_KIND_NAMES, CHANNEL_NAMES } from '../cases/case-kind-names.es';
+import type { ReceiptReading } from '../calendar/calendar-config';
 import type { CaseKind } from '../cases/case-kind';
 import type { StopReason } from './deadline-explanation';
 import type { DueInstants } from './due-instants';
@@ -8,11 +9,11 @@ import type { DeadlineTexts, OverdueSubject, PolicyText } from './deadline-texts
 
 /** The deadline explanation in Spanish (es-CO), the default: its readers are inspectors and petitioners. */
 export const SPANISH_DEADLINE_TEXTS: DeadlineTexts = {
-  filed: ({ kind, channel, nonBusinessDate, termDays, legalDue }) => {
+  filed: ({ kind, channel, nonBusinessDate, termDays, legalDue, receipt }) => {
     const onNonBusinessDay = nonBusinessDate ? `, en un día no hábil (${spanishDate(nonBusinessDate)})` : '';
     return (
       `Radicada como ${kindName(kind)} por el canal ${CHANNEL_NAMES[channel]}${onNonBusinessDay}: el término legal es de ${termDays} días hábiles ` +
-      `contados a partir del día siguiente a la radicación (Ley 1755 de 2015, art. 14); vence el ${spanishInstant(legalDue)}.`
+      `contados a partir del día siguiente ${receiptText(receipt)} (Ley 1755 de 2015, art. 14); vence el ${spanishInstant(legalDue)}.`
     );
   },
   secondFiling: () => 'Una segunda radicación en la misma historia: se ignora.',
@@ -37,19 +38,36 @@ export const SPANISH_DEADLINE_TEXTS: DeadlineTexts = {
   },
   resolvedAtFirstLine: () => 'Resuelta en primera línea: la primera respuesta y la respuesta de fondo quedan cumplidas; los plazos se detienen.',
   informationRequested: (r) => {
-    const parts = r.legalExpired
-      ? [`Se solicitó información después del vencimiento legal (${spanishInstant(r.legalDueBefore)}): un término vencido no se suspende; el caso sigue vencido.`]
-      : [`Se solicitó información al peticionario (art. 17): el término legal se suspende con ${days(r.businessDaysLeft)} restantes.`];
-    parts.push(r.companyExpired ? 'La meta de respuesta de la empresa ya había vencido: no se suspende.' : 'Las metas de la empresa también se detienen.');
-    parts.push(`Si no responde a más tardar el ${spanishDate(r.tacitWithdrawalAfter)}, se entenderá que desistió de la petición (desistimiento tácito).`);
-    if (r.requestedLate) parts.push(`La solicitud llegó después de los ${r.requestTermDays} días hábiles que permite el art. 17 (hasta el ${spanishInstant(r.requestDue)}).`);
+    const legal = {
+      expired: `Se solicitó información después del vencimiento legal (${spanishInstant(r.legalDueBefore)}): un término vencido no se suspende; el caso sigue vencido.`,
+      suspended: `Se solicitó información al peticionario (art. 17): el término legal se suspende con ${days(r.businessDaysLeft)} restantes.`,
+      not_suspended:
+        `Se solicitó información después de los ${r.requestTermDays} días hábiles que permite el art. 17 (hasta el ${spanishInstant(r.requestDue)}): ` +
+        `el término legal no se suspende y sigue venciendo el ${spanishInstant(r.legalDueBefore)}.`,
+    }[r.legal];
+    const parts = [legal];
+    parts.push(r.companyExpired ? 'La meta de respuesta de la empresa ya había vencido: no se suspende.' : 'Las metas de la empresa se detienen.');
+    parts.push(
+      `Si no responde a más tardar el ${spanishDate(r.tacitWithdrawalAfter)}, se entenderá que desistió de la petición ` +
+        '(desistimiento tácito, art. 17; el peticionario puede pedir un mes más).',
+    );
+    if (r.customerSilenceDueAt) {
+      parts.push(`La empresa marca este caso como fuera de la Ley 1755: su regla de silencio lo cierra sin respuesta después del ${spanishInstant(r.customerSilenceDueAt)}.`);
+    }
+    if (r.requestedLate && r.legal === 'suspended') parts.push(`La solicitud llegó después de los ${r.requestTermDays} días hábiles que permite el art. 17 (hasta el ${spanishInstant(r.requestDue)}).`);
     return parts.join(' ');
   },
-  informationReceived: ({ pausedLegalClock, businessDaysLeft, dues, at, firstResponsePending }) => {
-    const daysLeft = businessDaysLeft > 0 ? `los ${days(businessDaysLeft)} que le quedaban` : 'un día hábil (no le quedaba ninguno; como lo concede el decisor)';
-    const legalPart = pausedLegalClock
-      ? `el término legal se reanuda al día siguiente con ${daysLeft}; vence el ${spanishInstant(dues.legal)}`
-      : `el vencimiento legal (${spanishInstant(dues.legal)}) ya había pasado antes de la solicitud y no se reanuda`;
+  informationPeriodExtended: ({ channel, previous, next, silenceRuleDropped }) =>
+    `El peticionario pidió por el canal ${CHANNEL_NAMES[channel]} un mes más para completar la información (art. 17): el desistimiento tácito pasa del ${spanishDate(previous)} al ${spanishDate(next)}.` +
+    (silenceRuleDropped ? ' La regla de silencio de la empresa deja de aplicar.' : ''),
+  periodExtensionNotWaiting: () => 'Sin efecto: el caso no estaba esperando al peticionario.',
+  informationReceived: ({ legal, businessDaysLeft, dues, at, firstResponsePending }) => {
+    const daysLeft = businessDaysLeft > 0 ? `los ${days(businessDaysLeft)} que le quedaban` : 'un día hábil (se pidió el último día)';
+    const legalPart = {
+      restarted: `el término legal se reanuda al día siguiente con ${daysLeft}; vence el ${spanishInstant(dues.legal)}`,
+      expired: `el vencimiento legal (${spanishInstant(dues.legal)}) ya había pasado antes de la solicitud y no revive`,
+      not_suspended: `el término legal no se suspendió y sigue venciendo el ${spanishInstant(dues.legal)}${passedNote(at, dues.legal)}`,
+    }[legal];
     const firstResponsePart = firstResponsePending ? `; primera respuesta a más tardar el ${firstResponseDue(dues)}${passedNote(at, dues.firstResponse)}` : '';
     return `Información recibida: ${legalPart}; respuesta de fondo a más tardar el ${resolutionDue(dues)}${passedNote(at, dues.resolution)}${firstResponsePart}.`;
   },
@@ -89,7 +107,8 @@ export const SPANISH_DEADLINE_TEXTS: DeadlineTexts = {
   },
   closedAfterStop: ({ reason, at }) => `Caso cerrado; sus plazos ya se habían detenido (${STOP_REASONS[reason]} el ${spanishInstant(at)}).`,
   closed: () => 'Caso cerrado sin una respuesta que lo resolviera: los plazos se detienen.',
-  withdrawn: () => 'Desistimiento tácito (art. 17): el peticionario no completó la información solicitada en el plazo; los plazos se detienen.',
+  withdrawn: (by) =>
+    `Desistimiento tácito (art. 17): el peticionario no completó la información solicitada${by ? ` a más tardar el ${spanishDate(by)}` : ' en el plazo'}; los plazos se detienen.`,
   noEffectOnDeadlines: () => 'No afecta los plazos.',
   overdueRecorded: (dueAt) => `Registrado por el proceso de plazos (vencía el ${spanishInstant(dueAt)}): no afecta los plazos.`,
   overduePredicted: ({ subject, dueAt, metAt }) => {
@@ -130,6 +149,13 @@ export function spanishInstant(iso: string): string {
 /** A calendar date 'YYYY-MM-DD' as "jueves, 23 de octubre de 2025". */
 export function spanishDate(date: string): string {
   return CIVIL_DATE.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** "a la radicación" or "al recibo", as the receipt reading in force counts the legal term. */
+function receiptText({ reading, receivedOn }: { reading: ReceiptReading; receivedOn: string | null }): string {
+  if (reading === 'filing_day') return 'a la radicación (lectura del recibo: el día de la radicación, sea cual sea su día u hora)';
+  const moved = receivedOn ? `; se tiene por recibida el ${spanishDate(receivedOn)}` : '';
+  return `al recibo (lectura del recibo: una radicación en día no hábil o fuera del horario se tiene por recibida el siguiente día hábil${moved})`;
 }
 
 function kindName(kind: CaseKind): string {

@@ -24,6 +24,16 @@ const LIVES: Record<string, History> = {
     .responded('2026-03-12T09:00:00-05:00', 'resolved')
     .counterReplied('2026-03-13T09:00:00-05:00')
     .closed('2026-03-20T09:00:00-05:00'),
+  'asked after the 10 days (no suspension), one more month, answered': History.filed('2026-03-02T10:00:00-05:00')
+    .inProgress('2026-03-03T09:00:00-05:00')
+    .informationRequested('2026-03-18T09:00:00-05:00')
+    .informationPeriodExtended('2026-03-20T09:00:00-05:00')
+    .informationReceived('2026-04-20T09:00:00-05:00')
+    .responded('2026-04-21T09:00:00-05:00', 'resolved'),
+  'asked after the legal term expired, never revived': History.filed('2026-03-02T10:00:00-05:00')
+    .inProgress('2026-03-03T09:00:00-05:00')
+    .informationRequested('2026-03-26T09:00:00-05:00')
+    .informationReceived('2026-03-30T09:00:00-05:00'),
   'returned, re-typified as an inquiry, transferred': History.filed('2026-03-02T10:00:00-05:00')
     .assigned('2026-03-03T09:00:00-05:00')
     .returned('2026-03-03T10:00:00-05:00')
@@ -54,7 +64,8 @@ describe('the deadline explanation in Spanish (es-CO) and English', () => {
     // Filed on San José (Monday 2026-03-23, a holiday): 15 business days from Tuesday 03-24, skipping Holy Thursday and Good Friday (04-02, 04-03), end on 04-15.
     expect(effects[0]).toBe(
       'Radicada como reclamo por el canal de correo electrónico, en un día no hábil (lunes, 23 de marzo de 2026): el término legal es de 15 días hábiles ' +
-        'contados a partir del día siguiente a la radicación (Ley 1755 de 2015, art. 14); vence el miércoles, 15 de abril de 2026.',
+        'contados a partir del día siguiente a la radicación (lectura del recibo: el día de la radicación, sea cual sea su día u hora) (Ley 1755 de 2015, art. 14); ' +
+        'vence el miércoles, 15 de abril de 2026.',
     );
     expect(effects.find((effect) => effect.startsWith('Plazo prorrogado'))).toContain('Motivo informado: «Concepto técnico».');
     const paused = explain(LIVES['information requested and received, counter-reply, closed'].events, 'es').steps.map((step) => step.effect);

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar/iso-date';
+import type { ReceiptReading } from '../calendar/calendar-config';
 import type { CaseKind, Channel } from '../cases/case-kind';
 import type { DueInstants } from './due-instants';
 import type { CaseUrgency, SlaPolicySource, SlaPriority, SlaTarget } from './sla-policy';
@@ -67,7 +68,15 @@ export type OverdueSubject = 'firstResponse' | 'resolution' | 'legal';
  * a message missing in one language is a compile error.
  */
 export interface DeadlineTexts {
-  filed(facts: { kind: CaseKind; channel: Channel; nonBusinessDate: IsoDate | null; termDays: number; legalDue: string }): string;
+  filed(facts: {
+    kind: CaseKind;
+    channel: Channel;
+    nonBusinessDate: IsoDate | null;
+    termDays: number;
+    legalDue: string;
+    /** The receipt reading in force; `receivedOn` when it moved the receipt to a later day. */
+    receipt: { reading: ReceiptReading; receivedOn: IsoDate | null };
+  }): string;
   secondFiling(): string;
   recordedNote(recordedDueAt: string): string;
   assigned(backofficeId: string): string;
@@ -76,16 +85,22 @@ export interface DeadlineTexts {
   typified(facts: TypifiedText): string;
   resolvedAtFirstLine(): string;
   informationRequested(facts: {
-    legalExpired: boolean;
+    /** What the request did to the legal term: it had expired, it suspends it (art. 17), or it came too late to suspend it. */
+    legal: 'expired' | 'suspended' | 'not_suspended';
     legalDueBefore: string;
     businessDaysLeft: number;
     companyExpired: boolean;
     tacitWithdrawalAfter: IsoDate;
+    /** Set on a case the company marks outside Ley 1755: its silence rule closes it after this instant. */
+    customerSilenceDueAt: string | null;
     requestedLate: boolean;
     requestTermDays: number;
     requestDue: string;
   }): string;
-  informationReceived(facts: { pausedLegalClock: boolean; businessDaysLeft: number; dues: DueInstants; at: string; firstResponsePending: boolean }): string;
+  informationPeriodExtended(facts: { channel: Channel; previous: IsoDate; next: IsoDate; silenceRuleDropped: boolean }): string;
+  periodExtensionNotWaiting(): string;
+  /** `legal`: the term restarts with what it had left, had expired before the request (never revived), or was never suspended. */
+  informationReceived(facts: { legal: 'restarted' | 'expired' | 'not_suspended'; businessDaysLeft: number; dues: DueInstants; at: string; firstResponsePending: boolean }): string;
   noEffectNotWaiting(): string;
   noEffectStopped(): string;
   responseSent(facts: ResponseText): string;
@@ -95,7 +110,7 @@ export interface DeadlineTexts {
   transferred(facts: TransferText): string;
   closedAfterStop(stop: { reason: StopReason; at: string }): string;
   closed(): string;
-  withdrawn(): string;
+  withdrawn(by: IsoDate | null): string;
   noEffectOnDeadlines(): string;
   overdueRecorded(dueAt: string): string;
   overduePredicted(facts: { subject: OverdueSubject; dueAt: string; metAt: string | null }): string;

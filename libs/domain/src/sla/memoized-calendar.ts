@@ -1,6 +1,6 @@
 import type { SlaCalendar } from './pausable-clock';
 
-const METHODS = ['addBusinessDays', 'businessDaysBetween', 'addBusinessHours', 'businessHoursBetween', 'localDate', 'isBusinessDay', 'nextBusinessDay'] as const;
+const METHODS = ['addBusinessDays', 'businessDaysBetween', 'addBusinessHours', 'businessHoursBetween', 'localDate', 'isBusinessDay', 'nextBusinessDay', 'legalTermStart'] as const;
 
 /** Answers by argument, one map level per argument (the arguments are instants, dates and counts). */
 type Answers = Map<unknown, unknown>;
@@ -45,5 +45,5 @@ export function memoizedSlaCalendar(calendar: SlaCalendar, maxEntries = 200_000)
   };
   const memoized = {} as Record<(typeof METHODS)[number], unknown>;
   for (const method of METHODS) memoized[method] = remember((calendar[method] as (...args: unknown[]) => unknown).bind(calendar));
-  return memoized as unknown as SlaCalendar;
+  return { ...memoized, receiptReading: calendar.receiptReading } as unknown as SlaCalendar;
 }

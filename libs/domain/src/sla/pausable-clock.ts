@@ -4,7 +4,15 @@ import type { SlaTarget } from './sla-policy';
 /** The calendar arithmetic the deadline clock needs (implemented by BusinessCalendar). */
 export type SlaCalendar = Pick<
   BusinessCalendar,
-  'addBusinessDays' | 'businessDaysBetween' | 'addBusinessHours' | 'businessHoursBetween' | 'localDate' | 'isBusinessDay' | 'nextBusinessDay'
+  | 'addBusinessDays'
+  | 'businessDaysBetween'
+  | 'addBusinessHours'
+  | 'businessHoursBetween'
+  | 'localDate'
+  | 'isBusinessDay'
+  | 'nextBusinessDay'
+  | 'legalTermStart'
+  | 'receiptReading'
 >;
 
 export interface BusinessTime {

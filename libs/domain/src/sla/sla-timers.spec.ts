@@ -20,18 +20,61 @@ const overdue = (type: 'FirstResponseOverdue' | 'ResolutionOverdue', dueAt = RES
 const respondedAt = (history: CaseEvent[], at: string) =>
   history.map((event) => (event.type === 'ResponseSent' ? ({ ...event, data: { ...event.data, respondedAt: at } } as CaseEvent) : event));
 
+const withRequest = (data: Record<string, unknown>) =>
+  HISTORIES.awaiting_information.map((event) => (event.type === 'InformationRequested' ? ({ ...event, data: { ...event.data, ...data } } as CaseEvent) : event));
+/** An InformationRequested stored as v1 reads, upcast, without closing dates. */
+const V1_REQUEST = withRequest({ tacitWithdrawalAt: null, customerSilenceDueAt: null });
+
 describe('SLA timers of a case', () => {
   const rows: [string, CaseEvent[], SlaTimer[]][] = [
     ['a filed claim on the phone: only the resolution (no first-response target on that channel)', HISTORIES.filed, [{ kind: 'resolution', dueAt: RESOLUTION_DUE }]],
     ['the same case on chat: the first response too', onChat(HISTORIES.filed), [{ kind: 'first_response', dueAt: RESOLUTION_DUE }, { kind: 'resolution', dueAt: RESOLUTION_DUE }]],
     ['the resolution already recorded overdue: nothing more to fire', [...HISTORIES.in_progress, overdue('ResolutionOverdue')], []],
     [
-      'waiting on the customer (resolution already expired, so it does not pause): the company rule and tacit withdrawal too',
+      'waiting on the customer under Ley 1755 (resolution already expired, so it does not pause): the law comes first, only the tacit withdrawal of art. 17',
       HISTORIES.awaiting_information,
+      [
+        { kind: 'resolution', dueAt: RESOLUTION_DUE },
+        { kind: 'tacit_withdrawal', dueAt: '2026-04-06T23:59:59.999-05:00', informationRequestedAt: REQUESTED_AT },
+      ],
+    ],
+    [
+      'waiting on the customer on a case outside Ley 1755: the company rule at the instant the request recorded, and tacit withdrawal',
+      withRequest({ customerSilenceDueAt: '2026-03-09T23:59:59.999-05:00' }),
       [
         { kind: 'resolution', dueAt: RESOLUTION_DUE },
         { kind: 'customer_silence', dueAt: '2026-03-09T23:59:59.999-05:00', informationRequestedAt: REQUESTED_AT },
         { kind: 'tacit_withdrawal', dueAt: '2026-04-06T23:59:59.999-05:00', informationRequestedAt: REQUESTED_AT },
+      ],
+    ],
+    [
+      'a v1 request (no closing dates recorded): as it behaved then, the company rule from the configuration and one month',
+      V1_REQUEST,
+      [
+        { kind: 'resolution', dueAt: RESOLUTION_DUE },
+        { kind: 'customer_silence', dueAt: '2026-03-09T23:59:59.999-05:00', informationRequestedAt: REQUESTED_AT },
+        { kind: 'tacit_withdrawal', dueAt: '2026-04-06T23:59:59.999-05:00', informationRequestedAt: REQUESTED_AT },
+      ],
+    ],
+    [
+      'the petitioner granted one more month: the tacit withdrawal moves to the new date',
+      [
+        ...HISTORIES.awaiting_information,
+        {
+          type: 'InformationPeriodExtended',
+          data: {
+            channel: 'phone',
+            informationRequestedAt: REQUESTED_AT,
+            previousTacitWithdrawalAt: '2026-04-06T23:59:59.999-05:00',
+            tacitWithdrawalAt: '2026-05-05T23:59:59.999-05:00',
+            extendedBy: 'agent-ana',
+            extendedAt: march2026(20),
+          },
+        },
+      ],
+      [
+        { kind: 'resolution', dueAt: RESOLUTION_DUE },
+        { kind: 'tacit_withdrawal', dueAt: '2026-05-05T23:59:59.999-05:00', informationRequestedAt: REQUESTED_AT },
       ],
     ],
     [
@@ -59,8 +102,8 @@ describe('SLA timers of a case', () => {
     expect(slaScheduleOf(HISTORIES[name], options)).toEqual({ open: false, timers: [], nextDeadline: null });
   });
 
-  it('with the company rule off (0 days), a silent customer meets only the legal tacit withdrawal', () => {
-    const kinds = slaScheduleOf(HISTORIES.awaiting_information, { ...options, customerSilenceBusinessDays: 0 }).timers.map((timer) => timer.kind);
+  it('with the company rule off (0 days), a silent customer of a v1 request meets only the legal tacit withdrawal', () => {
+    const kinds = slaScheduleOf(V1_REQUEST, { ...options, customerSilenceBusinessDays: 0 }).timers.map((timer) => timer.kind);
     expect(kinds).toEqual(['resolution', 'tacit_withdrawal']);
   });
 

@@ -1,5 +1,4 @@
-import { addDays } from '../calendar/iso-date';
-import type { IsoDate } from '../calendar/iso-date';
+import { endOfBusinessDate } from '../cases/information-period';
 import type * as C from '../cases/case.commands';
 import type { CaseEvent } from '../cases/case.events';
 import { evolveCase } from '../cases/case.evolve';
@@ -38,7 +37,10 @@ export interface SlaSchedule {
 export interface SlaScheduleOptions {
   calendar: SlaCalendar;
   policies: SlaPolicies;
-  /** Company rule: business days a case may wait on the customer before it is closed; 0 turns the rule off. */
+  /**
+   * Company rule for information requests recorded before issue 22 (v1): business days a case may wait on
+   * the customer before it is closed; 0 turns it off. A v2 request records its own closing dates.
+   */
   customerSilenceBusinessDays: number;
 }
 
@@ -88,12 +90,19 @@ function waitingTimers(state: CaseState, clocks: FoldedClocks, options: SlaSched
   if (state.status !== 'awaiting_information') return [];
   const informationRequestedAt = state.informationRequestedAt;
   const timers: SlaTimer[] = [];
+  // Since issue 22 the request records when the case closes without an answer (and its extension moves it).
+  if (state.tacitWithdrawalAt != null) {
+    if (state.customerSilenceDueAt != null) timers.push({ kind: 'customer_silence', dueAt: state.customerSilenceDueAt, informationRequestedAt });
+    timers.push({ kind: 'tacit_withdrawal', dueAt: state.tacitWithdrawalAt, informationRequestedAt });
+    return timers;
+  }
+  // A v1 request: as it behaved then, the company rule from the configuration and one month from the fold.
   if (options.customerSilenceBusinessDays > 0) {
     const dueAt = options.calendar.addBusinessDays(informationRequestedAt, options.customerSilenceBusinessDays);
     timers.push({ kind: 'customer_silence', dueAt, informationRequestedAt });
   }
   const pause = clocks.pauses.find((candidate) => candidate.requestedAt === informationRequestedAt && candidate.receivedAt === null);
-  if (pause) timers.push({ kind: 'tacit_withdrawal', dueAt: endOfBusinessDay(options.calendar, pause.tacitWithdrawalAfter), informationRequestedAt });
+  if (pause) timers.push({ kind: 'tacit_withdrawal', dueAt: endOfBusinessDate(options.calendar, pause.tacitWithdrawalAfter), informationRequestedAt });
   return timers;
 }
 
@@ -102,11 +111,6 @@ function nextDeadlineOf({ firstResponse, resolution }: Dues): NextDeadline | nul
   if (firstResponse?.dueAt && firstResponse.metAt === null) candidates.push({ kind: 'first_response', dueAt: firstResponse.dueAt });
   if (resolution.dueAt && resolution.metAt === null) candidates.push({ kind: 'resolution', dueAt: resolution.dueAt });
   return candidates.reduce<NextDeadline | null>((earliest, candidate) => (!earliest || Date.parse(candidate.dueAt) < Date.parse(earliest.dueAt) ? candidate : earliest), null);
-}
-
-/** The last instant of a business day, in the calendar's zone (the form the legal due instants take). */
-function endOfBusinessDay(calendar: SlaCalendar, date: IsoDate): string {
-  return calendar.addBusinessDays(`${addDays(date, -1)}T12:00:00-05:00`, 1);
 }
 
 /** The command a timer sends when it fires. */

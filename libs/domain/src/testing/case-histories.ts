@@ -74,7 +74,9 @@ export const confirmed: CaseEvent = {
 };
 export const informationRequested: CaseEvent = {
   type: 'InformationRequested',
-  data: { message: 'Adjunte la factura', requestedBy: actors.backoffice.id, requestedAt: at(5), remainingBusinessDays: 12 },
+  data: { message: 'Adjunte la factura', requestedBy: actors.backoffice.id, requestedAt: at(5), remainingBusinessDays: 12,
+    // Within 10 business days of filing: it suspends the legal term. One month: 5 April 2026 is a Sunday.
+    suspendsLegalTerm: true, tacitWithdrawalAt: '2026-04-06T23:59:59.999-05:00', customerSilenceDueAt: null },
 };
 export const respondedPending: CaseEvent = {
   type: 'ResponseSent',

@@ -12,10 +12,16 @@ export class DeadlineExplanationDto {
   @ApiProperty({
     ...anyObject,
     description:
-      '{ kind, termBusinessDays, extendedBusinessDays, dueAt, recordedDueAt, …, days: { counted: [YYYY-MM-DD], skipped: [{ date, reason: weekend | holiday, holiday? }] } }',
+      '{ kind, termBusinessDays, extendedBusinessDays, dueAt, overdue, recordedDueAt, receiptReading: filing_day | next_business_day, paused, …, ' +
+      'days: { counted: [YYYY-MM-DD], skipped: [{ date, reason: weekend | holiday, holiday? }] } }',
   })
   legal: object;
-  @ApiProperty({ type: 'array', items: anyObject }) pauses: object[];
+  @ApiProperty({
+    type: 'array',
+    items: anyObject,
+    description: 'Information requests (art. 17): { requestedAt, receivedAt, pausedLegalClock (only within 10 business days of filing, before expiry), businessDaysLeft, requestedLate, tacitWithdrawalAfter, customerSilenceDueAt, periodExtended, … }',
+  })
+  pauses: object[];
   @ApiProperty({ type: 'array', items: anyObject }) extensions: object[];
   @ApiProperty({ ...anyObject, nullable: true }) transfer: object | null;
   @ApiProperty(anyObject) overdue: object;

@@ -4,13 +4,17 @@ import { CommandResponseDto as Response, toCommandResponse } from '../../command
 import { transferNoticeToRead } from '@app/mail';
 import { CommandRoute } from '../../command-handling/command-route.decorator';
 import { HttpCommand, HttpCommandHeaders as Headers } from '../../command-handling/http-command.decorator';
+import { AppConfig, customerSilenceRuleOf } from '../../config/app-config';
 import { CaseIdParam as Id } from '../../http/case-id.param';
 import * as Dto from './change-case.dto';
 
 /** Every command on an existing case: one route each, the decider says what the case's status allows. */
 @Controller('cases')
 export class ChangeCaseController {
-  constructor(private readonly cases: CaseCommandsGateway) {}
+  constructor(
+    private readonly cases: CaseCommandsGateway,
+    private readonly config: AppConfig,
+  ) {}
 
   @CommandRoute({ path: ':id/assignment', roles: ['supervisor'], response: Response, summary: 'Assign or reassign the case to a backoffice agent (CaseAssigned)' })
   assign(@Id() id: string, @Body() body: Dto.AssignCaseDto, @HttpCommand() headers: Headers): Promise<Response> {
@@ -27,9 +31,29 @@ export class ChangeCaseController {
     return this.cases.change(id, { type: 'RetypifyCase', data: { kind: body.kind, typology: body.typology, motive: body.motive } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/information-requests', roles: ['backoffice'], response: Response, summary: 'Ask the customer for missing information; the legal clock pauses (InformationRequested)' })
+  @CommandRoute({
+    path: ':id/information-requests',
+    roles: ['backoffice'],
+    response: Response,
+    summary:
+      'Ask the customer for missing information (InformationRequested). Art. 17: a request within 10 business days of filing, before the legal term expired, suspends it; a later one pauses the company targets only. ' +
+      'The event records the date the case closes without an answer: one month (tacit withdrawal), or the company silence rule (SLA_CUSTOMER_SILENCE_BUSINESS_DAYS) for kinds or typologies in SLA_OUTSIDE_LEY_1755',
+  })
   requestInformation(@Id() id: string, @Body() body: Dto.InformationRequestDto, @HttpCommand() headers: Headers): Promise<Response> {
-    return this.cases.change(id, { type: 'RequestInformation', data: { message: body.message } }, body, headers);
+    const data = { message: body.message, customerSilenceRule: customerSilenceRuleOf(this.config) };
+    return this.cases.change(id, { type: 'RequestInformation', data }, body, headers);
+  }
+
+  @CommandRoute({
+    path: ':id/information-period-extension',
+    roles: ['agent', 'backoffice', 'supervisor'],
+    response: Response,
+    summary:
+      'Record that the petitioner asked (by any channel) for one more month to complete the information (art. 17): the tacit-withdrawal date moves one month (InformationPeriodExtended). ' +
+      'Once per case waiting on the customer (409 CASE.WRONG_STATUS otherwise), before the withdrawal date (422 CASE.INFORMATION_PERIOD_ENDED), only once (422 CASE.INFORMATION_PERIOD_ALREADY_EXTENDED)',
+  })
+  extendInformationPeriod(@Id() id: string, @Body() body: Dto.InformationPeriodExtensionDto, @HttpCommand() headers: Headers): Promise<Response> {
+    return this.cases.change(id, { type: 'ExtendInformationPeriod', data: { channel: body.channel } }, body, headers);
   }
 
   @CommandRoute({ path: ':id/information', roles: ['backoffice', 'agent'], response: Response, summary: 'Record the information the customer sent; the clock resumes (InformationReceived)' })

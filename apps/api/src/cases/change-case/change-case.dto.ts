@@ -29,6 +29,10 @@ export class InformationRequestDto {
   @RequiredText(5000, 'What is missing, as the customer will read it') message: string;
 }
 
+export class InformationPeriodExtensionDto {
+  @OneOf(CHANNELS, 'How the petitioner asked for one more month (phone, email, in person, ...)') channel: Channel;
+}
+
 export class InformationReceivedDto {
   @RequiredText(5000, 'What arrived') summary: string;
   @OneOf(CHANNELS) channel: Channel;

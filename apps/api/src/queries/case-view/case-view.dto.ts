@@ -20,6 +20,18 @@ export class ConsentViewDto {
   @ApiProperty() policyVersion: string;
 }
 
+/** The legal term (Ley 1755 de 2015) at the instant of the read. */
+export class LegalClockDto {
+  @ApiProperty({ enum: ['running', 'paused', 'stopped'], description: 'paused: an information request within the 10 business days of art. 17 suspends it; stopped: the case is over' })
+  state: 'running' | 'paused' | 'stopped';
+  @ApiProperty({ ...nullableString, description: 'Null while paused: known again the day after the information arrives' }) dueAt: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Business days left; while paused, those the term restarts with (at least one); null once stopped' })
+  businessDaysLeft: number | null;
+  @ApiProperty({ description: 'Running past its due date (an expired term is never revived)' }) overdue: boolean;
+  @ApiProperty({ ...nullableString, description: 'While waiting on the customer: the end of the art. 17 date after which the petition is tacitly withdrawn (with the extra month, if granted)' })
+  tacitWithdrawalAt: string | null;
+}
+
 /** The case as staff see it (GET /cases/:id); fields the projection adds later appear as well. */
 export class CaseViewDto {
   @ApiProperty({ format: 'uuid' }) caseId: string;
@@ -61,6 +73,8 @@ export class CaseViewDto {
   @ApiProperty({ ...anyObject, nullable: true }) survey: object | null;
   @ApiProperty({ type: 'integer' }) revision: number;
   @ApiProperty() updatedAt: string;
+  @ApiPropertyOptional({ description: 'GET /cases/:id only: true while an information request suspends the legal term (art. 17)' }) paused?: boolean;
+  @ApiPropertyOptional({ type: LegalClockDto, description: 'GET /cases/:id only: the legal term at the instant of the read' }) legalClock?: LegalClockDto;
 }
 
 export class CaseViewPageDto {

@@ -6,12 +6,18 @@ import { CASES_COLLECTION, CaseView, caseViewProjection, SLA_TIMERS_COLLECTION, 
 import { Page, READ_STORE, ReadStore } from '@app/read-store';
 import { ReadModelFreshness } from '../../read-side/read-model-freshness';
 import { Clock } from '../../storage/clock';
+import { legalClockOf } from './legal-clock';
+import type { LegalClockView } from './legal-clock';
 
 export type PublicCaseView = Omit<CaseView, 'internal' | 'verificationCodeHash'> & {
   /** `GET /cases/:id` only: the SLA deadline the case must meet next (null while none runs), from the SLA timers read model. */
   nextDeadline?: (NextDeadline & { overdue: boolean }) | null;
   /** `GET /cases/:id` only: while the case is open and within it, the last instant to transfer it (art. 21, 5 business days); null otherwise. */
   transferDueAt?: string | null;
+  /** `GET /cases/:id` only: true while an information request suspends the legal term (art. 17). */
+  paused?: boolean;
+  /** `GET /cases/:id` only: the legal term at the instant of the read. */
+  legalClock?: LegalClockView;
 };
 
 /** What staff see of a case: everything but its internal facts and the verification code's hash. */
@@ -51,7 +57,8 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, PublicCaseVie
     const next = timers?.data.nextDeadline ?? null;
     const nextDeadline = next && { kind: next.kind, dueAt: next.dueAt, overdue: next.dueMs < this.clock.now().getTime() };
     const transferDueAt = runningTransferTerm(this.calendar, found.data.status, found.data.filedAt, this.clock.now().toISOString());
-    return { ...toPublicCaseView(found.data), nextDeadline, transferDueAt };
+    const legalClock = legalClockOf(found.data, this.clock.now(), this.calendar);
+    return { ...toPublicCaseView(found.data), nextDeadline, transferDueAt, paused: legalClock.state === 'paused', legalClock };
   }
 }
 
