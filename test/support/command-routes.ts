@@ -66,7 +66,7 @@ export const COMMAND_ROUTES: CommandRouteSpec[] = [
   },
   {
     path: '/cases/{id}/typification',
-    roles: ['agent'],
+    roles: ['agent', 'supervisor'],
     actor: 'agent',
     validBody: () => ({ kind: 'complaint', typology: 'service', motive: 'rude-staff' }),
     readyAt: 'returned',

@@ -349,8 +349,10 @@ function change(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom, act
     case 'retypify': {
       const kind = rng.pick(KINDS);
       const typology = rng.pick(Object.keys(TYPOLOGIES));
-      const agent = rng.chance(0.8) ? walk.returnedTo! : rng.pick(WORKLOAD_AGENTS);
-      [path, token, body] = ['typification', bearerWithRoles(agent, 'agent'), { kind, typology, motive: rng.pick(TYPOLOGIES[typology]) }];
+      // The agent it was returned to, or now and then a supervisor (no other agent may: CASE.NOT_RETURNED_TO_ACTOR).
+      const agent = rng.chance(0.8) ? walk.returnedTo! : rng.pick(WORKLOAD_SUPERVISORS);
+      const role = agent === walk.returnedTo ? 'agent' : 'supervisor';
+      [path, token, body] = ['typification', bearerWithRoles(agent, role), { kind, typology, motive: rng.pick(TYPOLOGIES[typology]) }];
       apply = () => {
         walk.status = 'assigned';
         walk.kind = kind;

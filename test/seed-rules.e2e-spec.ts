@@ -1,0 +1,106 @@
+import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
+
+/** Monday 2 March 2026, 10:00 in Bogotá. */
+const FILED_AT = '2026-03-02T15:00:00Z';
+
+/** Issue 22 §3: the seed's rules kept over HTTP (returned cases, the phone line after the window). */
+describe('HTTP: the seed rules', () => {
+  const clock = new ManualClock(new Date(FILED_AT));
+  let t: TestApp;
+  let agent: string, otherAgent: string, supervisor: string, backoffice: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock });
+    agent = t.token('agent-ana', 'agent');
+    otherAgent = t.token('agent-luis', 'agent');
+    supervisor = t.token('sup-sofia', 'supervisor');
+    backoffice = t.token('bo-beto', 'backoffice');
+  });
+  afterAll(() => t.close());
+  afterEach(() => clock.set(FILED_AT));
+
+  async function file(body: object = validFiling(), token = agent): Promise<{ caseId: string; filingNumber: string; position: number }> {
+    const response = await t.http().post('/cases').set('Authorization', token).send(body);
+    expect({ status: response.status, body: response.body }).toMatchObject({ status: 201 });
+    return response.body;
+  }
+
+  async function command(caseId: string, path: string, token: string, body: object, at?: string) {
+    if (at) clock.set(at);
+    return t.http().post(`/cases/${caseId}/${path}`).set('Authorization', token).send(body);
+  }
+
+  async function ok(caseId: string, path: string, token: string, body: object, at?: string) {
+    const response = await command(caseId, path, token, body, at);
+    expect({ path, status: response.status, body: response.body }).toMatchObject({ path, status: 200 });
+    return response.body as { revision: number; position: number };
+  }
+
+  async function returnedCase(): Promise<string> {
+    const { caseId } = await file();
+    await ok(caseId, 'assignment', supervisor, { backofficeId: 'bo-beto' });
+    await ok(caseId, 'typification-review', backoffice, { consistent: false, reason: 'Es una queja por la atención' });
+    return caseId;
+  }
+
+  const retypification = { kind: 'complaint', typology: 'service', motive: 'rude-staff' };
+
+  describe('a returned case is re-typified by the agent who typified it, or a supervisor', () => {
+    it('refuses another agent with 403 CASE.NOT_RETURNED_TO_ACTOR and appends nothing', async () => {
+      const caseId = await returnedCase();
+      const before = await t.headPosition();
+      const response = await command(caseId, 'typification', otherAgent, retypification);
+      expect({ status: response.status, body: response.body }).toMatchObject({
+        status: 403,
+        body: { code: 'CASE.NOT_RETURNED_TO_ACTOR', details: { returnedTo: 'agent-ana' } },
+      });
+      expect(await t.headPosition()).toBe(before);
+    });
+
+    it('takes it from the agent it was returned to, and the case goes back to its backoffice agent', async () => {
+      const caseId = await returnedCase();
+      const { position } = await ok(caseId, 'typification', agent, retypification);
+      const view = await t.http().get(`/cases/${caseId}`).query({ minPosition: position }).set('Authorization', supervisor).expect(200);
+      expect(view.body).toMatchObject({ status: 'assigned', assigneeId: 'bo-beto' });
+    });
+
+    it('takes it from a supervisor', async () => {
+      const caseId = await returnedCase();
+      await ok(caseId, 'typification', supervisor, retypification);
+    });
+  });
+
+  describe('the phone line after the counter-reply window', () => {
+    /** A case answered on Monday 9 March: the window closes at the end of Thursday 12 March. */
+    async function respondedCase(outcome: 'resolved' | 'pending'): Promise<string> {
+      const { caseId } = await file();
+      await ok(caseId, 'assignment', supervisor, { backofficeId: 'bo-beto' });
+      await ok(caseId, 'typification-review', backoffice, { consistent: true });
+      await ok(caseId, 'responses', backoffice, { body: 'Respuesta', outcome }, '2026-03-09T15:00:00Z');
+      return caseId;
+    }
+
+    it.each(['pending', 'resolved'] as const)('records a phone counter-reply after the window on a case answered %s, and the case reopens with its agent', async (outcome) => {
+      const caseId = await respondedCase(outcome);
+      const { position } = await ok(caseId, 'counter-replies', agent, { summary: 'Llamó: no está de acuerdo', channel: 'phone' }, '2026-03-18T15:00:00Z');
+      const view = await t.http().get(`/cases/${caseId}`).query({ minPosition: position }).set('Authorization', supervisor).expect(200);
+      expect(view.body).toMatchObject({ status: 'in_progress', assigneeId: 'bo-beto' });
+      const timeline = await t.http().get(`/cases/${caseId}/timeline`).query({ minPosition: position }).set('Authorization', supervisor).expect(200);
+      expect(timeline.body.entries.at(-1)).toMatchObject({ type: 'CounterReplyReceived', channel: 'phone' });
+    });
+
+    it('still refuses an email counter-reply after the window: 422 CASE.COUNTER_REPLY_WINDOW_CLOSED', async () => {
+      const caseId = await respondedCase('pending');
+      const response = await command(caseId, 'counter-replies', agent, { summary: 'Correo tardío', channel: 'email' }, '2026-03-18T15:00:00Z');
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 422, code: 'CASE.COUNTER_REPLY_WINDOW_CLOSED' });
+    });
+
+    it('does not reopen a closed case: 409 CASE.CLOSED_NOT_REOPENED naming the number a new case cites', async () => {
+      const caseId = await respondedCase('resolved');
+      await ok(caseId, 'closure', supervisor, { reason: 'Sin contrarespuesta en el plazo' }, '2026-03-13T15:00:00Z');
+      const response = await command(caseId, 'counter-replies', agent, { summary: 'Llamó', channel: 'phone' }, '2026-03-18T15:00:00Z');
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 409, code: 'CASE.CLOSED_NOT_REOPENED' });
+      expect(response.body.details.filingNumber).toMatch(/^2026-\d{6}$/);
+    });
+  });
+});
