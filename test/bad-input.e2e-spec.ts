@@ -23,6 +23,8 @@ describe('HTTP: bad input on every command route', () => {
     t = await startTestApp({ clock });
     cases = new CaseDriver(t);
     doc = (await t.http().get('/docs-json').expect(200)).body;
+    // 2026-000001: the earlier case the filing fixture cites (relatedFilingNumber).
+    await cases.file();
   });
   afterAll(() => t.close());
   afterEach(() => clock.set(FILED_AT));

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
 
 /** Monday 2 March 2026, 10:00 in Bogotá. */
@@ -67,6 +70,73 @@ describe('HTTP: the seed rules', () => {
     it('takes it from a supervisor', async () => {
       const caseId = await returnedCase();
       await ok(caseId, 'typification', supervisor, retypification);
+    });
+  });
+
+  describe('round-robin distribution rotates across calls, and across restarts', () => {
+    it('gives two single-case calls to two different agents, and a new app on the same DATA_DIR goes on with the third', async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'pqr-round-robin-'));
+      const distributeOne = async (app: TestApp) => {
+        const filed = await app.http().post('/cases').set('Authorization', app.token('agent-ana', 'agent')).send(validFiling()).expect(201);
+        const response = await app.http().post('/cases/distribution').query({ minPosition: filed.body.position }).set('Authorization', app.token('sup-sofia', 'supervisor'))
+          .send({ rule: 'round-robin', backofficeIds: ['backoffice-1', 'backoffice-2', 'backoffice-3'] });
+        expect({ status: response.status, assigned: response.body.assigned?.length }).toEqual({ status: 200, assigned: 1 });
+        return response.body.assigned[0].backofficeId as string;
+      };
+      try {
+        const first = await startTestApp({ clock, dataDir });
+        const served = [await distributeOne(first), await distributeOne(first)];
+        await first.close();
+        const restarted = await startTestApp({ clock, dataDir });
+        served.push(await distributeOne(restarted));
+        await restarted.close();
+        expect(served).toEqual(['backoffice-1', 'backoffice-2', 'backoffice-3']);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('a cited earlier case (relatedFilingNumber) must exist', () => {
+    it('refuses a number no case was filed with: 422 CASE.RELATED_NOT_FOUND naming it, nothing appended, no number used up', async () => {
+      const before = await file();
+      const head = await t.headPosition();
+      const response = await t.http().post('/cases').set('Authorization', agent).send({ ...validFiling(), relatedFilingNumber: '2025-000041' });
+      expect({ status: response.status, body: response.body }).toMatchObject({
+        status: 422,
+        body: { code: 'CASE.RELATED_NOT_FOUND', details: { relatedFilingNumber: '2025-000041' } },
+      });
+      expect(await t.headPosition()).toBe(head);
+      const after = await file();
+      expect(Number(after.filingNumber.slice(5))).toBe(Number(before.filingNumber.slice(5)) + 1);
+    });
+
+    it('accepts a case filed a moment ago, and records the citation', async () => {
+      const earlier = await file();
+      const response = await t.http().post('/cases').set('Authorization', agent).send({ ...validFiling(), relatedFilingNumber: earlier.filingNumber });
+      expect({ status: response.status }).toEqual({ status: 201 });
+      const history = await t.http().get(`/cases/${response.body.caseId}/history`).set('Authorization', t.token('aud-aurora', 'auditor')).expect(200);
+      expect(history.body.events[0].data.relatedFilingNumber).toBe(earlier.filingNumber);
+    });
+
+    it('never refuses a case the read models have not caught up with: 503 READ_MODEL.BEHIND while they lag, 201 once they have it', async () => {
+      // No projector runs: the case view can never show the case filed here.
+      const lagging = await startTestApp({ clock, config: { PROJECTOR: 'external' } });
+      let projecting: TestApp | undefined;
+      try {
+        const filer = lagging.token('agent-ana', 'agent');
+        const earlier = await lagging.http().post('/cases').set('Authorization', filer).send(validFiling()).expect(201);
+        const cite = () => lagging.http().post('/cases').set('Authorization', filer).send({ ...validFiling(), relatedFilingNumber: earlier.body.filingNumber });
+        const behind = await cite();
+        expect({ status: behind.status, code: behind.body.code }).toEqual({ status: 503, code: 'READ_MODEL.BEHIND' });
+        // A projector on the same DATA_DIR catches up; then the same citation is accepted.
+        projecting = await startTestApp({ clock, dataDir: lagging.dataDir });
+        await projecting.http().get('/cases').query({ filingNumber: earlier.body.filingNumber, minPosition: earlier.body.position }).set('Authorization', filer).expect(200);
+        expect((await cite()).status).toBe(201);
+      } finally {
+        await projecting?.close();
+        await lagging.close();
+      }
     });
   });
 

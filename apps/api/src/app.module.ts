@@ -12,6 +12,7 @@ import { GetCaseHistoryHandler } from './cases/case-history/case-history.query';
 import { ChangeCaseController } from './cases/change-case/change-case.controller';
 import { FileCaseController } from './cases/file-case/file-case.controller';
 import { FileCaseHandler } from './cases/file-case/file-case.handler';
+import { RelatedCases } from './cases/file-case/related-case';
 import { CaseCommandService } from './command-handling/case-command.service';
 import { CaseCommandsGateway } from './command-handling/case-commands.gateway';
 import { caseDeciderProvider } from './command-handling/case-decider.provider';
@@ -31,6 +32,7 @@ import { ReportsController } from './queries/reports/reports.controller';
 import { GetReportHandler } from './queries/reports/reports.queries';
 import { DistributeCasesController } from './cases/distribute-cases/distribute-cases.controller';
 import { DistributeCasesHandler } from './cases/distribute-cases/distribute-cases.handler';
+import { RoundRobinPointer } from './cases/distribute-cases/round-robin-pointer';
 import { CaseDeadlineController } from './cases/case-deadline/case-deadline.controller';
 import { GetCaseDeadlineHandler } from './cases/case-deadline/case-deadline.query';
 import { Clock, SystemClock } from './storage/clock';
@@ -90,10 +92,12 @@ export class AppModule {
         CaseCommandService,
         CaseCommandsGateway,
         FileCaseHandler,
+        RelatedCases,
         ChangeCaseHandler,
         GetCaseHistoryHandler,
         GetCaseDeadlineHandler,
         DistributeCasesHandler,
+        RoundRobinPointer,
         GetCaseHandler,
         FindCasesByFilingNumberHandler,
         GetTimelineHandler,
