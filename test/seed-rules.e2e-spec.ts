@@ -140,6 +140,86 @@ describe('HTTP: the seed rules', () => {
     });
   });
 
+  describe('the customer answers the survey through /public with the verification code', () => {
+    const auditor = () => t.token('aud-aurora', 'auditor');
+
+    async function resolvedCase(): Promise<{ caseId: string; filingNumber: string; code: string }> {
+      const { caseId, filingNumber } = await file();
+      await ok(caseId, 'assignment', supervisor, { backofficeId: 'bo-beto' });
+      await ok(caseId, 'typification-review', backoffice, { consistent: true });
+      const { position } = await ok(caseId, 'responses', backoffice, { body: 'Reversamos el cobro', outcome: 'resolved' });
+      // The customer reads the code from the filing's email; the read models have the case by then.
+      await t.http().get(`/cases/${caseId}`).query({ minPosition: position }).set('Authorization', supervisor).expect(200);
+      const history = await t.http().get(`/cases/${caseId}/history`).set('Authorization', auditor()).expect(200);
+      return { caseId, filingNumber, code: String(history.body.events[0].data.verificationCode) };
+    }
+
+    const answer = (filingNumber: string, body: object) => t.http().post(`/public/cases/${filingNumber}/survey`).send(body);
+
+    it('records it without a token, via public, as the customer', async () => {
+      const { caseId, filingNumber, code } = await resolvedCase();
+      const response = await answer(filingNumber, { code, score: 5, comment: 'Muy buena atención' });
+      expect({ status: response.status, body: response.body }).toEqual({
+        status: 200,
+        body: { filingNumber, score: 5, comment: 'Muy buena atención', answeredAt: expect.stringMatching(/-05:00$/) },
+      });
+      const history = await t.http().get(`/cases/${caseId}/history`).set('Authorization', auditor()).expect(200);
+      const survey = history.body.events.at(-1);
+      expect(survey).toMatchObject({ type: 'SatisfactionSurveyAnswered', data: { score: 5, via: 'public', recordedBy: `customer:${filingNumber}` }, metadata: { actorId: `customer:${filingNumber}` } });
+    });
+
+    it('answers a wrong code and an unknown number with the same 404, and appends nothing', async () => {
+      const { filingNumber, code } = await resolvedCase();
+      const head = await t.headPosition();
+      const wrongCode = await answer(filingNumber, { code: code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ', score: 4 });
+      const unknownNumber = await answer('1999-999999', { code, score: 4 });
+      for (const response of [wrongCode, unknownNumber]) {
+        expect({ status: response.status, body: response.body }).toEqual({
+          status: 404,
+          body: { statusCode: 404, code: 'CASE.NOT_FOUND', message: 'No case with that filing number and verification code' },
+        });
+      }
+      expect(await t.headPosition()).toBe(head);
+    });
+
+    it('takes the same answer twice as once; another answer then is 409 CASE.SURVEY_ALREADY_ANSWERED', async () => {
+      const { filingNumber, code } = await resolvedCase();
+      const first = await answer(filingNumber, { code, score: 3 });
+      const head = await t.headPosition();
+      const again = await answer(filingNumber, { code, score: 3 });
+      expect({ status: again.status, body: again.body }).toEqual({ status: 200, body: first.body });
+      expect(await t.headPosition()).toBe(head);
+      const other = await answer(filingNumber, { code, score: 1 });
+      expect({ status: other.status, code: other.body.code }).toEqual({ status: 409, code: 'CASE.SURVEY_ALREADY_ANSWERED' });
+    });
+
+    it('refuses a case not resolved yet (409 CASE.WRONG_STATUS) and bad input (400 naming the field)', async () => {
+      const { caseId, filingNumber } = await file();
+      const history = await t.http().get(`/cases/${caseId}/history`).set('Authorization', auditor()).expect(200);
+      const code = String(history.body.events[0].data.verificationCode);
+      await t.http().get('/cases').query({ filingNumber, minPosition: await t.headPosition() }).set('Authorization', supervisor).expect(200);
+      const early = await answer(filingNumber, { code, score: 4 });
+      expect({ status: early.status, code: early.body.code }).toEqual({ status: 409, code: 'CASE.WRONG_STATUS' });
+      for (const [body, field] of [[{ code, score: 6 }, 'score'], [{ score: 4 }, 'code'], [{ code, score: 4, via: 'agent' }, 'via']] as const) {
+        const response = await answer(filingNumber, body);
+        expect({ status: response.status, fields: [...new Set(response.body.details?.map((detail: { field: string }) => detail.field))] }).toEqual({ status: 400, fields: [field] });
+      }
+      const badNumber = await answer('2026-42', { code, score: 4 });
+      expect({ status: badNumber.status, field: badNumber.body.details?.[0]?.field }).toEqual({ status: 400, field: 'filingNumber' });
+    });
+
+    it('is throttled like every /public route (PUBLIC_RATE_LIMIT)', async () => {
+      const throttled = await startTestApp({ clock, config: { PUBLIC_RATE_LIMIT: '2' } });
+      try {
+        const statuses = [];
+        for (let i = 0; i < 3; i++) statuses.push((await throttled.http().post('/public/cases/1999-999999/survey').send({ code: 'ABCDEF', score: 4 })).status);
+        expect(statuses).toEqual([404, 404, 429]);
+      } finally {
+        await throttled.close();
+      }
+    });
+  });
+
   describe('the phone line after the counter-reply window', () => {
     /** A case answered on Monday 9 March: the window closes at the end of Thursday 12 March. */
     async function respondedCase(outcome: 'resolved' | 'pending'): Promise<string> {

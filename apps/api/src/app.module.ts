@@ -10,6 +10,8 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CaseHistoryController } from './cases/case-history/case-history.controller';
 import { GetCaseHistoryHandler } from './cases/case-history/case-history.query';
 import { ChangeCaseController } from './cases/change-case/change-case.controller';
+import { PublicSurveyController } from './cases/public-survey/public-survey.controller';
+import { AnswerSurveyPubliclyHandler } from './cases/public-survey/public-survey.handler';
 import { FileCaseController } from './cases/file-case/file-case.controller';
 import { FileCaseHandler } from './cases/file-case/file-case.handler';
 import { RelatedCases } from './cases/file-case/related-case';
@@ -74,6 +76,7 @@ export class AppModule {
         FileCaseController,
         DistributeCasesController,
         ChangeCaseController,
+        PublicSurveyController,
         CaseHistoryController,
         CaseDeadlineController,
         CaseViewController,
@@ -94,6 +97,7 @@ export class AppModule {
         FileCaseHandler,
         RelatedCases,
         ChangeCaseHandler,
+        AnswerSurveyPubliclyHandler,
         GetCaseHistoryHandler,
         GetCaseDeadlineHandler,
         DistributeCasesHandler,
