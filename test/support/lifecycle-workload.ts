@@ -106,6 +106,11 @@ export interface WorkloadOptions {
   /** Where commands go (a kept-alive client: thousands of requests). */
   client: Pick<KeepAliveClient, 'post'>;
   clock: ManualClock;
+  /**
+   * Default true: now and then a filing cites an earlier one. False when no projector runs: the
+   * citation is checked against the case view, which then never has the case (503 READ_MODEL.BEHIND).
+   */
+  citeEarlierCases?: boolean;
 }
 
 export interface WorkloadResult {
@@ -297,7 +302,7 @@ function fileCase(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom, w
     },
     consent: { givenAt: '2026-03-01T09:00:00-05:00', channel: 'phone', policyVersion: '2026-01' },
     ...(rng.chance(0.2) && { attachments: [{ name: `soporte-${walk.index}.pdf`, contentType: 'application/pdf', size: rng.int(1000, 900_000) }] }),
-    ...(rng.chance(0.1) && citable(walked, rng)),
+    ...(rng.chance(0.1) && options.citeEarlierCases !== false && citable(walked, rng)),
     ...(firstLine && { firstLineResolution: { resolution: 'Se resolvió en la llamada' } }),
   };
   const token = bearerWithRoles(walk.filedBy, 'agent');
