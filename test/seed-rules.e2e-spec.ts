@@ -220,6 +220,31 @@ describe('HTTP: the seed rules', () => {
     });
   });
 
+  describe('reports: a reopened case is not counted both resolved and pending', () => {
+    it('counts the month by where each case stands, and the agents add up to the total', async () => {
+      const reporter = t.token('rep-rita', 'reporter');
+      // June 2026, which no other test of this file touches: Monday 1st to Thursday 4th.
+      const june = (day: number) => `2026-06-0${day}T15:00:00Z`;
+      clock.set(june(1));
+      const reopenedThenPending = (await file()).caseId;
+      const reopenedThenResolvedByAnother = (await file()).caseId;
+      for (const caseId of [reopenedThenPending, reopenedThenResolvedByAnother]) {
+        await ok(caseId, 'assignment', supervisor, { backofficeId: 'bo-beto' }, june(1));
+        await ok(caseId, 'typification-review', backoffice, { consistent: true }, june(1));
+        await ok(caseId, 'responses', backoffice, { body: 'Reversamos el cobro', outcome: 'resolved' }, june(2));
+        await ok(caseId, 'counter-replies', agent, { summary: 'No está de acuerdo', channel: 'email' }, june(3));
+      }
+      await ok(reopenedThenPending, 'responses', backoffice, { body: 'Seguimos validando', outcome: 'pending' }, june(4));
+      await ok(reopenedThenResolvedByAnother, 'assignment', supervisor, { backofficeId: 'bo-carla' }, june(4));
+      const { position } = await ok(reopenedThenResolvedByAnother, 'responses', t.token('bo-carla', 'backoffice'), { body: 'Reversado', outcome: 'resolved' }, june(4));
+
+      const report = (await t.http().get('/reports/monthly').query({ month: '2026-06', minPosition: position }).set('Authorization', reporter).expect(200)).body;
+      expect(report).toMatchObject({ filed: 2, resolvedByBackoffice: 1, respondedPending: 1, reopened: 2 });
+      const perAgent = Object.fromEntries(report.backofficeProductivity.map((agentRow: { backofficeId: string; resolved: number }) => [agentRow.backofficeId, agentRow.resolved]));
+      expect(perAgent).toEqual({ 'bo-beto': 0, 'bo-carla': 1 });
+    });
+  });
+
   describe('the phone line after the counter-reply window', () => {
     /** A case answered on Monday 9 March: the window closes at the end of Thursday 12 March. */
     async function respondedCase(outcome: 'resolved' | 'pending'): Promise<string> {
