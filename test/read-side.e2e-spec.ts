@@ -99,7 +99,9 @@ describe('HTTP: queues, summary, timeline, public view and report follow the lif
       filed: 1,
       resolvedAtFirstLine: 0,
       resolvedByBackoffice: 1,
-      respondedPending: 1,
+      // Answered pending, then reopened and resolved: counted resolved only (issue 22).
+      respondedPending: 0,
+      reopened: 0,
       pendingAtEnd: 0,
       byTypology: { billing: { filed: 1, resolved: 0 }, service: { filed: 0, resolved: 1 } },
       byChannel: { phone: { filed: 1, resolved: 1 } },

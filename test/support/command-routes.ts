@@ -32,7 +32,8 @@ export const COMMAND_ROUTES: CommandRouteSpec[] = [
       kind: 'petition',
       petitioner: { ...validFiling().petitioner, address: 'Calle 10 # 20-30, Bogotá', company: 'Rojas SAS' },
       attachments: [{ name: 'factura.pdf', contentType: 'application/pdf', size: 2048 }],
-      relatedFilingNumber: '2025-000041',
+      // It must name a case already filed (CASE.RELATED_NOT_FOUND otherwise): the suites that send this body file one first.
+      relatedFilingNumber: '2026-000001',
       firstLineResolution: { resolution: 'Se explicó el procedimiento' },
     }),
     successStatus: 201,
@@ -66,7 +67,7 @@ export const COMMAND_ROUTES: CommandRouteSpec[] = [
   },
   {
     path: '/cases/{id}/typification',
-    roles: ['agent'],
+    roles: ['agent', 'supervisor'],
     actor: 'agent',
     validBody: () => ({ kind: 'complaint', typology: 'service', motive: 'rude-staff' }),
     readyAt: 'returned',

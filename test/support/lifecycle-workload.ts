@@ -106,6 +106,11 @@ export interface WorkloadOptions {
   /** Where commands go (a kept-alive client: thousands of requests). */
   client: Pick<KeepAliveClient, 'post'>;
   clock: ManualClock;
+  /**
+   * Default true: now and then a filing cites an earlier one. False when no projector runs: the
+   * citation is checked against the case view, which then never has the case (503 READ_MODEL.BEHIND).
+   */
+  citeEarlierCases?: boolean;
 }
 
 export interface WorkloadResult {
@@ -183,7 +188,7 @@ export async function runLifecycleWorkload(options: WorkloadOptions): Promise<Wo
 
   const runOne = async (entry: Scheduled, slot: number) => {
     const { walk, rng, action } = entry;
-    const sent = action === 'file' ? await fileCase(options, walk, rng) : await change(options, walk, rng, action);
+    const sent = action === 'file' ? await fileCase(options, walk, rng, result.cases) : await change(options, walk, rng, action);
     result.sent++;
     walk.commands++;
     const { response, label } = sent;
@@ -275,7 +280,8 @@ interface Sent {
   apply: () => void;
 }
 
-function fileCase(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom): Promise<Sent> {
+/** `walked`: the cases so far; now and then the filing cites one already filed (an unknown number is CASE.RELATED_NOT_FOUND). */
+function fileCase(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom, walked: readonly WalkCase[]): Promise<Sent> {
   const kind = rng.pick(KINDS);
   const firstLine = FIRST_LINE_KINDS.includes(kind) && rng.chance(kind === 'inquiry' ? 0.4 : 0.15);
   const typology = rng.pick(Object.keys(TYPOLOGIES));
@@ -296,7 +302,7 @@ function fileCase(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom): 
     },
     consent: { givenAt: '2026-03-01T09:00:00-05:00', channel: 'phone', policyVersion: '2026-01' },
     ...(rng.chance(0.2) && { attachments: [{ name: `soporte-${walk.index}.pdf`, contentType: 'application/pdf', size: rng.int(1000, 900_000) }] }),
-    ...(rng.chance(0.1) && { relatedFilingNumber: `2025-${String(rng.int(1, 999_999)).padStart(6, '0')}` }),
+    ...(rng.chance(0.1) && options.citeEarlierCases !== false && citable(walked, rng)),
     ...(firstLine && { firstLineResolution: { resolution: 'Se resolvió en la llamada' } }),
   };
   const token = bearerWithRoles(walk.filedBy, 'agent');
@@ -313,6 +319,11 @@ function fileCase(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom): 
         walk.status = firstLine ? 'resolved_first_line' : 'filed';
       },
     }));
+}
+
+function citable(walked: readonly WalkCase[], rng: SeededRandom): { relatedFilingNumber: string } | Record<string, never> {
+  const filed = walked.filter((other) => other.filingNumber !== '');
+  return filed.length === 0 ? {} : { relatedFilingNumber: rng.pick(filed).filingNumber };
 }
 
 function change(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom, action: Action): Promise<Sent> {
@@ -349,8 +360,10 @@ function change(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom, act
     case 'retypify': {
       const kind = rng.pick(KINDS);
       const typology = rng.pick(Object.keys(TYPOLOGIES));
-      const agent = rng.chance(0.8) ? walk.returnedTo! : rng.pick(WORKLOAD_AGENTS);
-      [path, token, body] = ['typification', bearerWithRoles(agent, 'agent'), { kind, typology, motive: rng.pick(TYPOLOGIES[typology]) }];
+      // The agent it was returned to, or now and then a supervisor (no other agent may: CASE.NOT_RETURNED_TO_ACTOR).
+      const agent = rng.chance(0.8) ? walk.returnedTo! : rng.pick(WORKLOAD_SUPERVISORS);
+      const role = agent === walk.returnedTo ? 'agent' : 'supervisor';
+      [path, token, body] = ['typification', bearerWithRoles(agent, role), { kind, typology, motive: rng.pick(TYPOLOGIES[typology]) }];
       apply = () => {
         walk.status = 'assigned';
         walk.kind = kind;

@@ -10,8 +10,11 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CaseHistoryController } from './cases/case-history/case-history.controller';
 import { GetCaseHistoryHandler } from './cases/case-history/case-history.query';
 import { ChangeCaseController } from './cases/change-case/change-case.controller';
+import { PublicSurveyController } from './cases/public-survey/public-survey.controller';
+import { AnswerSurveyPubliclyHandler } from './cases/public-survey/public-survey.handler';
 import { FileCaseController } from './cases/file-case/file-case.controller';
 import { FileCaseHandler } from './cases/file-case/file-case.handler';
+import { RelatedCases } from './cases/file-case/related-case';
 import { CaseCommandService } from './command-handling/case-command.service';
 import { CaseCommandsGateway } from './command-handling/case-commands.gateway';
 import { caseDeciderProvider } from './command-handling/case-decider.provider';
@@ -31,6 +34,7 @@ import { ReportsController } from './queries/reports/reports.controller';
 import { GetReportHandler } from './queries/reports/reports.queries';
 import { DistributeCasesController } from './cases/distribute-cases/distribute-cases.controller';
 import { DistributeCasesHandler } from './cases/distribute-cases/distribute-cases.handler';
+import { RoundRobinPointer } from './cases/distribute-cases/round-robin-pointer';
 import { CaseDeadlineController } from './cases/case-deadline/case-deadline.controller';
 import { GetCaseDeadlineHandler } from './cases/case-deadline/case-deadline.query';
 import { Clock, SystemClock } from './storage/clock';
@@ -72,6 +76,7 @@ export class AppModule {
         FileCaseController,
         DistributeCasesController,
         ChangeCaseController,
+        PublicSurveyController,
         CaseHistoryController,
         CaseDeadlineController,
         CaseViewController,
@@ -90,10 +95,13 @@ export class AppModule {
         CaseCommandService,
         CaseCommandsGateway,
         FileCaseHandler,
+        RelatedCases,
         ChangeCaseHandler,
+        AnswerSurveyPubliclyHandler,
         GetCaseHistoryHandler,
         GetCaseDeadlineHandler,
         DistributeCasesHandler,
+        RoundRobinPointer,
         GetCaseHandler,
         FindCasesByFilingNumberHandler,
         GetTimelineHandler,

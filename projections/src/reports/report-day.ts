@@ -4,10 +4,15 @@ import { ownEntry, setEntry } from '../keyed-counts';
 export interface ReportCounters {
   filed: number;
   resolvedAtFirstLine: number;
-  /** Cases resolved by the backoffice for the first time. */
+  /**
+   * Cases whose backoffice response marked them resolved, less those a counter-reply reopened: on the
+   * day of each change, so that a period counts a case resolved only if it still stood so at the end.
+   */
   resolvedByBackoffice: number;
-  /** Responses marked pending. */
+  /** Cases whose last response marked them pending, counted like resolvedByBackoffice (a later response or a counter-reply takes them off). */
   respondedPending: number;
+  /** Resolved cases a counter-reply reopened (each also taken off resolvedByBackoffice and its agent's resolutions). */
+  reopened: number;
   closed: number;
   transferred: number;
   /** Tacit withdrawals (art. 17). */
@@ -29,6 +34,8 @@ export interface ReportCounters {
   returnsByAgent: Record<string, number>;
   /** Resolved responses per backoffice agent (productivity against the daily target). */
   resolvedByAgent: Record<string, number>;
+  /** Per backoffice agent, their resolutions a counter-reply reopened: an agent's resolutions are resolvedByAgent less these. */
+  reopenedByAgent: Record<string, number>;
   surveys: number;
   surveyScoreSum: number;
 }
@@ -57,7 +64,7 @@ export interface TypeCounts {
 export type CounterField = { [K in keyof ReportCounters]: ReportCounters[K] extends number ? K : never }[keyof ReportCounters];
 /** The maps of counters: keyed by kind, typology, channel or agent. */
 export type TypeCountMap = 'byKind' | 'byTypology' | 'byChannel';
-export type AgentCountMap = 'returnsByAgent' | 'resolvedByAgent';
+export type AgentCountMap = 'returnsByAgent' | 'resolvedByAgent' | 'reopenedByAgent';
 
 export function emptyReportDay(date: string): ReportDay {
   return { date, ...emptyCounters() };
@@ -73,6 +80,7 @@ function emptyCounters(): ReportCounters {
     resolvedAtFirstLine: 0,
     resolvedByBackoffice: 0,
     respondedPending: 0,
+    reopened: 0,
     closed: 0,
     transferred: 0,
     withdrawn: 0,
@@ -89,16 +97,17 @@ function emptyCounters(): ReportCounters {
     resolutionHoursSum: 0,
     returnsByAgent: {},
     resolvedByAgent: {},
+    reopenedByAgent: {},
     surveys: 0,
     surveyScoreSum: 0,
   };
 }
 
-/** Counts one more case filed or resolved under `key`, in place (the counters are a draft: see `DocKey.draft`). */
-export function bumpType(counters: ReportCounters, map: TypeCountMap, key: string, field: keyof TypeCounts): void {
+/** Counts one more (or, with -1, one less) case filed or resolved under `key`, in place (the counters are a draft: see `DocKey.draft`). */
+export function bumpType(counters: ReportCounters, map: TypeCountMap, key: string, field: keyof TypeCounts, amount = 1): void {
   const entry = ownEntry(counters[map], key);
-  if (entry) entry[field] += 1;
-  else setEntry(counters[map], key, { filed: field === 'filed' ? 1 : 0, resolved: field === 'resolved' ? 1 : 0 });
+  if (entry) entry[field] += amount;
+  else setEntry(counters[map], key, { filed: field === 'filed' ? amount : 0, resolved: field === 'resolved' ? amount : 0 });
 }
 
 /** Counts one more under `key`, in place. */

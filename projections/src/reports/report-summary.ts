@@ -1,3 +1,4 @@
+import { ownEntry } from '../keyed-counts';
 import type { ReportCounters, ReportDay, ReportMonthTotals, TypeCounts } from './report-day';
 
 export interface ReportPeriod {
@@ -21,6 +22,8 @@ export interface Report extends ReportPeriod {
   resolvedAtFirstLine: number;
   resolvedByBackoffice: number;
   respondedPending: number;
+  /** Resolved cases a counter-reply reopened in the period (already taken off resolvedByBackoffice). */
+  reopened: number;
   /** Cases still open at the end of the period. */
   pendingAtEnd: number;
   closed: number;
@@ -60,6 +63,7 @@ export function summarizeReport(period: ReportPeriod, parts: ReportPart[], openB
     resolvedAtFirstLine: sum((d) => d.resolvedAtFirstLine),
     resolvedByBackoffice: sum((d) => d.resolvedByBackoffice),
     respondedPending: sum((d) => d.respondedPending),
+    reopened: sum((d) => d.reopened),
     pendingAtEnd: openBefore + sum((d) => d.openDelta),
     closed: sum((d) => d.closed),
     transferred: sum((d) => d.transferred),
@@ -76,15 +80,18 @@ export function summarizeReport(period: ReportPeriod, parts: ReportPart[], openB
   };
 }
 
+/** Per agent, their resolutions less those reopened: the agents' figures add up to resolvedByBackoffice. */
 function productivity(parts: ReportPart[], dailyTarget: number): BackofficeProductivity[] {
-  const resolved = mergeCounts(parts.map((part) => part.resolvedByAgent));
+  const resolutions = mergeCounts(parts.map((part) => part.resolvedByAgent));
+  const reopened = mergeCounts(parts.map((part) => part.reopenedByAgent));
   const activeDays = mergeCounts(parts.map(activeDaysOf));
-  return Object.keys(resolved)
-    .sort()
-    .map((backofficeId) => {
-      const averagePerActiveDay = round(resolved[backofficeId] / activeDays[backofficeId]);
-      return { backofficeId, resolved: resolved[backofficeId], activeDays: activeDays[backofficeId], averagePerActiveDay, dailyTarget, meetsTarget: averagePerActiveDay >= dailyTarget };
-    });
+  const agents = new Set([...Object.keys(resolutions), ...Object.keys(reopened)]);
+  return [...agents].sort().map((backofficeId) => {
+    const resolved = (ownEntry(resolutions, backofficeId) ?? 0) - (ownEntry(reopened, backofficeId) ?? 0);
+    const days = ownEntry(activeDays, backofficeId) ?? 0;
+    const averagePerActiveDay = days === 0 ? 0 : round(resolved / days);
+    return { backofficeId, resolved, activeDays: days, averagePerActiveDay, dailyTarget, meetsTarget: averagePerActiveDay >= dailyTarget };
+  });
 }
 
 /** A month knows its agents' active days; a day is one active day for each agent who resolved a case on it. */

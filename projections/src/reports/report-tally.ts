@@ -36,9 +36,9 @@ export class ReportTally {
     this.monthToChange()[field] += amount;
   }
 
-  bumpType(map: TypeCountMap, key: string, field: keyof TypeCounts): void {
-    bumpType(this.dayToChange(), map, key, field);
-    bumpType(this.monthToChange(), map, key, field);
+  bumpType(map: TypeCountMap, key: string, field: keyof TypeCounts, amount = 1): void {
+    bumpType(this.dayToChange(), map, key, field, amount);
+    bumpType(this.monthToChange(), map, key, field, amount);
   }
 
   /** One more for the agent; their first `resolvedByAgent` of the day is one more active day in the month. */

@@ -63,6 +63,7 @@ describe('reports projection and summary', () => {
       resolvedAtFirstLine: 1,
       resolvedByBackoffice: 1,
       respondedPending: 1,
+      reopened: 0,
       pendingAtEnd: 2,
       closed: 0,
       transferred: 0,
@@ -163,6 +164,45 @@ describe('reports projection and summary', () => {
       ['constructor', 1, 1],
     ]);
     expect(Object.entries(report.returnsToAgent)).toEqual([['toString', 1]]);
+  });
+
+  describe('given cases reopened by a counter-reply (issue 22)', () => {
+    const at = (day: number) => `2026-03-${String(day).padStart(2, '0')}T10:00:00-05:00`;
+    const response = (outcome: 'resolved' | 'pending', respondedBy: string, day: number): CaseEvent =>
+      ({ type: 'ResponseSent', data: { body: 'Respuesta', outcome, respondedBy, respondedAt: at(day), counterReplyDeadline: at(day + 3) } }) as CaseEvent;
+    const counterReply = (day: number): CaseEvent =>
+      ({ type: 'CounterReplyReceived', data: { summary: 'No estoy de acuerdo', channel: 'phone', receivedBy: 'agent-ana', receivedAt: at(day), reopenedFor: 'bo-beto' } }) as CaseEvent;
+    const reassigned = (to: string, day: number): CaseEvent =>
+      ({ type: 'CaseAssigned', data: { backofficeId: to, previousBackofficeId: 'bo-beto', assignedBy: 'sup-sofia', assignedAt: at(day) } }) as CaseEvent;
+    const [filed, typified, assigned, confirmed] = HISTORIES.in_progress;
+    /** A: resolved by bo-beto, reopened, answered pending. B: pending, reopened, resolved by bo-carla. C: resolved by bo-beto, reopened, resolved again by bo-carla. */
+    const histories: CaseEvent[][] = [
+      [filed, typified, assigned, confirmed, response('resolved', 'bo-beto', 9), counterReply(10), response('pending', 'bo-beto', 11)],
+      [filed, typified, assigned, confirmed, response('pending', 'bo-beto', 9), counterReply(10), reassigned('bo-carla', 10), response('resolved', 'bo-carla', 11)],
+      [filed, typified, assigned, confirmed, response('resolved', 'bo-beto', 9), counterReply(10), reassigned('bo-carla', 10), response('resolved', 'bo-carla', 11)],
+    ];
+    const events = () =>
+      histories.flatMap((history, index) =>
+        recordCaseEvents(ids[index], history.map((e) => (e.type === 'CaseFiled' ? ({ ...e, data: { ...e.data, caseId: ids[index] } } as CaseEvent) : e)), 100 * (index + 1)),
+      );
+
+    it('then a case reopened and answered pending is counted pending, not resolved too, and the resolved ones once each', () => {
+      const report = reportFor('2026-03-01', '2026-03-31', events());
+      expect(report).toMatchObject({ filed: 3, resolvedByBackoffice: 2, respondedPending: 1, pendingAtEnd: 1 });
+      expect(report.byKind.claim).toEqual({ filed: 3, resolved: 2 });
+    });
+
+    it('then the resolutions per agent add up to the total, the reopened resolution counted for nobody', () => {
+      const report = reportFor('2026-03-01', '2026-03-31', events());
+      const perAgent = Object.fromEntries(report.backofficeProductivity.map(({ backofficeId, resolved }) => [backofficeId, resolved]));
+      expect(perAgent).toEqual({ 'bo-beto': 0, 'bo-carla': 2 });
+      expect(report.backofficeProductivity.reduce((total, agent) => total + agent.resolved, 0)).toBe(report.resolvedByBackoffice);
+    });
+
+    it('then each day stands as the cases stood at its end: resolved on the 9th, reopened on the 10th', () => {
+      expect(reportFor('2026-03-09', '2026-03-09', events())).toMatchObject({ resolvedByBackoffice: 2, respondedPending: 1, reopened: 0 });
+      expect(reportFor('2026-03-01', '2026-03-10', events())).toMatchObject({ resolvedByBackoffice: 0, respondedPending: 0, pendingAtEnd: 3, reopened: 2 });
+    });
   });
 
   it('given the same events twice, then nothing is counted twice', () => {

@@ -28,14 +28,19 @@ export interface ReportCase {
   dueAt: string;
   open: boolean;
   firstResponseAt: string | null;
+  /** The first resolution (times to resolution and deadlines count it once). */
   resolvedAt: string | null;
   /** Set when the SLA process recorded ResolutionOverdue: the deadline counts as missed once, then. */
   deadlineMissed: boolean;
+  /** The mark of the last backoffice response, until a counter-reply reopens the case (null). */
+  standing: 'resolved' | 'pending' | null;
+  /** Who resolved it, while it stands resolved: a reopening takes the resolution off their count. */
+  resolvedBy: string | null;
 }
 
 export const reportsProjection: Projection<'case' | 'day' | 'month' | 'totals'> = {
   name: 'reports',
-  version: 3,
+  version: 4,
   collections: [
     { name: REPORT_DAYS_COLLECTION, indexes: [{ fields: ['date'] }] },
     { name: REPORT_CASES_COLLECTION, indexes: [] },
@@ -88,7 +93,7 @@ function count(tally: ReportTally, facts: ReportCase | null, event: ProjectionEv
       tally.add('openDelta');
       tally.bumpType('byKind', d.kind, 'filed');
       tally.bumpType('byChannel', d.channel, 'filed');
-      return { caseId: d.caseId, filedAt: d.filedAt, kind: d.kind, typology: '', channel: d.channel, dueAt: d.dueAt, open: true, firstResponseAt: null, resolvedAt: null, deadlineMissed: false };
+      return { caseId: d.caseId, filedAt: d.filedAt, kind: d.kind, typology: '', channel: d.channel, dueAt: d.dueAt, open: true, firstResponseAt: null, resolvedAt: null, deadlineMissed: false, standing: null, resolvedBy: null };
     }
     case 'CaseTypified': {
       // The first typification comes with the filing: it counts the case under its typology once.
@@ -102,10 +107,12 @@ function count(tally: ReportTally, facts: ReportCase | null, event: ProjectionEv
       return leave(tally, { ...facts!, resolvedAt: at });
     case 'ResponseSent':
       return countResponse(tally, facts!, event.data.outcome, event.data.respondedBy, at);
-    case 'CounterReplyReceived':
-      if (facts!.open) return facts!;
+    case 'CounterReplyReceived': {
+      const reopened = { ...withdrawStanding(tally, facts!), standing: null, resolvedBy: null };
+      if (facts!.open) return reopened;
       tally.add('openDelta');
-      return { ...facts!, open: true };
+      return { ...reopened, open: true };
+    }
     case 'DeadlineExtended':
     case 'InformationReceived':
       return { ...facts!, dueAt: event.data.dueAt };
@@ -157,28 +164,46 @@ function countResponse(tally: ReportTally, facts: ReportCase, outcome: 'resolved
     next = { ...next, firstResponseAt: at };
   }
   if (outcome === 'pending') {
+    if (facts.standing === 'pending') return next;
     tally.add('respondedPending');
-    return next;
+    return { ...withdrawStanding(tally, next), standing: 'pending', resolvedBy: null };
   }
+  if (facts.standing === 'resolved') return leave(tally, next);
+  next = { ...withdrawStanding(tally, next), standing: 'resolved', resolvedBy: respondedBy };
+  tally.add('resolvedByBackoffice');
   tally.bumpAgent('resolvedByAgent', respondedBy);
+  markResolved(tally, facts);
   if (!facts.resolvedAt) {
-    tally.add('resolvedByBackoffice');
     tally.add('resolutions');
     tally.add('resolutionHoursSum', hoursBetween(facts.filedAt, at));
     if (facts.deadlineMissed) {
       // Already counted as missed when the SLA process recorded it.
     } else if (Date.parse(at) <= Date.parse(facts.dueAt)) tally.add('deadlinesMet');
     else tally.add('deadlinesMissed');
-    markResolved(tally, facts);
     next = { ...next, resolvedAt: at };
   }
   return leave(tally, next);
 }
 
-function markResolved(tally: ReportTally, facts: ReportCase): void {
-  tally.bumpType('byKind', facts.kind, 'resolved');
-  tally.bumpType('byTypology', facts.typology, 'resolved');
-  tally.bumpType('byChannel', facts.channel, 'resolved');
+function markResolved(tally: ReportTally, facts: ReportCase, amount = 1): void {
+  tally.bumpType('byKind', facts.kind, 'resolved', amount);
+  tally.bumpType('byTypology', facts.typology, 'resolved', amount);
+  tally.bumpType('byChannel', facts.channel, 'resolved', amount);
+}
+
+/**
+ * Takes the case off the figure its last response put it in (a case is counted resolved or pending,
+ * never both): a resolution reopened is one less for the totals, the breakdowns and its agent.
+ */
+function withdrawStanding(tally: ReportTally, facts: ReportCase): ReportCase {
+  if (facts.standing === 'pending') tally.add('respondedPending', -1);
+  if (facts.standing === 'resolved') {
+    tally.add('resolvedByBackoffice', -1);
+    tally.add('reopened');
+    tally.bumpAgent('reopenedByAgent', facts.resolvedBy!);
+    markResolved(tally, facts, -1);
+  }
+  return facts;
 }
 
 /** The case stops being open (pending) as of this day. */

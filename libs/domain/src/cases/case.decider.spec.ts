@@ -57,7 +57,7 @@ const MATRIX: { command: CaseCommand; allowed: Partial<Record<HistoryName, strin
   },
   {
     command: command('ReceiveCounterReply', { summary: 'No estoy de acuerdo', channel: 'email' }, actors.agent, march2026(10)),
-    allowed: { responded_pending: 'CounterReplyReceived', responded_resolved: 'CounterReplyReceived' },
+    allowed: { responded_pending: 'CounterReplyReceived', responded_resolved: 'CounterReplyReceived', closed: 'CASE.CLOSED_NOT_REOPENED' },
   },
   {
     command: command('ExtendDeadline', { businessDays: 5, reason: 'Se requiere concepto técnico' }, actors.supervisor),
@@ -171,15 +171,30 @@ describe('case decider: assignment and typification review', () => {
 
   it('given a returned case, when the agent re-typifies it as a document request, then the due date follows the new term and it goes back to its backoffice agent', () => {
     const history = HISTORIES.returned;
-    const retypify = command('RetypifyCase', { kind: 'document_request', typology: 'docs', motive: 'certificate' }, actors.otherAgent, march2026(5));
+    const retypify = command('RetypifyCase', { kind: 'document_request', typology: 'docs', motive: 'certificate' }, actors.agent, march2026(5));
     spec.given(history).when(retypify).then([
       {
         type: 'CaseTypified',
-        data: { kind: 'document_request', typology: 'docs', motive: 'certificate', typifiedBy: actors.otherAgent.id, legalTermDays: 10, dueAt: '2026-03-16T23:59:59.999-05:00' },
+        data: { kind: 'document_request', typology: 'docs', motive: 'certificate', typifiedBy: actors.agent.id, legalTermDays: 10, dueAt: '2026-03-16T23:59:59.999-05:00' },
       },
     ]);
     const state = [...history, ...decider.decide(retypify, history.reduce(decider.evolve, decider.initialState()))].reduce(decider.evolve, decider.initialState());
-    expect(state).toMatchObject({ status: 'assigned', assigneeId: actors.backoffice.id, typifiedBy: actors.otherAgent.id });
+    expect(state).toMatchObject({ status: 'assigned', assigneeId: actors.backoffice.id, typifiedBy: actors.agent.id });
+  });
+
+  it('given a case returned to its agent, when another agent re-typifies it, then CASE.NOT_RETURNED_TO_ACTOR (403) naming the agent it went back to', () => {
+    const retypify = command('RetypifyCase', { kind: 'complaint', typology: 'service', motive: 'rude-staff' }, actors.otherAgent, march2026(5));
+    spec.given(HISTORIES.returned).when(retypify).thenFails('CASE.NOT_RETURNED_TO_ACTOR');
+    const state = HISTORIES.returned.reduce(decider.evolve, decider.initialState());
+    expect(() => decider.decide(retypify, state)).toThrow(expect.objectContaining({ kind: 'forbidden', details: { returnedTo: actors.agent.id } }));
+  });
+
+  it('given a case returned to its agent, when a supervisor re-typifies it, then CaseTypified by the supervisor and the case goes back to its backoffice agent', () => {
+    const retypify = command('RetypifyCase', { kind: 'complaint', typology: 'service', motive: 'rude-staff' }, actors.supervisor, march2026(5));
+    const [event] = spec.given(HISTORIES.returned).when(retypify).thenEmits();
+    expect(event).toMatchObject({ type: 'CaseTypified', data: { typifiedBy: actors.supervisor.id } });
+    const state = [...HISTORIES.returned, event].reduce(decider.evolve, decider.initialState());
+    expect(state).toMatchObject({ status: 'assigned', assigneeId: actors.backoffice.id });
   });
 });
 
@@ -212,6 +227,38 @@ describe('case decider: information, response and counter-reply', () => {
       .given(HISTORIES.responded_pending)
       .when(command('ReceiveCounterReply', { summary: 'Tarde', channel: 'email' }, actors.agent, march2026(13)))
       .thenFails('CASE.COUNTER_REPLY_WINDOW_CLOSED');
+  });
+
+  it.each(['chat', 'web', 'letter'] as const)('given a response, when a counter-reply by %s arrives after the window, then CASE.COUNTER_REPLY_WINDOW_CLOSED: after it, only the phone line', (channel) => {
+    spec
+      .given(HISTORIES.responded_pending)
+      .when(command('ReceiveCounterReply', { summary: 'Tarde', channel }, actors.agent, march2026(13)))
+      .thenFails('CASE.COUNTER_REPLY_WINDOW_CLOSED');
+  });
+
+  it.each(['responded_pending', 'responded_resolved'] as const)(
+    'given a %s case, when the customer counter-replies by phone after the window, then it is recorded (channel phone) and the case reopens with the same backoffice agent',
+    (status) => {
+      const history = HISTORIES[status];
+      const reply = command('ReceiveCounterReply', { summary: 'Llamó: no está de acuerdo', channel: 'phone' }, actors.agent, march2026(20));
+      spec.given(history).when(reply).then([
+        {
+          type: 'CounterReplyReceived',
+          data: { summary: 'Llamó: no está de acuerdo', channel: 'phone', receivedBy: actors.agent.id, receivedAt: march2026(20), reopenedFor: actors.backoffice.id },
+        },
+      ]);
+      const state = [...history, ...decider.decide(reply, history.reduce(decider.evolve, decider.initialState()))].reduce(decider.evolve, decider.initialState());
+      expect(state).toMatchObject({ status: 'in_progress', assigneeId: actors.backoffice.id, sla: { resolvedAt: null } });
+    },
+  );
+
+  it('given a resolved case closed once the window elapsed, when the customer calls to counter-reply, then CASE.CLOSED_NOT_REOPENED: a new case cites the number', () => {
+    const autoClosed: CaseCommand = command('CloseCaseAutomatically', { rule: 'counter_reply_window_elapsed', dueAt: '2026-03-12T23:59:59.999-05:00' }, { id: 'system:sla', roles: [] }, march2026(13, '00:00:01'));
+    const history = [...HISTORIES.responded_resolved, ...decider.decide(autoClosed, HISTORIES.responded_resolved.reduce(decider.evolve, decider.initialState()))];
+    spec
+      .given(history)
+      .when(command('ReceiveCounterReply', { summary: 'Llamó: no está de acuerdo', channel: 'phone' }, actors.agent, march2026(16)))
+      .thenFails('CASE.CLOSED_NOT_REOPENED');
   });
 
   it('given a response, when the customer counter-replies in time, then the case reopens with the same backoffice agent', () => {

@@ -182,8 +182,11 @@ function reviewTypification(command: C.ReviewTypification, state: FiledCase): Ca
   ];
 }
 
+/** DOMAIN.md step 4: the case went back to the agent who typified it; they (or a supervisor) re-typify it, not any agent. */
 function retypifyCase(calendar: DeadlineCalendar, command: C.RetypifyCase, state: FiledCase): CaseEvent[] {
   requireStatus(state, ['returned'], command);
+  const actsForAnyone = command.actor.roles.includes('supervisor') || command.actor.roles.includes('admin');
+  if (!actsForAnyone && command.actor.id !== state.returnedTo) throw CaseErrors.notReturnedToActor(state.returnedTo);
   const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[command.data.kind];
   const dueAt = calendar.addBusinessDays(calendar.legalTermStart(state.filedAt), legalTermDays + state.extendedBusinessDays);
   const { kind, typology, motive } = command.data;
@@ -281,9 +284,16 @@ function sendResponse(calendar: DeadlineCalendar, command: C.SendResponse, state
   ];
 }
 
+/**
+ * DOMAIN.md step 7: the customer counter-replies by email within 3 business days; after that only
+ * through the phone line, which still reopens the case. A closed case is not reopened (DOMAIN.md: a
+ * new case cites the old number), whether a person closed it or the window elapsed without a
+ * counter-reply: by then the customer had the whole window and the case's outcome stands.
+ */
 function receiveCounterReply(command: C.ReceiveCounterReply, state: FiledCase): CaseEvent[] {
+  if (state.status === 'closed') throw CaseErrors.closedNotReopened(state.filingNumber);
   requireStatus(state, ['responded'], command);
-  if (Date.parse(command.at) > Date.parse(state.counterReplyDeadline)) {
+  if (command.data.channel !== 'phone' && Date.parse(command.at) > Date.parse(state.counterReplyDeadline)) {
     throw CaseErrors.counterReplyWindowClosed(state.counterReplyDeadline);
   }
   return [

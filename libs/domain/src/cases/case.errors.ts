@@ -22,6 +22,17 @@ export const CaseErrors = {
       'rule',
       { counterReplyDeadline: deadline },
     ),
+  notReturnedToActor: (agentId: string) =>
+    new DomainError('CASE.NOT_RETURNED_TO_ACTOR', `The case was returned to ${agentId}: only they or a supervisor may re-typify it`, 'forbidden', { returnedTo: agentId }),
+  closedNotReopened: (filingNumber: string) =>
+    new DomainError(
+      'CASE.CLOSED_NOT_REOPENED',
+      `The case is closed and is not reopened; file a new case citing ${filingNumber} as relatedFilingNumber`,
+      'conflict',
+      { filingNumber },
+    ),
+  relatedNotFound: (relatedFilingNumber: string) =>
+    new DomainError('CASE.RELATED_NOT_FOUND', `No case was filed with the number ${relatedFilingNumber}`, 'rule', { relatedFilingNumber }),
   responseAlreadyFinal: () =>
     new DomainError('CASE.RESPONSE_ALREADY_FINAL', 'The case was already answered as resolved', 'conflict'),
   deadlinePassed: (dueAt: string) =>

@@ -26,7 +26,7 @@ export class ChangeCaseController {
     return this.cases.change(id, { type: 'ReviewTypification', data: { consistent: body.consistent, reason: body.reason ?? null } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/typification', roles: ['agent'], response: Response, summary: 'Re-typify a returned case; it goes back to its backoffice agent (CaseTypified)' })
+  @CommandRoute({ path: ':id/typification', roles: ['agent', 'supervisor'], response: Response, summary: 'Re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified)' })
   retypify(@Id() id: string, @Body() body: Dto.RetypifyCaseDto, @HttpCommand() headers: Headers): Promise<Response> {
     return this.cases.change(id, { type: 'RetypifyCase', data: { kind: body.kind, typology: body.typology, motive: body.motive } }, body, headers);
   }
@@ -66,7 +66,7 @@ export class ChangeCaseController {
     return this.cases.change(id, { type: 'SendResponse', data: { body: body.body, outcome: body.outcome } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/counter-replies', roles: ['backoffice', 'agent'], response: Response, summary: 'Record a counter-reply; within 3 business days it reopens the case (CounterReplyReceived)' })
+  @CommandRoute({ path: ':id/counter-replies', roles: ['backoffice', 'agent'], response: Response, summary: 'Record a counter-reply; it reopens the case (CounterReplyReceived): by any channel within 3 business days of the response, after that only by phone (else 422 CASE.COUNTER_REPLY_WINDOW_CLOSED); a closed case is not reopened (409 CASE.CLOSED_NOT_REOPENED: file a new case citing its number)' })
   counterReply(@Id() id: string, @Body() body: Dto.CounterReplyDto, @HttpCommand() headers: Headers): Promise<Response> {
     return this.cases.change(id, { type: 'ReceiveCounterReply', data: { summary: body.summary, channel: body.channel } }, body, headers);
   }

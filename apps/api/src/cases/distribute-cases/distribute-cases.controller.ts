@@ -15,7 +15,7 @@ export class DistributeCasesController {
     roles: ['supervisor'],
     onExistingCase: false,
     response: DistributionResultDto,
-    summary: 'Assign unassigned cases (soonest due first) among the given backoffice agents, round-robin or least-loaded',
+    summary: 'Assign unassigned cases (soonest due first) among the given backoffice agents: round-robin (starting with the agent after the last one the previous round-robin distribution served, across calls and restarts) or least-loaded',
   })
   distribute(
     @Body() body: DistributeCasesDto,

@@ -4,10 +4,13 @@ import { DomainError } from '@app/domain';
 import { WrongExpectedRevisionError } from '@app/event-store';
 import { caseQueuesProjection, QUEUE_ITEMS_COLLECTION, QUEUE_SUMMARY_COLLECTION, QUEUE_SUMMARY_ID, QueueItem, QueueSummary } from '@app/projections';
 import { READ_STORE, ReadStore } from '@app/read-store';
+import { toOffsetIso } from '../../command-handling/case-command.service';
 import { ChangeCaseCommand } from '../../command-handling/change-case.command';
 import type { CommandContext, CommandOutcome } from '../../command-handling/command-context';
 import { ReadModelFreshness } from '../../read-side/read-model-freshness';
+import { Clock } from '../../storage/clock';
 import { planDistribution } from './distribution-plan';
+import { RoundRobinPointer } from './round-robin-pointer';
 import type { DistributeCasesDto, DistributionResultDto } from './distribute-cases.dto';
 
 export class DistributeCasesCommand {
@@ -30,6 +33,8 @@ export class DistributeCasesHandler implements ICommandHandler<DistributeCasesCo
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly bus: CommandBus,
     private readonly freshness: ReadModelFreshness,
+    private readonly roundRobin: RoundRobinPointer,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ body, context, minPosition }: DistributeCasesCommand): Promise<DistributionResultDto> {
@@ -40,7 +45,11 @@ export class DistributeCasesHandler implements ICommandHandler<DistributeCasesCo
       limit: body.limit ?? 100,
     });
     const summary = await this.readStore.get<QueueSummary>(QUEUE_SUMMARY_COLLECTION, QUEUE_SUMMARY_ID);
-    const plan = planDistribution(body.rule, queue.items.length, body.backofficeIds, summary?.data.byBackoffice ?? {});
+    // Round-robin goes on from where the last distribution left the rotation (kept in the event store).
+    const plan =
+      body.rule === 'round-robin' && queue.items.length > 0
+        ? await this.roundRobin.deal(body.backofficeIds, queue.items.length, context, toOffsetIso(this.clock.now()))
+        : planDistribution(body.rule, queue.items.length, body.backofficeIds, summary?.data.byBackoffice ?? {});
     const result: DistributionResultDto = { rule: body.rule, assigned: [], skipped: [], position: 0 };
     for (const [index, { data: item }] of queue.items.entries()) {
       const backofficeId = plan[index];
@@ -52,7 +61,9 @@ export class DistributeCasesHandler implements ICommandHandler<DistributeCasesCo
             idempotencyKey: context.idempotencyKey && `${context.idempotencyKey}:${item.caseId}`,
           }),
         );
-        result.assigned.push({ caseId: item.caseId, filingNumber: item.filingNumber, backofficeId, revision: outcome.revision, position: outcome.position });
+        // A replayed assignment (same Idempotency-Key) reports the agent it really went to.
+        const assignedTo = outcome.events.find((event) => event.type === 'CaseAssigned')?.data.backofficeId ?? backofficeId;
+        result.assigned.push({ caseId: item.caseId, filingNumber: item.filingNumber, backofficeId: assignedTo, revision: outcome.revision, position: outcome.position });
         result.position = Math.max(result.position, outcome.position);
       } catch (error) {
         if (error instanceof WrongExpectedRevisionError) result.skipped.push({ caseId: item.caseId, code: 'CONCURRENCY.CONFLICT' });

@@ -1,9 +1,11 @@
 import { Body, Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiResponse } from '@nestjs/swagger';
 import { CaseFiled } from '@app/domain';
 import { CommandRoute } from '../../command-handling/command-route.decorator';
 import type { CommandOutcome } from '../../command-handling/command-context';
 import { HttpCommand, HttpCommandHeaders, toCommandContext } from '../../command-handling/http-command.decorator';
+import { ApiErrorDto } from '../../http/api-error.dto';
 import { FileCaseCommand } from './file-case.handler';
 import { FileCaseDto, FiledCaseResponseDto } from './file-case.dto';
 
@@ -17,8 +19,9 @@ export class FileCaseController {
     created: true,
     onExistingCase: false,
     response: FiledCaseResponseDto,
-    summary: 'File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution)',
+    summary: 'File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution); a relatedFilingNumber must name a case already filed (else 422 CASE.RELATED_NOT_FOUND)',
   })
+  @ApiResponse({ status: 503, type: ApiErrorDto, description: 'READ_MODEL.BEHIND: the relatedFilingNumber is not in the read models and they have not caught up within 5 s; retry' })
   async fileCase(@Body() body: FileCaseDto, @HttpCommand() headers: HttpCommandHeaders): Promise<FiledCaseResponseDto> {
     const context = toCommandContext(headers, 'FileCase', null, body);
     const outcome = await this.bus.execute<FileCaseCommand, CommandOutcome>(new FileCaseCommand(body, context));

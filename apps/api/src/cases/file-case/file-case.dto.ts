@@ -57,7 +57,7 @@ export class FileCaseDto {
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];
 
-  @ApiPropertyOptional({ description: 'Filing number of an earlier case this one refers to', example: '2026-000041', pattern: '^\\d{4}-\\d{6}$' })
+  @ApiPropertyOptional({ description: 'Filing number of an earlier case this one refers to: a case already filed, else 422 CASE.RELATED_NOT_FOUND', example: '2026-000041', pattern: '^\\d{4}-\\d{6}$' })
   @IsOptional() @Matches(/^\d{4}-\d{6}$/, { message: 'relatedFilingNumber must look like 2026-000042' })
   relatedFilingNumber?: string;
 

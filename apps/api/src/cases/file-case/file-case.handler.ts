@@ -8,6 +8,7 @@ import { CASE_DECIDER } from '../../command-handling/case-decider.provider';
 import type { CommandContext, CommandOutcome } from '../../command-handling/command-context';
 import { PetitionerIdentity } from '../../personal-data/petitioner-identity';
 import type { FileCaseDto } from './file-case.dto';
+import { RelatedCases } from './related-case';
 
 export class FileCaseCommand {
   constructor(
@@ -27,9 +28,11 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
     @Inject(SEQUENCE_ALLOCATOR) private readonly sequences: SequenceAllocator,
     @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
     private readonly petitioners: PetitionerIdentity,
+    private readonly relatedCases: RelatedCases,
   ) {}
 
   async execute({ body, context }: FileCaseCommand): Promise<CommandOutcome> {
+    if (body.relatedFilingNumber) await this.relatedCases.requireFiled(body.relatedFilingNumber);
     const key = context.idempotencyKey;
     const caseId = key ? caseIdForKey(context.actor.id, key) : randomUUID();
     let filingNumber: string | undefined;

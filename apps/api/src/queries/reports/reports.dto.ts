@@ -9,8 +9,9 @@ export class ReportDto {
   @ApiProperty({ format: 'date' }) to: string;
   @ApiProperty({ type: 'integer' }) filed: number;
   @ApiProperty({ type: 'integer' }) resolvedAtFirstLine: number;
-  @ApiProperty({ type: 'integer' }) resolvedByBackoffice: number;
-  @ApiProperty({ type: 'integer' }) respondedPending: number;
+  @ApiProperty({ type: 'integer', description: 'Cases the backoffice marked resolved in the period and a counter-reply did not reopen (net: may be negative for a period with reopenings of earlier resolutions only)' }) resolvedByBackoffice: number;
+  @ApiProperty({ type: 'integer', description: 'Cases whose last response in the period marked them pending, counted the same way (a case is resolved or pending, never both)' }) respondedPending: number;
+  @ApiProperty({ type: 'integer', description: 'Resolved cases a counter-reply reopened in the period (taken off resolvedByBackoffice and off the resolutions of the agent who resolved them)' }) reopened: number;
   @ApiProperty({ type: 'integer' }) pendingAtEnd: number;
   @ApiProperty({ type: 'integer' }) closed: number;
   @ApiProperty({ type: 'integer' }) transferred: number;

@@ -56,23 +56,32 @@ export class GetCustomerTimelineHandler implements IQueryHandler<GetCustomerTime
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
   async execute({ filingNumber, code }: GetCustomerTimelineQuery): Promise<CustomerTimeline> {
-    const page = await this.readStore.find<CaseTimeline>(TIMELINES_COLLECTION, {
-      where: [{ field: 'filingNumber', op: 'eq', value: filingNumber }],
-      limit: 1,
-    });
-    const timeline = page.items[0]?.data;
-    // Compared in constant time, and compared even for an unknown number, so that timing tells neither the code nor which numbers exist.
-    const matches = sameHash(timeline?.verificationCodeHash ?? NO_CASE_HASH, hashVerificationCode(code));
-    const status = timeline && matches ? await statusOf(this.readStore, timeline.caseId) : null;
-    if (!timeline || !status) {
-      throw new NotFoundException({ code: 'CASE.NOT_FOUND', message: 'No case with that filing number and verification code' });
-    }
+    const { timeline, status } = await verifyCustomerCase(this.readStore, filingNumber, code);
     return {
       filingNumber: timeline.filingNumber,
       status,
       entries: timeline.entries.filter((entry) => entry.customerVisible).map(({ at, channel, description }) => ({ at, channel, description })),
     };
   }
+}
+
+/**
+ * The customer's case, given its filing number and verification code (`/public/*`); a wrong code is
+ * the same 404 as an unknown number. Compared in constant time, and compared even for an unknown
+ * number, so that timing tells neither the code nor which numbers exist.
+ */
+export async function verifyCustomerCase(readStore: ReadStore, filingNumber: string, code: string): Promise<{ timeline: CaseTimeline; status: string }> {
+  const page = await readStore.find<CaseTimeline>(TIMELINES_COLLECTION, {
+    where: [{ field: 'filingNumber', op: 'eq', value: filingNumber }],
+    limit: 1,
+  });
+  const timeline = page.items[0]?.data;
+  const matches = sameHash(timeline?.verificationCodeHash ?? NO_CASE_HASH, hashVerificationCode(code));
+  const status = timeline && matches ? await statusOf(readStore, timeline.caseId) : null;
+  if (!timeline || !status) {
+    throw new NotFoundException({ code: 'CASE.NOT_FOUND', message: 'No case with that filing number and verification code' });
+  }
+  return { timeline, status };
 }
 
 /** The case's status, from its view (the timeline keeps the steps only); null until the case view has the case. */
