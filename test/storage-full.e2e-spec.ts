@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { KEY_STORE } from '@app/key-store';
+import { READ_STORE } from '@app/read-store';
 import { startTestApp, TestApp, validFiling } from './support/test-app';
 
 /** The key store's own SQLite connection: `max_page_count` caps its file, as a full disk would (SQLITE_FULL). */
@@ -39,5 +40,40 @@ describe('a full disk', () => {
     keys.pragma('max_page_count = 1073741823');
     const again = await t.http().post('/cases').set('Authorization', agent).send(filings[filings.length - 1]);
     expect(again.status).toBe(201);
+  });
+});
+
+describe('a full disk under the read models', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ log: { level: 'silent' } });
+  });
+  afterAll(() => t.close());
+
+  const health = async () => (await t.http().get('/health')).body as { status: string; projections: { name: string; state: string }[] };
+  async function until(condition: () => Promise<boolean>): Promise<void> {
+    for (let attempt = 0; attempt < 1000 && !(await condition()); attempt++) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  it('given the read store cannot grow, then /health is red (503) while the projections retry, and green again once there is room, with every event projected', async () => {
+    const readModels = (t.app.get(READ_STORE) as unknown as { db: Database.Database }).db;
+    const agent = t.token('agent-ana', 'agent');
+    await until(async () => (await health()).status === 'ok');
+    readModels.pragma(`max_page_count = ${readModels.pragma('page_count', { simple: true }) as number}`);
+    // The file may have free pages left: file until the projections need more than it has.
+    const retrying = async () => (await health()).projections.some((projection) => projection.state === 'retrying');
+    let filed: { body: { caseId: string; position: number } } | undefined;
+    for (let count = 0; count < 200 && !(await retrying()); count++) {
+      filed = await t.http().post('/cases').set('Authorization', agent).send(validFiling()).expect(201);
+      await until(async () => (await retrying()) || (await t.http().get('/health')).body.projections.every((p: { position: number }) => p.position >= filed!.body.position));
+    }
+    const red = await t.http().get('/health');
+    expect(red.status).toBe(503);
+    expect(red.body.projections).toEqual(expect.arrayContaining([expect.objectContaining({ state: 'retrying' })]));
+
+    readModels.pragma('max_page_count = 1073741823');
+    await until(async () => (await health()).status === 'ok');
+    expect((await t.http().get('/health')).status).toBe(200);
+    await t.http().get(`/cases/${filed!.body.caseId}?minPosition=${filed!.body.position}`).set('Authorization', t.token('sup', 'supervisor')).expect(200);
   });
 });
