@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { EVENT_STORE } from '@app/event-store';
 import { KEY_STORE } from '@app/key-store';
 import { READ_STORE } from '@app/read-store';
 import { startTestApp, TestApp, validFiling } from './support/test-app';
@@ -40,6 +41,25 @@ describe('a full disk', () => {
     keys.pragma('max_page_count = 1073741823');
     const again = await t.http().post('/cases').set('Authorization', agent).send(filings[filings.length - 1]);
     expect(again.status).toBe(201);
+  });
+
+  it('given the event store cannot grow, when a case is filed, then 503 STORE.UNAVAILABLE with Retry-After, and it files once there is room', async () => {
+    const agent = t.token('agent-ana', 'agent');
+    const events = (t.app.get(EVENT_STORE) as unknown as { inner: { db: Database.Database } }).inner.db;
+    events.pragma(`max_page_count = ${events.pragma('page_count', { simple: true }) as number}`);
+    const before = await t.headPosition();
+    const responses = [];
+    for (let count = 0; count < 50; count++) responses.push(await t.http().post('/cases').set('Authorization', agent).send({ ...validFiling(), facts: 'Hechos. '.repeat(400) }));
+    const refused = responses.filter((response) => response.status !== 201);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const response of refused) {
+      expect(response.status).toBe(503);
+      expect(response.body).toMatchObject({ statusCode: 503, code: 'STORE.UNAVAILABLE' });
+      expect(response.headers['retry-after']).toBe('5');
+    }
+    expect(await t.headPosition()).toBe(before + 2 * (responses.length - refused.length));
+    events.pragma('max_page_count = 1073741823');
+    await t.http().post('/cases').set('Authorization', agent).send(validFiling()).expect(201);
   });
 });
 
