@@ -306,7 +306,13 @@ export class Projector {
     const retryAt = status.failure ? Date.parse(status.failure.retryAt) : 0;
     if ((this.options.now?.() ?? new Date()).getTime() < retryAt) return false;
     if (!this.indexesDeferred.has(projection.name)) {
-      const broken = await this.indexesBrokenBy(projection);
+      let broken: unknown;
+      try {
+        broken = await this.indexesBrokenBy(projection);
+      } catch (error) {
+        // The store is unavailable: the next attempt waits longer, like a failure at the same point.
+        broken = error;
+      }
       if (broken) {
         this.fail(projection, status.failure?.position ?? status.position + 1, status.failure?.eventType ?? 'unknown', broken);
         return false;
