@@ -22,7 +22,9 @@ interface Holder {
  * holds it (pid, host, since) for the message another process gets.
  */
 export class DataDirLock {
-  private constructor(private readonly db: Database.Database) {}
+  private constructor(private readonly db: Database.Database) {
+    held.add(this);
+  }
 
   static acquire(dataDir: string, role: DataDirRole, process: string, refusal: (holder: Holder | undefined) => string): DataDirLock {
     mkdirSync(dataDir, { recursive: true });
@@ -42,9 +44,13 @@ export class DataDirLock {
   }
 
   release(): void {
+    held.delete(this);
     if (this.db.open) this.db.close();
   }
 }
+
+/** The locks this process holds, until released: the garbage collector closes an unreachable connection, which would free its lock. */
+const held = new Set<DataDirLock>();
 
 function readHolder(path: string): Holder | undefined {
   try {
