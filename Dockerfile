@@ -14,6 +14,9 @@ ENV NODE_ENV=production DATA_DIR=/data
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# Not root: the `node` user of the base image owns DATA_DIR (a new named volume takes this ownership).
+RUN mkdir -p /data && chown node:node /data
+USER node
 VOLUME /data
 EXPOSE 3000
 CMD ["node", "dist/apps/api/apps/api/src/main.js"]

@@ -61,6 +61,8 @@ if [[ -z "${MONGODB_URL:-}" ]]; then
   export MONGODB_URL="mongodb://$address/pqr_test_$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')"
 fi
 echo "test-mongo: MONGODB_URL=$MONGODB_URL" >&2
+# MONGODB_URL makes the app a server-store deployment, which must be given its secrets (no generated ones).
+export PETITIONER_ID_SECRET="${PETITIONER_ID_SECRET:-test-petitioner-id-secret-that-is-long-enough-0123}"
 
 cd "$repo"
 status=0

@@ -10,7 +10,7 @@ describe('store selection at start-up', () => {
 
   it('given EVENTSTORE_URL pointing at nothing, then start-up fails in bounded time naming the URL (without its password) and the cause', async () => {
     const start = createApp(
-      { config: { DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, EVENTSTORE_URL: 'esdb://admin:secret@127.0.0.1:1?tls=false', STORE_CONNECT_TIMEOUT_MS: '3000' } },
+      { config: { DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, PETITIONER_ID_SECRET: TEST_JWT_SECRET, EVENTSTORE_URL: 'esdb://admin:secret@127.0.0.1:1?tls=false', STORE_CONNECT_TIMEOUT_MS: '3000' } },
       false,
     );
     const error: Error = await start.then(
@@ -23,7 +23,7 @@ describe('store selection at start-up', () => {
 
   it('given MONGODB_URL pointing at nothing, then start-up fails in bounded time naming the URL and the cause', async () => {
     const error: Error = await createApp(
-      { config: { DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, MONGODB_URL: 'mongodb://reader:pw@127.0.0.1:1/pqr', STORE_CONNECT_TIMEOUT_MS: '1500' } },
+      { config: { DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, PETITIONER_ID_SECRET: TEST_JWT_SECRET, MONGODB_URL: 'mongodb://reader:pw@127.0.0.1:1/pqr', STORE_CONNECT_TIMEOUT_MS: '1500' } },
       false,
     ).then(
       () => new Error('expected start-up to fail'),

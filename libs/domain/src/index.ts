@@ -14,6 +14,7 @@ export * from './cases/case-mail.decider';
 export * from './cases/revision-neutral-facts';
 export * from './cases/case.evolve';
 export * from './cases/case.upcasters';
+export * from './cases/case-event-shapes';
 export * from './cases/personal-data';
 export * from './calendar';
 export * from './sla';

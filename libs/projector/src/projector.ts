@@ -1,7 +1,7 @@
 import { EventStore, EventStoreUnavailableError, RecordedEvent } from '@app/event-store';
-import type { Projection, ProjectionEvent } from '@app/projections';
+import { handledBy, Projection, ProjectionEvent } from '@app/projections';
 import { CollectionSpec, ReadStore, ReadStoreUnavailableError } from '@app/read-store';
-import { toProjectionEvent } from './to-projection-event';
+import { shapeViolationOf, toProjectionEvent } from './to-projection-event';
 import { BackgroundLoop, logToStderr } from './background-loop';
 import { WriteBackCache, WriteBackLimits } from './write-back-cache';
 
@@ -10,6 +10,9 @@ export interface ProjectionFailure {
   eventType: string;
   error: string;
   at: string;
+  /** Failures in a row at this point; each is retried after a doubling delay (`retryAt`). */
+  attempts: number;
+  retryAt: string;
 }
 
 export interface ProjectionStatus {
@@ -17,7 +20,11 @@ export interface ProjectionStatus {
   version: number;
   /** The committed checkpoint: documents and position saved together. */
   position: number;
-  /** `retrying`: a store was unavailable; the batch is tried again. `failed`: the projection threw; it waits for a fix. */
+  /**
+   * `retrying`: a store was unavailable; the batch is tried again. `failed`: the projection threw (or
+   * met an event that breaks its schema); it is tried again from there after a growing delay, so that
+   * it resumes by itself once the cause is gone.
+   */
   state: 'starting' | 'running' | 'retrying' | 'failed';
   failure?: ProjectionFailure;
 }
@@ -34,8 +41,12 @@ export interface ProjectorOptions {
   /** How long to wait before looking for new events when caught up. */
   idleMs?: number;
   log?: (message: string) => void;
-  /** For time stamps of failures only (the projections themselves never read a clock). */
+  /** For the failures' time stamps and retry delays only (the projections themselves never read a clock). */
   now?: () => Date;
+  /** Delay before a failed projection is tried again, doubling per failure in a row up to `retryMaxMs`. Default 1 s. */
+  retryBaseMs?: number;
+  /** Default 60 s. */
+  retryMaxMs?: number;
 }
 
 export const DEFAULT_COMMIT_EVERY_EVENTS = 250_000;
@@ -47,8 +58,9 @@ export const DEFAULT_MAX_CACHED_DOCUMENTS = 25_000;
  * past its own. Documents and checkpoint are committed together. While catching up, each
  * projection keeps its documents in a write-back cache and commits every `commitEveryEvents`
  * events; at the head it commits every batch (read-your-writes waits on the checkpoints). A
- * projection that throws commits what it applied before the failing batch and stops there (the
- * others go on); it resumes from there on the next start.
+ * projection that throws, or meets an event whose data breaks its type's shape, commits what it
+ * applied before and stops there (the others go on); it is tried again from there after 1 s, 2 s,
+ * 4 s, ... up to a minute, and goes on by itself once the cause is gone (a fix deployed, a store back).
  */
 export class Projector {
   private readonly statuses = new Map<string, ProjectionStatus>();
@@ -160,7 +172,7 @@ export class Projector {
     const active: Projection[] = [];
     for (const projection of this.projections) {
       const status = this.statuses.get(projection.name)!;
-      if (status.state === 'failed') continue;
+      if (status.state === 'failed' && !(await this.dueForRetry(projection))) continue;
       // A projection whose last commit failed commits again first; while it cannot, it takes no more events.
       if (status.state === 'retrying' && !(await this.commit(projection))) continue;
       active.push(projection);
@@ -170,16 +182,22 @@ export class Projector {
     const recorded = await this.events.readAll({ fromPosition: from, maxCount: this.batchSize });
     if (recorded.length === 0) {
       for (const projection of active) {
-        if (await this.commit(projection)) this.statuses.get(projection.name)!.state = 'running';
+        if (await this.commit(projection)) {
+          this.statuses.get(projection.name)!.state = 'running';
+          delete this.statuses.get(projection.name)!.failure;
+        }
         await this.restoreIndexes(projection);
       }
       return false;
     }
     const events = recorded.map(toProjectionEvent);
+    const violations = events.map((event) => event && shapeViolationOf(event));
+    // The usual batch: nothing to look for per projection.
+    if (!violations.some(Boolean)) violations.length = 0;
     const atHead = recorded.length < this.batchSize;
     let advanced = false;
     for (const projection of active) {
-      advanced = (await this.applyTo(projection, recorded, events)) || advanced;
+      advanced = (await this.applyTo(projection, recorded, events, violations)) || advanced;
       const cache = this.cacheOf(projection);
       if (this.statuses.get(projection.name)!.state !== 'failed' && (atHead || cache.shouldCommit())) await this.commit(projection);
       if (atHead) await this.restoreIndexes(projection);
@@ -188,16 +206,38 @@ export class Projector {
   }
 
   /** Applies the batch in memory; returns whether the projection moved forward. */
-  private async applyTo(projection: Projection, recorded: RecordedEvent[], events: (ProjectionEvent | null)[]): Promise<boolean> {
+  private async applyTo(
+    projection: Projection,
+    recorded: RecordedEvent[],
+    events: (ProjectionEvent | null)[],
+    violations: (string | undefined | null)[],
+  ): Promise<boolean> {
     const status = this.statuses.get(projection.name)!;
     const cache = this.cacheOf(projection);
-    const pending = events.filter((event, index): event is ProjectionEvent => event !== null && recorded[index].position > cache.appliedPosition);
-    const last = recorded[recorded.length - 1].position;
-    if (last <= cache.appliedPosition) return false;
+    const before = cache.appliedPosition;
+    const invalid = violations.length > 0 ? this.firstInvalid(projection, recorded, events, violations, before) : undefined;
+    const end = invalid === undefined ? recorded.length : invalid;
+    const pending: ProjectionEvent[] = [];
+    for (let index = 0; index < end; index++) {
+      const event = events[index];
+      if (event !== null && recorded[index].position > cache.appliedPosition) pending.push(event);
+    }
+    // Up to the last event before the invalid one; that one is read again on the next attempt.
+    const last = invalid === undefined ? recorded[recorded.length - 1].position : recorded[invalid].position - 1;
+    if (last <= cache.appliedPosition && invalid === undefined) return false;
     try {
-      await cache.apply(this.readStore, projection, pending);
-      cache.accept(last, pending.length);
+      if (last > cache.appliedPosition) {
+        await cache.apply(this.readStore, projection, pending);
+        cache.accept(last, pending.length);
+      }
+      if (invalid !== undefined) {
+        await this.commit(projection);
+        const { position, type } = recorded[invalid];
+        this.fail(projection, position, type, new Error(`the ${type} event at position ${position} does not match its schema: data.${violations[invalid]}`));
+        return last > before;
+      }
       status.state = 'running';
+      delete status.failure;
       return true;
     } catch (error) {
       if (isUnavailable(error)) {
@@ -247,9 +287,53 @@ export class Projector {
 
   private fail(projection: Projection, position: number, eventType: string, error: unknown): void {
     const status = this.statuses.get(projection.name)!;
+    const now = this.options.now?.() ?? new Date();
+    // The same point failing again waits longer; a new point starts over from the base delay.
+    const attempts = status.failure && status.failure.position === position ? status.failure.attempts + 1 : 1;
+    const delay = Math.min(this.options.retryMaxMs ?? 60_000, (this.options.retryBaseMs ?? 1000) * 2 ** (attempts - 1));
+    const retryAt = new Date(now.getTime() + delay).toISOString();
     status.state = 'failed';
-    status.failure = { position, eventType, error: describe(error), at: (this.options.now?.() ?? new Date()).toISOString() };
-    this.log(`projection ${projection.name} stopped at position ${position} (${eventType}): ${status.failure.error}`);
+    status.failure = { position, eventType, error: describe(error), at: now.toISOString(), attempts, retryAt };
+    this.log(`projection ${projection.name} stopped at position ${position} (${eventType}): ${status.failure.error}; trying again at ${retryAt} (attempt ${attempts})`);
+  }
+
+  /**
+   * Whether a failed projection's delay has passed: it is then fed again from its checkpoint. When its
+   * documents broke its indexes, those are tried first (and it stays failed while they still break).
+   */
+  private async dueForRetry(projection: Projection): Promise<boolean> {
+    const status = this.statuses.get(projection.name)!;
+    const retryAt = status.failure ? Date.parse(status.failure.retryAt) : 0;
+    if ((this.options.now?.() ?? new Date()).getTime() < retryAt) return false;
+    if (!this.indexesDeferred.has(projection.name)) {
+      let broken: unknown;
+      try {
+        broken = await this.indexesBrokenBy(projection);
+      } catch (error) {
+        // The store is unavailable: the next attempt waits longer, like a failure at the same point.
+        broken = error;
+      }
+      if (broken) {
+        this.fail(projection, status.failure?.position ?? status.position + 1, status.failure?.eventType ?? 'unknown', broken);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The index in the batch of the first event this projection handles, not yet applied, whose data breaks its schema. */
+  private firstInvalid(
+    projection: Projection,
+    recorded: RecordedEvent[],
+    events: (ProjectionEvent | null)[],
+    violations: (string | undefined | null)[],
+    appliedPosition: number,
+  ): number | undefined {
+    const handled = handledBy(projection);
+    for (let index = 0; index < violations.length; index++) {
+      if (violations[index] && recorded[index].position > appliedPosition && handled.has(events[index]!.type)) return index;
+    }
+    return undefined;
   }
 
   /** Finds which event made the batch fail, to report its position (not committed). */

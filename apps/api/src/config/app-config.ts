@@ -15,8 +15,13 @@ export class AppConfig {
   @IsOptional() @IsString()
   DATA_DIR: string = './data';
 
-  /** EventStoreDB / KurrentDB connection string (`esdb://host:2113?tls=false`); unset: embedded SQLite in DATA_DIR. */
-  @IsOptional() @Matches(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\/\S+$/, { message: 'EVENTSTORE_URL must be an esdb:// connection string' })
+  /**
+   * EventStoreDB / KurrentDB connection string (`esdb://host:2113?tls=false`); unset: embedded SQLite in DATA_DIR.
+   * Exactly the schemes our client (@eventstore/db-client) parses: it refuses `kurrentdb://` at start-up.
+   */
+  @IsOptional() @Matches(/^esdb(\+discover)?:\/\/\S+$/, {
+    message: 'EVENTSTORE_URL must be an esdb:// or esdb+discover:// connection string (for KurrentDB too: the client, @eventstore/db-client, does not accept kurrentdb://)',
+  })
   EVENTSTORE_URL?: string;
 
   /** MongoDB connection string for the read models; unset: embedded SQLite in DATA_DIR. */
@@ -181,16 +186,30 @@ export function slaPoliciesOf(config: AppConfig): SlaPolicies {
 export function validateAppConfig(env: Record<string, unknown>): AppConfig {
   const config = plainToInstance(AppConfig, env, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    const lines = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
-    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
-  }
+  const lines = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+  lines.push(...missingProductionSecrets(config));
+  if (lines.length > 0) throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   return config;
 }
 
 /** The company's silence rule as the RequestInformation command carries it (the decider applies it to the case's kind and typology). */
 export function customerSilenceRuleOf(config: AppConfig): { businessDays: number; outsideLey1755: string[] } {
   return { businessDays: config.SLA_CUSTOMER_SILENCE_BUSINESS_DAYS, outsideLey1755: [...config.SLA_OUTSIDE_LEY_1755] };
+}
+
+/**
+ * Secrets a deployment on the server stores must set: generating them into DATA_DIR suits the
+ * embedded default on one machine, not replicas and containers (each would sign and name
+ * petitioners with a secret of its own, lost with its volume).
+ */
+export const PRODUCTION_SECRETS = ['JWT_SECRET', 'PETITIONER_ID_SECRET'] as const;
+
+function missingProductionSecrets(config: AppConfig): string[] {
+  if (!config.EVENTSTORE_URL && !config.MONGODB_URL) return [];
+  const stores = [config.EVENTSTORE_URL && 'EVENTSTORE_URL', config.MONGODB_URL && 'MONGODB_URL'].filter(Boolean).join(' and ');
+  return PRODUCTION_SECRETS.filter((name) => !config[name]).map(
+    (name) => `${name}: required when ${stores} ${stores.includes(' and ') ? 'are' : 'is'} set (no secret is generated into DATA_DIR for the server stores); at least 32 characters`,
+  );
 }
 
 /** What the templates need from the configuration. */

@@ -38,9 +38,9 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness and readiness: the stores and each projection (503 when a store is down or a projection has stopped)' })
+  @ApiOperation({ summary: 'Liveness and readiness: the stores and each projection (503 when a store is down, or a projection has stopped or is retrying)' })
   @ApiResponse({ status: 200, type: HealthDto })
-  @ApiResponse({ status: 503, type: HealthDto, description: 'A store is down or a projection has stopped' })
+  @ApiResponse({ status: 503, type: HealthDto, description: 'A store is down, or a projection has stopped (failed: tried again after a growing delay) or is retrying (its store unavailable, full)' })
   async health(@Res({ passthrough: true }) response: Response) {
     const eventStore = await probe(async () => ({ headPosition: await this.eventStore.headPosition() }));
     const readStore = await probe(async () => (await this.readStore.ping(), {}));
@@ -51,9 +51,9 @@ export class HealthController {
     const healthy =
       eventStore.status === 'up' &&
       readStore.status === 'up' &&
-      projections.every((p) => p.state !== 'failed') &&
-      slaProcess.timers?.state !== 'failed' &&
-      mailOutbox.outbox?.state !== 'failed';
+      projections.every((p) => !stuck(p.state)) &&
+      !stuck(slaProcess.timers?.state) &&
+      !stuck(mailOutbox.outbox?.state);
     response.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status: healthy ? 'ok' : 'unavailable', eventStore, readStore, projector: this.config.PROJECTOR, projections, slaProcess, mailOutbox };
   }
@@ -78,6 +78,11 @@ export class HealthController {
     if (this.config.PROJECTOR === 'in-process') return this.mail.manager.status();
     return { acting: this.config.MAIL_OUTBOX === 'on', outbox: externalStatus(checkpoints, MAIL_OUTBOX_PROJECTION) };
   }
+}
+
+/** A projection that does not move: failed (waiting to be tried again) or retrying a store that is unavailable or full. */
+function stuck(state: string | undefined): boolean {
+  return state === 'failed' || state === 'retrying';
 }
 
 /** A read model another process keeps: its saved checkpoint. */

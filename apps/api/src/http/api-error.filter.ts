@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, DomainErrorKind } from '@app/domain';
-import { EventStoreUnavailableError, WrongExpectedRevisionError } from '@app/event-store';
+import { WrongExpectedRevisionError } from '@app/event-store';
+import { isStorageUnavailable, STORE_RETRY_AFTER_SECONDS } from './storage-failure';
 
 export interface ApiErrorBody {
   statusCode: number;
@@ -40,6 +41,7 @@ export class ApiErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(error);
     if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (body.code === 'STORE.UNAVAILABLE') response.setHeader('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
     response.status(body.statusCode).json(body);
   }
 
@@ -55,8 +57,8 @@ export class ApiErrorFilter implements ExceptionFilter {
         details: { currentRevision: error.actual },
       };
     }
-    if (error instanceof EventStoreUnavailableError) {
-      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'STORE.UNAVAILABLE', message: 'The event store is unavailable; retry later' };
+    if (isStorageUnavailable(error)) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'STORE.UNAVAILABLE', message: 'The storage is unavailable (down, busy or full); retry later' };
     }
     if (error instanceof HttpException) return this.fromHttpException(error);
     const status = clientErrorStatus(error);
