@@ -121,21 +121,27 @@ describe('HTTP: the seed rules', () => {
 
     it('never refuses a case the read models have not caught up with: 503 READ_MODEL.BEHIND while they lag, 201 once they have it', async () => {
       // No projector runs: the case view can never show the case filed here.
-      const lagging = await startTestApp({ clock, config: { PROJECTOR: 'external' } });
+      const dataDir = mkdtempSync(join(tmpdir(), 'pqr-e2e-'));
+      const lagging = await startTestApp({ clock, dataDir, config: { PROJECTOR: 'external' } });
       let projecting: TestApp | undefined;
+      let laggingOpen = true;
       try {
         const filer = lagging.token('agent-ana', 'agent');
         const earlier = await lagging.http().post('/cases').set('Authorization', filer).send(validFiling()).expect(201);
-        const cite = () => lagging.http().post('/cases').set('Authorization', filer).send({ ...validFiling(), relatedFilingNumber: earlier.body.filingNumber });
-        const behind = await cite();
+        const cite = (app: TestApp) => app.http().post('/cases').set('Authorization', filer).send({ ...validFiling(), relatedFilingNumber: earlier.body.filingNumber });
+        const behind = await cite(lagging);
         expect({ status: behind.status, code: behind.body.code }).toEqual({ status: 503, code: 'READ_MODEL.BEHIND' });
-        // A projector on the same DATA_DIR catches up; then the same citation is accepted.
-        projecting = await startTestApp({ clock, dataDir: lagging.dataDir });
+        // One API per DATA_DIR: the lagging one stops, an API that projects starts on the same DATA_DIR and catches up;
+        // then the same citation is accepted.
+        await lagging.close();
+        laggingOpen = false;
+        projecting = await startTestApp({ clock, dataDir });
         await projecting.http().get('/cases').query({ filingNumber: earlier.body.filingNumber, minPosition: earlier.body.position }).set('Authorization', filer).expect(200);
-        expect((await cite()).status).toBe(201);
+        expect((await cite(projecting)).status).toBe(201);
       } finally {
         await projecting?.close();
-        await lagging.close();
+        if (laggingOpen) await lagging.close();
+        rmSync(dataDir, { recursive: true, force: true });
       }
     });
   });
