@@ -8,6 +8,7 @@ import { CASE_DECIDER } from '../../command-handling/case-decider.provider';
 import type { CommandContext, CommandOutcome } from '../../command-handling/command-context';
 import { PetitionerIdentity } from '../../personal-data/petitioner-identity';
 import type { FileCaseDto } from './file-case.dto';
+import { OneAtATime } from './one-at-a-time';
 
 export class FileCaseCommand {
   constructor(
@@ -21,6 +22,13 @@ const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 @CommandHandler(FileCaseCommand)
 export class FileCaseHandler implements ICommandHandler<FileCaseCommand, CommandOutcome> {
+  /**
+   * Filings with one Idempotency-Key (one case id) run one at a time: concurrent retries each read an
+   * empty stream and allocated a filing number before all but one lost the append (100 retries used
+   * 65 numbers). In turn, each retry finds the first one's events and allocates nothing.
+   */
+  private readonly sameKey = new OneAtATime();
+
   constructor(
     private readonly commands: CaseCommandService,
     private readonly calendar: BusinessCalendar,
@@ -29,7 +37,12 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
     private readonly petitioners: PetitionerIdentity,
   ) {}
 
-  async execute({ body, context }: FileCaseCommand): Promise<CommandOutcome> {
+  execute(command: FileCaseCommand): Promise<CommandOutcome> {
+    const { actor, idempotencyKey } = command.context;
+    return idempotencyKey ? this.sameKey.run(caseIdForKey(actor.id, idempotencyKey), () => this.file(command)) : this.file(command);
+  }
+
+  private async file({ body, context }: FileCaseCommand): Promise<CommandOutcome> {
     const key = context.idempotencyKey;
     const caseId = key ? caseIdForKey(context.actor.id, key) : randomUUID();
     let filingNumber: string | undefined;
