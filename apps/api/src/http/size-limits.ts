@@ -13,7 +13,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** No request DTO allows longer arrays or more properties: anything larger is refused before any other check (findStructuralProblems). */
 export const MAX_ARRAY_ITEMS = 1000;
-export const MAX_OBJECT_KEYS = 1000;
+export const MAX_OBJECT_KEYS = 100;
 
 const metadataCache = new Map<Function, ValidationMetadata[]>();
 function metadataOf(type: Function): ValidationMetadata[] {

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsObject, IsString, MaxLength, Validate, ValidateNested, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
-import { createValidationPipe, MAX_ERROR_DETAILS, RequestValidationError } from './validation';
+import { createValidationPipe, findStructuralProblems, MAX_BODY_VALUES, MAX_ERROR_DETAILS, RequestValidationError } from './validation';
 
 let checksRun = 0;
 
@@ -66,5 +66,17 @@ describe('The validation pipe: size limits before every other check, bounded ans
     const error = await refusal({ ids: ['a', 'a'], items: [{ name: 'ok' }] });
     expect(error.details).toEqual([{ field: 'ids', reason: "All ids's elements must be unique" }]);
     expect(checksRun).toBeGreaterThan(0);
+  });
+});
+
+describe('findStructuralProblems: a request larger than any DTO allows', () => {
+  it(`refuses a request holding more than ${MAX_BODY_VALUES} values at any depth, without walking all of them`, () => {
+    const body = { ids: ['a'], items: [], extra: Array.from({ length: 1000 }, () => Array.from({ length: 300 }, () => ({}))) };
+    expect(findStructuralProblems(body)).toEqual([{ field: 'body', reason: `the request holds more than ${MAX_BODY_VALUES} values` }]);
+  });
+
+  it('accepts the largest requests the DTOs allow', () => {
+    expect(findStructuralProblems({ rule: 'round-robin', backofficeIds: Array.from({ length: 200 }, (_, i) => `b${i}`) })).toEqual([]);
+    expect(findStructuralProblems({ attachments: Array.from({ length: 50 }, () => ({ name: 'a', contentType: 'b', size: 1 })) })).toEqual([]);
   });
 });
