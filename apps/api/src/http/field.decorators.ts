@@ -6,13 +6,18 @@ import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, 
 /**
  * Free text (facts, a response, a note) keeps tabs and line breaks; names and other one-line values
  * keep none. Neither may hold NUL, another control character (C0, DEL, C1) or a lone surrogate
- * (half of a UTF-16 pair, which no encoding can store). As JSON Schema patterns (code points, as
- * Schemathesis reads them), and checked with the `u` flag, which reads them the same way.
+ * (half of a UTF-16 pair, which no encoding can store), checked with the `u` flag (code points).
+ * The OpenAPI patterns state the control characters only: a surrogate range cannot be written in
+ * the regexes of most JSON Schema validators (Schemathesis's drops the whole pattern).
  */
-export const FREE_TEXT_PATTERN = '^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$';
-export const NAME_PATTERN = '^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$';
-const FREE_TEXT = Matches(new RegExp(FREE_TEXT_PATTERN, 'u'), { message: '$property must not contain control characters (other than tabs and line breaks) or lone surrogates' });
-const NAME = Matches(new RegExp(NAME_PATTERN, 'u'), { message: '$property must be one line without control characters or lone surrogates' });
+const CONTROL_IN_TEXT = '\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F';
+const CONTROL_IN_NAME = '\\x00-\\x1F\\x7F-\\x9F';
+export const FREE_TEXT_PATTERN = `^[^${CONTROL_IN_TEXT}]*$`;
+export const NAME_PATTERN = `^[^${CONTROL_IN_NAME}]*$`;
+export const FREE_TEXT_REGEX = new RegExp(`^[^${CONTROL_IN_TEXT}\\uD800-\\uDFFF]*$`, 'u');
+const NAME_REGEX = new RegExp(`^[^${CONTROL_IN_NAME}\\uD800-\\uDFFF]*$`, 'u');
+const FREE_TEXT = Matches(FREE_TEXT_REGEX, { message: '$property must not contain control characters (other than tabs and line breaks) or lone surrogates' });
+const NAME = Matches(NAME_REGEX, { message: '$property must be one line without control characters or lone surrogates' });
 
 /** A required, non-blank free text of at most `maxLength` characters. */
 export const RequiredText = (maxLength: number, description?: string, example?: string) =>

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { CASE_KINDS, CHANNELS, RESPONSE_OUTCOMES } from '@app/domain';
 import type { CaseKind, Channel, ResponseOutcome } from '@app/domain';
-import { FREE_TEXT_PATTERN, OneOf, OptionalText, RequiredName, RequiredText, WholeNumber } from '../../http/field.decorators';
+import { FREE_TEXT_PATTERN, FREE_TEXT_REGEX, OneOf, OptionalText, RequiredName, RequiredText, WholeNumber } from '../../http/field.decorators';
 
 export class AssignCaseDto {
   @RequiredName(100, 'The backoffice agent (their token subject)', 'bo-beto') backofficeId: string;
@@ -14,7 +14,7 @@ export class TypificationReviewDto {
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Required when consistent is false', pattern: FREE_TEXT_PATTERN })
   @ValidateIf((review: TypificationReviewDto) => review.consistent === false || review.reason !== undefined)
-  @Matches(new RegExp(FREE_TEXT_PATTERN, 'u'), { message: 'reason must not contain control characters (other than tabs and line breaks) or lone surrogates' })
+  @Matches(FREE_TEXT_REGEX, { message: 'reason must not contain control characters (other than tabs and line breaks) or lone surrogates' })
   @IsString() @IsNotEmpty() @MaxLength(2000)
   reason?: string;
 }
