@@ -48,6 +48,19 @@ export function unauthenticatedHeaders(roles: readonly string[]): Array<{ name: 
       header: `Bearer ${new JwtService({ secret: TEST_JWT_SECRET }).sign({ ...claims, iat: now - 7200, exp: now - 3600 }, { algorithm: 'HS256' })}`,
     },
     { name: 'an unsigned token (alg none)', header: `Bearer ${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ ...claims, exp: now + 3600 })}.` },
+    { name: 'a token without exp', header: `Bearer ${new JwtService({ secret: TEST_JWT_SECRET }).sign(claims, { algorithm: 'HS256' })}` },
+    {
+      name: 'a token valid for 100 years',
+      header: `Bearer ${new JwtService({ secret: TEST_JWT_SECRET }).sign({ ...claims, iat: now, exp: now + 100 * 365 * 86400 }, { algorithm: 'HS256' })}`,
+    },
+    {
+      name: 'a token issued in the future',
+      header: `Bearer ${new JwtService({ secret: TEST_JWT_SECRET }).sign({ ...claims, iat: now + 3600, exp: now + 7200 }, { algorithm: 'HS256' })}`,
+    },
+    {
+      name: 'a token not valid yet (nbf)',
+      header: `Bearer ${new JwtService({ secret: TEST_JWT_SECRET }).sign({ ...claims, iat: now, nbf: now + 3600, exp: now + 7200 }, { algorithm: 'HS256' })}`,
+    },
     {
       name: 'a token without roles',
       header: `Bearer ${new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: 'intruder' }, { algorithm: 'HS256', expiresIn: 3600 })}`,

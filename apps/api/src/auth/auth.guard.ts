@@ -1,21 +1,28 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
+import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { Actor, Role, ROLES } from '@app/domain';
+import { AppConfig } from '../config/app-config';
 import { AuthenticatedRequest } from './current-actor.decorator';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { TokenTimes, tokenTimesProblem } from './token-lifetime';
 
-interface TokenClaims {
+interface TokenClaims extends TokenTimes {
   sub?: unknown;
   roles?: unknown;
 }
 
-/** One guard for every route: a valid HS256 bearer token (401) carrying one of the route's roles (403). */
+/**
+ * One guard for every route: a valid HS256 bearer token (401) carrying one of the route's roles (403).
+ * Valid: signed with our secret, with an `exp` not passed and at most JWT_MAX_LIFETIME_HOURS after its
+ * `iat` (and after now), and no `iat`/`nbf` in the future beyond the clock skew.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly config: AppConfig,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
@@ -37,10 +44,13 @@ export class AuthGuard implements CanActivate {
     if (!match) throw new UnauthorizedException('A bearer token is required');
     let claims: TokenClaims;
     try {
-      claims = this.jwt.verify<TokenClaims & object>(match[1], { algorithms: ['HS256'] });
-    } catch {
-      throw new UnauthorizedException('The token is invalid or expired');
+      // nbf is checked below, with the same clock skew as iat.
+      claims = this.jwt.verify<TokenClaims & object>(match[1], { algorithms: ['HS256'], ignoreNotBefore: true });
+    } catch (error) {
+      throw new UnauthorizedException(error instanceof TokenExpiredError ? 'The token has expired' : 'The token is invalid');
     }
+    const problem = tokenTimesProblem(claims, Math.floor(Date.now() / 1000), this.config.JWT_MAX_LIFETIME_HOURS * 3600);
+    if (problem) throw new UnauthorizedException(problem);
     if (typeof claims.sub !== 'string' || claims.sub.length === 0 || !Array.isArray(claims.roles)) {
       throw new UnauthorizedException('The token must carry a subject and a list of roles');
     }

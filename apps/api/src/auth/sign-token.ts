@@ -8,3 +8,11 @@ export function signToken(secret: string, sub: string, roles: readonly string[],
   if (!sub) throw new Error('A subject (--sub) is required');
   return new JwtService({ secret }).sign({ sub, roles: roles as Role[] }, { algorithm: 'HS256', expiresIn: expiresInSeconds });
 }
+
+/** `--hours` of `npm run token` in seconds: a positive number up to JWT_MAX_LIFETIME_HOURS (the API refuses longer-lived tokens); unset, that maximum. */
+export function tokenLifetimeSeconds(hours: string | undefined, maxHours: number): number {
+  const value = hours === undefined ? maxHours : Number(hours);
+  if (!Number.isFinite(value) || value <= 0) throw new Error('--hours must be a positive number');
+  if (value > maxHours) throw new Error(`--hours may be at most ${maxHours} (JWT_MAX_LIFETIME_HOURS): the API refuses tokens that live longer`);
+  return Math.round(value * 3600);
+}

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { CalendarInstant } from '../http/field.decorators';
 
 export class HolidaysQueryDto {
   @ApiProperty({ minimum: 1984, maximum: 9999, example: 2026 })
@@ -19,8 +20,7 @@ export class HolidaysDto {
 }
 
 export class DeadlineQueryDto {
-  @ApiProperty({ description: 'ISO-8601 instant with offset', example: '2026-03-02T10:00:00-05:00' })
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 instant' })
+  @CalendarInstant({ description: 'ISO-8601 instant with offset', example: '2026-03-02T10:00:00-05:00' })
   from: string;
 
   @ApiProperty({ minimum: 1, maximum: 365, example: 15 })

@@ -91,6 +91,10 @@ export class AppConfig {
   @IsOptional() @IsString() @MinLength(32)
   JWT_SECRET?: string;
 
+  /** The longest a bearer token may live (exp − iat, and exp − now); a token without exp, or living longer, gets 401. */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(720)
+  JWT_MAX_LIFETIME_HOURS: number = 12;
+
   /**
    * Secret of the pseudonymous petitioner ids (HMAC of the document); when unset, one is generated into
    * DATA_DIR on first start. Every API and projector of a deployment must share it, and it must never change.

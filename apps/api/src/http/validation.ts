@@ -1,4 +1,5 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { findSizeProblems, MAX_ARRAY_ITEMS, MAX_OBJECT_KEYS } from './size-limits';
 
 export interface FieldError {
   field: string;
@@ -14,9 +15,17 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/** A 400 lists at most this many problems (a 50,000-item array once gave a 34 MB answer); its message says how many more there were. */
+export const MAX_ERROR_DETAILS = 20;
+
 export class RequestValidationError extends BadRequestException {
-  constructor(readonly details: FieldError[]) {
-    super({ code: 'VALIDATION.FAILED', message: `Invalid request: ${details.map((d) => d.field).join(', ')}`, details });
+  readonly details: FieldError[];
+  constructor(all: FieldError[]) {
+    const details = all.slice(0, MAX_ERROR_DETAILS);
+    const more = all.length - details.length;
+    const fields = [...new Set(details.map((d) => d.field))].join(', ');
+    super({ code: 'VALIDATION.FAILED', message: `Invalid request: ${fields}${more > 0 ? ` (and ${more} more problems not listed)` : ''}`, details });
+    this.details = details;
   }
 }
 
@@ -26,14 +35,22 @@ export const MAX_BODY_DEPTH = 8;
 /** Keys class-transformer would skip or misread: every name an object inherits, plus `prototype`. */
 const RESERVED_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 const MAX_STRUCTURAL_PROBLEMS = 20;
+/**
+ * Values (of every object and array, at any depth) a request may hold: the largest a DTO allows is a
+ * few hundred (200 backofficeIds; 50 attachments of 3 fields). 300,000 empty objects fit in 1 MB, and
+ * copying them (class-transformer, Nest's prototype-key stripping) took seconds.
+ */
+export const MAX_BODY_VALUES = 2000;
 
 /**
  * Finds what must be refused before class-transformer sees the value: nesting deeper than `maxDepth`
- * (its recursion has no bound and overflows the stack: a 500) and prototype keys. Iterative, so
- * that the check itself cannot overflow.
+ * (its recursion has no bound and overflows the stack: a 500), prototype keys, and arrays, objects
+ * or whole requests larger than any DTO allows (their copy and checks would hold the event loop).
+ * Iterative, so that the check itself cannot overflow; it stops counting at MAX_BODY_VALUES.
  */
 export function findStructuralProblems(value: unknown, maxDepth = MAX_BODY_DEPTH): FieldError[] {
   const problems: FieldError[] = [];
+  let values = 0;
   const pending: Array<{ value: unknown; field: string; depth: number }> = [{ value, field: '', depth: 0 }];
   while (pending.length > 0 && problems.length < MAX_STRUCTURAL_PROBLEMS) {
     const { value: current, field, depth } = pending.pop()!;
@@ -42,7 +59,21 @@ export function findStructuralProblems(value: unknown, maxDepth = MAX_BODY_DEPTH
       problems.push({ field: field || 'body', reason: `${field || 'body'} is nested more than ${maxDepth} levels deep` });
       continue;
     }
-    for (const key of Object.keys(current)) {
+    if (Array.isArray(current) && current.length > MAX_ARRAY_ITEMS) {
+      problems.push({ field: field || 'body', reason: `${field || 'body'} has more than ${MAX_ARRAY_ITEMS} items` });
+      continue;
+    }
+    const keys = Object.keys(current);
+    if (!Array.isArray(current) && keys.length > MAX_OBJECT_KEYS) {
+      problems.push({ field: field || 'body', reason: `${field || 'body'} has more than ${MAX_OBJECT_KEYS} properties` });
+      continue;
+    }
+    values += keys.length;
+    if (values > MAX_BODY_VALUES) {
+      problems.push({ field: 'body', reason: `the request holds more than ${MAX_BODY_VALUES} values` });
+      break;
+    }
+    for (const key of keys) {
       const child = field ? `${field}.${key}` : key;
       if (RESERVED_KEYS.has(key)) problems.push({ field: child, reason: `property ${key} should not exist` });
       else pending.push({ value: (current as Record<string, unknown>)[key], field: child, depth: depth + 1 });
@@ -51,10 +82,16 @@ export function findStructuralProblems(value: unknown, maxDepth = MAX_BODY_DEPTH
   return problems;
 }
 
-/** The global pipe: the structural checks above, then class-validator. */
+/**
+ * The global pipe: the DTO's size limits, then the structural checks above, then class-validator
+ * (stopping at the first failed check of each property). Size limits first, expensive checks after:
+ * no request under the body limit holds the event loop.
+ */
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query') {
+      const oversized = findSizeProblems(value, metadata.metatype, MAX_ERROR_DETAILS);
+      if (oversized.length > 0) throw new RequestValidationError(oversized);
       const problems = findStructuralProblems(value);
       if (problems.length > 0) throw new RequestValidationError(problems);
     }
@@ -67,6 +104,8 @@ export function createValidationPipe(): ValidationPipe {
   return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
+    // Without it every decorator of a property runs whatever failed before (and ValidateNested walks an array IsObject refused).
+    stopAtFirstError: true,
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),

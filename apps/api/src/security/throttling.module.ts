@@ -20,7 +20,8 @@ export function isThrottledPath(path: string): boolean {
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'public', ttl: 60_000, limit: config.PUBLIC_RATE_LIMIT }],
+        // Named `default`: the throttler suffixes every other name to its headers (`Retry-After-public`), which no client reads.
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.PUBLIC_RATE_LIMIT }],
         skipIf: (context: ExecutionContext) => !isThrottledPath(context.switchToHttp().getRequest<{ path: string }>().path),
       }),
     }),

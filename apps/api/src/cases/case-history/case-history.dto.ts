@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { CalendarInstant } from '../../http/field.decorators';
 import type { ChainBreakReason } from '@app/event-store';
 
 const INTEGRITY_REASONS: (ChainBreakReason | 'truncated')[] = ['missing-hash', 'hash-mismatch', 'unreadable-metadata', 'revision-gap', 'truncated'];
@@ -9,9 +10,8 @@ const INTEGRITY_REASONS: (ChainBreakReason | 'truncated')[] = ['missing-hash', '
 const fromBooleanWord = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class CaseHistoryQueryDto {
-  @ApiPropertyOptional({ description: 'Only events that occurred at or before this instant, and the state they give', example: '2026-03-10T12:00:00-05:00', format: 'date-time' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 instant' })
-  @Matches(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'asOf must be an instant with its offset (Z or ±hh:mm)' })
+  @CalendarInstant({ required: false, description: 'Only events that occurred at or before this instant, and the state they give', example: '2026-03-10T12:00:00-05:00' })
+  @IsOptional()
   asOf?: string;
 
   @ApiPropertyOptional({ type: Boolean, description: 'true: also check the hash chain of the case stream, as stored (`integrity` in the answer)', example: true })

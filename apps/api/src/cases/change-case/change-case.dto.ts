@@ -1,28 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { CASE_KINDS, CHANNELS, RESPONSE_OUTCOMES } from '@app/domain';
 import type { CaseKind, Channel, ResponseOutcome } from '@app/domain';
-import { OneOf, OptionalText, RequiredText, WholeNumber } from '../../http/field.decorators';
+import { FREE_TEXT_PATTERN, FREE_TEXT_REGEX, OneOf, OptionalText, RequiredName, RequiredText, WholeNumber } from '../../http/field.decorators';
 import { CommandResponseDto } from '../../command-handling/command-response.dto';
 
 export class AssignCaseDto {
-  @RequiredText(100, 'The backoffice agent (their token subject)', 'bo-beto') backofficeId: string;
+  @RequiredName(100, 'The backoffice agent (their token subject)', 'bo-beto') backofficeId: string;
 }
 
 export class TypificationReviewDto {
   @ApiProperty({ description: 'true: the typification matches the facts; false: return the case to its agent' }) @IsBoolean()
   consistent: boolean;
 
-  @ApiPropertyOptional({ maxLength: 2000, description: 'Required when consistent is false' })
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Required when consistent is false', pattern: FREE_TEXT_PATTERN })
   @ValidateIf((review: TypificationReviewDto) => review.consistent === false || review.reason !== undefined)
+  @Matches(FREE_TEXT_REGEX, { message: 'reason must not contain control characters (other than tabs and line breaks) or lone surrogates' })
   @IsString() @IsNotEmpty() @MaxLength(2000)
   reason?: string;
 }
 
 export class RetypifyCaseDto {
   @OneOf(CASE_KINDS) kind: CaseKind;
-  @RequiredText(100, undefined, 'billing') typology: string;
-  @RequiredText(100, undefined, 'duplicate-charge') motive: string;
+  @RequiredName(100, undefined, 'billing') typology: string;
+  @RequiredName(100, undefined, 'duplicate-charge') motive: string;
 }
 
 export class InformationRequestDto {
@@ -54,7 +55,7 @@ export class ExtensionDto {
 }
 
 export class TransferDto {
-  @RequiredText(200, 'The competent entity', 'Superintendencia de Industria y Comercio') entity: string;
+  @RequiredName(200, 'The competent entity', 'Superintendencia de Industria y Comercio') entity: string;
   @ApiProperty({
     format: 'email',
     maxLength: 254,

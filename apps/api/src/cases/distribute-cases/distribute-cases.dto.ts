@@ -8,7 +8,7 @@ export class DistributeCasesDto {
   @ApiProperty({ enum: DISTRIBUTION_RULES }) @IsIn(DISTRIBUTION_RULES)
   rule: DistributionRule;
 
-  @ApiProperty({ type: [String], example: ['bo-beto', 'bo-carla'] })
+  @ApiProperty({ type: [String], minItems: 1, maxItems: 200, uniqueItems: true, items: { type: 'string', pattern: '^[\\x21-\\x7e]{1,100}$' }, example: ['bo-beto', 'bo-carla'] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ArrayUnique()
   @IsString({ each: true }) @Matches(/^[\x21-\x7e]{1,100}$/, { each: true, message: 'each backofficeId must be 1-100 visible ASCII characters' })
   backofficeIds: string[];

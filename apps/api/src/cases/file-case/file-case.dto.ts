@@ -1,37 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsObject, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CASE_KINDS, CHANNELS, DOCUMENT_TYPES } from '@app/domain';
 import type { CaseKind, Channel, DocumentType } from '@app/domain';
-import { Nested, OneOf, OptionalText, RequiredText, WholeNumber } from '../../http/field.decorators';
-
-/** A real calendar instant with its offset (the date's validity is checked again by Date.parse in the handler). */
-const ISO_INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+import { CalendarInstant, Nested, OneOf, OptionalName, RequiredName, RequiredText, WholeNumber } from '../../http/field.decorators';
 
 export class PetitionerDto {
-  @RequiredText(200, 'Full name', 'María Fernanda Rojas') fullName: string;
+  @RequiredName(200, 'Full name', 'María Fernanda Rojas') fullName: string;
   @OneOf(DOCUMENT_TYPES, 'CC cédula, CE extranjería, TI tarjeta de identidad, NIT, PA pasaporte, PPT, RC registro civil') documentType: DocumentType;
-  @RequiredText(20, undefined, '1020304050') @ApiProperty({ pattern: '^[A-Za-z0-9-]+$', minLength: 1, maxLength: 20, example: '1020304050' }) @Matches(/^[A-Za-z0-9-]+$/, { message: 'documentNumber must be letters, digits or dashes' })
+  @ApiProperty({ pattern: '^[A-Za-z0-9-]+$', minLength: 1, maxLength: 20, example: '1020304050' }) @RequiredName(20, undefined, '1020304050') @Matches(/^[A-Za-z0-9-]+$/, { message: 'documentNumber must be letters, digits or dashes' })
   documentNumber: string;
   @ApiProperty({ format: 'email', maxLength: 254, example: 'maria.rojas@example.com' }) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
   email: string;
-  @OptionalText(30) @ApiPropertyOptional({ pattern: '^[+\\d][\\d\\s()-]{5,29}$', maxLength: 30, example: '+57 300 123 4567' }) @Matches(/^[+\d][\d\s()-]{5,29}$/, { message: 'phone must be a phone number' }) phone?: string;
-  @OptionalText(300) address?: string;
-  @OptionalText(200) company?: string;
+  @ApiPropertyOptional({ pattern: '^[+\\d][\\d\\s()-]{5,29}$', maxLength: 30, example: '+57 300 123 4567' }) @OptionalName(30) @Matches(/^[+\d][\d\s()-]{5,29}$/, { message: 'phone must be a phone number' }) phone?: string;
+  @OptionalName(300) address?: string;
+  @OptionalName(200) company?: string;
 }
 
 /** The petitioner's consent to the processing of their personal data (Ley 1581 de 2012, art. 9). */
 export class ConsentDto {
-  @ApiProperty({ description: 'When the petitioner gave it (ISO-8601 with offset)', example: '2026-03-02T09:55:00-05:00', maxLength: 40 })
-  @IsString() @MaxLength(40) @Matches(ISO_INSTANT, { message: 'givenAt must be an ISO-8601 instant with offset, like 2026-03-02T09:55:00-05:00' })
+  @CalendarInstant({ description: 'When the petitioner gave it (ISO-8601 with offset)' })
   givenAt: string;
   @OneOf(CHANNELS, 'Through which channel it was given') channel: Channel;
-  @RequiredText(40, 'The version of the data-processing policy the petitioner accepted', '2026-01') policyVersion: string;
+  @RequiredName(40, 'The version of the data-processing policy the petitioner accepted', '2026-01') policyVersion: string;
 }
 
 export class AttachmentDto {
-  @RequiredText(255) name: string;
-  @RequiredText(100, undefined, 'application/pdf') contentType: string;
+  @RequiredName(255) name: string;
+  @RequiredName(100, undefined, 'application/pdf') contentType: string;
   @WholeNumber(0, 100 * 1024 * 1024, 'Size in bytes') size: number;
 }
 
@@ -41,10 +37,10 @@ export class FirstLineResolutionDto {
 
 export class FileCaseDto {
   @OneOf(CASE_KINDS) kind: CaseKind;
-  @RequiredText(100, 'Typology of the typification', 'billing') typology: string;
-  @RequiredText(100, 'Motive of the typification', 'duplicate-charge') motive: string;
+  @RequiredName(100, 'Typology of the typification', 'billing') typology: string;
+  @RequiredName(100, 'Motive of the typification', 'duplicate-charge') motive: string;
   @OneOf(CHANNELS) channel: Channel;
-  @RequiredText(200) subject: string;
+  @RequiredName(200) subject: string;
   @RequiredText(10000, 'The facts, with their dates') facts: string;
   @RequiredText(5000, 'What the customer asks for') request: string;
   @Nested(() => PetitionerDto) petitioner: PetitionerDto;
@@ -53,7 +49,7 @@ export class FileCaseDto {
   @IsOptional() @IsObject() @ValidateNested() @Type(() => ConsentDto)
   consent?: ConsentDto;
 
-  @ApiPropertyOptional({ type: [AttachmentDto] })
+  @ApiPropertyOptional({ type: [AttachmentDto], maxItems: 50 })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];
 

@@ -9,6 +9,7 @@ import type { CommandContext, CommandOutcome } from '../../command-handling/comm
 import { PetitionerIdentity } from '../../personal-data/petitioner-identity';
 import type { FileCaseDto } from './file-case.dto';
 import { RelatedCases } from './related-case';
+import { OneAtATime } from './one-at-a-time';
 
 export class FileCaseCommand {
   constructor(
@@ -22,6 +23,13 @@ const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 @CommandHandler(FileCaseCommand)
 export class FileCaseHandler implements ICommandHandler<FileCaseCommand, CommandOutcome> {
+  /**
+   * Filings with one Idempotency-Key (one case id) run one at a time: concurrent retries each read an
+   * empty stream and allocated a filing number before all but one lost the append (100 retries used
+   * 65 numbers). In turn, each retry finds the first one's events and allocates nothing.
+   */
+  private readonly sameKey = new OneAtATime();
+
   constructor(
     private readonly commands: CaseCommandService,
     private readonly calendar: BusinessCalendar,
@@ -31,7 +39,12 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
     private readonly relatedCases: RelatedCases,
   ) {}
 
-  async execute({ body, context }: FileCaseCommand): Promise<CommandOutcome> {
+  execute(command: FileCaseCommand): Promise<CommandOutcome> {
+    const { actor, idempotencyKey } = command.context;
+    return idempotencyKey ? this.sameKey.run(caseIdForKey(actor.id, idempotencyKey), () => this.file(command)) : this.file(command);
+  }
+
+  private async file({ body, context }: FileCaseCommand): Promise<CommandOutcome> {
     if (body.relatedFilingNumber) await this.relatedCases.requireFiled(body.relatedFilingNumber);
     const key = context.idempotencyKey;
     const caseId = key ? caseIdForKey(context.actor.id, key) : randomUUID();
