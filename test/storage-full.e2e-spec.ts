@@ -16,6 +16,18 @@ describe('a full disk', () => {
   });
   afterAll(() => t.close());
 
+  /** Some filings were refused with 503 STORE.UNAVAILABLE and Retry-After, and only the accepted ones appended (two events each). */
+  async function expectSomeRefusedAsUnavailable(responses: Array<{ status: number; body: unknown; headers: Record<string, string> }>, before: number): Promise<void> {
+    const refused = responses.filter((response) => response.status !== 201);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const response of refused) {
+      expect(response.status).toBe(503);
+      expect(response.body).toMatchObject({ statusCode: 503, code: 'STORE.UNAVAILABLE' });
+      expect(response.headers['retry-after']).toBe('5');
+    }
+    expect(await t.headPosition()).toBe(before + 2 * (responses.length - refused.length));
+  }
+
   it('given the key store cannot grow, when a new petitioner files, then 503 STORE.UNAVAILABLE with Retry-After, and nothing is appended', async () => {
     const agent = t.token('agent-ana', 'agent');
     const keys = keyStoreDatabase(t);
@@ -29,14 +41,7 @@ describe('a full disk', () => {
     const before = await t.headPosition();
     const responses = [];
     for (const filing of filings) responses.push(await t.http().post('/cases').set('Authorization', agent).send(filing));
-    const refused = responses.filter((response) => response.status !== 201);
-    expect(refused.length).toBeGreaterThan(0);
-    for (const response of refused) {
-      expect(response.status).toBe(503);
-      expect(response.body).toMatchObject({ statusCode: 503, code: 'STORE.UNAVAILABLE' });
-      expect(response.headers['retry-after']).toBe('5');
-    }
-    expect(await t.headPosition()).toBe(before + 2 * (responses.length - refused.length));
+    await expectSomeRefusedAsUnavailable(responses, before);
 
     keys.pragma('max_page_count = 1073741823');
     const again = await t.http().post('/cases').set('Authorization', agent).send(filings[filings.length - 1]);
@@ -50,14 +55,7 @@ describe('a full disk', () => {
     const before = await t.headPosition();
     const responses = [];
     for (let count = 0; count < 50; count++) responses.push(await t.http().post('/cases').set('Authorization', agent).send({ ...validFiling(), facts: 'Hechos. '.repeat(400) }));
-    const refused = responses.filter((response) => response.status !== 201);
-    expect(refused.length).toBeGreaterThan(0);
-    for (const response of refused) {
-      expect(response.status).toBe(503);
-      expect(response.body).toMatchObject({ statusCode: 503, code: 'STORE.UNAVAILABLE' });
-      expect(response.headers['retry-after']).toBe('5');
-    }
-    expect(await t.headPosition()).toBe(before + 2 * (responses.length - refused.length));
+    await expectSomeRefusedAsUnavailable(responses, before);
     events.pragma('max_page_count = 1073741823');
     await t.http().post('/cases').set('Authorization', agent).send(validFiling()).expect(201);
   });

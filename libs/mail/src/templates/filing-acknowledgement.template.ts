@@ -1,7 +1,8 @@
 import type { CaseKind } from '@app/domain';
 import { trackingUrl } from '../customer-links';
 import { MailDraft, MailSettings } from '../mail-content';
-import { CASE_KIND_NAMES, spanishDate, spanishDateTime } from '../spanish-format';
+import { filingFields } from './filing-fields';
+import { CASE_KIND_NAMES, spanishDate } from '../spanish-format';
 
 export interface FilingAcknowledgementData {
   filingNumber: string;
@@ -23,10 +24,7 @@ export function filingAcknowledgement(data: FilingAcknowledgementData, settings:
       {
         kind: 'fields',
         fields: [
-          ['Número de radicado', data.filingNumber],
-          ['Código de verificación', data.verificationCode],
-          ['Asunto', data.subject],
-          ['Fecha de radicación', spanishDateTime(data.filedAt)],
+          ...filingFields(data),
           ['Fecha máxima de respuesta', `${spanishDate(data.dueAt)} (${data.legalTermDays} días hábiles, Ley 1755 de 2015)`],
         ],
       },

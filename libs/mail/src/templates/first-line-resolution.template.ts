@@ -1,7 +1,8 @@
 import type { CaseKind } from '@app/domain';
 import { surveyUrl, trackingUrl } from '../customer-links';
 import { MailDraft, MailSettings } from '../mail-content';
-import { CASE_KIND_NAMES, spanishDateTime } from '../spanish-format';
+import { filingFields } from './filing-fields';
+import { CASE_KIND_NAMES } from '../spanish-format';
 
 export interface FirstLineResolutionData {
   filingNumber: string;
@@ -31,10 +32,7 @@ export function firstLineResolution(data: FirstLineResolutionData, settings: Mai
       {
         kind: 'fields',
         fields: [
-          ['Número de radicado', data.filingNumber],
-          ['Código de verificación', data.verificationCode],
-          ['Asunto', data.subject],
-          ['Fecha de radicación', spanishDateTime(data.filedAt)],
+          ...filingFields(data),
           ['Estado', `${resolved[0].toUpperCase()}${resolved.slice(1)} en primera línea`],
         ],
       },
