@@ -59,6 +59,14 @@ describe("Erasure of a petitioner's personal data (suppression, crypto-shredding
     spec.given(HISTORIES.filed).when(erase('f'.repeat(64))).thenFails('CASE.OTHER_PETITIONER');
   });
 
+  it('given a returned or a closed case, when its petitioner is erased, then the state holds the reason as [erased] (what a replay reads once the key is gone)', () => {
+    const erasedEvent: CaseEvent = { type: 'PetitionerDataErased', data: { petitionerId: PETITIONER_ID, withdrawnMessages: [], erasedBy: admin.id, erasedAt: march2026(20) } };
+    const fold = (history: CaseEvent[]) => [...history, erasedEvent].reduce(decider.evolve, decider.initialState());
+    expect(fold(HISTORIES.returned)).toMatchObject({ status: 'returned', returnReason: ERASED_MARK, petitionerErased: true });
+    expect(fold(HISTORIES.closed)).toMatchObject({ status: 'closed', closeReason: ERASED_MARK, petitionerErased: true });
+    expect(fold(HISTORIES.assigned)).not.toHaveProperty('returnReason');
+  });
+
   it('given no case, when erased, then CASE.NOT_FOUND', () => {
     spec.given([]).when(erase()).thenFails('CASE.NOT_FOUND');
   });
@@ -67,7 +75,9 @@ describe("Erasure of a petitioner's personal data (suppression, crypto-shredding
     expect(erasedPetitioner()).toEqual({ fullName: ERASED_MARK, documentType: ERASED_MARK, documentNumber: ERASED_MARK, email: ERASED_MARK });
     expect(isErasedPetitioner(erasedPetitioner())).toBe(true);
     expect(isErasedPetitioner(petitioner)).toBe(false);
-    expect(CASE_PERSONAL_DATA_POLICY.rules.CaseFiled.fields).toEqual(['petitioner']);
+    expect(CASE_PERSONAL_DATA_POLICY.rules.CaseFiled.fields).toEqual(['petitioner', 'subject', 'facts', 'request', 'attachments[].name']);
+    expect(CASE_PERSONAL_DATA_POLICY.rules.CustomerEmailReceived.fields).toEqual(['subject', 'body', 'attachments[].name']);
+    expect(CASE_PERSONAL_DATA_POLICY.erasedValue('CustomerEmailReceived', 'attachments[].name')).toBe(ERASED_MARK);
     expect(CASE_PERSONAL_DATA_POLICY.erasedValue('CustomerEmailReceived', 'body')).toBe(ERASED_MARK);
     expect(CASE_PERSONAL_DATA_POLICY.erasedValue('CaseFiled', 'petitioner')).toEqual(erasedPetitioner());
   });
