@@ -226,6 +226,7 @@ const COPIED = `${PEMBERTHY.fullName}, CC ${PEMBERTHY.documentNumber}, ${PEMBERT
 const ID_CARD_NAME = `cedula-${PEMBERTHY.documentNumber}-Pemberthy.pdf`;
 /** The same file sent by two petitioners: one copy each, so erasing one leaves the other's. */
 const SHARED_FILE = 'Factura 0001 del plan hogar, febrero de 2026';
+const RECEIPT_FILE = 'Recibo de pago 0002, marzo de 2026';
 
 function emailWithAttachment(from: string, filingNumber: string, messageId: string, signature: string, attachmentName: string): string {
   return [
@@ -270,6 +271,8 @@ describe('Crypto-shredding, free mode: personal data copied into every free text
   let petitionerId: string;
   let neighbourId: string;
   let sharedKey: string;
+  let receiptKey: string;
+  let receiptCopied: string;
   let erasure: { status: number; body: Record<string, unknown> };
   let closed = false;
 
@@ -315,6 +318,14 @@ describe('Crypto-shredding, free mode: personal data copied into every free text
     expect({ status: hers.status, outcome: hers.body.outcome }).toEqual({ status: 202, outcome: 'information' });
     const theirs = await inbound(emailWithAttachment(NEIGHBOUR.email, neighbourFilingNumber, 'arboleda-1', NEIGHBOUR.fullName, 'factura.pdf'));
     expect(theirs.status).toBe(202);
+    // An email that names no case, attached by a supervisor to hers: its file is copied into her directory.
+    const receipt = emailWithAttachment('pagos@example.com', '1999-999999', 'receipt-1', 'Pagos', 'recibo.pdf').replace(SHARED_FILE, RECEIPT_FILE);
+    const unmatched = await inbound(receipt);
+    expect(unmatched.body.outcome).toBe('unmatched');
+    await t.http().post(`/mail/unmatched/${unmatched.body.unmatchedId}/case`).set('Authorization', tokens.supervisor).send({ caseId }).expect(200);
+    const attached = (await history(caseId)).events.filter((event) => event.type === 'CustomerEmailReceived').at(-1)!;
+    receiptKey = (attached.data.attachments as { storageKey: string }[])[0].storageKey;
+    receiptCopied = readFileSync(join(dataDir, 'attachments', (await history(caseId)).events[0].data.petitionerId as string, receiptKey), 'utf8');
     await step('responses', tokens.backoffice, { body: `Apreciada ${COPIED}: reversamos el cobro.`, outcome: 'resolved' });
     await step('quality-reviews', tokens.quality, { score: 90, findings: `La respuesta a ${COPIED} fue correcta` });
     await step('closure', tokens.supervisor, { reason: `Cerrado a pedido de ${COPIED}` });
@@ -337,6 +348,9 @@ describe('Crypto-shredding, free mode: personal data copied into every free text
     expect(erasure.body).toMatchObject({ petitionerId, keysDestroyed: 1, readModelsPurged: true });
     expect(existsSync(join(dataDir, 'attachments', petitionerId))).toBe(false);
     expect(readFileSync(join(dataDir, 'attachments', neighbourId, sharedKey), 'utf8')).toContain(SHARED_FILE);
+    // The unmatched email's file had been copied into her directory when attached to her case: gone with it.
+    expect(receiptCopied).toContain(RECEIPT_FILE);
+    expect(filesUnder(join(dataDir, 'attachments')).filter((path) => path.endsWith(receiptKey)).map((path) => path.split('/').at(-2))).toEqual(['unmatched']);
   });
 
   it('her history still replays, with [erased] in every free text, and verifies intact', async () => {
@@ -354,6 +368,21 @@ describe('Crypto-shredding, free mode: personal data copied into every free text
     expect(byType('CaseClosed')[0]).toMatchObject({ reason: ERASED_MARK });
     const view = (await t.http().get(`/cases/${caseId}`).set('Authorization', tokens.admin).expect(200)).body;
     expect(view).toMatchObject({ status: 'closed', subject: ERASED_MARK, facts: ERASED_MARK, closeReason: ERASED_MARK, petitioner: erasedPetitioner() });
+  });
+
+  it('rebuilds the read models from the events, with her key gone, into what the live projector holds', async () => {
+    const rebuiltDir = mkdtempSync(join(tmpdir(), 'pqr-shredding-rebuilt-'));
+    const rebuilt = new SqliteReadStore({ filename: join(rebuiltDir, 'read-models.sqlite') });
+    const events = t.app.get<EventStore>(EVENT_STORE);
+    await t.http().get(`/cases/${caseId}`).query({ minPosition: await events.headPosition() }).set('Authorization', tokens.admin).expect(200);
+    const config = t.app.get(AppConfig);
+    const projections = [...ALL_PROJECTIONS, createMailOutboxProjection({ ...mailSettingsOf(config), messageIdDomain: mailDomainOf(config) })];
+    await new Projector(events, rebuilt, projections, { batchSize: 7 }).catchUp();
+    await t.app.get(MailOutbox).manager.runOnce();
+    const live = await snapshotReadModels(t.app.get<ReadStore>(READ_STORE), projections);
+    expect(diffSnapshots(live, await snapshotReadModels(rebuilt, projections))).toEqual([]);
+    await rebuilt.close();
+    rmSync(rebuiltDir, { recursive: true, force: true });
   });
 
   it('leaves none of her name, document number, email and phone in any file under DATA_DIR (with the WAL and shm files) nor in the logs', async () => {
