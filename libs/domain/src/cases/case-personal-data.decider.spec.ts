@@ -6,6 +6,7 @@ import type { CaseEvent } from './case.events';
 import { createCaseDecider } from './case.decider';
 import { upcastCaseEvent } from './case.upcasters';
 import { CASE_PERSONAL_DATA_POLICY, ERASED_MARK, erasedPetitioner, isErasedPetitioner } from './personal-data';
+import { CASE_EVENT_SHAPES } from './case-event-shapes';
 
 const decider = createCaseDecider(new BusinessCalendar());
 const spec = deciderSpec(decider);
@@ -33,6 +34,31 @@ describe('Consent (Ley 1581 de 2012, art. 9): a case is filed only with it, reco
     expect(read).toEqual({ type: 'CaseFiled', data: { ...v1, consent: null, petitionerId: null } });
     const state = decider.evolve(decider.initialState(), read);
     expect(state).toMatchObject({ status: 'filed', petitionerId: null, petitionerErased: false });
+  });
+});
+
+/**
+ * The text fields of the case events that are not free text: ids, instants, codes and enumerations,
+ * and the competent entity of a transfer (an institution, with its filing address). Every other text
+ * field is written by or about the petitioner and must be in CASE_PERSONAL_DATA_POLICY (issue 23).
+ */
+const STRUCTURED_TEXT = /(At|By|Id|Deadline|For)$|^(caseId|filingNumber|verificationCode|kind|channel|typology|motive|relatedFilingNumber|outcome|messageId|disposition|via|sourceEventType|addressee|entity|entityEmail)$/;
+
+describe('Which event fields are encrypted under the petitioner’s key (issue 23, ADR 25)', () => {
+  it('every text field of every case event is either structured or named by the policy (a new free text cannot be forgotten)', () => {
+    const rules = CASE_PERSONAL_DATA_POLICY.rules as Record<string, { fields: readonly string[] }>;
+    const unprotected = Object.entries(CASE_EVENT_SHAPES).flatMap(([type, shape]) =>
+      Object.entries(shape)
+        .filter(([field, check]) => (check === 'text' || check === 'textOrNull') && !STRUCTURED_TEXT.test(field) && !rules[type]?.fields.includes(field))
+        .map(([field]) => `${type}.${field}`),
+    );
+    expect(unprotected).toEqual([]);
+    expect(Object.keys(rules).sort()).toEqual(
+      [
+        'CaseClosed', 'CaseFiled', 'CaseResolvedAtFirstLine', 'CaseReturnedToAgent', 'CaseTransferred', 'CaseWithdrawn', 'CounterReplyReceived', 'CustomerEmailReceived',
+        'DeadlineExtended', 'EmailDeliveryFailed', 'InformationReceived', 'InformationRequested', 'QualityReviewed', 'ResponseSent', 'SatisfactionSurveyAnswered',
+      ],
+    );
   });
 });
 

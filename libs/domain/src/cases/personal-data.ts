@@ -37,6 +37,8 @@ export const CASE_PERSONAL_DATA_POLICY = {
     CaseClosed: { fields: ['reason'], petitionerFrom: 'stream' },
     CaseWithdrawn: { fields: ['reason'], petitionerFrom: 'stream' },
     CustomerEmailReceived: { fields: ['subject', 'body', 'attachments[].name'], petitionerFrom: 'stream' },
+    // A mail server's refusal often quotes the recipient's address.
+    EmailDeliveryFailed: { fields: ['error'], petitionerFrom: 'stream' },
   },
   erasedValue: (_eventType: string, field: string): unknown => (field === 'petitioner' ? erasedPetitioner() : ERASED_MARK),
 } as const;
