@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -161,9 +161,10 @@ describe('Crypto-shredding: erasing a petitioner leaves no byte of their persona
     const position = erasure.body.position as number;
     const erasedView = await view(cases.first.caseId, position);
     expect(erasedView.petitioner).toEqual(erasedPetitioner());
-    expect(erasedView).toMatchObject({ status: 'filed', filingNumber: cases.first.filingNumber, subject: validFiling().subject });
+    expect(erasedView).toMatchObject({ status: 'filed', filingNumber: cases.first.filingNumber, subject: ERASED_MARK, facts: ERASED_MARK, request: ERASED_MARK });
     const history = (await t.http().get(`/cases/${cases.first.caseId}/history`).set('Authorization', auditor).expect(200)).body.events as { type: string; data: Record<string, unknown> }[];
     expect(history[0].data.petitioner).toEqual(erasedPetitioner());
+    expect(history[0].data).toMatchObject({ subject: ERASED_MARK, facts: ERASED_MARK, request: ERASED_MARK });
     expect(history.find((event) => event.type === 'CustomerEmailReceived')?.data).toMatchObject({ subject: ERASED_MARK, body: ERASED_MARK });
     expect(history[history.length - 1]).toMatchObject({ type: 'PetitionerDataErased', data: { petitionerId, erasedBy: 'adm-adela' } });
     const timeline = (await t.http().get(`/cases/${cases.first.caseId}/timeline`).set('Authorization', admin).expect(200)).body;
@@ -214,5 +215,182 @@ describe('Crypto-shredding: erasing a petitioner leaves no byte of their persona
     await t.close();
     closed = true;
     expect(occurrences(ROSALBA_DATA, filesUnder(dataDir), logs.text)).toEqual(Object.fromEntries(ROSALBA_DATA.map((value) => [value, []])));
+  });
+});
+
+const PEMBERTHY = { fullName: 'Epifanio Pemberthy Ossa', documentType: 'CC', documentNumber: '73829104657', email: 'epifanio.pemberthy@example.com', phone: '+57 312 999 0001' };
+const NEIGHBOUR = { fullName: 'Clemencia Arboleda Ruiz', documentType: 'CC', documentNumber: '41112223334', email: 'clemencia.arboleda@example.com', phone: '+57 313 444 0002' };
+/** What staff and the customer copy into the free texts: every piece of her data, and the surname alone. */
+const PEMBERTHY_DATA = [PEMBERTHY.fullName, PEMBERTHY.documentNumber, PEMBERTHY.email, PEMBERTHY.phone, 'Pemberthy', 'epifanio.pemberthy'];
+const COPIED = `${PEMBERTHY.fullName}, CC ${PEMBERTHY.documentNumber}, ${PEMBERTHY.email}, ${PEMBERTHY.phone}`;
+const ID_CARD_NAME = `cedula-${PEMBERTHY.documentNumber}-Pemberthy.pdf`;
+/** The same file sent by two petitioners: one copy each, so erasing one leaves the other's. */
+const SHARED_FILE = 'Factura 0001 del plan hogar, febrero de 2026';
+const RECEIPT_FILE = 'Recibo de pago 0002, marzo de 2026';
+
+function emailWithAttachment(from: string, filingNumber: string, messageId: string, signature: string, attachmentName: string): string {
+  return [
+    `From: <${from}>`,
+    'To: pqr@pqr.example.co',
+    `Subject: Re: [${filingNumber}] Solicitud de información`,
+    `Message-ID: <${messageId}@example.com>`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b1"',
+    '',
+    '--b1',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'Adjunto lo que me pidieron.',
+    '',
+    signature,
+    '--b1',
+    `Content-Type: application/pdf; name="${attachmentName}"`,
+    `Content-Disposition: attachment; filename="${attachmentName}"`,
+    '',
+    SHARED_FILE,
+    '--b1--',
+    '',
+  ].join('\r\n');
+}
+
+/**
+ * Issue 23, the free mode: staff copy the petitioner's name, document number, email and phone into
+ * every free text (facts, request, a response, an information request, a return, an extension, a
+ * quality finding, a closing reason) and the customer signs her email and names her attachment with
+ * them. After the erasure none of it is in any file under DATA_DIR nor in the logs, her history still
+ * replays and verifies intact, and another petitioner who sent the same file keeps it.
+ */
+describe('Crypto-shredding, free mode: personal data copied into every free text is erased too', () => {
+  const clock = new ManualClock(new Date('2026-03-02T15:00:00Z'));
+  const logs = new LogCapture();
+  const dataDir = mkdtempSync(join(tmpdir(), 'pqr-shredding-free-'));
+  let t: TestApp;
+  let tokens: Record<'admin' | 'agent' | 'auditor' | 'supervisor' | 'backoffice' | 'quality', string>;
+  let caseId: string;
+  let neighbourCaseId: string;
+  let petitionerId: string;
+  let neighbourId: string;
+  let sharedKey: string;
+  let receiptKey: string;
+  let receiptCopied: string;
+  let erasure: { status: number; body: Record<string, unknown> };
+  let closed = false;
+
+  const step = async (path: string, token: string, body: object) => {
+    const response = await t.http().post(`/cases/${caseId}/${path}`).set('Authorization', token).send(body);
+    expect({ path, status: response.status, body: response.body }).toMatchObject({ path, status: 200 });
+  };
+  const inbound = (raw: string) => t.http().post('/inbound/email').set('Content-Type', 'message/rfc822').set('X-Inbound-Secret', SECRET).send(Buffer.from(raw, 'utf8'));
+  const history = async (id: string, query: Record<string, string> = {}) =>
+    (await t.http().get(`/cases/${id}/history`).query(query).set('Authorization', tokens.auditor).expect(200)).body as { events: { type: string; data: Record<string, unknown> }[]; integrity?: unknown };
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock, dataDir, log: { level: 'trace', stream: logs }, config: { MAIL_OUTBOX: 'on', MAIL_TICK_MS: '3600000', MAIL_FROM: 'PQR <pqr@pqr.example.co>', INBOUND_EMAIL_SECRET: SECRET } });
+    tokens = {
+      admin: t.token('adm-adela', 'admin'),
+      agent: t.token('agent-ana', 'agent'),
+      auditor: t.token('aud-aurora', 'auditor'),
+      supervisor: t.token('sup-sofia', 'supervisor'),
+      backoffice: t.token('bo-beto', 'backoffice'),
+      quality: t.token('qa-quique', 'quality'),
+    };
+    const filing = {
+      ...validFiling(),
+      petitioner: PEMBERTHY,
+      subject: `Cobro a ${PEMBERTHY.fullName}`,
+      facts: `La señora ${COPIED} reporta un cobro duplicado.`,
+      request: `Reversar el cobro y escribir a ${PEMBERTHY.email} o llamar al ${PEMBERTHY.phone}`,
+      attachments: [{ name: ID_CARD_NAME, contentType: 'application/pdf', size: 1234 }],
+    };
+    const filed = await t.http().post('/cases').set('Authorization', tokens.agent).send(filing).expect(201);
+    caseId = filed.body.caseId;
+    const neighbour = await t.http().post('/cases').set('Authorization', tokens.agent).send({ ...validFiling(), petitioner: NEIGHBOUR }).expect(201);
+    neighbourCaseId = neighbour.body.caseId;
+    await step('assignment', tokens.supervisor, { backofficeId: 'bo-beto' });
+    await step('typification-review', tokens.backoffice, { consistent: false, reason: `Revisar con ${COPIED}` });
+    await step('typification', tokens.agent, { kind: 'claim', typology: 'billing', motive: 'duplicate-charge' });
+    await step('typification-review', tokens.backoffice, { consistent: true });
+    await step('extensions', tokens.backoffice, { businessDays: 5, reason: `Se requiere validar con ${COPIED}` });
+    await step('information-requests', tokens.backoffice, { message: `Señora ${COPIED}: adjunte su cédula` });
+    const filingNumber = (await t.http().get(`/cases/${caseId}`).query({ minPosition: await t.headPosition() }).set('Authorization', tokens.admin).expect(200)).body.filingNumber;
+    const neighbourFilingNumber = neighbour.body.filingNumber;
+    const hers = await inbound(emailWithAttachment(PEMBERTHY.email, filingNumber, 'pemberthy-1', COPIED, ID_CARD_NAME));
+    expect({ status: hers.status, outcome: hers.body.outcome }).toEqual({ status: 202, outcome: 'information' });
+    const theirs = await inbound(emailWithAttachment(NEIGHBOUR.email, neighbourFilingNumber, 'arboleda-1', NEIGHBOUR.fullName, 'factura.pdf'));
+    expect(theirs.status).toBe(202);
+    // An email that names no case, attached by a supervisor to hers: its file is copied into her directory.
+    const receipt = emailWithAttachment('pagos@example.com', '1999-999999', 'receipt-1', 'Pagos', 'recibo.pdf').replace(SHARED_FILE, RECEIPT_FILE);
+    const unmatched = await inbound(receipt);
+    expect(unmatched.body.outcome).toBe('unmatched');
+    await t.http().post(`/mail/unmatched/${unmatched.body.unmatchedId}/case`).set('Authorization', tokens.supervisor).send({ caseId }).expect(200);
+    const attached = (await history(caseId)).events.filter((event) => event.type === 'CustomerEmailReceived').at(-1)!;
+    receiptKey = (attached.data.attachments as { storageKey: string }[])[0].storageKey;
+    receiptCopied = readFileSync(join(dataDir, 'attachments', (await history(caseId)).events[0].data.petitionerId as string, receiptKey), 'utf8');
+    await step('responses', tokens.backoffice, { body: `Apreciada ${COPIED}: reversamos el cobro.`, outcome: 'resolved' });
+    await step('quality-reviews', tokens.quality, { score: 90, findings: `La respuesta a ${COPIED} fue correcta` });
+    await step('closure', tokens.supervisor, { reason: `Cerrado a pedido de ${COPIED}` });
+    await t.app.get(MailOutbox).manager.runOnce();
+    const views = async (id: string) => (await t.http().get(`/cases/${id}`).query({ minPosition: await t.headPosition() }).set('Authorization', tokens.admin).expect(200)).body;
+    petitionerId = (await views(caseId)).petitionerId;
+    neighbourId = (await views(neighbourCaseId)).petitionerId;
+    const received = (await history(neighbourCaseId)).events.find((event) => event.type === 'CustomerEmailReceived');
+    sharedKey = (received!.data.attachments as { storageKey: string }[])[0].storageKey;
+    erasure = await t.http().post(`/petitioners/${petitionerId}/erasure`).set('Authorization', tokens.admin);
+  }, 60_000);
+
+  afterAll(async () => {
+    if (!closed) await t?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('erases her case, and her attachments directory only: the neighbour who sent the same file keeps it', () => {
+    expect(erasure.status).toBe(200);
+    expect(erasure.body).toMatchObject({ petitionerId, keysDestroyed: 1, readModelsPurged: true });
+    expect(existsSync(join(dataDir, 'attachments', petitionerId))).toBe(false);
+    expect(readFileSync(join(dataDir, 'attachments', neighbourId, sharedKey), 'utf8')).toContain(SHARED_FILE);
+    // The unmatched email's file had been copied into her directory when attached to her case: gone with it.
+    expect(receiptCopied).toContain(RECEIPT_FILE);
+    expect(filesUnder(join(dataDir, 'attachments')).filter((path) => path.endsWith(receiptKey)).map((path) => path.split('/').at(-2))).toEqual(['unmatched']);
+  });
+
+  it('her history still replays, with [erased] in every free text, and verifies intact', async () => {
+    const { events, integrity } = await history(caseId, { verify: 'true' });
+    expect(integrity).toEqual({ intact: true, events: events.length });
+    const byType = (type: string) => events.filter((event) => event.type === type).map((event) => event.data);
+    expect(byType('CaseFiled')[0]).toMatchObject({ subject: ERASED_MARK, facts: ERASED_MARK, request: ERASED_MARK, attachments: [{ name: ERASED_MARK, contentType: 'application/pdf', size: 1234 }] });
+    expect(byType('CaseReturnedToAgent')[0]).toMatchObject({ reason: ERASED_MARK });
+    expect(byType('DeadlineExtended')[0]).toMatchObject({ reason: ERASED_MARK, businessDays: 5 });
+    expect(byType('InformationRequested')[0]).toMatchObject({ message: ERASED_MARK });
+    expect(byType('InformationReceived')[0]).toMatchObject({ summary: ERASED_MARK });
+    expect(byType('CustomerEmailReceived')[0]).toMatchObject({ subject: ERASED_MARK, body: ERASED_MARK, attachments: [{ name: ERASED_MARK, storageKey: sharedKey }] });
+    expect(byType('ResponseSent')[0]).toMatchObject({ body: ERASED_MARK, outcome: 'resolved' });
+    expect(byType('QualityReviewed')[0]).toMatchObject({ findings: ERASED_MARK, score: 90 });
+    expect(byType('CaseClosed')[0]).toMatchObject({ reason: ERASED_MARK });
+    const view = (await t.http().get(`/cases/${caseId}`).set('Authorization', tokens.admin).expect(200)).body;
+    expect(view).toMatchObject({ status: 'closed', subject: ERASED_MARK, facts: ERASED_MARK, closeReason: ERASED_MARK, petitioner: erasedPetitioner() });
+  });
+
+  it('rebuilds the read models from the events, with her key gone, into what the live projector holds', async () => {
+    const rebuiltDir = mkdtempSync(join(tmpdir(), 'pqr-shredding-rebuilt-'));
+    const rebuilt = new SqliteReadStore({ filename: join(rebuiltDir, 'read-models.sqlite') });
+    const events = t.app.get<EventStore>(EVENT_STORE);
+    await t.http().get(`/cases/${caseId}`).query({ minPosition: await events.headPosition() }).set('Authorization', tokens.admin).expect(200);
+    const config = t.app.get(AppConfig);
+    const projections = [...ALL_PROJECTIONS, createMailOutboxProjection({ ...mailSettingsOf(config), messageIdDomain: mailDomainOf(config) })];
+    await new Projector(events, rebuilt, projections, { batchSize: 7 }).catchUp();
+    await t.app.get(MailOutbox).manager.runOnce();
+    const live = await snapshotReadModels(t.app.get<ReadStore>(READ_STORE), projections);
+    expect(diffSnapshots(live, await snapshotReadModels(rebuilt, projections))).toEqual([]);
+    await rebuilt.close();
+    rmSync(rebuiltDir, { recursive: true, force: true });
+  });
+
+  it('leaves none of her name, document number, email and phone in any file under DATA_DIR (with the WAL and shm files) nor in the logs', async () => {
+    expect(occurrences([NEIGHBOUR.fullName], filesUnder(dataDir), '')[NEIGHBOUR.fullName].length).toBeGreaterThan(0); // the search finds what is there
+    const none = Object.fromEntries(PEMBERTHY_DATA.map((value) => [value, []]));
+    expect(occurrences(PEMBERTHY_DATA, filesUnder(dataDir), logs.text)).toEqual(none);
+    await t.close();
+    closed = true;
+    expect(occurrences(PEMBERTHY_DATA, filesUnder(dataDir), logs.text)).toEqual(none);
   });
 });

@@ -132,8 +132,9 @@ describe('HTTP: the email channel — customer messages out, customer emails bac
     expect(answer.text).toContain(`citando el número ${main.filingNumber}`);
   });
 
-  it('attachments are kept: name, type and size in the event, the content under DATA_DIR', async () => {
+  it('attachments are kept: name, type and size in the event, the content under DATA_DIR/attachments/<petitionerId>', async () => {
     const other = await fileInProgress();
+    const petitionerId = (await history(other.caseId))[0].data.petitionerId as string;
     const response = await postEmail(fixture('with-attachments.eml', { FILING: other.filingNumber })).expect(202);
     expect(response.body).toMatchObject({ outcome: 'noted', caseId: other.caseId });
     const [email] = (await history(other.caseId)).filter((event) => event.type === 'CustomerEmailReceived');
@@ -143,11 +144,11 @@ describe('HTTP: the email channel — customer messages out, customer emails bac
       { name: 'captura.png', contentType: 'image/png' },
     ]);
     for (const attachment of attachments) {
-      const file = join(t.dataDir, 'attachments', attachment.storageKey);
+      const file = join(t.dataDir, 'attachments', petitionerId, attachment.storageKey);
       expect(existsSync(file)).toBe(true);
       expect(readFileSync(file).length).toBe(attachment.size);
     }
-    expect(readFileSync(join(t.dataDir, 'attachments', attachments[0].storageKey), 'latin1')).toContain('factura 778899');
+    expect(readFileSync(join(t.dataDir, 'attachments', petitionerId, attachments[0].storageKey), 'latin1')).toContain('factura 778899');
   });
 
   it('an unknown filing number goes to the unmatched queue; a supervisor reads it (paged) and attaches it to its case', async () => {

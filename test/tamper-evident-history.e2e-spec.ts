@@ -36,15 +36,16 @@ describe('Tamper-evident history', () => {
     const driver = new CaseDriver(t);
     const marker = `MARCA${randomBytes(8).toString('hex')}`;
     const tampered = await driver.caseAt('in_progress');
-    const request = await driver.command(tampered.caseId, 'information-requests', 'backoffice', { message: `Adjunte la factura ${marker}` });
-    expect(request.status).toBe(200);
-    expect((await driver.command(tampered.caseId, 'information', 'backoffice', { summary: 'Llegó la factura', channel: 'email' })).status).toBe(200);
+    // A field stored in clear (free texts are encrypted under the petitioner's key, ADR 25): who the case is reassigned to.
+    const reassigned = await driver.command(tampered.caseId, 'assignment', 'supervisor', { backofficeId: `bo-${marker}` });
+    expect(reassigned.status).toBe(200);
+    expect((await driver.command(tampered.caseId, 'assignment', 'supervisor', { backofficeId: 'bo-beto' })).status).toBe(200);
     const untouched = await driver.caseAt('in_progress');
 
     const before = await history(tampered.caseId);
     expect(before.integrity).toEqual({ intact: true, events: before.events.length });
     expect(before.events.every((event) => /^[0-9a-f]{64}$/.test(String(event.metadata.hash)))).toBe(true);
-    const altered = before.events.find((event) => event.type === 'InformationRequested')!;
+    const altered = before.events.find((event) => event.type === 'CaseAssigned' && event.data.backofficeId === `bo-${marker}`)!;
     expect(altered.revision).toBeGreaterThan(0);
     expect(altered.revision).toBeLessThan(before.events.length - 1);
     expect((await history(untouched.caseId)).integrity).toEqual({ intact: true, events: 4 });
@@ -58,7 +59,7 @@ describe('Tamper-evident history', () => {
 
     t = await startTestApp({ dataDir });
     const after = await history(tampered.caseId);
-    expect(after.events[altered.revision].data.message).toBe(`Adjunte la factura ${marker.slice(0, -1)}${otherHexDigit(marker.slice(-1))}`);
+    expect(after.events[altered.revision].data.backofficeId).toBe(`bo-${marker.slice(0, -1)}${otherHexDigit(marker.slice(-1))}`);
     expect(after.integrity).toEqual({
       intact: false,
       firstBrokenRevision: altered.revision,

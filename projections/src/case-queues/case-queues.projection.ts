@@ -40,7 +40,8 @@ export interface QueueSummary {
 
 export const caseQueuesProjection: Projection<'item' | 'summary'> = {
   name: 'case-queues',
-  version: 2,
+  /** 3: the state's reasons read [erased] after PetitionerDataErased (issue 23). */
+  version: 3,
   collections: [
     {
       name: QUEUE_ITEMS_COLLECTION,

@@ -1,7 +1,7 @@
 import { CASE_EVENT_TYPES } from '@app/domain';
 import { caseIdOf, hashVerificationCode, opensCase } from '../case-view/case-view.projection';
 import type { Doc, Projection } from '../projection';
-import { TimelineEntry, timelineEntryOf } from './timeline-entry';
+import { TimelineEntry, timelineEntryOf, withoutPersonalText } from './timeline-entry';
 
 export const TIMELINES_COLLECTION = 'timelines';
 
@@ -19,8 +19,8 @@ export interface CaseTimeline {
 
 export const caseTimelineProjection: Projection<'timeline'> = {
   name: 'case-timeline',
-  /** 2: no status and no case state in the document (ADR 16). */
-  version: 2,
+  /** 2: no status and no case state in the document (ADR 16). 3: reasons quoted read [erased] after PetitionerDataErased. */
+  version: 3,
   collections: [{ name: TIMELINES_COLLECTION, indexes: [{ fields: ['filingNumber'], unique: true }] }],
   handles: CASE_EVENT_TYPES,
   keysOf: (event) => ({ timeline: { collection: TIMELINES_COLLECTION, id: caseIdOf(event), created: opensCase(event) } }),
@@ -41,7 +41,7 @@ export const caseTimelineProjection: Projection<'timeline'> = {
       caseId: current.caseId,
       filingNumber: current.filingNumber,
       verificationCodeHash: current.verificationCodeHash,
-      entries: [...current.entries, timelineEntryOf(event)],
+      entries: [...(event.type === 'PetitionerDataErased' ? current.entries.map(withoutPersonalText) : current.entries), timelineEntryOf(event)],
     };
     return { timeline: next as unknown as Doc };
   },

@@ -1,3 +1,4 @@
+import { ERASED_MARK } from '@app/domain';
 import type { ProjectionEvent } from '../projection';
 
 export interface TimelineEntry {
@@ -35,6 +36,19 @@ function deliveredEntry(data: { sourceEventType: string; addressee?: string }): 
 export function timelineEntryOf(event: ProjectionEvent): TimelineEntry {
   const [channel, description, customerVisible] = describe(event);
   return { position: event.position, revision: event.revision, at: event.metadata.occurredAt, type: event.type, actorId: event.metadata.actorId, channel, description, customerVisible };
+}
+
+/** Entries whose description ends with a text written about the petitioner (after `: `). */
+const QUOTES_A_REASON: ReadonlySet<string> = new Set(['CaseReturnedToAgent', 'DeadlineExtended']);
+
+/**
+ * The entry as a replay describes it once the petitioner's key is gone: the quoted reason reads
+ * [erased] (CASE_PERSONAL_DATA_POLICY encrypts it). Other entries quote no personal text.
+ */
+export function withoutPersonalText(entry: TimelineEntry): TimelineEntry {
+  if (!QUOTES_A_REASON.has(entry.type)) return entry;
+  const quote = entry.description.indexOf(': ');
+  return quote < 0 ? entry : { ...entry, description: `${entry.description.slice(0, quote + 2)}${ERASED_MARK}` };
 }
 
 function describe(event: ProjectionEvent): [channel: string, description: string, customerVisible: boolean] {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CASE_EVENT_TYPES, caseIdOfStream, Consent, erasedPetitioner, evolveCase, FiledCase, ResponseOutcome } from '@app/domain';
+import { CASE_EVENT_TYPES, caseIdOfStream, Consent, ERASED_MARK, erasedPetitioner, evolveCase, FiledCase, ResponseOutcome } from '@app/domain';
 import { internalsOf, stateOfView } from './case-view-state';
 import type { Doc, Projection, ProjectionEvent } from '../projection';
 
@@ -83,7 +83,8 @@ export function hashVerificationCode(code: string): string {
 
 export const caseViewProjection: Projection<'case'> = {
   name: 'case-view',
-  version: 5,
+  /** 6: every free text about the petitioner reads [erased] after PetitionerDataErased. */
+  version: 6,
   collections: [{ name: CASES_COLLECTION, indexes: [{ fields: ['filingNumber'], unique: true }, { fields: ['petitionerId'] }] }],
   handles: CASE_EVENT_TYPES,
   keysOf: (event) => ({ case: { collection: CASES_COLLECTION, id: caseIdOf(event), created: opensCase(event) } }),
@@ -192,11 +193,29 @@ function evolveView(view: CaseView | null, event: ProjectionEvent): CaseView | n
       next.qualityReviews = view.qualityReviews + 1;
       break;
     case 'PetitionerDataErased':
-      // The same marker a replay reads from CaseFiled once the key is gone: live and rebuilt views agree.
-      next.petitioner = { ...erasedPetitioner() };
+      eraseTexts(next);
       break;
   }
   return next;
+}
+
+/**
+ * The same markers a replay reads once the key is gone (every free text about the petitioner is
+ * encrypted under it, CASE_PERSONAL_DATA_POLICY): live and rebuilt views agree.
+ */
+function eraseTexts(view: CaseView): void {
+  const erased = (text: string | null) => (text === null ? null : ERASED_MARK);
+  view.petitioner = { ...erasedPetitioner() };
+  view.subject = ERASED_MARK;
+  view.facts = ERASED_MARK;
+  view.request = ERASED_MARK;
+  view.attachments = view.attachments.map((attachment) => ({ ...(attachment as object), name: ERASED_MARK }));
+  view.returnReason = erased(view.returnReason);
+  view.informationRequested = erased(view.informationRequested);
+  view.firstLineResolution = erased(view.firstLineResolution);
+  view.transfer = view.transfer && { ...view.transfer, reason: ERASED_MARK };
+  view.closeReason = erased(view.closeReason);
+  view.survey = view.survey && { score: view.survey.score, comment: erased(view.survey.comment) };
 }
 
 function filedView(event: Extract<ProjectionEvent, { type: 'CaseFiled' }>): CaseView {

@@ -8,9 +8,10 @@ export const SLA_TIMERS_COLLECTION = 'sla_timers';
 export const SLA_TIMERS_PROJECTION = 'sla-timers';
 /**
  * Bump when the document's shape or the timer rules change. 2: no email text in the history (issue 7);
- * 3: folded state and clocks instead of the history; 4: the clocks keep the filing's channel and instant only.
+ * 3: folded state and clocks instead of the history; 4: the clocks keep the filing's channel and instant only;
+ * 5: no extension reason in the clocks, reasons in the state [erased] after PetitionerDataErased (issue 23).
  */
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 /** Events that move no clock and no case status: the timers stay as they are (the folded state still takes them in). */
 const KEEPS_TIMERS: ReadonlySet<CaseEventType> = new Set([
   'CaseAssigned',
@@ -95,7 +96,9 @@ export function createSlaTimersProjection(settings: SlaScheduleOptions, calendar
 
 function withoutPersonalData(event: ProjectionEvent): CaseEvent {
   // The customer's own words may carry their name (a signature): the schedule needs neither.
-  if (event.type === 'CustomerEmailReceived') return { type: event.type, data: { ...event.data, subject: '', body: '' } };
+  if (event.type === 'CustomerEmailReceived') return { type: event.type, data: { ...event.data, subject: '', body: '', attachments: [] } };
+  // Staff write the reason, and may name the petitioner in it: the clocks keep the days, not the words.
+  if (event.type === 'DeadlineExtended') return { type: event.type, data: { ...event.data, reason: '' } };
   if (event.type !== 'CaseFiled') return { type: event.type, data: event.data } as CaseEvent;
   const { petitioner: _petitioner, verificationCode: _code, consent: _consent, ...data } = event.data;
   return { type: event.type, data } as unknown as CaseEvent;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredAttachmentRef } from '@app/domain';
 import { AppConfig } from '../config/app-config';
@@ -11,27 +11,71 @@ export interface IncomingAttachment {
   content: Buffer;
 }
 
+/** An attachment read from an email, not yet on disk: it is written once we know whose it is. */
+export interface ReceivedAttachment {
+  ref: StoredAttachmentRef;
+  content: Buffer;
+}
+
+/** Whose files the attachments of an email that matches no case are, until a supervisor attaches it to one. */
+export const UNMATCHED_ATTACHMENTS_OWNER = 'unmatched';
+
+const OWNER = /^[A-Za-z0-9_-]{1,128}$/;
+const STORAGE_KEY = /^[0-9a-f]{64}$/;
+
+/** Where one owner's file is: `DATA_DIR/attachments/<owner>/<sha256>`. */
+export function attachmentFile(dataDir: string, owner: string, storageKey: string): string {
+  if (!OWNER.test(owner) || !STORAGE_KEY.test(storageKey)) throw new Error(`not an attachment location: ${owner}/${storageKey}`);
+  return join(dataDir, 'attachments', owner, storageKey);
+}
+
+/** The directory of one owner's attachments (a petitioner id): the erasure removes it whole. */
+export function attachmentDirectoryOf(dataDir: string, owner: string): string | null {
+  return OWNER.test(owner) ? join(dataDir, 'attachments', owner) : null;
+}
+
 /**
- * The content of the customers' attachments, under DATA_DIR/attachments, one file per content named
- * by its SHA-256 (the `storageKey` the events reference): the same file sent twice is kept once.
+ * The content of the customers' attachments, under DATA_DIR/attachments/<owner>/<sha256>: one
+ * directory per petitioner (the owner of the case the email was threaded into), so that erasing a
+ * petitioner removes exactly their files, even when another petitioner sent the same file. The
+ * `storageKey` the events reference is the SHA-256; the same file sent twice by one petitioner is
+ * kept once.
  */
 @Injectable()
 export class AttachmentStore {
-  private readonly directory: string;
+  private readonly dataDir: string;
 
   constructor(config: AppConfig) {
-    this.directory = join(config.DATA_DIR, 'attachments');
+    this.dataDir = config.DATA_DIR;
   }
 
-  keep(attachment: IncomingAttachment): StoredAttachmentRef {
+  /** What the event will reference; nothing is written yet. */
+  receive(attachment: IncomingAttachment): ReceivedAttachment {
     const storageKey = createHash('sha256').update(attachment.content).digest('hex');
-    const file = join(this.directory, storageKey);
-    if (!existsSync(file)) {
-      mkdirSync(this.directory, { recursive: true });
-      writeFileSync(`${file}.tmp`, attachment.content);
+    return { ref: { name: safeName(attachment.filename), contentType: attachment.contentType, size: attachment.content.length, storageKey }, content: attachment.content };
+  }
+
+  /** Writes the attachments under their owner (a petitioner id, or UNMATCHED_ATTACHMENTS_OWNER). */
+  keep(owner: string, attachments: readonly ReceivedAttachment[]): void {
+    for (const { ref, content } of attachments) {
+      const file = attachmentFile(this.dataDir, owner, ref.storageKey);
+      if (existsSync(file)) continue;
+      mkdirSync(join(this.dataDir, 'attachments', owner), { recursive: true });
+      writeFileSync(`${file}.tmp`, content);
       renameSync(`${file}.tmp`, file);
     }
-    return { name: safeName(attachment.filename), contentType: attachment.contentType, size: attachment.content.length, storageKey };
+  }
+
+  /** Gives another owner its own copy (an unmatched email attached to a petitioner's case). Missing files are skipped. */
+  copy(fromOwner: string, toOwner: string, refs: readonly StoredAttachmentRef[]): void {
+    for (const { storageKey } of refs) {
+      const source = attachmentFile(this.dataDir, fromOwner, storageKey);
+      const target = attachmentFile(this.dataDir, toOwner, storageKey);
+      if (!existsSync(source) || existsSync(target)) continue;
+      mkdirSync(join(this.dataDir, 'attachments', toOwner), { recursive: true });
+      copyFileSync(source, `${target}.tmp`);
+      renameSync(`${target}.tmp`, target);
+    }
   }
 }
 

@@ -20,7 +20,7 @@ export class StoredAttachmentDto {
   @ApiProperty({ example: 'factura.pdf' }) name: string;
   @ApiProperty({ example: 'application/pdf' }) contentType: string;
   @ApiProperty({ description: 'Bytes' }) size: number;
-  @ApiProperty({ description: 'SHA-256 of the content, its file name under DATA_DIR/attachments' }) storageKey: string;
+  @ApiProperty({ description: 'SHA-256 of the content, its file name under DATA_DIR/attachments/<petitionerId>' }) storageKey: string;
 }
 
 export class UnmatchedEmailDto {

@@ -3,14 +3,15 @@ import { CommandBus } from '@nestjs/cqrs';
 import { createHash } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
-import { CaseErrors, DomainError, MAIL_ACTOR_ID } from '@app/domain';
+import { CaseErrors, caseStreamId, DomainError, MAIL_ACTOR_ID } from '@app/domain';
+import { EVENT_STORE, EventStore } from '@app/event-store';
 import type { Actor, CustomerEmailDisposition, StoredAttachmentRef } from '@app/domain';
 import { CASES_COLLECTION, CaseView } from '@app/projections';
 import { READ_STORE, ReadStore } from '@app/read-store';
 import { toOffsetIso } from '../command-handling/case-command.service';
 import { executeAs, SystemCommandExecutor } from '../command-handling/process-commands';
 import { Clock } from '../storage/clock';
-import { AttachmentStore } from './attachment-store';
+import { AttachmentStore, ReceivedAttachment, UNMATCHED_ATTACHMENTS_OWNER } from './attachment-store';
 import { isAutomatic, textOfHtml, threadingKeysOf, withoutQuotedHistory } from './inbound-threading';
 import { UnmatchedEmail, UnmatchedMailLog } from './unmatched-mail.log';
 
@@ -42,21 +43,27 @@ export class InboundMailService {
     private readonly attachments: AttachmentStore,
     private readonly unmatched: UnmatchedMailLog,
     private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {
     this.execute = executeAs(bus, MAIL_ACTOR);
   }
 
   async receive(raw: Buffer): Promise<InboundOutcome> {
     const parsed = await simpleParser(raw);
-    const content = this.contentOf(parsed);
+    const { content, files } = this.contentOf(parsed);
     const commandId = `inbound:${createHash('sha256').update(content.messageId ?? raw).digest('hex')}`;
     for (const caseId of await this.candidateCases(parsed)) {
+      const owner = await this.attachmentOwnerOf(caseId);
+      if (owner === null) continue;
+      // The files first: the event never names a file that is not on disk.
+      this.attachments.keep(owner, files);
       try {
         return await this.thread(caseId, content, commandId);
       } catch (error) {
         if (!(error instanceof DomainError && error.code === 'CASE.NOT_FOUND')) throw error;
       }
     }
+    this.attachments.keep(UNMATCHED_ATTACHMENTS_OWNER, files);
     const queued = await this.unmatched.record({ ...content, receivedAt: toOffsetIso(this.clock.now()) }, commandId);
     return { outcome: 'unmatched', unmatchedId: queued.unmatchedId };
   }
@@ -68,6 +75,8 @@ export class InboundMailService {
     if (!email || typeof revision !== 'number') throw new DomainError('MAIL.UNMATCHED_NOT_FOUND', 'No unmatched email has this id', 'not_found');
     if (email.attachedTo) throw new DomainError('MAIL.ALREADY_ATTACHED', `The email was already attached to case ${email.attachedTo.caseId}`, 'conflict');
     const { messageId, subject, body, attachments, automatic } = email;
+    const owner = await this.attachmentOwnerOf(caseId);
+    if (owner !== null) this.attachments.copy(UNMATCHED_ATTACHMENTS_OWNER, owner, attachments);
     const outcome = await this.thread(caseId, { messageId, subject, body, attachments, automatic }, `inbound:${unmatchedId}`);
     await this.unmatched.markAttached(unmatchedId, caseId, actor.id, toOffsetIso(this.clock.now()), revision);
     return outcome;
@@ -91,17 +100,30 @@ export class InboundMailService {
     return [...new Set([...keys.caseIds, ...byFilingNumber])];
   }
 
-  private contentOf(parsed: ParsedMail): EmailContent {
+  /**
+   * Whose directory a case's attachments go to: its petitioner's (the erasure removes it), or the
+   * case's own for a case filed before petitioners had ids. Null: no such case.
+   */
+  private async attachmentOwnerOf(caseId: string): Promise<string | null> {
+    const [filed] = await this.events.readStream(caseStreamId(caseId), { fromRevision: 0, maxCount: 1 });
+    if (filed?.type !== 'CaseFiled') return null;
+    const petitionerId = filed.data.petitionerId;
+    return typeof petitionerId === 'string' && petitionerId !== '' ? petitionerId : `case-${caseId}`;
+  }
+
+  private contentOf(parsed: ParsedMail): { content: EmailContent; files: ReceivedAttachment[] } {
     const text = parsed.text?.trim() ? parsed.text : textOfHtml(typeof parsed.html === 'string' ? parsed.html : '');
-    const attachments: StoredAttachmentRef[] = parsed.attachments
+    const files = parsed.attachments
       .filter((attachment) => attachment.contentDisposition !== 'inline' || attachment.filename)
-      .map((attachment) => this.attachments.keep({ filename: attachment.filename, contentType: attachment.contentType, content: attachment.content }));
-    return {
+      .map((attachment) => this.attachments.receive({ filename: attachment.filename, contentType: attachment.contentType, content: attachment.content }));
+    const attachments: StoredAttachmentRef[] = files.map((file) => file.ref);
+    const content = {
       messageId: parsed.messageId ?? null,
       subject: (parsed.subject ?? '').slice(0, 500),
       body: withoutQuotedHistory(text).slice(0, MAX_BODY_CHARACTERS),
       attachments,
       automatic: isAutomatic(parsed.headers),
     };
+    return { content, files };
   }
 }

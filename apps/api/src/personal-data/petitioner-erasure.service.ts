@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { caseStreamId, DomainError, StoredAttachmentRef } from '@app/domain';
+import { caseStreamId, DomainError } from '@app/domain';
 import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError } from '@app/event-store';
 import { KEY_STORE, KeyStore } from '@app/key-store';
 import { CUSTOMER_MAIL_EVENT_TYPES } from '@app/mail';
@@ -12,7 +12,7 @@ import { HttpCommandHeaders, toCommandContext } from '../command-handling/http-c
 import { AppConfig } from '../config/app-config';
 import { MailOutbox } from '../mail/mail-outbox';
 import { ReadModelFreshness } from '../read-side/read-model-freshness';
-import { deletePersonalDataFiles } from './personal-data-files';
+import { deleteAttachmentsOf, deleteCaseMailFiles } from './personal-data-files';
 
 export interface CaseErasure {
   caseId: string;
@@ -43,7 +43,7 @@ const PAGE = 500;
  * 1. destroy their keys: from now on every read of their data in the event store gives `[erased]`;
  * 2. find their cases (case view, once it has caught up with the store);
  * 3. record PetitionerDataErased on each case, so the read models overwrite what they copied;
- * 4. delete the .eml files and attachments of those cases;
+ * 4. delete the .eml files of those cases, and the petitioner's attachments directory;
  * 5. once the read models have applied it, purge the read store's files (SQLite WAL).
  * Repeating it is harmless: cases already erased are reported as such.
  */
@@ -69,10 +69,10 @@ export class PetitionerErasure {
     const cases: CaseErasure[] = [];
     let filesDeleted = 0;
     for (const view of views) {
-      const { erasure, attachmentKeys } = await this.eraseCase(view, petitionerId, headers);
-      cases.push(erasure);
-      filesDeleted += deletePersonalDataFiles(this.config.DATA_DIR, view.caseId, attachmentKeys);
+      cases.push(await this.eraseCase(view, petitionerId, headers));
+      filesDeleted += deleteCaseMailFiles(this.config.DATA_DIR, view.caseId);
     }
+    filesDeleted += deleteAttachmentsOf(this.config.DATA_DIR, petitionerId);
     const position = Math.max(0, ...cases.map((erasure) => erasure.position));
     const readModelsPurged = await this.purgeReadModels(position);
     return { petitionerId, keysDestroyed, cases, filesDeleted, readModelsPurged, position };
@@ -90,19 +90,18 @@ export class PetitionerErasure {
   }
 
   /** Reads the case, then records the erasure at the revision read (a concurrent change: read again). */
-  private async eraseCase(view: CaseView, petitionerId: string, headers: HttpCommandHeaders): Promise<{ erasure: CaseErasure; attachmentKeys: string[] }> {
+  private async eraseCase(view: CaseView, petitionerId: string, headers: HttpCommandHeaders): Promise<CaseErasure> {
     for (let attempt = 1; ; attempt++) {
       const history = await this.events.readStream(caseStreamId(view.caseId));
       const last = history[history.length - 1];
-      const attachmentKeys = attachmentKeysOf(history);
       const payload = { type: 'ErasePetitionerData' as const, data: { petitionerId, withdrawnMessages: customerMessagesOf(history) } };
       const context = toCommandContext({ ...headers, idempotencyKey: undefined, expectedRevision: last.revision }, payload.type, view.caseId, payload);
       try {
         const outcome = await this.bus.execute<ChangeCaseCommand, CommandOutcome>(new ChangeCaseCommand(view.caseId, payload, context));
-        return { erasure: { caseId: view.caseId, filingNumber: view.filingNumber, outcome: 'erased', revision: outcome.revision, position: outcome.position }, attachmentKeys };
+        return { caseId: view.caseId, filingNumber: view.filingNumber, outcome: 'erased', revision: outcome.revision, position: outcome.position };
       } catch (error) {
         if (error instanceof DomainError && error.code === 'CASE.PETITIONER_ALREADY_ERASED') {
-          return { erasure: { caseId: view.caseId, filingNumber: view.filingNumber, outcome: 'already', revision: last.revision, position: last.position }, attachmentKeys };
+          return { caseId: view.caseId, filingNumber: view.filingNumber, outcome: 'already', revision: last.revision, position: last.position };
         }
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
       }
@@ -127,10 +126,4 @@ export class PetitionerErasure {
 function customerMessagesOf(history: RecordedEvent[]): string[] {
   const mailTypes: ReadonlySet<string> = new Set(CUSTOMER_MAIL_EVENT_TYPES);
   return history.filter((event) => mailTypes.has(event.type)).map((event) => String(event.metadata.eventId));
-}
-
-function attachmentKeysOf(history: RecordedEvent[]): string[] {
-  return history
-    .filter((event) => event.type === 'CustomerEmailReceived')
-    .flatMap((event) => ((event.data.attachments ?? []) as StoredAttachmentRef[]).map((attachment) => attachment.storageKey));
 }

@@ -6,6 +6,7 @@ import type { CaseEvent } from './case.events';
 import { createCaseDecider } from './case.decider';
 import { upcastCaseEvent } from './case.upcasters';
 import { CASE_PERSONAL_DATA_POLICY, ERASED_MARK, erasedPetitioner, isErasedPetitioner } from './personal-data';
+import { CASE_EVENT_SHAPES } from './case-event-shapes';
 
 const decider = createCaseDecider(new BusinessCalendar());
 const spec = deciderSpec(decider);
@@ -36,6 +37,31 @@ describe('Consent (Ley 1581 de 2012, art. 9): a case is filed only with it, reco
   });
 });
 
+/**
+ * The text fields of the case events that are not free text: ids, instants, codes and enumerations,
+ * and the competent entity of a transfer (an institution, with its filing address). Every other text
+ * field is written by or about the petitioner and must be in CASE_PERSONAL_DATA_POLICY (issue 23).
+ */
+const STRUCTURED_TEXT = /(At|By|Id|Deadline|For)$|^(caseId|filingNumber|verificationCode|kind|channel|typology|motive|relatedFilingNumber|outcome|messageId|disposition|via|sourceEventType|addressee|entity|entityEmail)$/;
+
+describe('Which event fields are encrypted under the petitioner’s key (issue 23, ADR 25)', () => {
+  it('every text field of every case event is either structured or named by the policy (a new free text cannot be forgotten)', () => {
+    const rules = CASE_PERSONAL_DATA_POLICY.rules as Record<string, { fields: readonly string[] }>;
+    const unprotected = Object.entries(CASE_EVENT_SHAPES).flatMap(([type, shape]) =>
+      Object.entries(shape)
+        .filter(([field, check]) => (check === 'text' || check === 'textOrNull') && !STRUCTURED_TEXT.test(field) && !rules[type]?.fields.includes(field))
+        .map(([field]) => `${type}.${field}`),
+    );
+    expect(unprotected).toEqual([]);
+    expect(Object.keys(rules).sort()).toEqual(
+      [
+        'CaseClosed', 'CaseFiled', 'CaseResolvedAtFirstLine', 'CaseReturnedToAgent', 'CaseTransferred', 'CaseWithdrawn', 'CounterReplyReceived', 'CustomerEmailReceived',
+        'DeadlineExtended', 'EmailDeliveryFailed', 'InformationReceived', 'InformationRequested', 'QualityReviewed', 'ResponseSent', 'SatisfactionSurveyAnswered',
+      ],
+    );
+  });
+});
+
 describe("Erasure of a petitioner's personal data (suppression, crypto-shredding)", () => {
   it('given a filed case, when its petitioner is erased, then PetitionerDataErased names the petitioner, the messages withdrawn, who and when', () => {
     spec.given(HISTORIES.filed).when(erase()).then([
@@ -59,6 +85,14 @@ describe("Erasure of a petitioner's personal data (suppression, crypto-shredding
     spec.given(HISTORIES.filed).when(erase('f'.repeat(64))).thenFails('CASE.OTHER_PETITIONER');
   });
 
+  it('given a returned or a closed case, when its petitioner is erased, then the state holds the reason as [erased] (what a replay reads once the key is gone)', () => {
+    const erasedEvent: CaseEvent = { type: 'PetitionerDataErased', data: { petitionerId: PETITIONER_ID, withdrawnMessages: [], erasedBy: admin.id, erasedAt: march2026(20) } };
+    const fold = (history: CaseEvent[]) => [...history, erasedEvent].reduce(decider.evolve, decider.initialState());
+    expect(fold(HISTORIES.returned)).toMatchObject({ status: 'returned', returnReason: ERASED_MARK, petitionerErased: true });
+    expect(fold(HISTORIES.closed)).toMatchObject({ status: 'closed', closeReason: ERASED_MARK, petitionerErased: true });
+    expect(fold(HISTORIES.assigned)).not.toHaveProperty('returnReason');
+  });
+
   it('given no case, when erased, then CASE.NOT_FOUND', () => {
     spec.given([]).when(erase()).thenFails('CASE.NOT_FOUND');
   });
@@ -67,7 +101,9 @@ describe("Erasure of a petitioner's personal data (suppression, crypto-shredding
     expect(erasedPetitioner()).toEqual({ fullName: ERASED_MARK, documentType: ERASED_MARK, documentNumber: ERASED_MARK, email: ERASED_MARK });
     expect(isErasedPetitioner(erasedPetitioner())).toBe(true);
     expect(isErasedPetitioner(petitioner)).toBe(false);
-    expect(CASE_PERSONAL_DATA_POLICY.rules.CaseFiled.fields).toEqual(['petitioner']);
+    expect(CASE_PERSONAL_DATA_POLICY.rules.CaseFiled.fields).toEqual(['petitioner', 'subject', 'facts', 'request', 'attachments[].name']);
+    expect(CASE_PERSONAL_DATA_POLICY.rules.CustomerEmailReceived.fields).toEqual(['subject', 'body', 'attachments[].name']);
+    expect(CASE_PERSONAL_DATA_POLICY.erasedValue('CustomerEmailReceived', 'attachments[].name')).toBe(ERASED_MARK);
     expect(CASE_PERSONAL_DATA_POLICY.erasedValue('CustomerEmailReceived', 'body')).toBe(ERASED_MARK);
     expect(CASE_PERSONAL_DATA_POLICY.erasedValue('CaseFiled', 'petitioner')).toEqual(erasedPetitioner());
   });

@@ -1,6 +1,7 @@
 import { deliveredMessageKey } from './case.events';
 import type { CaseEvent } from './case.events';
 import { NO_SLA_FACTS } from './case.state';
+import { ERASED_MARK } from './personal-data';
 import type { CaseFacts, CaseSlaFacts, CaseState, FiledCase } from './case.state';
 
 
@@ -125,7 +126,13 @@ function evolveFiled(state: FiledCase, event: CaseEvent): CaseState {
     case 'CustomerEmailReceived':
       return state;
     case 'PetitionerDataErased':
-      return { ...state, petitionerErased: true };
+      // The reasons were written about the petitioner: a replay reads them as [erased] once the key is gone.
+      return {
+        ...state,
+        petitionerErased: true,
+        ...('returnReason' in state ? { returnReason: ERASED_MARK } : {}),
+        ...('closeReason' in state ? { closeReason: ERASED_MARK } : {}),
+      } as FiledCase;
     default: {
       const unknown: never = event;
       return unknown;

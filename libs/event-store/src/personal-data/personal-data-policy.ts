@@ -3,7 +3,10 @@
  * once that key is destroyed. The event store knows no event types: the domain gives the policy.
  */
 export interface PersonalDataRule {
-  /** Top-level fields of `data` encrypted one by one. */
+  /**
+   * Fields of `data` encrypted one by one: a top-level field (`facts`), or a field of each element of
+   * a list (`attachments[].name`). Null and absent values are left as they are.
+   */
   fields: readonly string[];
   /**
    * `data.petitionerId`: the event names its petitioner. `stream`: the petitioner of the stream's

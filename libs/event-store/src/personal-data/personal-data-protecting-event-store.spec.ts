@@ -42,7 +42,8 @@ describe('PersonalDataProtectingEventStore', () => {
     await store.appendToStream('case-1', [email()], { expectedRevision: 1 });
     const stored = await inner.readStream('case-1');
     expect(isEncryptedEnvelope(stored[0].data.petitioner)).toBe(true);
-    expect(stored[0].data).toMatchObject({ petitionerId: 'p-1', subject: 'Cobro duplicado' });
+    expect(stored[0].data).toMatchObject({ petitionerId: 'p-1' });
+    expect(isEncryptedEnvelope(stored[0].data.subject)).toBe(true);
     expect(isEncryptedEnvelope(stored[1].data.body)).toBe(true);
     expect(isEncryptedEnvelope(stored[2].data.subject)).toBe(true);
     expect(JSON.stringify(stored)).not.toContain('Rosalba');
@@ -75,6 +76,54 @@ describe('PersonalDataProtectingEventStore', () => {
     }
     await subscription.close();
     expect(seen).toEqual([erasedPetitioner(), erasedPetitioner(), ERASED_MARK, petitioner]);
+  });
+
+  it('encrypts every free text the policy names, and each attachment name in a list, under the case petitioner’s key; erased, each reads [erased]', async () => {
+    const copied = 'Rosalba Quintero Vélez CC 5550001112 rosalba.quintero@example.com +57 301 555 0101';
+    const filedWithAll = event('CaseFiled', {
+      caseId: 'x',
+      petitionerId: 'p-1',
+      petitioner,
+      subject: `Cobro a ${copied}`,
+      facts: `Hechos: ${copied}`,
+      request: `Solicito: ${copied}`,
+      attachments: [{ name: 'cedula-5550001112-Quintero.pdf', contentType: 'application/pdf', size: 10 }],
+    });
+    const mail = event('CustomerEmailReceived', { subject: 'Re', body: copied, attachments: [{ name: 'cedula-5550001112-Quintero.pdf', contentType: 'application/pdf', size: 10, storageKey: 'a'.repeat(64) }] });
+    const texts = [
+      event('InformationRequested', { message: `Escriba a ${copied}` }),
+      event('ResponseSent', { body: `Señora ${copied}`, outcome: 'resolved' }),
+      event('QualityReviewed', { score: 4, findings: `Citó a ${copied}` }),
+      event('DeadlineExtended', { businessDays: 5, reason: `Por ${copied}` }),
+      event('CaseClosed', { reason: `Cerrado con ${copied}`, closedBy: 'agent-ana' }),
+      event('SatisfactionSurveyAnswered', { score: 5, comment: null }),
+    ];
+    await store.appendToStream('case-1', [filedWithAll], { expectedRevision: 'no_stream' });
+    await store.appendToStream('case-1', [mail], { expectedRevision: 0 });
+    await store.appendToStream('case-1', texts, { expectedRevision: 1 });
+
+    const stored = await inner.readStream('case-1');
+    for (const value of [petitioner.fullName, petitioner.documentNumber, petitioner.email, petitioner.phone]) expect(JSON.stringify(stored)).not.toContain(value);
+    expect(stored[1].data.attachments).toEqual([expect.objectContaining({ contentType: 'application/pdf', size: 10, storageKey: 'a'.repeat(64), name: expect.objectContaining({ alg: 'A256GCM' }) })]);
+    expect(stored[7].data).toMatchObject({ score: 5, comment: null });
+    const keyIds = new Set([stored[0].data.petitioner, stored[2].data.message, stored[6].data.reason].map((envelope) => (envelope as { keyId: string }).keyId));
+    expect(keyIds.size).toBe(1);
+
+    const plain = await store.readStream('case-1');
+    expect(plain.map((recorded) => recorded.data)).toEqual([filedWithAll, mail, ...texts].map((original) => original.data));
+
+    await keys.destroyKeysOf('p-1');
+    const erased = await store.readStream('case-1');
+    expect(erased[0].data).toMatchObject({ subject: ERASED_MARK, facts: ERASED_MARK, request: ERASED_MARK, attachments: [{ name: ERASED_MARK, contentType: 'application/pdf', size: 10 }] });
+    expect(erased[1].data).toMatchObject({ body: ERASED_MARK, attachments: [{ name: ERASED_MARK, storageKey: 'a'.repeat(64) }] });
+    expect(erased.slice(2).map((recorded) => recorded.data.message ?? recorded.data.body ?? recorded.data.findings ?? recorded.data.reason ?? recorded.data.comment)).toEqual([
+      ERASED_MARK,
+      ERASED_MARK,
+      ERASED_MARK,
+      ERASED_MARK,
+      ERASED_MARK,
+      null,
+    ]);
   });
 
   it('refuses an envelope moved to another event (authenticated with its event id and field)', async () => {
