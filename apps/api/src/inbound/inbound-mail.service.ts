@@ -23,7 +23,7 @@ export type InboundOutcome =
   | { outcome: 'unmatched'; unmatchedId: string };
 
 /** An email's content as the case keeps it. */
-type EmailContent = Omit<UnmatchedEmail, 'unmatchedId' | 'attachedTo' | 'receivedAt'>;
+type EmailContent = Omit<UnmatchedEmail, 'unmatchedId' | 'attachedTo' | 'erased' | 'receivedAt'>;
 
 /**
  * The customer's emails back into their case (issue 6): threaded by our Message-ID in In-Reply-To /
@@ -61,15 +61,21 @@ export class InboundMailService {
     return { outcome: 'unmatched', unmatchedId: queued.unmatchedId };
   }
 
-  /** A supervisor attaches a queued email to a case: the same threading as if it had named the case. */
+  /**
+   * A supervisor attaches a queued email to a case: the same threading as if it had named the case.
+   * Its content then lives in the case (CustomerEmailReceived, under the petitioner's key) and the
+   * email's own key is destroyed: the queued copy becomes unreadable.
+   */
   async attachUnmatched(unmatchedId: string, caseId: string, actor: Actor): Promise<InboundOutcome> {
     const { emails, revision } = await this.unmatched.list();
     const email = emails.find((candidate) => candidate.unmatchedId === unmatchedId);
     if (!email || typeof revision !== 'number') throw new DomainError('MAIL.UNMATCHED_NOT_FOUND', 'No unmatched email has this id', 'not_found');
     if (email.attachedTo) throw new DomainError('MAIL.ALREADY_ATTACHED', `The email was already attached to case ${email.attachedTo.caseId}`, 'conflict');
+    if (email.erased) throw new DomainError('MAIL.UNMATCHED_ERASED', 'The email was erased: there is nothing left to attach', 'conflict');
     const { messageId, subject, body, attachments, automatic } = email;
     const outcome = await this.thread(caseId, { messageId, subject, body, attachments, automatic }, `inbound:${unmatchedId}`);
     await this.unmatched.markAttached(unmatchedId, caseId, actor.id, toOffsetIso(this.clock.now()), revision);
+    await this.unmatched.destroyKey(unmatchedId);
     return outcome;
   }
 
