@@ -70,6 +70,29 @@ const EXPECTED: Record<string, Partial<Record<Reader, Finding>>> = {
   'GET /mail/unmatched': { supervisor: 'none' },
 };
 
+/** The fields that carry it, route by route, to every role the route allows; a reporter's reads (prefixed `reporter: `) would show here. */
+const CASE_VIEW_FIELDS = ['attachments[].name', 'facts', 'informationRequested', 'petitioner.documentNumber', 'petitioner.email', 'petitioner.fullName', 'petitioner.phone', 'request', 'returnReason', 'subject'];
+const FIELDS: Record<string, string[]> = {
+  '/cases': CASE_VIEW_FIELDS.map((field) => `items[].${field}`),
+  '/cases/{id}': CASE_VIEW_FIELDS,
+  '/cases/{id}/deadline': ['extensions[].reason', 'steps[].effect'],
+  '/cases/{id}/history': [
+    'events[].data.attachments[].name',
+    'events[].data.facts',
+    'events[].data.message',
+    'events[].data.petitioner.documentNumber',
+    'events[].data.petitioner.email',
+    'events[].data.petitioner.fullName',
+    'events[].data.petitioner.phone',
+    'events[].data.reason',
+    'events[].data.request',
+    'events[].data.subject',
+    'state.returnReason',
+  ],
+  '/cases/{id}/timeline': ['entries[].description'],
+  '/public/cases/{filingNumber}': ['entries[].description'],
+};
+
 const actorOf = (role: Role): ActorName => role as ActorName;
 
 describe('Personal data by route and role: a report consumer sees none', () => {
@@ -110,6 +133,16 @@ describe('Personal data by route and role: a report consumer sees none', () => {
     return found.length === 0 ? 'none' : found.join(', ');
   };
 
+  /** Where a response carries personal data: the JSON paths of the strings holding any of it (array indexes as `[]`). */
+  const fieldsOf = (value: unknown, path = ''): string[] => {
+    if (typeof value === 'string') return KINDS.some((kind) => value.includes(PERSONAL[kind])) ? [path || '(body)'] : [];
+    if (Array.isArray(value)) return value.flatMap((item) => fieldsOf(item, `${path}[]`));
+    if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => fieldsOf(item, path ? `${path}.${key}` : key));
+    return [];
+  };
+  /** Per route, the fields that carried personal data to any role. */
+  const fieldsShown = new Map<string, Set<string>>();
+
   async function read(route: AppRoute, reader: Reader): Promise<Finding> {
     const findings = new Set<string>();
     for (const context of contexts) {
@@ -117,12 +150,15 @@ describe('Personal data by route and role: a report consumer sees none', () => {
       const response = reader === 'public' ? await request : await request.set('Authorization', bearer(actorOf(reader)));
       expect({ route: route.openApiPath, reader, status: response.status }).toEqual({ route: route.openApiPath, reader, status: 200 });
       for (const kind of findingOf(response.body).split(', ')) findings.add(kind);
+      const shown = fieldsShown.get(route.openApiPath) ?? new Set<string>();
+      for (const field of fieldsOf(response.body)) shown.add(`${reader === 'reporter' ? 'reporter: ' : ''}${field}`);
+      fieldsShown.set(route.openApiPath, shown);
     }
     if (findings.size > 1) findings.delete('none');
     return [...findings].sort((a, b) => KINDS.indexOf(a as never) - KINDS.indexOf(b as never)).join(', ');
   }
 
-  it('reads every GET route of the router as each role it allows: only the expected routes show personal data, none to a reporter', async () => {
+  it('reads every GET route of the router as each role it allows: only the expected routes and fields show personal data, none to a reporter', async () => {
     const routes = appRoutes(t.app).filter((route) => route.method === 'GET');
     const actual: Record<string, Partial<Record<Reader, Finding>>> = {};
     for (const route of routes) {
@@ -133,6 +169,7 @@ describe('Personal data by route and role: a report consumer sees none', () => {
       for (const reader of readers) actual[`GET ${route.openApiPath}`][reader] = await read(route, reader);
     }
     expect(actual).toEqual(EXPECTED);
+    expect(Object.fromEntries([...fieldsShown].filter(([, fields]) => fields.size > 0).map(([route, fields]) => [route, [...fields].sort()]))).toEqual(FIELDS);
     const reporterColumn = Object.values(actual).flatMap((row) => (row.reporter === undefined ? [] : [row.reporter]));
     expect(new Set(reporterColumn)).toEqual(new Set(['none']));
   });
