@@ -27,7 +27,7 @@ export class UnmatchedMailController {
   @Roles('supervisor')
   @ApiOperation({
     summary: 'Emails no case claimed and nobody attached yet, oldest first',
-    description: 'Supervisor. An erased email stays listed with `erased` set, `[erased]` as subject and body and no attachments.',
+    description: 'Roles: supervisor. An erased email stays listed with `erased` set, `[erased]` as subject and body and no attachments.',
   })
   @ApiResponse({ status: 200, type: UnmatchedEmailPageDto })
   async list(@Query() query: UnmatchedEmailQueryDto): Promise<{ items: Omit<UnmatchedEmail, 'attachedTo'>[]; nextCursor: string | null }> {
@@ -44,7 +44,7 @@ export class UnmatchedMailController {
   @Roles('supervisor')
   @ApiOperation({
     summary: 'Attach a queued email to its case: threaded as if it had named the case (InformationReceived, CounterReplyReceived or a note)',
-    description: "Supervisor. The email's content is recorded on the case under the petitioner's key, and the email's own key is destroyed.",
+    description: "Roles: supervisor. The email's content is recorded on the case under the petitioner's key, and the email's own key is destroyed.",
   })
   @ApiResponse({ status: 200, type: InboundEmailResultDto })
   @ApiResponse({ status: 400, type: ApiErrorDto, description: 'Invalid id or caseId' })
@@ -60,7 +60,7 @@ export class UnmatchedMailController {
   @ApiOperation({
     summary: 'Erase an unmatched email on its own (Ley 1581 de 2012, e.g. at the sender\'s request)',
     description:
-      "Admin. Destroys the email's own key: its subject, body and attachment names read `[erased]` from then on (GET /mail/unmatched shows it erased), " +
+      "Roles: admin. Destroys the email's own key: its subject, body and attachment names read `[erased]` from then on (GET /mail/unmatched shows it erased), " +
       'and deletes its attachment files. Repeating it answers `already: true`. An email already attached to a case is erased with that case\'s petitioner (409).',
   })
   @ApiResponse({ status: 200, type: UnmatchedEmailErasureDto })

@@ -21,7 +21,7 @@ export class FilingNumberQueryDto extends FreshnessQueryDto {
 }
 
 const CASE_READ_ROLES =
-  'Any staff role. Shows the petitioner and what they wrote: the read is recorded in the access audit. A `reporter` (and no other role) gets the case ' +
+  'Roles: any staff role. Shows the petitioner and what they wrote: the read is recorded in the access audit. A `reporter` (and no other role) gets the case ' +
   'with the petitioner and every free text (subject, facts, request, attachment names, reasons, survey comment) as `[withheld]`, the pseudonymous ' +
   '`petitionerId` only; nothing is shown, so nothing is recorded.';
 

@@ -28,7 +28,7 @@ export class TimelineController {
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'Every step of the case: when, who, what, on which channel (customer-visible flag per entry)',
-    description: 'Any staff role. For a `reporter` (and no other role) the descriptions that quote what staff wrote (a return reason, an extension reason) stop before the quote.',
+    description: 'Roles: any staff role. For a `reporter` (and no other role) the descriptions that quote what staff wrote (a return reason, an extension reason) stop before the quote.',
   })
   @ApiResponse({ status: 200, type: StaffTimelineDto })
   async timeline(@CaseIdParam() caseId: string, @Query() query: FreshnessQueryDto, @CurrentActor() actor: Actor): Promise<StaffTimeline> {
