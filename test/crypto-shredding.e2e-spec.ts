@@ -348,9 +348,10 @@ describe('Crypto-shredding, free mode: personal data copied into every free text
     expect(erasure.body).toMatchObject({ petitionerId, keysDestroyed: 1, readModelsPurged: true });
     expect(existsSync(join(dataDir, 'attachments', petitionerId))).toBe(false);
     expect(readFileSync(join(dataDir, 'attachments', neighbourId, sharedKey), 'utf8')).toContain(SHARED_FILE);
-    // The unmatched email's file had been copied into her directory when attached to her case: gone with it.
+    // The unmatched email's file was moved into her directory when attached to her case (the queued copy went
+    // with the email's key): gone with her directory, no copy left anywhere.
     expect(receiptCopied).toContain(RECEIPT_FILE);
-    expect(filesUnder(join(dataDir, 'attachments')).filter((path) => path.endsWith(receiptKey)).map((path) => path.split('/').at(-2))).toEqual(['unmatched']);
+    expect(filesUnder(join(dataDir, 'attachments')).filter((path) => path.endsWith(receiptKey))).toEqual([]);
   });
 
   it('her history still replays, with [erased] in every free text, and verifies intact', async () => {

@@ -17,6 +17,7 @@ export const MAIL_ROUTES: MailRouteSpec[] = [
   { method: 'POST', path: '/inbound/email', roles: 'shared-secret' },
   { method: 'GET', path: '/mail/unmatched', roles: ['supervisor'] },
   { method: 'POST', path: '/mail/unmatched/{id}/case', roles: ['supervisor'] },
+  { method: 'POST', path: '/mail/unmatched/{id}/erasure', roles: ['admin'] },
 ];
 
 export const isMailRoute = (method: MailRouteSpec['method'], path: string) => MAIL_ROUTES.some((route) => route.method === method && route.path === path);

@@ -45,6 +45,7 @@ import { UnmatchedMailController } from './inbound/unmatched-mail.controller';
 import { InboundMailService } from './inbound/inbound-mail.service';
 import { AttachmentStore } from './inbound/attachment-store';
 import { UnmatchedMailLog } from './inbound/unmatched-mail.log';
+import { UnmatchedMailErasure } from './inbound/unmatched-mail-erasure';
 import { ListAtRiskHandler } from './queries/queues/at-risk.query';
 import { PetitionerErasureController } from './personal-data/petitioner-erasure.controller';
 import { PetitionerErasure } from './personal-data/petitioner-erasure.service';
@@ -114,6 +115,7 @@ export class AppModule {
         InboundMailService,
         AttachmentStore,
         UnmatchedMailLog,
+        UnmatchedMailErasure,
         ListAtRiskHandler,
         AccessAuditLog,
         AccessAuditInterceptor,

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { mergeMap, Observable } from 'rxjs';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@app/domain';
+import { seesNoPersonalData } from '../personal-data/report-consumer-view';
 import { AccessAuditLog } from './access-audit.log';
 
 const CASES_SHOWN = 'pqr:personal-data-cases';
@@ -34,7 +35,8 @@ export class AccessAuditInterceptor implements NestInterceptor {
     return next.handle().pipe(
       mergeMap(async (response) => {
         const actor = request.actor;
-        if (!casesShown || !actor) return response;
+        // A report consumer's read shows no personal data (the response is masked): not an access.
+        if (!casesShown || !actor || seesNoPersonalData(actor)) return response;
         const route = `${request.method} ${request.route?.path ?? '?'}`;
         for (const caseId of casesShown(response)) {
           await this.audit.record({ caseId, actor, route, requestId: String(request.id ?? randomUUID()) });

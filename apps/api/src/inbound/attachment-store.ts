@@ -17,8 +17,14 @@ export interface ReceivedAttachment {
   content: Buffer;
 }
 
-/** Whose files the attachments of an email that matches no case are, until a supervisor attaches it to one. */
-export const UNMATCHED_ATTACHMENTS_OWNER = 'unmatched';
+/**
+ * Whose files the attachments of an email that matches no case are: that email's own, until a
+ * supervisor attaches it to a case (then the petitioner's copy stays and this one goes) or an admin
+ * erases it — so erasing one unmatched email never deletes a file another email or case holds.
+ */
+export function unmatchedAttachmentsOwner(unmatchedId: string): string {
+  return `unmatched-${unmatchedId}`;
+}
 
 const OWNER = /^[A-Za-z0-9_-]{1,128}$/;
 const STORAGE_KEY = /^[0-9a-f]{64}$/;
@@ -55,7 +61,7 @@ export class AttachmentStore {
     return { ref: { name: safeName(attachment.filename), contentType: attachment.contentType, size: attachment.content.length, storageKey }, content: attachment.content };
   }
 
-  /** Writes the attachments under their owner (a petitioner id, or UNMATCHED_ATTACHMENTS_OWNER). */
+  /** Writes the attachments under their owner (a petitioner id, or an unmatched email's `unmatchedAttachmentsOwner`). */
   keep(owner: string, attachments: readonly ReceivedAttachment[]): void {
     for (const { ref, content } of attachments) {
       const file = attachmentFile(this.dataDir, owner, ref.storageKey);

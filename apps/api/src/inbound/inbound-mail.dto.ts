@@ -23,6 +23,18 @@ export class StoredAttachmentDto {
   @ApiProperty({ description: 'SHA-256 of the content, its file name under DATA_DIR/attachments/<petitionerId>' }) storageKey: string;
 }
 
+export class UnmatchedEmailErasedDto {
+  @ApiProperty() erasedBy: string;
+  @ApiProperty({ example: '2026-03-02T10:00:00.000-05:00' }) erasedAt: string;
+}
+
+export class UnmatchedEmailErasureDto {
+  @ApiProperty({ format: 'uuid' }) unmatchedId: string;
+  @ApiProperty({ example: '2026-03-02T10:00:00.000-05:00' }) erasedAt: string;
+  @ApiProperty({ type: 'integer', description: 'Attachment files deleted from DATA_DIR' }) filesDeleted: number;
+  @ApiProperty({ description: 'Erased before: nothing more was done' }) already: boolean;
+}
+
 export class UnmatchedEmailDto {
   @ApiProperty({ format: 'uuid' }) unmatchedId: string;
   @ApiPropertyOptional({ type: String, nullable: true }) messageId: string | null;
@@ -31,6 +43,8 @@ export class UnmatchedEmailDto {
   @ApiProperty({ type: [StoredAttachmentDto] }) attachments: StoredAttachmentDto[];
   @ApiProperty({ description: 'An auto-reply or bounce (never answered)' }) automatic: boolean;
   @ApiProperty({ example: '2026-03-02T10:00:00.000-05:00' }) receivedAt: string;
+  @ApiProperty({ type: UnmatchedEmailErasedDto, nullable: true, description: 'Set once an admin erased it (POST /mail/unmatched/{id}/erasure)' })
+  erased: UnmatchedEmailErasedDto | null;
 }
 
 export class UnmatchedEmailPageDto {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
 import { CaseErrors, caseStreamId, DomainError, MAIL_ACTOR_ID } from '@app/domain';
@@ -9,9 +9,11 @@ import type { Actor, CustomerEmailDisposition, StoredAttachmentRef } from '@app/
 import { CASES_COLLECTION, CaseView } from '@app/projections';
 import { READ_STORE, ReadStore } from '@app/read-store';
 import { toOffsetIso } from '../command-handling/case-command.service';
+import { AppConfig } from '../config/app-config';
 import { executeAs, SystemCommandExecutor } from '../command-handling/process-commands';
 import { Clock } from '../storage/clock';
-import { AttachmentStore, ReceivedAttachment, UNMATCHED_ATTACHMENTS_OWNER } from './attachment-store';
+import { AttachmentStore, ReceivedAttachment, unmatchedAttachmentsOwner } from './attachment-store';
+import { deleteAttachmentsOf } from '../personal-data/personal-data-files';
 import { isAutomatic, textOfHtml, threadingKeysOf, withoutQuotedHistory } from './inbound-threading';
 import { UnmatchedEmail, UnmatchedMailLog } from './unmatched-mail.log';
 
@@ -24,7 +26,7 @@ export type InboundOutcome =
   | { outcome: 'unmatched'; unmatchedId: string };
 
 /** An email's content as the case keeps it. */
-type EmailContent = Omit<UnmatchedEmail, 'unmatchedId' | 'attachedTo' | 'receivedAt'>;
+type EmailContent = Omit<UnmatchedEmail, 'unmatchedId' | 'attachedTo' | 'erased' | 'receivedAt'>;
 
 /**
  * The customer's emails back into their case (issue 6): threaded by our Message-ID in In-Reply-To /
@@ -36,6 +38,7 @@ type EmailContent = Omit<UnmatchedEmail, 'unmatchedId' | 'attachedTo' | 'receive
 @Injectable()
 export class InboundMailService {
   private readonly execute: SystemCommandExecutor;
+  private readonly dataDir: string;
 
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
@@ -44,8 +47,10 @@ export class InboundMailService {
     private readonly unmatched: UnmatchedMailLog,
     private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly events: EventStore,
+    config: AppConfig,
   ) {
     this.execute = executeAs(bus, MAIL_ACTOR);
+    this.dataDir = config.DATA_DIR;
   }
 
   async receive(raw: Buffer): Promise<InboundOutcome> {
@@ -63,22 +68,31 @@ export class InboundMailService {
         if (!(error instanceof DomainError && error.code === 'CASE.NOT_FOUND')) throw error;
       }
     }
-    this.attachments.keep(UNMATCHED_ATTACHMENTS_OWNER, files);
-    const queued = await this.unmatched.record({ ...content, receivedAt: toOffsetIso(this.clock.now()) }, commandId);
+    const unmatchedId = randomUUID();
+    this.attachments.keep(unmatchedAttachmentsOwner(unmatchedId), files);
+    const queued = await this.unmatched.record({ ...content, receivedAt: toOffsetIso(this.clock.now()) }, commandId, unmatchedId);
     return { outcome: 'unmatched', unmatchedId: queued.unmatchedId };
   }
 
-  /** A supervisor attaches a queued email to a case: the same threading as if it had named the case. */
+  /**
+   * A supervisor attaches a queued email to a case: the same threading as if it had named the case.
+   * Its content then lives in the case (CustomerEmailReceived, under the petitioner's key) and the
+   * email's own key is destroyed: the queued copy becomes unreadable.
+   */
   async attachUnmatched(unmatchedId: string, caseId: string, actor: Actor): Promise<InboundOutcome> {
     const { emails, revision } = await this.unmatched.list();
     const email = emails.find((candidate) => candidate.unmatchedId === unmatchedId);
     if (!email || typeof revision !== 'number') throw new DomainError('MAIL.UNMATCHED_NOT_FOUND', 'No unmatched email has this id', 'not_found');
     if (email.attachedTo) throw new DomainError('MAIL.ALREADY_ATTACHED', `The email was already attached to case ${email.attachedTo.caseId}`, 'conflict');
+    if (email.erased) throw new DomainError('MAIL.UNMATCHED_ERASED', 'The email was erased: there is nothing left to attach', 'conflict');
     const { messageId, subject, body, attachments, automatic } = email;
     const owner = await this.attachmentOwnerOf(caseId);
-    if (owner !== null) this.attachments.copy(UNMATCHED_ATTACHMENTS_OWNER, owner, attachments);
+    if (owner !== null) this.attachments.copy(unmatchedAttachmentsOwner(unmatchedId), owner, attachments);
     const outcome = await this.thread(caseId, { messageId, subject, body, attachments, automatic }, `inbound:${unmatchedId}`);
     await this.unmatched.markAttached(unmatchedId, caseId, actor.id, toOffsetIso(this.clock.now()), revision);
+    await this.unmatched.destroyKey(unmatchedId);
+    // The petitioner's copy is the case's now: the queued email's own copy goes with its key.
+    deleteAttachmentsOf(this.dataDir, unmatchedAttachmentsOwner(unmatchedId));
     return outcome;
   }
 

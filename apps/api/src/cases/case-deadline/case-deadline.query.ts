@@ -4,12 +4,15 @@ import { BusinessCalendar, CaseErrors, caseStreamId, computeDeadlines, DeadlineE
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { SLA_POLICIES } from '../../calendar/sla-policies.token';
 import { toCaseEvent, toOffsetIso } from '../../command-handling/case-command.service';
+import { eventWithoutFreeText } from '../../personal-data/report-consumer-view';
 import { Clock } from '../../storage/clock';
 
 export class GetCaseDeadlineQuery {
   constructor(
     readonly caseId: string,
     readonly language: DeadlineLanguage = 'es',
+    /** A report consumer's read: free text (an extension's reason) withheld. */
+    readonly withoutFreeText = false,
   ) {}
 }
 
@@ -23,10 +26,11 @@ export class GetCaseDeadlineHandler implements IQueryHandler<GetCaseDeadlineQuer
     private readonly clock: Clock,
   ) {}
 
-  async execute({ caseId, language }: GetCaseDeadlineQuery): Promise<DeadlineExplanation> {
+  async execute({ caseId, language, withoutFreeText }: GetCaseDeadlineQuery): Promise<DeadlineExplanation> {
     const recorded = await this.store.readStream(caseStreamId(caseId));
     if (recorded.length === 0) throw CaseErrors.notFound();
     const now = toOffsetIso(this.clock.now());
-    return computeDeadlines(recorded.map(toCaseEvent), { calendar: this.calendar, dayCalendar: this.calendar, policies: this.policies, now, language });
+    const events = recorded.map(toCaseEvent);
+    return computeDeadlines(withoutFreeText ? events.map(eventWithoutFreeText) : events, { calendar: this.calendar, dayCalendar: this.calendar, policies: this.policies, now, language });
   }
 }

@@ -3,10 +3,13 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { AuditsPersonalDataAccess } from '../../access-audit/audits-personal-data.decorator';
+import type { Actor } from '@app/domain';
+import { CurrentActor } from '../../auth/current-actor.decorator';
 import { AnyRole } from '../../auth/roles.decorator';
 import { ETagInterceptor } from '../../command-handling/etag.interceptor';
 import { ApiErrorDto } from '../../http/api-error.dto';
 import { CaseIdParam } from '../../http/case-id.param';
+import { caseViewWithoutPersonalData, seesNoPersonalData } from '../../personal-data/report-consumer-view';
 import { FreshnessQueryDto } from '../../read-side/list-query.dto';
 import { CaseViewDto, CaseViewPageDto } from './case-view.dto';
 import { FindCasesByFilingNumberQuery, GetCaseQuery, PublicCaseView } from './case-view.queries';
@@ -17,6 +20,11 @@ export class FilingNumberQueryDto extends FreshnessQueryDto {
   filingNumber: string;
 }
 
+const CASE_READ_ROLES =
+  'Roles: any staff role. Shows the petitioner and what they wrote: the read is recorded in the access audit. A `reporter` (and no other role) gets the case ' +
+  'with the petitioner and every free text (subject, facts, request, attachment names, reasons, survey comment) as `[withheld]`, the pseudonymous ' +
+  '`petitionerId` only; nothing is shown, so nothing is recorded.';
+
 @ApiTags('cases')
 @ApiBearerAuth()
 @AnyRole()
@@ -26,19 +34,21 @@ export class CaseViewController {
 
   @Get()
   @AuditsPersonalDataAccess((page) => (page as { items: PublicCaseView[] }).items.map((item) => item.caseId))
-  @ApiOperation({ summary: 'Find a case by its filing number (radicado)' })
+  @ApiOperation({ summary: 'Find a case by its filing number (radicado)', description: CASE_READ_ROLES })
   @ApiResponse({ status: 200, type: CaseViewPageDto })
-  findByFilingNumber(@Query() query: FilingNumberQueryDto): Promise<{ items: PublicCaseView[]; nextCursor: null }> {
-    return this.queries.execute(new FindCasesByFilingNumberQuery(query.filingNumber, query.minPosition));
+  async findByFilingNumber(@Query() query: FilingNumberQueryDto, @CurrentActor() actor: Actor): Promise<{ items: PublicCaseView[]; nextCursor: null }> {
+    const page: { items: PublicCaseView[]; nextCursor: null } = await this.queries.execute(new FindCasesByFilingNumberQuery(query.filingNumber, query.minPosition));
+    return seesNoPersonalData(actor) ? { ...page, items: page.items.map(caseViewWithoutPersonalData) } : page;
   }
 
   @Get(':id')
   @UseInterceptors(ETagInterceptor)
   @AuditsPersonalDataAccess((view) => [(view as PublicCaseView).caseId])
-  @ApiOperation({ summary: 'The case as it stands: status, typification, assignee, deadlines (ETag: its revision)' })
+  @ApiOperation({ summary: 'The case as it stands: status, typification, assignee, deadlines (ETag: its revision)', description: CASE_READ_ROLES })
   @ApiResponse({ status: 200, type: CaseViewDto, description: 'ETag: the revision' })
   @ApiResponse({ status: 404, type: ApiErrorDto })
-  get(@CaseIdParam() caseId: string, @Query() query: FreshnessQueryDto): Promise<PublicCaseView> {
-    return this.queries.execute(new GetCaseQuery(caseId, query.minPosition));
+  async get(@CaseIdParam() caseId: string, @Query() query: FreshnessQueryDto, @CurrentActor() actor: Actor): Promise<PublicCaseView> {
+    const view: PublicCaseView = await this.queries.execute(new GetCaseQuery(caseId, query.minPosition));
+    return seesNoPersonalData(actor) ? caseViewWithoutPersonalData(view) : view;
   }
 }

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 const nullableString = { type: String, nullable: true } as const;
 const anyObject = { type: 'object', additionalProperties: true } as const;
 
-/** The petitioner as filed: personal data (Ley 1581 de 2012); each read is recorded in the access audit. `[erased]` in every field once erased. */
+/** The petitioner as filed: personal data (Ley 1581 de 2012); each read is recorded in the access audit. `[erased]` in every field once erased; `[withheld]` for a reporter. */
 export class PetitionerViewDto {
   @ApiProperty() fullName: string;
   @ApiProperty() documentType: string;
@@ -46,7 +46,7 @@ export class CaseViewDto {
   @ApiProperty() request: string;
   @ApiProperty({ type: 'array', items: anyObject }) attachments: unknown[];
   @ApiProperty(nullableString) relatedFilingNumber: string | null;
-  @ApiProperty({ type: PetitionerViewDto }) petitioner: PetitionerViewDto;
+  @ApiProperty({ type: PetitionerViewDto, description: "Personal data: `[erased]` in every field once erased; a reporter reads `[withheld]` in every field (and in every free text of the case)" }) petitioner: PetitionerViewDto;
   @ApiProperty({ ...nullableString, pattern: '^[0-9a-f]{64}$', description: "The petitioner's pseudonymous id, shared by all their cases: POST /petitioners/{id}/erasure erases by it (null for cases filed before it existed)" })
   petitionerId: string | null;
   @ApiProperty({ type: ConsentViewDto, nullable: true, description: 'The consent recorded with the filing; null for filings before consent was recorded' })

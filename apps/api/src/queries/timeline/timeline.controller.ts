@@ -2,9 +2,12 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
+import type { Actor } from '@app/domain';
+import { CurrentActor } from '../../auth/current-actor.decorator';
 import { AnyRole, Public } from '../../auth/roles.decorator';
 import { CaseIdParam } from '../../http/case-id.param';
 import { RequestValidationError } from '../../http/validation';
+import { seesNoPersonalData, timelineEntryWithoutFreeText } from '../../personal-data/report-consumer-view';
 import { FreshnessQueryDto } from '../../read-side/list-query.dto';
 import { CustomerTimelineDto, StaffTimelineDto } from './timeline.dto';
 import { CustomerTimeline, GetCustomerTimelineQuery, GetTimelineQuery, StaffTimeline } from './timeline.queries';
@@ -23,10 +26,14 @@ export class TimelineController {
   @Get('cases/:id/timeline')
   @AnyRole()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Every step of the case: when, who, what, on which channel (customer-visible flag per entry)' })
+  @ApiOperation({
+    summary: 'Every step of the case: when, who, what, on which channel (customer-visible flag per entry)',
+    description: 'Roles: any staff role. For a `reporter` (and no other role) the descriptions that quote what staff wrote (a return reason, an extension reason) stop before the quote.',
+  })
   @ApiResponse({ status: 200, type: StaffTimelineDto })
-  timeline(@CaseIdParam() caseId: string, @Query() query: FreshnessQueryDto): Promise<StaffTimeline> {
-    return this.queries.execute(new GetTimelineQuery(caseId, query.minPosition));
+  async timeline(@CaseIdParam() caseId: string, @Query() query: FreshnessQueryDto, @CurrentActor() actor: Actor): Promise<StaffTimeline> {
+    const timeline: StaffTimeline = await this.queries.execute(new GetTimelineQuery(caseId, query.minPosition));
+    return seesNoPersonalData(actor) ? { ...timeline, entries: timeline.entries.map(timelineEntryWithoutFreeText) } : timeline;
   }
 
   @Get('public/cases/:filingNumber')
