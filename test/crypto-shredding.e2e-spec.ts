@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { ERASED_MARK, erasedPetitioner } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ALL_PROJECTIONS, createMailOutboxProjection } from '@app/projections';
@@ -11,14 +10,8 @@ import { AppConfig, mailDomainOf, mailSettingsOf } from '../apps/api/src/config/
 import { MailOutbox } from '../apps/api/src/mail/mail-outbox';
 import { diffSnapshots, snapshotReadModels } from './support/read-model-snapshot';
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
-
-class LogCapture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.text += chunk.toString('utf8');
-    done();
-  }
-}
+import { LogCapture } from './support/log-capture';
+import { filesUnder, occurrences } from './support/byte-search';
 
 const SECRET = 'inbound-secret-that-is-long-enough-0123456789';
 const ROSALBA = { fullName: 'Rosalba Quintero Vélez', documentType: 'CC', documentNumber: '5550001112', email: 'rosalba.quintero@example.com', phone: '+57 301 555 0101' };
@@ -28,24 +21,6 @@ const ROSALBA_DATA = [ROSALBA.fullName, ROSALBA.documentNumber, ROSALBA.email, R
 const ATTACHMENT_TEXT = 'Factura de Rosalba Quintero Vélez, CC 5550001112';
 
 /** Every file under a directory, recursively (SQLite databases with their -wal and -shm, .eml, attachments, secrets). */
-function filesUnder(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const path = join(directory, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
-/** Each value with the files (or the log) holding it, as UTF-8 bytes. */
-function occurrences(values: string[], files: string[], logs: string): Record<string, string[]> {
-  const contents = files.map((file) => [file, readFileSync(file)] as const);
-  return Object.fromEntries(
-    values.map((value) => [
-      value,
-      [...contents.filter(([, bytes]) => bytes.includes(Buffer.from(value, 'utf8'))).map(([file]) => file), ...(logs.includes(value) ? ['<logs>'] : [])],
-    ]),
-  );
-}
-
 function customerEmail(filingNumber: string): string {
   return [
     'From: Rosalba <rosalba.quintero@example.com>',

@@ -1,22 +1,9 @@
-import { Writable } from 'node:stream';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { bearer, bearerWithRoles } from './support/actors';
 import { KeepAliveClient, keepAliveClient } from './support/keep-alive-client';
 import { runLifecycleWorkload, WorkloadResult } from './support/lifecycle-workload';
 import { ManualClock, startTestApp, TestApp } from './support/test-app';
-
-/** Every log line the app writes, as JSON text. */
-class LogCapture extends Writable {
-  readonly lines: string[] = [];
-  private partial = '';
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    const text = this.partial + chunk.toString('utf8');
-    const lines = text.split('\n');
-    this.partial = lines.pop()!;
-    this.lines.push(...lines.filter(Boolean));
-    done();
-  }
-}
+import { LogCapture } from './support/log-capture';
 
 /** Personal data (Ley 1581 de 2012) is never written to logs: a whole lifecycle, read every way staff and customers read it. */
 describe('Logs: structured JSON, with request ids, and no personal data', () => {

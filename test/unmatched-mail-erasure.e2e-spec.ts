@@ -1,21 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { caseStreamId } from '@app/domain';
 import { EVENT_STORE, EventStore, isEncryptedEnvelope } from '@app/event-store';
 import { KEY_STORE, KeyStore } from '@app/key-store';
 import { UNMATCHED_MAIL_STREAM, UnmatchedMailLog } from '../apps/api/src/inbound/unmatched-mail.log';
 import { bearer } from './support/actors';
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
-
-class LogCapture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.text += chunk.toString('utf8');
-    done();
-  }
-}
+import { LogCapture } from './support/log-capture';
+import { filesUnder, occurrences } from './support/byte-search';
 
 const SECRET = 'inbound-secret-for-the-unmatched-mail-0123456789';
 
@@ -50,19 +43,10 @@ function unmatchedEmail(nonce: string, sender: { name: string; document: string;
   return { raw, texts: [subject, sender.name, sender.document, sender.phone, sender.email, attachmentName, attachmentText] };
 }
 
-function filesUnder(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const path = join(directory, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
-/** Each value with the files under DATA_DIR (SQLite -wal and -shm included) and the log holding it. */
-function occurrences(values: string[], dataDir: string, logs: string): Record<string, string[]> {
-  const contents = filesUnder(dataDir).map((file) => [file.slice(dataDir.length + 1), readFileSync(file)] as const);
-  return Object.fromEntries(
-    values.map((value) => [value, [...contents.filter(([, bytes]) => bytes.includes(Buffer.from(value, 'utf8'))).map(([file]) => file), ...(logs.includes(value) ? ['<logs>'] : [])]]),
-  );
+/** Each value with the files under DATA_DIR (paths relative to it) and the log holding it. */
+function occurrencesUnder(values: string[], dataDir: string, logs: string): Record<string, string[]> {
+  const found = occurrences(values, filesUnder(dataDir), logs);
+  return Object.fromEntries(Object.entries(found).map(([value, files]) => [value, files.map((file) => (file === '<logs>' ? file : file.slice(dataDir.length + 1)))]));
 }
 const nowhere = (values: string[]) => Object.fromEntries(values.map((value) => [value, []]));
 
@@ -99,7 +83,7 @@ describe('Unmatched mail: encrypted under a key of its own, moved under the peti
     expect([event.data.subject, event.data.body, event.data.attachments]).toEqual([undefined, undefined, undefined]);
     // Only the attachment's own file holds its content (deleted at erasure); nothing else anywhere.
     const [, , , , , attachmentName, attachmentText] = email.texts;
-    const found = occurrences(email.texts, dataDir, logs.text);
+    const found = occurrencesUnder(email.texts, dataDir, logs.text);
     const outsideAttachmentFiles = Object.fromEntries(Object.entries(found).map(([text, files]) => [text, files.filter((file) => !file.startsWith('attachments/'))]));
     expect(outsideAttachmentFiles).toEqual(nowhere(email.texts));
     expect(found[attachmentText].map((file) => file.startsWith('attachments/'))).toEqual([true]);
@@ -122,7 +106,7 @@ describe('Unmatched mail: encrypted under a key of its own, moved under the peti
     expect(await queue()).toEqual([
       expect.objectContaining({ unmatchedId, subject: '[erased]', body: '[erased]', attachments: [], erased: { erasedBy: 'adm-adela', erasedAt: '2026-03-05T10:00:00.000-05:00' } }),
     ]);
-    expect(occurrences(email.texts, dataDir, logs.text)).toEqual(nowhere(email.texts));
+    expect(occurrencesUnder(email.texts, dataDir, logs.text)).toEqual(nowhere(email.texts));
 
     const again = await t.http().post(`/mail/unmatched/${unmatchedId}/erasure`).set('Authorization', bearer('admin')).expect(200);
     expect(again.body).toEqual({ unmatchedId, erasedAt: '2026-03-05T10:00:00.000-05:00', filesDeleted: 0, already: true });
