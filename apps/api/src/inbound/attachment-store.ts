@@ -26,6 +26,11 @@ export function unmatchedAttachmentsOwner(unmatchedId: string): string {
   return `unmatched-${unmatchedId}`;
 }
 
+/** Whose files the attachments of a case filed before petitioner ids are (schema v1: no `petitionerId` to file them under). */
+export function legacyCaseAttachmentsOwner(caseId: string): string {
+  return `case-${caseId}`;
+}
+
 const OWNER = /^[A-Za-z0-9_-]{1,128}$/;
 const STORAGE_KEY = /^[0-9a-f]{64}$/;
 

@@ -12,7 +12,7 @@ import { toOffsetIso } from '../command-handling/case-command.service';
 import { AppConfig } from '../config/app-config';
 import { executeAs, SystemCommandExecutor } from '../command-handling/process-commands';
 import { Clock } from '../storage/clock';
-import { AttachmentStore, ReceivedAttachment, unmatchedAttachmentsOwner } from './attachment-store';
+import { AttachmentStore, legacyCaseAttachmentsOwner, ReceivedAttachment, unmatchedAttachmentsOwner } from './attachment-store';
 import { deleteAttachmentsOf } from '../personal-data/personal-data-files';
 import { isAutomatic, textOfHtml, threadingKeysOf, withoutQuotedHistory } from './inbound-threading';
 import { UnmatchedEmail, UnmatchedMailLog } from './unmatched-mail.log';
@@ -122,7 +122,7 @@ export class InboundMailService {
     const [filed] = await this.events.readStream(caseStreamId(caseId), { fromRevision: 0, maxCount: 1 });
     if (filed?.type !== 'CaseFiled') return null;
     const petitionerId = filed.data.petitionerId;
-    return typeof petitionerId === 'string' && petitionerId !== '' ? petitionerId : `case-${caseId}`;
+    return typeof petitionerId === 'string' && petitionerId !== '' ? petitionerId : legacyCaseAttachmentsOwner(caseId);
   }
 
   private contentOf(parsed: ParsedMail): { content: EmailContent; files: ReceivedAttachment[] } {

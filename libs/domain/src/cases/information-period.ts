@@ -1,9 +1,7 @@
 import { addDays, civilDateTime, toIsoDate } from '../calendar/iso-date';
 import type { IsoDate } from '../calendar/iso-date';
+import { INFORMATION_PERIOD_EXTENSION_MONTHS, TACIT_WITHDRAWAL_MONTHS } from '../sla/legal-terms';
 
-/** Ley 1755 de 2015, art. 17: the customer has one month to complete the petition, and may ask for one more. */
-export const INFORMATION_PERIOD_MONTHS = 1;
-export const INFORMATION_PERIOD_EXTENSION_MONTHS = 1;
 
 /** The calendar arithmetic the art. 17 dates need (implemented by BusinessCalendar). */
 export interface InformationPeriodCalendar {
@@ -27,6 +25,6 @@ export function endOfBusinessDate(calendar: InformationPeriodCalendar, date: Iso
 
 /** When a case waiting on the customer is tacitly withdrawn: after the end of this instant. */
 export function tacitWithdrawalInstant(calendar: InformationPeriodCalendar, requestedAt: string, extended: boolean): string {
-  const months = INFORMATION_PERIOD_MONTHS + (extended ? INFORMATION_PERIOD_EXTENSION_MONTHS : 0);
+  const months = TACIT_WITHDRAWAL_MONTHS + (extended ? INFORMATION_PERIOD_EXTENSION_MONTHS : 0);
   return endOfBusinessDate(calendar, tacitWithdrawalDate(calendar, requestedAt, months));
 }

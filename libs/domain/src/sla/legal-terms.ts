@@ -6,3 +6,5 @@ export const TRANSFER_TERM_BUSINESS_DAYS = 5;
 export const INFORMATION_REQUEST_TERM_BUSINESS_DAYS = 10;
 /** Art. 17: with no answer in one month the petition is tacitly withdrawn. */
 export const TACIT_WITHDRAWAL_MONTHS = 1;
+/** Art. 17: the petitioner may ask for up to one month more to complete it. */
+export const INFORMATION_PERIOD_EXTENSION_MONTHS = 1;
