@@ -12,6 +12,7 @@ import { diffSnapshots, snapshotReadModels } from './support/read-model-snapshot
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
 import { LogCapture } from './support/log-capture';
 import { filesUnder, occurrences } from './support/byte-search';
+import { mimeEmail } from './support/mime-email';
 
 const SECRET = 'inbound-secret-that-is-long-enough-0123456789';
 const ROSALBA = { fullName: 'Rosalba Quintero Vélez', documentType: 'CC', documentNumber: '5550001112', email: 'rosalba.quintero@example.com', phone: '+57 301 555 0101' };
@@ -22,29 +23,13 @@ const ATTACHMENT_TEXT = 'Factura de Rosalba Quintero Vélez, CC 5550001112';
 
 /** Every file under a directory, recursively (SQLite databases with their -wal and -shm, .eml, attachments, secrets). */
 function customerEmail(filingNumber: string): string {
-  return [
-    'From: Rosalba <rosalba.quintero@example.com>',
-    'To: pqr@pqr.example.co',
-    `Subject: Re: [${filingNumber}] Hemos radicado su reclamo`,
-    'Message-ID: <reply-1@example.com>',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/mixed; boundary="b1"',
-    '',
-    '--b1',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    'Adjunto la factura del cobro duplicado.',
-    '',
-    'Rosalba Quintero Vélez',
-    'CC 5550001112 - +57 301 555 0101',
-    '--b1',
-    'Content-Type: text/plain; name="factura.txt"',
-    'Content-Disposition: attachment; filename="factura.txt"',
-    '',
-    ATTACHMENT_TEXT,
-    '--b1--',
-    '',
-  ].join('\r\n');
+  return mimeEmail({
+    from: 'Rosalba <rosalba.quintero@example.com>',
+    subject: `Re: [${filingNumber}] Hemos radicado su reclamo`,
+    messageId: 'reply-1@example.com',
+    text: ['Adjunto la factura del cobro duplicado.', '', 'Rosalba Quintero Vélez', 'CC 5550001112 - +57 301 555 0101'],
+    attachment: { name: 'factura.txt', contentType: 'text/plain', content: ATTACHMENT_TEXT },
+  });
 }
 
 /**
@@ -204,28 +189,13 @@ const SHARED_FILE = 'Factura 0001 del plan hogar, febrero de 2026';
 const RECEIPT_FILE = 'Recibo de pago 0002, marzo de 2026';
 
 function emailWithAttachment(from: string, filingNumber: string, messageId: string, signature: string, attachmentName: string): string {
-  return [
-    `From: <${from}>`,
-    'To: pqr@pqr.example.co',
-    `Subject: Re: [${filingNumber}] Solicitud de información`,
-    `Message-ID: <${messageId}@example.com>`,
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/mixed; boundary="b1"',
-    '',
-    '--b1',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    'Adjunto lo que me pidieron.',
-    '',
-    signature,
-    '--b1',
-    `Content-Type: application/pdf; name="${attachmentName}"`,
-    `Content-Disposition: attachment; filename="${attachmentName}"`,
-    '',
-    SHARED_FILE,
-    '--b1--',
-    '',
-  ].join('\r\n');
+  return mimeEmail({
+    from: `<${from}>`,
+    subject: `Re: [${filingNumber}] Solicitud de información`,
+    messageId: `${messageId}@example.com`,
+    text: ['Adjunto lo que me pidieron.', '', signature],
+    attachment: { name: attachmentName, contentType: 'application/pdf', content: SHARED_FILE },
+  });
 }
 
 /**

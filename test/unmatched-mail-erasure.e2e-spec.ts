@@ -9,6 +9,7 @@ import { bearer } from './support/actors';
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
 import { LogCapture } from './support/log-capture';
 import { filesUnder, occurrences } from './support/byte-search';
+import { mimeEmail } from './support/mime-email';
 
 const SECRET = 'inbound-secret-for-the-unmatched-mail-0123456789';
 
@@ -17,29 +18,13 @@ function unmatchedEmail(nonce: string, sender: { name: string; document: string;
   const subject = `Consulta de ${sender.name}`;
   const attachmentName = `cedula-${sender.document}-${nonce}.txt`;
   const attachmentText = `Copia de la cédula ${sender.document} (${nonce})`;
-  const raw = [
-    `From: ${sender.name} <${sender.email}>`,
-    'To: pqr@pqr.example.co',
-    `Subject: ${subject}`,
-    `Message-ID: <${nonce}@mail.example.org>`,
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/mixed; boundary="b1"',
-    '',
-    '--b1',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    'Quisiera saber cómo va mi reclamo; no recuerdo el radicado.',
-    '',
-    sender.name,
-    `CC ${sender.document} - ${sender.phone}`,
-    '--b1',
-    `Content-Type: text/plain; name="${attachmentName}"`,
-    `Content-Disposition: attachment; filename="${attachmentName}"`,
-    '',
-    attachmentText,
-    '--b1--',
-    '',
-  ].join('\r\n');
+  const raw = mimeEmail({
+    from: `${sender.name} <${sender.email}>`,
+    subject,
+    messageId: `${nonce}@mail.example.org`,
+    text: ['Quisiera saber cómo va mi reclamo; no recuerdo el radicado.', '', sender.name, `CC ${sender.document} - ${sender.phone}`],
+    attachment: { name: attachmentName, contentType: 'text/plain', content: attachmentText },
+  });
   return { raw, texts: [subject, sender.name, sender.document, sender.phone, sender.email, attachmentName, attachmentText] };
 }
 
