@@ -41,7 +41,7 @@ export async function createApp(options: AppModuleOptions = {}, logger: false | 
     app,
     new DocumentBuilder()
       .setTitle('PQR case management')
-      .setDescription('Event-sourced PQR / PQRSD cases (Colombia). Contract: shared/API.md. Errors: { statusCode, code, message, details? }.')
+      .setDescription('Event-sourced PQR / PQRSD cases (Colombia). Contract: docs/http-api.md in the repository. Errors: { statusCode, code, message, details? }.')
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),

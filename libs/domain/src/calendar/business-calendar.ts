@@ -62,7 +62,7 @@ export class BusinessCalendar {
     return isoDateOf(this.clock.localDayOf(this.parseInstant(instant, 'instant')));
   }
 
-  /** The receipt reading in force (DOMAIN.md, Deadlines, Receipt). */
+  /** The receipt reading in force (docs/domain.md, Deadlines, Receipt). */
   get receiptReading(): ReceiptReading {
     return this.config.receiptReading;
   }

@@ -16,7 +16,7 @@ export interface CalendarConfig {
   /** Default 08:00–17:00. */
   businessHours?: BusinessHours;
   holidayOverrides?: HolidayOverrides;
-  /** When a filing on a non-business day or after business hours is received (DOMAIN.md, Deadlines, Receipt); default 'filing_day'. */
+  /** When a filing on a non-business day or after business hours is received (docs/domain.md, Deadlines, Receipt); default 'filing_day'. */
   receiptReading?: ReceiptReading;
 }
 

@@ -5,7 +5,7 @@ const datesOf = (year: number, overrides = {}) => colombianHolidays(year, overri
 
 describe('colombianHolidays', () => {
   describe('rules of Ley 51 de 1983 and Ley 2578 de 2026', () => {
-    it('given 2026, when listing holidays, then it returns the 19 dates and names of DOMAIN.md', () => {
+    it('given 2026, when listing holidays, then it returns the 19 dates and names of docs/domain.md', () => {
       expect(colombianHolidays(2026)).toEqual([
         { date: '2026-01-01', name: 'Año Nuevo' },
         { date: '2026-01-12', name: 'Reyes Magos' },

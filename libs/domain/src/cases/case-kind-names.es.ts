@@ -1,6 +1,6 @@
 import type { CaseKind, Channel } from './case-kind';
 
-/** What the customer calls each kind of case (DOMAIN.md's glossary), with the object pronoun that agrees with it. */
+/** What the customer calls each kind of case (docs/domain.md's glossary), with the object pronoun that agrees with it. */
 export const CASE_KIND_NAMES: Record<CaseKind, { name: string; pronoun: 'lo' | 'la' }> = {
   petition: { name: 'petición', pronoun: 'la' },
   complaint: { name: 'queja', pronoun: 'la' },

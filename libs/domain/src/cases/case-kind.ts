@@ -40,7 +40,7 @@ export type ResponseOutcome = (typeof RESPONSE_OUTCOMES)[number];
 /** Business days the customer has to counter-reply by email after a response. */
 export const COUNTER_REPLY_WINDOW_BUSINESS_DAYS = 3;
 
-/** Why the SLA process closes a case by itself (DOMAIN.md, lifecycle step 7 and Deadlines). */
+/** Why the SLA process closes a case by itself (docs/domain.md, lifecycle step 7 and Deadlines). */
 export const AUTO_CLOSE_RULES = ['counter_reply_window_elapsed', 'customer_silent'] as const;
 export type AutoCloseRule = (typeof AUTO_CLOSE_RULES)[number];
 

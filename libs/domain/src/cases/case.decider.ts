@@ -182,7 +182,7 @@ function reviewTypification(command: C.ReviewTypification, state: FiledCase): Ca
   ];
 }
 
-/** DOMAIN.md step 4: the case went back to the agent who typified it; they (or a supervisor) re-typify it, not any agent. */
+/** docs/domain.md step 4: the case went back to the agent who typified it; they (or a supervisor) re-typify it, not any agent. */
 function retypifyCase(calendar: DeadlineCalendar, command: C.RetypifyCase, state: FiledCase): CaseEvent[] {
   requireStatus(state, ['returned'], command);
   const actsForAnyone = command.actor.roles.includes('supervisor') || command.actor.roles.includes('admin');
@@ -285,8 +285,8 @@ function sendResponse(calendar: DeadlineCalendar, command: C.SendResponse, state
 }
 
 /**
- * DOMAIN.md step 7: the customer counter-replies by email within 3 business days; after that only
- * through the phone line, which still reopens the case. A closed case is not reopened (DOMAIN.md: a
+ * docs/domain.md step 7: the customer counter-replies by email within 3 business days; after that only
+ * through the phone line, which still reopens the case. A closed case is not reopened (docs/domain.md: a
  * new case cites the old number), whether a person closed it or the window elapsed without a
  * counter-reply: by then the customer had the whole window and the case's outcome stands.
  */

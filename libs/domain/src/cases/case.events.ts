@@ -232,7 +232,7 @@ export interface StoredAttachmentRef extends AttachmentRef {
   storageKey: string;
 }
 
-/** What the customer's email did to the case (issue 6, DOMAIN.md lifecycle steps 5 and 7). */
+/** What the customer's email did to the case (issue 6, docs/domain.md lifecycle steps 5 and 7). */
 export const CUSTOMER_EMAIL_DISPOSITIONS = ['information', 'counter_reply', 'late', 'noted'] as const;
 export type CustomerEmailDisposition = (typeof CUSTOMER_EMAIL_DISPOSITIONS)[number];
 

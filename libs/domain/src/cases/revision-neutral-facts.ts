@@ -1,7 +1,7 @@
 import type { CaseEventType } from './case.events';
 
 /**
- * DOMAIN.md, The case's revision: a person holds a case at a revision (the ETag they read) and acts
+ * docs/domain.md, The case's revision: a person holds a case at a revision (the ETag they read) and acts
  * on it with If-Match. For each event type: whether it changes something a person could act on
  * (true: their revision is stale after it), or is a fact the system records that no person's command
  * decides on (false: a delivery outcome, an overdue mark). Every type is named, so a new one cannot

@@ -31,7 +31,7 @@ export interface LegalDeadline extends DeadlineReading {
   recordedDueAt: string;
   /** The business days the term counted so far and the weekends and holidays skipped between them (when the explanation was asked with a day calendar). */
   days?: TermDayCount;
-  /** How a filing on a non-business day or after hours is received (DOMAIN.md, Deadlines, Receipt). */
+  /** How a filing on a non-business day or after hours is received (docs/domain.md, Deadlines, Receipt). */
   receiptReading: ReceiptReading;
   /** An information request suspends the legal term now (art. 17): `dueAt` is null, `remaining` counts as if it restarted. */
   paused: boolean;

@@ -92,7 +92,7 @@ export class DeadlineFold {
     this.kind = filed.kind;
     this.termDays = LEGAL_TERM_BUSINESS_DAYS[filed.kind];
     this.selected = selectSlaPolicy(this.policies, null, this.urgency);
-    // The receipt reading in force says from when the legal term counts (DOMAIN.md, Deadlines, Receipt).
+    // The receipt reading in force says from when the legal term counts (docs/domain.md, Deadlines, Receipt).
     this.legal = startClock(days(this.termDays), this.calendar.legalTermStart(filed.filedAt));
     this.resolution = startClock(this.selected.policy.resolution, filed.filedAt);
     const hasFirstResponseTarget = this.policies.firstResponseChannels.includes(filed.channel);

@@ -14,7 +14,7 @@ import { DEFAULT_SLA_POLICIES } from './sla-policy';
 /**
  * Issue 22: an independent table of deadline cases across 2025–2027, driven through the decider (and
  * checked against the deadline fold). Every expected date is counted BY HAND from the holidays of
- * DOMAIN.md and colombian-holidays.spec.ts, never by the calendar code; the comment of each row is
+ * docs/domain.md and colombian-holidays.spec.ts, never by the calendar code; the comment of each row is
  * the count. Holidays used:
  *   2025: 1/1 6/1 24/3 17/4 18/4 1/5 2/6 23/6 30/6 20/7(Sun) 7/8 18/8 13/10 3/11 17/11 8/12 25/12
  *   2026: 1/1 12/1 23/3 2/4 3/4 1/5 18/5 8/6 15/6 29/6 13/7 20/7 7/8 17/8 12/10 2/11 16/11 8/12 25/12

@@ -13,7 +13,7 @@ function problemsOf(input: unknown): string[] {
   throw new Error('expected the policies to be refused');
 }
 
-describe('SLA policies: defaults from DOMAIN.md', () => {
+describe('SLA policies: defaults from docs/domain.md', () => {
   it.each([
     ['billing', 'high', { amount: 12, unit: 'business_hours' }],
     ['general-information', 'medium', { amount: 48, unit: 'business_hours' }],

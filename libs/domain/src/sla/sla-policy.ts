@@ -1,7 +1,7 @@
 import { CHANNELS } from '../cases/case-kind';
 import type { Channel } from '../cases/case-kind';
 
-/** Company service targets (DOMAIN.md, Deadlines): configuration per typology, always capped by the legal deadline. */
+/** Company service targets (docs/domain.md, Deadlines): configuration per typology, always capped by the legal deadline. */
 export const SLA_UNITS = ['business_hours', 'business_days'] as const;
 export type SlaUnit = (typeof SLA_UNITS)[number];
 
@@ -20,7 +20,7 @@ export interface SlaPolicy {
 }
 
 export interface SlaPolicies {
-  /** Channels on which the first-response target applies (DOMAIN.md: the virtual channel). */
+  /** Channels on which the first-response target applies (docs/domain.md: the virtual channel). */
   firstResponseChannels: Channel[];
   /** For typologies without a policy of their own. */
   default: SlaPolicy;
@@ -30,7 +30,7 @@ export interface SlaPolicies {
   byTypology: Record<string, SlaPolicy>;
 }
 
-/** DOMAIN.md: urgent means exactly one of these; nothing else makes a case urgent. */
+/** docs/domain.md: urgent means exactly one of these; nothing else makes a case urgent. */
 export const URGENCY_REASONS = ['platform_down', 'billing_stopped', 'announced_special_process'] as const;
 export type UrgencyReason = (typeof URGENCY_REASONS)[number];
 export type CaseUrgency = UrgencyReason | null;
@@ -38,7 +38,7 @@ export type CaseUrgency = UrgencyReason | null;
 const hours = (amount: number): SlaTarget => ({ amount, unit: 'business_hours' });
 const days = (amount: number): SlaTarget => ({ amount, unit: 'business_days' });
 
-/** The example company of DOMAIN.md. The default and urgent policies are our own assumptions. */
+/** The example company of docs/domain.md. The default and urgent policies are our own assumptions. */
 export const DEFAULT_SLA_POLICIES: SlaPolicies = {
   firstResponseChannels: ['chat', 'web', 'email'],
   default: { priority: 'medium', firstResponse: hours(24), resolution: hours(48) },
