@@ -5,7 +5,6 @@
  * handed out by `readAll` as the projector asks. Only what the Projector calls is implemented.
  */
 import {
-  AllSubscription,
   AppendResult,
   EventStore,
   ReadAllOptions,
@@ -60,10 +59,6 @@ export class SimulatedEventSource implements EventStore {
   }
 
   async verifyStream(): Promise<StreamIntegrity> {
-    throw new Error('SimulatedEventSource only serves readAll');
-  }
-
-  subscribeToAll(): AllSubscription {
     throw new Error('SimulatedEventSource only serves readAll');
   }
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'crypto';
 import { rejectionOf } from '@app/storage-kit/testing/rejection-of';
 import {
-  AllSubscription,
   AppendResult,
   EventMetadata,
   EventStore,
@@ -288,106 +287,6 @@ export function eventStoreContract(
       });
     });
 
-    describe('subscribeToAll', () => {
-      it('catches up from position 0', async () => {
-        const prefix = uniqueStreamId('catch-up-zero');
-        await append(`${prefix}-1`, [contractEvent('Filed'), contractEvent('Assigned')], 'no_stream');
-        await append(`${prefix}-2`, [contractEvent('Filed')], 'no_stream');
-        const expected = [...(await store.readStream(`${prefix}-1`)), ...(await store.readStream(`${prefix}-2`))];
-
-        // A small batch size: whole batches of other events must be skipped, not taken as "caught up".
-        const subscription = store.subscribeToAll({ fromPosition: 0, filter: { streamPrefixes: [prefix] }, batchSize: 10 });
-        const received = await take(subscription, 3);
-        expect(received).toEqual(expected);
-      });
-
-      it('catches up from a position in the middle (exclusive), in small batches', async () => {
-        const streamId = uniqueStreamId('catch-up-middle');
-        await append(streamId, ['A', 'B', 'C', 'D', 'E'].map((type) => contractEvent(type)), 'no_stream');
-        const appended = await store.readStream(streamId);
-
-        const received = await take(store.subscribeToAll({ fromPosition: appended[1].position, batchSize: 2 }), 3);
-        expect(received).toEqual(appended.slice(2));
-      });
-
-      it('after catching up, receives events appended later', async () => {
-        const prefix = uniqueStreamId('live');
-        const head = await store.headPosition();
-        await append(`${prefix}-old`, [contractEvent('Filed')], 'no_stream');
-        const subscription = store.subscribeToAll({ fromPosition: head, filter: { streamPrefixes: [prefix] } });
-        const events = subscription[Symbol.asyncIterator]();
-        try {
-          const caughtUp = await events.next();
-          expect(caughtUp.value).toEqual(expect.objectContaining({ streamId: `${prefix}-old`, type: 'Filed' }));
-
-          const nextEvent = events.next();
-          await append(`${prefix}-new`, [contractEvent('Filed'), contractEvent('Assigned')], 'no_stream');
-          expect((await nextEvent).value).toEqual(expect.objectContaining({ streamId: `${prefix}-new`, type: 'Filed', revision: 0 }));
-          expect((await events.next()).value).toEqual(expect.objectContaining({ streamId: `${prefix}-new`, type: 'Assigned', revision: 1 }));
-        } finally {
-          await subscription.close();
-        }
-      });
-
-      it('delivers only the event types asked for', async () => {
-        const wanted = `Answered-${randomUUID()}`;
-        const streamId = uniqueStreamId('type-filter');
-        const head = await store.headPosition();
-        const subscription = store.subscribeToAll({ fromPosition: head, filter: { eventTypes: [wanted] } });
-        await append(streamId, [contractEvent(wanted), contractEvent('Reopened'), contractEvent(wanted)], 'no_stream');
-        const received = await take(subscription, 2);
-        expect(received.map(({ type, revision }) => ({ type, revision }))).toEqual([
-          { type: wanted, revision: 0 },
-          { type: wanted, revision: 2 },
-        ]);
-      });
-
-      it('delivers only the streams with the prefixes asked for', async () => {
-        const prefixA = uniqueStreamId('prefix-a');
-        const prefixB = uniqueStreamId('prefix-b');
-        const head = await store.headPosition();
-        await append(`${prefixA}-1`, [contractEvent('Filed')], 'no_stream');
-        await append(`elsewhere-${prefixA}`, [contractEvent('Filed')], 'no_stream');
-        await append(`${prefixB}-1`, [contractEvent('Filed')], 'no_stream');
-        await append(`${prefixA}-2`, [contractEvent('Filed')], 'no_stream');
-
-        const received = await take(store.subscribeToAll({ fromPosition: head, filter: { streamPrefixes: [prefixA, prefixB] } }), 3);
-        expect(received.map((event) => event.streamId)).toEqual([`${prefixA}-1`, `${prefixB}-1`, `${prefixA}-2`]);
-      });
-
-      it('close() ends a for-await loop that is waiting for events', async () => {
-        const prefix = uniqueStreamId('close');
-        const subscription = store.subscribeToAll({ fromPosition: await store.headPosition(), filter: { streamPrefixes: [prefix] } });
-        const received: RecordedEvent[] = [];
-        let signalFirstEvent!: () => void;
-        const firstEvent = new Promise<void>((resolve) => (signalFirstEvent = resolve));
-        const loop = (async () => {
-          for await (const event of subscription) {
-            received.push(event);
-            signalFirstEvent();
-          }
-          return 'ended';
-        })();
-
-        await append(`${prefix}-1`, [contractEvent('Filed')], 'no_stream');
-        await firstEvent;
-        await subscription.close();
-        await expect(loop).resolves.toBe('ended');
-        expect(received.map((event) => event.streamId)).toEqual([`${prefix}-1`]);
-      });
-
-      it('a subscription closed before it is iterated delivers nothing', async () => {
-        const streamId = uniqueStreamId('closed-early');
-        const head = await store.headPosition();
-        await append(streamId, [contractEvent('Filed')], 'no_stream');
-        const subscription = store.subscribeToAll({ fromPosition: head });
-        await subscription.close();
-        const received: RecordedEvent[] = [];
-        for await (const event of subscription) received.push(event);
-        expect(received).toEqual([]);
-      });
-    });
-
     hashChainContract(
       () => store,
       options.canAlterStoredData
@@ -402,16 +301,6 @@ export function eventStoreContract(
       await expect(store.ping()).resolves.toBeUndefined();
     });
   });
-}
-
-/** Collects the first `count` events, then leaves the loop (which closes the subscription). */
-async function take(subscription: AllSubscription, count: number): Promise<RecordedEvent[]> {
-  const received: RecordedEvent[] = [];
-  for await (const event of subscription) {
-    received.push(event);
-    if (received.length === count) break;
-  }
-  return received;
 }
 
 function expectWrongRevision(error: unknown, expected: Pick<WrongExpectedRevisionError, 'streamId' | 'expected' | 'actual'>): void {

@@ -64,27 +64,6 @@ export interface ReadAllOptions {
   maxCount?: number;
 }
 
-export interface SubscriptionFilter {
-  eventTypes?: string[];
-  streamPrefixes?: string[];
-}
-
-export interface SubscribeOptions {
-  /** Exclusive, like readAll. */
-  fromPosition?: number;
-  filter?: SubscriptionFilter;
-  /** How many events one read fetches while catching up. */
-  batchSize?: number;
-}
-
-/**
- * A live subscription to $all: an async iterable of events (in position order, catch-up first,
- * then live), ended by `close()`.
- */
-export interface AllSubscription extends AsyncIterable<RecordedEvent> {
-  close(): Promise<void>;
-}
-
 /** Why the hash chain of a stream breaks at an event (ADR 9). */
 export type ChainBreakReason =
   /** The event carries no hash (written before chaining, or the hash was removed). */
@@ -125,7 +104,6 @@ export interface EventStore {
   /** Events of one stream in revision order; a missing stream reads as []. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
-  subscribeToAll(options?: SubscribeOptions): AllSubscription;
   /**
    * Checks the hash chain of one stream on the events as stored (so a decorator that transforms
    * payloads, e.g. encrypts them, must delegate this untouched). A missing stream is intact with 0 events.

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'crypto';
 import { eventStoreContract } from './event-store.contract';
-import { EventStoreUnavailableError, RecordedEvent, WrongExpectedRevisionError } from './event-store.port';
+import { EventStoreUnavailableError, WrongExpectedRevisionError } from './event-store.port';
 import { SqliteEventStore, SqliteEventStoreOptions } from './sqlite-event-store.adapter';
 import { newEvent } from './testing/contract-events';
 import { runSqliteWorkersTogether } from './testing/run-sqlite-workers';
@@ -184,20 +184,6 @@ describe('SqliteEventStore', () => {
       await expect(store.appendToStream(streamId(), [newEvent('')], { expectedRevision: 'any' })).rejects.toBeInstanceOf(TypeError);
       await expect(store.readAll({ maxCount: -1 })).rejects.toBeInstanceOf(RangeError);
       await expect(store.readStream(streamId(), { fromRevision: 0.5 })).rejects.toBeInstanceOf(RangeError);
-      expect(() => store.subscribeToAll({ batchSize: 0 })).toThrow(RangeError);
-    });
-  });
-
-  describe('subscriptions', () => {
-    it('are woken at once by appends through the same instance, without waiting for a poll', async () => {
-      const store = open({ pollIntervalMs: 60 * 60 * 1000 });
-      const subscription = store.subscribeToAll({ fromPosition: await store.headPosition() });
-      const events = subscription[Symbol.asyncIterator]();
-      const nextEvent = events.next();
-      const caseId = streamId();
-      await store.appendToStream(caseId, [newEvent('Filed')], { expectedRevision: 'no_stream' });
-      expect((await nextEvent).value).toEqual(expect.objectContaining({ streamId: caseId, type: 'Filed' }));
-      await subscription.close();
     });
   });
 
@@ -211,21 +197,6 @@ describe('SqliteEventStore', () => {
       expect(await reader.headPosition()).toBe(result.position);
     });
 
-    it("a subscription on a second instance receives the first one's appends by polling", async () => {
-      const writer = open();
-      const reader = open({ pollIntervalMs: 20 });
-      const subscription = reader.subscribeToAll({ fromPosition: await reader.headPosition() });
-      const events = subscription[Symbol.asyncIterator]();
-      const nextEvent = events.next();
-
-      const caseId = streamId();
-      await writer.appendToStream(caseId, [newEvent('Filed')], { expectedRevision: 'no_stream' });
-
-      expect((await nextEvent).value).toEqual(expect.objectContaining({ streamId: caseId, type: 'Filed' }));
-      await subscription.close();
-      expect(await events.next()).toEqual({ done: true, value: undefined });
-    });
-
     it("enforces expected revisions across instances: one of two 'no_stream' appends wins", async () => {
       const [first, second] = [open(), open()];
       const caseId = streamId();
@@ -237,11 +208,9 @@ describe('SqliteEventStore', () => {
       expect(await first.readStream(caseId)).toHaveLength(1);
     });
 
-    it('two processes appending at once get distinct positions, consecutive revisions, and a subscription here sees them all', async () => {
-      const store = open({ pollIntervalMs: 20 });
+    it('two processes appending at once get distinct positions and consecutive revisions', async () => {
+      const store = open();
       const sharedStream = streamId();
-      const subscription = store.subscribeToAll({ fromPosition: await store.headPosition(), filter: { streamPrefixes: [sharedStream] } });
-      const received = collect(subscription, 200);
 
       const command = { kind: 'append', filename: database.filename, streamId: sharedStream, count: 100 } as const;
       const [fromFirst, fromSecond] = await runSqliteWorkersTogether([command, command]);
@@ -251,7 +220,6 @@ describe('SqliteEventStore', () => {
       const stored = await store.readStream(sharedStream);
       expect(stored.map((recorded) => recorded.revision)).toEqual(Array.from({ length: 200 }, (_, revision) => revision));
       expect(stored.map((recorded) => recorded.position)).toEqual(positions);
-      expect((await received).map((recorded) => recorded.position)).toEqual(positions);
     });
   });
 
@@ -304,29 +272,7 @@ describe('SqliteEventStore', () => {
       );
       await expect(store.readStream(caseId)).rejects.toBeInstanceOf(EventStoreUnavailableError);
       await expect(store.ping()).rejects.toBeInstanceOf(EventStoreUnavailableError);
-      expect(() => store.subscribeToAll()).toThrow(EventStoreUnavailableError);
       expect(await open().readStream(caseId)).toHaveLength(1);
-    });
-
-    it("ends the for-await loops of its subscriptions", async () => {
-      const store = open();
-      const subscription = store.subscribeToAll();
-      const received: RecordedEvent[] = [];
-      let signalFirstEvent!: () => void;
-      const firstEvent = new Promise<void>((resolve) => (signalFirstEvent = resolve));
-      const loop = (async () => {
-        for await (const recorded of subscription) {
-          received.push(recorded);
-          signalFirstEvent();
-        }
-        return 'ended';
-      })();
-
-      await store.appendToStream(streamId(), [newEvent('Filed')], { expectedRevision: 'no_stream' });
-      await firstEvent;
-      await store.close();
-      await expect(loop).resolves.toBe('ended');
-      expect(received).toHaveLength(1);
     });
   });
 });
@@ -337,14 +283,4 @@ function byNumber(a: number, b: number): number {
 
 function streamId(): string {
   return `case-${randomUUID()}`;
-}
-
-async function collect(subscription: AsyncIterable<RecordedEvent>, count: number): Promise<RecordedEvent[]> {
-  const received: RecordedEvent[] = [];
-  if (count === 0) return received;
-  for await (const recorded of subscription) {
-    received.push(recorded);
-    if (received.length >= count) break;
-  }
-  return received;
 }

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import {
-  AllSubscription,
   AppendResult,
   EventStore,
   EventStoreUnavailableError,
@@ -10,22 +9,16 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   StreamIntegrity,
-  SubscribeOptions,
 } from './event-store.port';
-import { AppendNotifier } from './append-notifier';
 import { isJsonObject, serializeJsonObject } from './event-json';
 import { assertExpectedRevision, assertValidExpectedRevision, NO_STREAM_REVISION } from './expected-revision';
 import { CommitOutcome, GroupCommitQueue } from '@app/storage-kit';
 import { chainHash, GENESIS_HASH, metadataWithoutHash, StoredEvent, verifyHashChain, withHashInMetadataJson } from './hash-chain';
-import { LiveAllSubscription } from './live-all-subscription';
 import { asUnavailableWhenStorageFailed, errorMessage, openSqliteDatabase, SqliteConnectionOptions } from './sqlite-database';
 import { EventStatements, NO_LIMIT, prepareEventStatements, toRecordedEvent, toStoredEvent } from './sqlite-event-statements';
-import { assertEventType, assertStreamId, nonNegativeIntegerOption, positiveIntegerOption } from './store-input';
-import { matchesSubscriptionFilter } from './subscription-filter';
+import { assertEventType, assertStreamId, nonNegativeIntegerOption } from './store-input';
 
 export interface SqliteEventStoreOptions extends SqliteConnectionOptions {
-  /** How often waiting subscriptions look for events appended through other connections (other processes). Default 100 ms. */
-  pollIntervalMs?: number;
   /** The most append requests committed in one transaction. Default 1000. */
   maxAppendsPerTransaction?: number;
 }
@@ -50,9 +43,7 @@ interface AppendRequest {
   expectedRevision: ExpectedRevision;
 }
 
-const DEFAULT_POLL_INTERVAL_MS = 100;
 const DEFAULT_MAX_APPENDS_PER_TRANSACTION = 1000;
-const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 500;
 const VERIFY_PAGE_SIZE = 1000;
 
 /**
@@ -66,12 +57,9 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: EventStatements;
   private readonly appendQueue: GroupCommitQueue<AppendRequest, AppendResult>;
-  private readonly appendNotifier: AppendNotifier;
   private readonly runAppendBatch: Database.Transaction<(requests: AppendRequest[]) => CommitOutcome<AppendResult>[]>;
   private readonly runAppendInSavepoint: Database.Transaction<(request: AppendRequest) => AppendResult>;
-  private readonly subscriptions = new Set<LiveAllSubscription>();
   private readonly counters: SqliteEventStoreStats = { transactionsCommitted: 0, appendsCommitted: 0 };
-  private knownHeadPosition: number;
   private closing: Promise<void> | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -80,7 +68,6 @@ export class SqliteEventStore implements EventStore {
       (requests) => this.commitAppendBatch(requests),
       options.maxAppendsPerTransaction ?? DEFAULT_MAX_APPENDS_PER_TRANSACTION,
     );
-    this.appendNotifier = new AppendNotifier(options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS, () => this.headMoved());
     this.db = openSqliteDatabase(options);
     try {
       this.statements = prepareEventStatements(this.db);
@@ -88,7 +75,6 @@ export class SqliteEventStore implements EventStore {
       this.db.close();
       throw error;
     }
-    this.knownHeadPosition = this.statements.headPosition();
     this.runAppendBatch = this.db.transaction((requests: AppendRequest[]) => requests.map((request) => this.tryAppend(request)));
     // Called inside runAppendBatch, better-sqlite3 runs it in a SAVEPOINT: a failed request leaves no trace.
     this.runAppendInSavepoint = this.db.transaction((request: AppendRequest) => this.appendWithinTransaction(request));
@@ -124,27 +110,6 @@ export class SqliteEventStore implements EventStore {
     return this.query('readAll', () => this.statements.readAll(afterPosition, limit).map(toRecordedEvent));
   }
 
-  subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
-    this.assertOpen();
-    const { filter } = options;
-    const subscription = new LiveAllSubscription(
-      {
-        readAfter: (afterPosition, limit) => {
-          const rows = this.query('subscribeToAll', () => this.statements.readAll(afterPosition, limit));
-          // Filter on the raw rows so that events the subscriber does not want are never parsed.
-          const matching = rows.filter((row) => matchesSubscriptionFilter(filter, row.type, row.stream_id));
-          return { events: matching.map(toRecordedEvent), scannedUpTo: rows.at(-1)?.position ?? afterPosition };
-        },
-        waitForAppend: () => this.appendNotifier.wait(),
-      },
-      nonNegativeIntegerOption(options.fromPosition, 'fromPosition', 0),
-      positiveIntegerOption(options.batchSize, 'batchSize', DEFAULT_SUBSCRIPTION_BATCH_SIZE),
-      (closed) => this.subscriptions.delete(closed),
-    );
-    this.subscriptions.add(subscription);
-    return subscription;
-  }
-
   /** Reads the stream's stored rows page by page, as stored (unparsed). */
   async verifyStream(streamId: string): Promise<StreamIntegrity> {
     assertStreamId(streamId);
@@ -159,7 +124,7 @@ export class SqliteEventStore implements EventStore {
     this.query('ping', () => this.statements.ping());
   }
 
-  /** Idempotent. Appends already requested are committed first; subscriptions end. */
+  /** Idempotent. Appends already requested are committed first. */
   close(): Promise<void> {
     this.closing ??= this.shutDown();
     return this.closing;
@@ -172,8 +137,6 @@ export class SqliteEventStore implements EventStore {
 
   private async shutDown(): Promise<void> {
     this.appendQueue.drain();
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    this.appendNotifier.notifyAll(); // releases any waiter left and stops the poll timer
     this.db.close();
   }
 
@@ -194,7 +157,6 @@ export class SqliteEventStore implements EventStore {
     }
     this.counters.transactionsCommitted += 1;
     this.counters.appendsCommitted += outcomes.filter((outcome) => outcome.ok).length;
-    if (this.headMoved()) this.appendNotifier.notifyAll();
     return outcomes;
   }
 
@@ -247,14 +209,6 @@ export class SqliteEventStore implements EventStore {
     }
     this.statements.saveStreamHead(streamId, revision, previousHash);
     return { nextExpectedRevision: revision, position };
-  }
-
-  /** True when the store's head advanced since last checked, whoever appended. */
-  private headMoved(): boolean {
-    const head = this.statements.headPosition();
-    if (head <= this.knownHeadPosition) return false;
-    this.knownHeadPosition = head;
-    return true;
   }
 
   private query<T>(operation: string, run: () => T): T {

@@ -1,10 +1,6 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { FieldError } from './field-error';
 import { findSizeProblems, MAX_ARRAY_ITEMS, MAX_OBJECT_KEYS } from './size-limits';
-
-export interface FieldError {
-  field: string;
-  reason: string;
-}
 
 /** Flattens class-validator's tree into one entry per bad field, with a dotted path (`petitioner.email`). */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {

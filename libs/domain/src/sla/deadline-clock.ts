@@ -1,26 +1,10 @@
 import type { CaseEvent } from '../cases/case.events';
+import type { DeadlineClockOptions } from './deadline-clock-options';
 import type { DeadlineExplanation } from './deadline-explanation';
 import { DeadlineFold } from './deadline-fold';
 import { readDeadlines } from './deadline-readings';
-import type { SlaCalendar } from './pausable-clock';
-import type { CaseUrgency, SlaPolicies } from './sla-policy';
 import { deadlineTexts } from './deadline-texts.catalog';
-import type { DeadlineLanguage } from './deadline-texts';
 import { countTermDays } from './term-days';
-import type { TermDayCalendar } from './term-days';
-
-export interface DeadlineClockOptions {
-  calendar: SlaCalendar;
-  policies: SlaPolicies;
-  /** The instant to read the clocks at; never read from a clock here. */
-  now: string;
-  /** Why the case is urgent, until the events carry it; null or absent when it is not. */
-  urgency?: CaseUrgency;
-  /** The language of the explanation's texts (default English, the code's; the API answers in Spanish unless asked). */
-  language?: DeadlineLanguage;
-  /** Given, the legal term lists the business days it counted and the weekends and holidays it skipped (`legal.days`). */
-  dayCalendar?: TermDayCalendar;
-}
 
 /**
  * Replays one case's history (in order) into its deadlines: legal, company resolution and first

@@ -3,7 +3,7 @@ import { LEGAL_TERM_BUSINESS_DAYS } from '../cases/case-kind';
 import type { CaseKind } from '../cases/case-kind';
 import type * as E from '../cases/case.events';
 import type { CaseEvent } from '../cases/case.events';
-import type { DeadlineClockOptions } from './deadline-clock';
+import type { DeadlineClockOptions } from './deadline-clock-options';
 import type { CaseTransfer, DeadlineExtension, DeadlineStep, StopReason } from './deadline-explanation';
 import type { FoldedClocks, FoldedPause } from './deadline-readings';
 import { dueInstantsAt } from './due-instants';

@@ -2,7 +2,7 @@ export * from './sla-policy';
 export * from './deadline-explanation';
 export * from './legal-terms';
 export { computeDeadlines } from './deadline-clock';
-export type { DeadlineClockOptions } from './deadline-clock';
+export type { DeadlineClockOptions } from './deadline-clock-options';
 export { DeadlineFold, formatTarget } from './deadline-fold';
 export type { DeadlineFoldSnapshot } from './deadline-fold';
 export type { BusinessTime, SlaCalendar } from './pausable-clock';

@@ -41,7 +41,7 @@ export async function readAllAfter(client: EventStoreDbClient, afterPosition: nu
 }
 
 /**
- * A position the server accepts to start reading or subscribing from, at or before `position`, so
+ * A position the server accepts to start reading from, at or before `position`, so
  * that nothing after `position` is missed (the caller skips what is not after it).
  *
  * The port lets callers pass any number, but EventStoreDB refuses (or, in old versions, silently
@@ -49,7 +49,7 @@ export async function readAllAfter(client: EventStoreDbClient, afterPosition: nu
  * The position of an event is checked with one read; any other number is resolved by scanning back
  * from the end of $all, which is cheap for recent positions (the usual case).
  */
-export async function anchorAtOrBefore(client: EventStoreDbClient, position: number): Promise<ReadPosition> {
+async function anchorAtOrBefore(client: EventStoreDbClient, position: number): Promise<ReadPosition> {
   if (position === 0) return START;
   if (await isPositionOfARecord(client, BigInt(position))) return toClientPosition(position);
   const before = await findBackwardsFromEnd(client, (event) => event.position.commit <= BigInt(position));

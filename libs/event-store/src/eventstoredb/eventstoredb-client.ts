@@ -1,4 +1,3 @@
-import type { ReadableOptions } from 'stream';
 import {
   AllStreamResolvedEvent,
   AppendResult as ClientAppendResult,
@@ -8,13 +7,7 @@ import {
   ReadAllOptions as ClientReadAllOptions,
   ReadStreamOptions as ClientReadStreamOptions,
   ResolvedEvent,
-  SubscribeToAllOptions,
 } from '@eventstore/db-client';
-
-/** A catch-up subscription as `@eventstore/db-client` returns it: a readable of events, ended by `unsubscribe()`. */
-export interface ClientAllSubscription extends AsyncIterable<AllStreamResolvedEvent> {
-  unsubscribe(): Promise<void>;
-}
 
 /**
  * The part of `EventStoreDBClient` the adapters use: small enough for a hand-written test double,
@@ -25,7 +18,6 @@ export interface EventStoreDbClient {
   appendToStream(streamName: string, events: EventData[], options: AppendToStreamOptions): Promise<ClientAppendResult>;
   readStream(streamName: string, options: ClientReadStreamOptions): AsyncIterable<ResolvedEvent>;
   readAll(options: ClientReadAllOptions): AsyncIterable<AllStreamResolvedEvent>;
-  subscribeToAll(options: SubscribeToAllOptions, readableOptions?: ReadableOptions): ClientAllSubscription;
   /** Cancels the client's open calls. */
   dispose(): Promise<void>;
 }

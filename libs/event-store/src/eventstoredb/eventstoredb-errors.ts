@@ -15,9 +15,6 @@ const UNAVAILABLE_TYPES: ReadonlySet<string> = new Set([
   ErrorType.NOT_LEADER,
 ]);
 
-/** Retrying cannot fix these: a subscription that gets one ends instead of resubscribing. */
-const PERMANENT_TYPES: ReadonlySet<string> = new Set([ErrorType.ACCESS_DENIED, ErrorType.INVALID_ARGUMENT, ErrorType.UNSUPPORTED]);
-
 // Raw gRPC status codes. Some client paths (the unary append) reject with the raw gRPC error.
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_UNAVAILABLE = 14;
@@ -37,11 +34,6 @@ export function isUnavailable(error: unknown): boolean {
   if (code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED || code === 'UNAVAILABLE') return true;
   // Thrown by the client's cluster discovery (gossip / DNS connection strings).
   return error instanceof Error && error.message.startsWith('Failed to discover');
-}
-
-export function isPermanent(error: unknown): boolean {
-  const type = typeOf(error);
-  return type !== undefined && PERMANENT_TYPES.has(type);
 }
 
 /** Wraps "cannot reach the server" failures in EventStoreUnavailableError; anything else is returned unchanged. */

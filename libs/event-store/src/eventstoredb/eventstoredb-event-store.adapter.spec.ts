@@ -19,7 +19,7 @@ import { InMemoryEventStoreDbClient, rawGrpcError, unavailableError } from './te
 eventStoreContract(
   'EventStoreDB adapter on the in-memory client double',
   async () => {
-    const client = new InMemoryEventStoreDbClient({ linkEventsToCategories: true, checkpointWindow: 4 });
+    const client = new InMemoryEventStoreDbClient({ linkEventsToCategories: true });
     return { store: new EventStoreDbEventStore({ client }), alterStoredData: async (...args) => client.alterStoredData(...args) };
   },
   { canAlterStoredData: true },
@@ -272,7 +272,6 @@ describe('EventStoreDbEventStore against a client double', () => {
         EventStoreUnavailableError,
       );
       await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreUnavailableError);
-      expect(() => store.subscribeToAll()).toThrow(EventStoreUnavailableError);
     });
   });
 });

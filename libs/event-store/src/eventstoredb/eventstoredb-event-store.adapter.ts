@@ -1,6 +1,5 @@
-import { AllStreamRecordedEvent, eventTypeFilter, excludeSystemEvents, Filter, FORWARDS, streamNameFilter } from '@eventstore/db-client';
+import { FORWARDS } from '@eventstore/db-client';
 import {
-  AllSubscription,
   AppendResult,
   EventStore,
   EventStoreUnavailableError,
@@ -10,16 +9,12 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   StreamIntegrity,
-  SubscribeOptions,
-  SubscriptionFilter,
   WrongExpectedRevisionError,
 } from '../event-store.port';
 import { GENESIS_HASH, StoredEvent, verifyHashChain } from '../hash-chain';
 import { assertExpectedRevision, assertValidExpectedRevision, NO_STREAM_REVISION } from '../expected-revision';
-import { assertStreamId, nonNegativeIntegerOption, positiveIntegerOption } from '../store-input';
-import { matchesSubscriptionFilter } from '../subscription-filter';
-import { anchorAtOrBefore, lastEventPosition, readAllAfter, readLastRecord } from './eventstoredb-all-reads';
-import { EventStoreDbAllSubscription, ResubscribeOptions } from './eventstoredb-all-subscription';
+import { assertStreamId, nonNegativeIntegerOption } from '../store-input';
+import { lastEventPosition, readAllAfter, readLastRecord } from './eventstoredb-all-reads';
 import { connectClient, EventStoreDbClient, EventStoreDbConnection } from './eventstoredb-client';
 import { asUnavailableWhenUnreachable, isWrongExpectedVersion } from './eventstoredb-errors';
 import {
@@ -36,18 +31,10 @@ import { toPortPosition } from './eventstoredb-positions';
 import { toClientExpectedRevision, toPortRevision } from './eventstoredb-revisions';
 import { readLastEventOfStream, readStreamOrEmpty } from './eventstoredb-stream-reads';
 
-export interface EventStoreDbEventStoreOptions {
-  /** How dropped subscriptions are retried. */
-  resubscribe?: ResubscribeOptions;
-}
-
 /** How many times an `any` / `stream_exists` append reads and chains again when others keep appending first. */
 const MAX_CHAINED_APPEND_ATTEMPTS = 10;
 const MAY_RETRY_WHEN_STREAM_MOVED: ReadonlySet<ExpectedRevision> = new Set<ExpectedRevision>(['any', 'stream_exists']);
 const VERIFY_PAGE_SIZE = 500;
-
-/** How many events a subscription buffers ahead of its consumer, unless `batchSize` says otherwise. */
-const DEFAULT_SUBSCRIPTION_BUFFER = 500;
 
 /**
  * The event store on EventStoreDB (KurrentDB) 22.6 or later, through `@eventstore/db-client`.
@@ -59,13 +46,9 @@ const DEFAULT_SUBSCRIPTION_BUFFER = 500;
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDbClient;
-  private readonly subscriptions = new Set<EventStoreDbAllSubscription>();
   private closing: Promise<void> | undefined;
 
-  constructor(
-    connection: EventStoreDbConnection,
-    private readonly options: EventStoreDbEventStoreOptions = {},
-  ) {
+  constructor(connection: EventStoreDbConnection) {
     this.client = connectClient(connection);
   }
 
@@ -126,29 +109,6 @@ export class EventStoreDbEventStore implements EventStore {
     return this.run('readAll', () => readAllAfter(this.client, afterPosition, limit));
   }
 
-  subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
-    this.assertOpen();
-    const { filter } = options;
-    const fromPosition = nonNegativeIntegerOption(options.fromPosition, 'fromPosition', 0);
-    const buffered = positiveIntegerOption(options.batchSize, 'batchSize', DEFAULT_SUBSCRIPTION_BUFFER);
-    const subscription = new EventStoreDbAllSubscription(
-      {
-        startingPoint: (position) => anchorAtOrBefore(this.client, position),
-        open: (from, onCheckpoint) =>
-          this.client.subscribeToAll(
-            { fromPosition: from, resolveLinkTos: false, filter: serverSideFilter(filter, onCheckpoint) },
-            { highWaterMark: buffered },
-          ),
-        toDeliverable: (event) => (isWanted(event, filter) ? toRecordedEvent(event, event.position.commit) : undefined),
-      },
-      fromPosition,
-      this.options.resubscribe ?? {},
-      (closed) => this.subscriptions.delete(closed),
-    );
-    this.subscriptions.add(subscription);
-    return subscription;
-  }
-
   async headPosition(): Promise<number> {
     this.assertOpen();
     return this.run('headPosition', async () => {
@@ -162,14 +122,13 @@ export class EventStoreDbEventStore implements EventStore {
     await this.run('ping', () => readLastRecord(this.client));
   }
 
-  /** Idempotent. Ends the subscriptions, then disposes the client. */
+  /** Idempotent. Disposes the client. */
   close(): Promise<void> {
     this.closing ??= this.shutDown();
     return this.closing;
   }
 
   private async shutDown(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.client.dispose();
   }
 
@@ -249,19 +208,4 @@ export class EventStoreDbEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closing) throw new EventStoreUnavailableError('The event store is closed');
   }
-}
-
-/**
- * Filtering on the server saves sending unwanted events. The server filters on one criterion, by
- * prefix, so the exact filter is applied again on each event received (`isWanted`).
- */
-function serverSideFilter(filter: SubscriptionFilter | undefined, onCheckpoint: (commit: bigint) => void): Filter {
-  const checkpoints = { checkpointReached: (_subscription: unknown, position: { commit: bigint }) => onCheckpoint(position.commit) };
-  if (filter?.streamPrefixes?.length) return streamNameFilter({ prefixes: [...filter.streamPrefixes], ...checkpoints });
-  if (filter?.eventTypes?.length) return eventTypeFilter({ prefixes: [...filter.eventTypes], ...checkpoints });
-  return excludeSystemEvents(checkpoints);
-}
-
-function isWanted(event: AllStreamRecordedEvent, filter: SubscriptionFilter | undefined): boolean {
-  return !isSystemEvent(event) && matchesSubscriptionFilter(filter, event.type, event.streamId);
 }

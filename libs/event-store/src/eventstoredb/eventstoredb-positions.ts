@@ -9,7 +9,7 @@ import { Position as ClientPosition } from '@eventstore/db-client';
  *
  * Going back, a number becomes `{ commit: n, prepare: n }`: for every event appended through gRPC
  * (EventStoreDB 20+, which has no explicit transactions) the commit and prepare positions of an
- * event are equal. A server may not start a read or a subscription at a position that is not the
+ * event are equal. A server may not start a read at a position that is not the
  * start of a record; see `anchorAtOrBefore` for numbers that are not positions of events.
  */
 export function toPortPosition(commit: bigint): number {

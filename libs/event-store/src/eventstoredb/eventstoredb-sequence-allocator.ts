@@ -30,7 +30,7 @@ export const SEQUENCE_NUMBER_ALLOCATED = 'SequenceNumberAllocated';
  * revision (read, or known from this process's last claim), so two processes never get the same
  * value: the loser retries, after a random wait, with the revision the conflict reported.
  *
- * The claims are ordinary events: they appear in `readAll` and subscriptions (projections ignore
+ * The claims are ordinary events: they appear in `readAll` (projections ignore
  * a type they do not handle). The allocator owns the client: `close()` disposes it.
  */
 export class EventStoreDbSequenceAllocator implements SequenceAllocator {

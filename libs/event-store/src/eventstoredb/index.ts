@@ -1,6 +1,4 @@
 export { EventStoreDbEventStore } from './eventstoredb-event-store.adapter';
-export type { EventStoreDbEventStoreOptions } from './eventstoredb-event-store.adapter';
 export { EventStoreDbSequenceAllocator, SEQUENCE_NUMBER_ALLOCATED } from './eventstoredb-sequence-allocator';
 export type { EventStoreDbSequenceAllocatorOptions } from './eventstoredb-sequence-allocator';
-export type { ResubscribeOptions } from './eventstoredb-all-subscription';
 export type { EventStoreDbClient, EventStoreDbConnection } from './eventstoredb-client';

@@ -1,6 +1,5 @@
 import type { KeyStore } from '@app/key-store';
 import type {
-  AllSubscription,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -9,7 +8,6 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StreamIntegrity,
-  SubscribeOptions,
 } from '../event-store.port';
 import { decryptField, encryptField, isEncryptedEnvelope } from './envelope-cipher';
 import type { PersonalDataPolicy, PersonalDataRule } from './personal-data-policy';
@@ -20,8 +18,8 @@ const STREAM_PETITIONERS_REMEMBERED = 10_000;
 /**
  * Crypto-shredding at the storage boundary (issue 7, docs/adr/0010-crypto-shredding.md): a decorator
  * of whichever EventStore adapter is configured. On append it replaces each personal field the
- * policy names with an AES-256-GCM envelope under the petitioner's key; on read (streams, $all,
- * subscriptions) it puts the plain value back, or the policy's erased value once the key is gone.
+ * policy names with an AES-256-GCM envelope under the petitioner's key; on read (streams, $all)
+ * it puts the plain value back, or the policy's erased value once the key is gone.
  * The adapters (and anything they do over the stored form, such as hash chains) see only envelopes.
  * Every other method of the port is forwarded untouched: `verifyStream` checks the stored form, so
  * an erasure (a destroyed key) never breaks a hash chain.
@@ -47,17 +45,6 @@ export class PersonalDataProtectingEventStore implements EventStore {
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.decrypt(await this.inner.readAll(options));
-  }
-
-  subscribeToAll(options?: SubscribeOptions): AllSubscription {
-    const subscription = this.inner.subscribeToAll(options);
-    const decrypt = (event: RecordedEvent) => this.decrypt([event]).then(([plain]) => plain);
-    return {
-      close: () => subscription.close(),
-      [Symbol.asyncIterator]: async function* () {
-        for await (const event of subscription) yield await decrypt(event);
-      },
-    };
   }
 
   verifyStream(streamId: string): Promise<StreamIntegrity> {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'crypto';
-import { PassThrough, ReadableOptions } from 'stream';
 import {
   ANY,
   AllStreamResolvedEvent,
@@ -10,7 +9,6 @@ import {
   convertToCommandError,
   END,
   EventData,
-  Filter,
   NO_STREAM,
   Position,
   ReadAllOptions,
@@ -19,28 +17,14 @@ import {
   START,
   STREAM_EXISTS,
   StreamNotFoundError,
-  SubscribeToAllOptions,
   UnknownError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-// The client's own subscription class, fed by a fake gRPC call: buffering, checkpoint callbacks and
-// error conversion behave as in production. Internal to the library, hence the deep import.
-import { Subscription } from '@eventstore/db-client/dist/streams/utils/Subscription';
-import { ClientAllSubscription, EventStoreDbClient } from '../eventstoredb-client';
+import { EventStoreDbClient } from '../eventstoredb-client';
 
 export interface InMemoryEventStoreDbClientOptions {
   /** After each append, a `$>` link per event in `$ce-<category>`, as the server's $by_category projection writes. */
   linkEventsToCategories?: boolean;
-  /** Events a filtered subscription scans between two checkpoints (the server's search window, 32, × checkpointInterval). */
-  checkpointWindow?: number;
-  /** Subscriptions also send the event at their start position, which a server does not: to check that nothing is delivered twice. */
-  subscriptionsResendStartEvent?: boolean;
-}
-
-export interface ScriptedDrop {
-  /** Events and checkpoints sent before the subscription fails. */
-  afterResponses: number;
-  error: unknown;
 }
 
 type Operation = 'appendToStream' | 'readStream' | 'readAll';
@@ -62,26 +46,20 @@ const INVALID_POSITION = 'Trying to read from an invalid position.';
 /**
  * A hand-written stand-in for `EventStoreDBClient`, following the server's behaviour as documented
  * and as the client's own tests show: positions are byte offsets (not consecutive) and must be the
- * start of a record, reads of $all are inclusive, subscriptions exclusive, a missing stream fails
- * the read while it is iterated, the server writes its own `$` events, filtered subscriptions send
- * checkpoints (with prepare position 0, as real servers do). It records every call.
+ * start of a record, reads of $all are inclusive, a missing stream fails the read while it is
+ * iterated, the server writes its own `$` events. It records every call.
  */
 export class InMemoryEventStoreDbClient implements EventStoreDbClient {
   readonly appendCalls: Array<{ streamName: string; events: EventData[]; options: AppendToStreamOptions }> = [];
   readonly readStreamCalls: Array<{ streamName: string; options: ReadStreamOptions }> = [];
   readonly readAllCalls: ReadAllOptions[] = [];
-  readonly subscribeCalls: Array<{ options: SubscribeToAllOptions; readableOptions: ReadableOptions }> = [];
   disposeCalls = 0;
 
   private readonly records: StoredRecord[] = [];
   private endOfLog = 1_000n;
-  private readonly liveFeeds = new Set<SubscriptionFeed>();
   private readonly failures = new Map<Operation, unknown[]>();
-  private readonly scriptedDrops: ScriptedDrop[] = [];
-  private readonly checkpointWindow: number;
 
   constructor(private readonly options: InMemoryEventStoreDbClientOptions = {}) {
-    this.checkpointWindow = options.checkpointWindow ?? 32;
     this.writeSystemEvent('$settings', '$settings');
     this.writeSystemEvent('$$$scavenges', '$metadata');
   }
@@ -89,11 +67,6 @@ export class InMemoryEventStoreDbClient implements EventStoreDbClient {
   /** The next call of `operation` fails with `error` (reads fail while iterated, as the client's do). */
   failNext(operation: Operation, error: unknown): void {
     this.failures.set(operation, [...(this.failures.get(operation) ?? []), error]);
-  }
-
-  /** The next subscription fails after sending `afterResponses` events and checkpoints. */
-  dropNextSubscription(drop: ScriptedDrop): void {
-    this.scriptedDrops.push(drop);
   }
 
   writeSystemEvent(streamId: string, type: string): bigint {
@@ -105,10 +78,6 @@ export class InMemoryEventStoreDbClient implements EventStoreDbClient {
     const record = this.records.find((candidate) => candidate.streamId === streamId && candidate.revision === BigInt(revision));
     if (!record || typeof record.data !== 'string') throw new Error(`No JSON event ${streamId}@${revision} to alter`);
     record.data = alter(record.data);
-  }
-
-  get openSubscriptions(): number {
-    return this.liveFeeds.size;
   }
 
   async appendToStream(streamName: string, events: EventData[], options: AppendToStreamOptions): Promise<AppendResult> {
@@ -165,37 +134,8 @@ export class InMemoryEventStoreDbClient implements EventStoreDbClient {
     });
   }
 
-  subscribeToAll(options: SubscribeToAllOptions, readableOptions: ReadableOptions = {}): ClientAllSubscription {
-    this.subscribeCalls.push({ options, readableOptions });
-    const call = new FakeGrpcCall(() => this.liveFeeds.delete(feed));
-    const feed = new SubscriptionFeed(call, options.filter, this.checkpointWindow, this.scriptedDrops.shift());
-    const subscription = new Subscription<AllStreamResolvedEvent>(
-      () => Promise.resolve(call as never),
-      (resolved) => resolved as never,
-      readableOptions,
-      options.filter?.checkpointReached,
-    );
-    // Later, as a server answers: after the client has attached its listeners.
-    setImmediate(() => this.startFeed(feed, options.fromPosition ?? START));
-    return subscription;
-  }
-
   async dispose(): Promise<void> {
     this.disposeCalls += 1;
-    for (const feed of [...this.liveFeeds]) feed.cancel();
-  }
-
-  private startFeed(feed: SubscriptionFeed, from: ReadPosition): void {
-    if (feed.isOver) return;
-    if (feed.dropsImmediately()) return;
-    let after: bigint; // exclusive
-    if (from === START) after = -1n;
-    else if (from === END) after = this.endOfLog;
-    else if (this.isStartOfRecord(from)) after = from.commit;
-    else return feed.fail(new UnknownError(undefined, INVALID_POSITION));
-    const resendStart = this.options.subscriptionsResendStartEvent === true;
-    for (const record of this.records) if (record.commit > after || (resendStart && record.commit === after)) feed.offer(record, toResolved(record));
-    if (!feed.isOver) this.liveFeeds.add(feed);
   }
 
   private write(record: Omit<StoredRecord, 'commit' | 'created'>): bigint {
@@ -204,7 +144,6 @@ export class InMemoryEventStoreDbClient implements EventStoreDbClient {
     this.records.push(stored);
     // Records take bytes in the log: positions grow by the record's size.
     this.endOfLog += 100n + BigInt(record.data.length);
-    for (const feed of this.liveFeeds) feed.offer(stored, toResolved(stored));
     return commit;
   }
 
@@ -266,80 +205,4 @@ function toResolved(record: StoredRecord): AllStreamResolvedEvent {
     },
     commitPosition: record.commit,
   } as AllStreamResolvedEvent;
-}
-
-/** Stands for the gRPC read call under a subscription. */
-class FakeGrpcCall extends PassThrough {
-  private cancelled = false;
-
-  constructor(private readonly onEnd: () => void) {
-    super({ objectMode: true });
-  }
-
-  /** As grpc-js does when the call ends with an error status: end the stream, then report the error. */
-  failWith(error: unknown): void {
-    this.onEnd();
-    this.end();
-    this.emit('error', error);
-  }
-
-  /** What `unsubscribe()` calls. The client ignores the resulting CANCELLED error. */
-  cancel(): void {
-    if (this.cancelled) return;
-    this.cancelled = true;
-    this.failWith(rawGrpcError(1, 'Cancelled on client'));
-  }
-}
-
-/** What the server sends one subscription: matching events, checkpoints, and a scripted failure. */
-class SubscriptionFeed {
-  private scannedSinceCheckpoint = 0;
-  private responses = 0;
-
-  constructor(
-    private readonly call: FakeGrpcCall,
-    private readonly filter: Filter | undefined,
-    private readonly checkpointWindow: number,
-    private readonly drop: ScriptedDrop | undefined,
-  ) {}
-
-  get isOver(): boolean {
-    return this.call.writableEnded;
-  }
-
-  dropsImmediately(): boolean {
-    if (this.drop?.afterResponses !== 0) return false;
-    this.fail(this.drop.error);
-    return true;
-  }
-
-  offer(record: StoredRecord, resolved: AllStreamResolvedEvent): void {
-    if (!this.filter || matches(this.filter, record)) this.send({ hasEvent: () => true, getEvent: () => resolved });
-    if (!this.filter) return;
-    this.scannedSinceCheckpoint += 1;
-    if (this.scannedSinceCheckpoint < this.checkpointWindow * this.filter.checkpointInterval) return;
-    this.scannedSinceCheckpoint = 0;
-    const checkpoint = { getCommitPosition: () => record.commit.toString(), getPreparePosition: () => '0' };
-    this.send({ hasCheckpoint: () => true, getCheckpoint: () => checkpoint });
-  }
-
-  fail(error: unknown): void {
-    this.call.failWith(error);
-  }
-
-  cancel(): void {
-    this.call.cancel();
-  }
-
-  private send(response: object): void {
-    if (this.isOver) return;
-    this.call.write(response);
-    this.responses += 1;
-    if (this.drop && this.responses === this.drop.afterResponses) this.fail(this.drop.error);
-  }
-}
-
-function matches(filter: Filter, record: StoredRecord): boolean {
-  const value = filter.filterOn === 'eventType' ? record.type : record.streamId;
-  return 'prefixes' in filter ? filter.prefixes.some((prefix) => value.startsWith(prefix)) : new RegExp(filter.regex).test(value);
 }
