@@ -150,6 +150,10 @@ export class AppConfig {
   @IsOptional() @IsString() @MinLength(32)
   INBOUND_EMAIL_SECRET?: string;
 
+  /** Bearer token a Prometheus server sends to GET /metrics (besides an admin's JWT); unset: only admins read the metrics. */
+  @IsOptional() @IsString() @MinLength(32)
+  METRICS_TOKEN?: string;
+
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   CALENDAR_SATURDAY_IS_BUSINESS_DAY: boolean = false;
 
