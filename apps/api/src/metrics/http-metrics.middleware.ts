@@ -36,7 +36,8 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   }
 }
 
+/** The route pattern that answered; Nest mounts middleware as a catch-all route (`/{*path}`), which is no route of ours. */
 function routeOf(request: Request): string {
   const pattern = (request.route as { path?: unknown } | undefined)?.path;
-  return typeof pattern === 'string' ? `${request.baseUrl}${pattern}` : UNMATCHED;
+  return typeof pattern === 'string' && !pattern.includes('{*') ? `${request.baseUrl}${pattern}` : UNMATCHED;
 }
