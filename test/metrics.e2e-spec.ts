@@ -1,10 +1,14 @@
 import { Projector } from '@app/projector';
+import request from 'supertest';
+import { freePort } from './support/api-process';
 import { bearer } from './support/actors';
 import { ProjectorProcess, startProjectorProcess, stopAllProjectorProcesses } from './support/projector-process';
 import { parsePrometheusText, PrometheusSample, sampleValue } from './support/prometheus-text';
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
 
 const METRICS_TOKEN = 'scraper-token-that-is-long-enough-0123456789';
+/** A projector process started with ts-node takes tens of seconds on a loaded machine; these tests start it twice. */
+const PROCESS_STARTS_MS = 240_000;
 const EVERY_PROJECTION = ['case-view', 'case-queues', 'case-timeline', 'reports', 'sla-timers', 'mail-outbox'];
 
 async function scrape(t: TestApp): Promise<PrometheusSample[]> {
@@ -147,7 +151,28 @@ describe('GET /metrics with the projector in another process (PROJECTOR=external
 
     projector = startProjectorProcess({ dataDir: t.dataDir, env: { SLA_PROCESS_MANAGER: 'off', MAIL_OUTBOX: 'off' } });
     await scrapeUntil(t, caughtUp, 90_000);
-  });
+  }, PROCESS_STARTS_MS);
+
+  it("serves the projector's own metrics on METRICS_PORT, for METRICS_TOKEN only: the states of the projections it runs", async () => {
+    await projector?.stop('SIGTERM');
+    const port = await freePort();
+    projector = startProjectorProcess({ dataDir: t.dataDir, env: { SLA_PROCESS_MANAGER: 'off', MAIL_OUTBOX: 'off', METRICS_PORT: String(port), METRICS_TOKEN } });
+    const own = request(`http://127.0.0.1:${port}`);
+    const deadline = Date.now() + 90_000;
+    let samples: PrometheusSample[] = [];
+    while (sampleValue(samples, 'pqr_projection_state', { projection: 'case-view', state: 'running' }) !== 1) {
+      if (Date.now() > deadline || projector.exited()) throw new Error(`The projector's metrics never showed case-view running:
+${projector.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const response = await own.get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).catch(() => undefined);
+      if (response?.status === 200) samples = parsePrometheusText(response.text);
+    }
+    for (const projection of EVERY_PROJECTION) expect({ projection, running: sampleValue(samples, 'pqr_projection_state', { projection, state: 'running' }) }).toEqual({ projection, running: 1 });
+    expect(lagOf(samples, 'case-view')).toBe(0);
+    await own.get('/metrics').expect(401);
+    await own.get('/metrics').set('Authorization', 'Bearer not-the-token').expect(401);
+    await own.get('/anything-else').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(404);
+  }, PROCESS_STARTS_MS);
 });
 
 describe('GET /metrics while the process managers act', () => {

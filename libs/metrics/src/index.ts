@@ -3,3 +3,5 @@ export * from './instrumented-event-store';
 export * from './store-snapshot';
 export * from './store-gauges';
 export * from './metrics.module';
+export * from './same-secret';
+export * from './metrics-server';
