@@ -18,21 +18,12 @@ export class PqrMetrics {
     registers: [this.registry],
   });
 
-  readonly commandDuration = new Histogram({
-    name: 'pqr_command_duration_seconds',
-    help: 'Command requests (POST) by route pattern and outcome: how long each took to answer',
-    labelNames: ['route', 'outcome'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers: [this.registry],
-  });
+  readonly commandDuration = this.latency('pqr_command_duration_seconds', 'Command requests (POST) by route pattern and outcome: how long each took to answer', [
+    'route',
+    'outcome',
+  ]);
 
-  readonly appendDuration = new Histogram({
-    name: 'pqr_event_store_append_duration_seconds',
-    help: 'Event store appends by outcome (ok, conflict: wrong expected revision, error)',
-    labelNames: ['outcome'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers: [this.registry],
-  });
+  readonly appendDuration = this.latency('pqr_event_store_append_duration_seconds', 'Event store appends by outcome (ok, conflict: wrong expected revision, error)', ['outcome']);
 
   readonly eventsAppended = new Counter({
     name: 'pqr_events_appended_total',
@@ -65,5 +56,9 @@ export class PqrMetrics {
 
   get contentType(): string {
     return this.registry.contentType;
+  }
+
+  private latency<L extends string>(name: string, help: string, labelNames: readonly L[]): Histogram<L> {
+    return new Histogram<L>({ name, help, labelNames, buckets: LATENCY_BUCKETS, registers: [this.registry] });
   }
 }
