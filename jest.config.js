@@ -15,6 +15,7 @@ module.exports = {
     '^@app/key-store(|/.*)$': '<rootDir>/libs/key-store/src$1',
     '^@app/storage-kit(|/.*)$': '<rootDir>/libs/storage-kit/src$1',
     '^@app/mail(|/.*)$': '<rootDir>/libs/mail/src$1',
+    '^@app/metrics(|/.*)$': '<rootDir>/libs/metrics/src$1',
   },
   testTimeout: 60000,
 };

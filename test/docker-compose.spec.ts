@@ -62,6 +62,15 @@ describe('docker-compose.yml', () => {
     for (const [name, service] of services) expect({ name, healthcheck: Boolean(service.healthcheck?.test) && !service.healthcheck?.disable }).toEqual({ name, healthcheck: true });
   });
 
+  it("checks the API's readiness (GET /health/ready), and the projector by the lock it holds (it serves no HTTP)", () => {
+    const { api, projector } = compose.services;
+    const apiCheck = JSON.stringify(api.healthcheck?.test);
+    expect(apiCheck).toContain('http://localhost:3000/health/ready');
+    expect(apiCheck).toContain(`localhost:${api.environment?.PORT}/`);
+    expect(JSON.stringify(projector.healthcheck?.test)).toContain('/data/projector.lock.json');
+    expect(projector.environment?.DATA_DIR).toBe('/data');
+  });
+
   it('runs nothing as root: no service asks for root, and our image ends as the node user', () => {
     for (const [name, service] of services) expect({ name, user: service.user ?? 'image default' }).not.toEqual({ name, user: expect.stringMatching(/^(root|0)(:|$)/) });
     const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');

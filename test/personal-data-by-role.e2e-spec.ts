@@ -67,7 +67,10 @@ const EXPECTED: Record<string, Partial<Record<Reader, Finding>>> = {
   'GET /calendar/deadline': { agent: 'none', supervisor: 'none', backoffice: 'none', quality: 'none', auditor: 'none', reporter: 'none', admin: 'none' },
   'GET /audit/access': { auditor: 'none', admin: 'none' },
   'GET /health': { public: 'none' },
+  'GET /health/live': { public: 'none' },
+  'GET /health/ready': { public: 'none' },
   'GET /mail/unmatched': { supervisor: 'none' },
+  'GET /metrics': { admin: 'none' },
 };
 
 /** The fields that carry it, route by route, to every role the route allows; a reporter's reads (prefixed `reporter: `) would show here. */

@@ -9,6 +9,13 @@ function keyStoreDatabase(t: TestApp): Database.Database {
   return (t.app.get(KEY_STORE) as unknown as { db: Database.Database }).db;
 }
 
+/** The event store's SQLite connection, under its decorators (metrics, personal data): each keeps the store it wraps as `inner`. */
+function eventStoreDatabase(t: TestApp): Database.Database {
+  let store = t.app.get(EVENT_STORE) as unknown as { inner?: unknown; db?: Database.Database };
+  while (!store.db && store.inner) store = store.inner as typeof store;
+  return store.db!;
+}
+
 describe('a full disk', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -50,7 +57,7 @@ describe('a full disk', () => {
 
   it('given the event store cannot grow, when a case is filed, then 503 STORE.UNAVAILABLE with Retry-After, and it files once there is room', async () => {
     const agent = t.token('agent-ana', 'agent');
-    const events = (t.app.get(EVENT_STORE) as unknown as { inner: { db: Database.Database } }).inner.db;
+    const events = eventStoreDatabase(t);
     events.pragma(`max_page_count = ${events.pragma('page_count', { simple: true }) as number}`);
     const before = await t.headPosition();
     const responses = [];

@@ -288,6 +288,10 @@ export const QUERY_ROUTES: QueryRouteSpec[] = [
     url: () => '/health',
     query: () => ({}),
   },
+  { path: '/health/live', roles: 'public', url: () => '/health/live', query: () => ({}) },
+  { path: '/health/ready', roles: 'public', url: () => '/health/ready', query: () => ({}) },
+  // Or a scraper's METRICS_TOKEN (test/metrics.e2e-spec.ts).
+  { path: '/metrics', roles: ['admin'], actor: 'admin', url: () => '/metrics', query: () => ({}) },
 ];
 
 /** The concrete URL with the query (parameters whose value is undefined are left out). */

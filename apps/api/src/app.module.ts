@@ -22,6 +22,7 @@ import { ChangeCaseHandler } from './command-handling/change-case.command';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
+import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { StorageModule } from './storage/storage.module';
 import { ReadSideModule } from './read-side/read-side.module';
 import { CaseViewController } from './queries/case-view/case-view.controller';
@@ -72,6 +73,7 @@ export class AppModule {
         AuthModule,
         ThrottlingModule,
         CalendarModule,
+        ApiMetricsModule,
       ],
       controllers: [
         FileCaseController,

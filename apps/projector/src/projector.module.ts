@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { MetricsModule } from '@app/metrics';
 import { CalendarModule } from '../../api/src/calendar/calendar.module';
 import { CaseCommandService } from '../../api/src/command-handling/case-command.service';
 import { caseDeciderProvider } from '../../api/src/command-handling/case-decider.provider';
@@ -10,6 +11,8 @@ import { SlaProcess } from '../../api/src/sla/sla-process';
 import { MailOutbox } from '../../api/src/mail/mail-outbox';
 import { Clock, SystemClock } from '../../api/src/storage/clock';
 import { StorageModule } from '../../api/src/storage/storage.module';
+import { ProjectionGauges } from '../../api/src/metrics/projection-gauges';
+import { ProjectorMetricsServer } from './projector-metrics-server';
 
 /**
  * The projector alone, without HTTP: the same stores and projections as the API's in-process one,
@@ -27,8 +30,18 @@ export class ProjectorModule {
         StorageModule,
         ReadSideModule,
         CalendarModule,
+        // Running: its own metrics on METRICS_PORT (the rebuild script serves none).
+        ...(options.run ? [MetricsModule] : []),
       ],
-      providers: [{ provide: Clock, useClass: SystemClock }, caseDeciderProvider, CaseCommandService, ChangeCaseHandler, SlaProcess, MailOutbox],
+      providers: [
+        { provide: Clock, useClass: SystemClock },
+        caseDeciderProvider,
+        CaseCommandService,
+        ChangeCaseHandler,
+        SlaProcess,
+        MailOutbox,
+        ...(options.run ? [ProjectionGauges, ProjectorMetricsServer] : []),
+      ],
     };
   }
 }

@@ -39,7 +39,8 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private authenticate(header: string | undefined): Actor {
+  /** The actor a bearer JWT names (401 when it is missing or invalid, 403 when it carries no known role). */
+  authenticate(header: string | undefined): Actor {
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!match) throw new UnauthorizedException('A bearer token is required');
     let claims: TokenClaims;

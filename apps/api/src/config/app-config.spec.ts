@@ -26,6 +26,15 @@ describe('validateAppConfig', () => {
     });
   });
 
+  describe('metrics', () => {
+    it('given METRICS_PORT without METRICS_TOKEN, or a short token, then start-up stops naming METRICS_TOKEN', () => {
+      expect(configError({ METRICS_PORT: '9464' })).toContain('METRICS_TOKEN must be set (at least 32 characters) when METRICS_PORT is');
+      expect(configError({ METRICS_TOKEN: 'short' })).toContain('METRICS_TOKEN');
+      expect(configError({ METRICS_PORT: '9464', METRICS_TOKEN: SECRET })).toBeUndefined();
+      expect(configError({})).toBeUndefined();
+    });
+  });
+
   describe('secrets on the server stores', () => {
     it.each([
       ['EVENTSTORE_URL', { EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false' }, 'EVENTSTORE_URL is set'],

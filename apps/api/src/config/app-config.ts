@@ -1,7 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { DEFAULT_SLA_POLICIES, SlaPolicies, validateSlaPolicies } from '@app/domain';
 import { DEFAULT_COMMIT_EVERY_EVENTS, DEFAULT_MAX_CACHED_DOCUMENTS } from '@app/projector';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value);
 const toList = ({ value }: { value: unknown }) =>
@@ -149,6 +149,18 @@ export class AppConfig {
   /** Shared secret the mail gateway sends in `X-Inbound-Secret` to POST /inbound/email; unset: the route answers 401 to everyone. */
   @IsOptional() @IsString() @MinLength(32)
   INBOUND_EMAIL_SECRET?: string;
+
+  /**
+   * Bearer token a Prometheus server sends to GET /metrics (besides an admin's JWT); unset: only admins
+   * read the API's metrics. Required with METRICS_PORT.
+   */
+  @ValidateIf((config: AppConfig) => config.METRICS_TOKEN !== undefined || config.METRICS_PORT !== undefined)
+  @IsString({ message: 'METRICS_TOKEN must be set (at least 32 characters) when METRICS_PORT is' }) @MinLength(32)
+  METRICS_TOKEN?: string;
+
+  /** The projector only (it serves no other HTTP): serve GET /metrics on this port, for METRICS_TOKEN; unset: no metrics server. */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT?: number;
 
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   CALENDAR_SATURDAY_IS_BUSINESS_DAY: boolean = false;

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { HealthDto } from './health.dto';
+import { HealthDto, LivenessDto, ReadinessDto } from './health.dto';
 import type { Response } from 'express';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Projector } from '@app/projector';
@@ -42,20 +42,46 @@ export class HealthController {
   @ApiResponse({ status: 200, type: HealthDto })
   @ApiResponse({ status: 503, type: HealthDto, description: 'A store is down, or a projection has stopped (failed: tried again after a growing delay) or is retrying (its store unavailable, full)' })
   async health(@Res({ passthrough: true }) response: Response) {
+    const report = await this.report();
+    response.status(report.healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return report.body;
+  }
+
+  /** For an orchestrator's liveness probe: the process answers; no store is asked (a store outage must not restart it). */
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers HTTP. Asks no store' })
+  @ApiResponse({ status: 200, type: LivenessDto })
+  live(): LivenessDto {
+    return { status: 'ok' };
+  }
+
+  /** For an orchestrator's readiness probe and the compose healthcheck: send traffic here or not. */
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: both stores answer and no projection of this process has stopped or is retrying (else 503)' })
+  @ApiResponse({ status: 200, type: ReadinessDto })
+  @ApiResponse({ status: 503, type: ReadinessDto, description: 'A store is down, or the read side is stuck' })
+  async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessDto> {
+    const { healthy, storesUp, body } = await this.report();
+    response.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return {
+      status: healthy ? 'ready' : 'unavailable',
+      eventStore: body.eventStore.status,
+      readStore: body.readStore.status,
+      readSide: storesUp && !healthy ? 'stuck' : storesUp ? 'ready' : 'unknown',
+    };
+  }
+
+  private async report() {
     const eventStore = await probe(async () => ({ headPosition: await this.eventStore.headPosition() }));
     const readStore = await probe(async () => (await this.readStore.ping(), {}));
     const checkpoints = this.config.PROJECTOR === 'in-process' ? [] : await this.readStore.listCheckpoints().catch(() => []);
     const projections = this.projectionStatuses(checkpoints);
     const slaProcess = this.slaProcessStatus(checkpoints);
     const mailOutbox = this.mailOutboxStatus(checkpoints);
-    const healthy =
-      eventStore.status === 'up' &&
-      readStore.status === 'up' &&
-      projections.every((p) => !stuck(p.state)) &&
-      !stuck(slaProcess.timers?.state) &&
-      !stuck(mailOutbox.outbox?.state);
-    response.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: healthy ? 'ok' : 'unavailable', eventStore, readStore, projector: this.config.PROJECTOR, projections, slaProcess, mailOutbox };
+    const storesUp = eventStore.status === 'up' && readStore.status === 'up';
+    const healthy = storesUp && projections.every((p) => !stuck(p.state)) && !stuck(slaProcess.timers?.state) && !stuck(mailOutbox.outbox?.state);
+    const body = { status: healthy ? 'ok' : 'unavailable', eventStore, readStore, projector: this.config.PROJECTOR, projections, slaProcess, mailOutbox };
+    return { healthy, storesUp, body };
   }
 
   /** In-process: the projector's own view (with failures); external: the checkpoints it saved. */

@@ -10,3 +10,15 @@ export class HealthDto {
   @ApiProperty({ type: 'array', items: anyObject, description: 'Each projection: name, version, position, state, error?' }) projections: object[];
   @ApiPropertyOptional({ ...anyObject, description: 'The email outbox: { acting, outbox: its read model (name, version, position, state, error?) }' }) mailOutbox?: object;
 }
+
+export class LivenessDto {
+  @ApiProperty({ enum: ['ok'] }) status: 'ok';
+}
+
+export class ReadinessDto {
+  @ApiProperty({ enum: ['ready', 'unavailable'] }) status: 'ready' | 'unavailable';
+  @ApiProperty({ enum: ['up', 'down'] }) eventStore: 'up' | 'down';
+  @ApiProperty({ enum: ['up', 'down'] }) readStore: 'up' | 'down';
+  @ApiProperty({ enum: ['ready', 'stuck', 'unknown'], description: 'stuck: a projection this process runs has stopped or is retrying; unknown: a store is down' })
+  readSide: 'ready' | 'stuck' | 'unknown';
+}

@@ -12,6 +12,7 @@ import {
   SqliteSequenceAllocator,
 } from '@app/event-store';
 import { KEY_STORE, KeyStore, MongoKeyStore, SqliteKeyStore } from '@app/key-store';
+import { InstrumentedEventStore, PqrMetrics } from '@app/metrics';
 import { AppConfig } from '../config/app-config';
 import { PetitionerIdentity } from '../personal-data/petitioner-identity';
 import { connectedOrClosed } from './connect-or-fail';
@@ -42,9 +43,12 @@ async function connectedEventStore(config: AppConfig): Promise<EventStore> {
     },
     {
       provide: EVENT_STORE,
-      inject: [AppConfig, KEY_STORE],
-      useFactory: async (config: AppConfig, keys: KeyStore): Promise<EventStore> =>
-        new PersonalDataProtectingEventStore(await connectedEventStore(config), keys, CASE_PERSONAL_DATA_POLICY),
+      inject: [AppConfig, KEY_STORE, { token: PqrMetrics, optional: true }],
+      useFactory: async (config: AppConfig, keys: KeyStore, metrics?: PqrMetrics): Promise<EventStore> => {
+        const store = new PersonalDataProtectingEventStore(await connectedEventStore(config), keys, CASE_PERSONAL_DATA_POLICY);
+        // Where a metrics registry is present (the API), each append is timed and counted.
+        return metrics ? new InstrumentedEventStore(store, metrics) : store;
+      },
     },
     {
       provide: SEQUENCE_ALLOCATOR,
