@@ -4,9 +4,7 @@
  * defaults to, and may not exceed, JWT_MAX_LIFETIME_HOURS (12).
  */
 import { parseArgs } from 'node:util';
-import { loadOrCreateJwtSecret } from '../apps/api/src/auth/jwt-secret';
-import { signToken, tokenLifetimeSeconds } from '../apps/api/src/auth/sign-token';
-import { validateAppConfig } from '../apps/api/src/config/app-config';
+import { loadOrCreateJwtSecret, signToken, tokenLifetimeSeconds, validateAppConfig } from '@app/runtime';
 
 const { values } = parseArgs({
   options: { sub: { type: 'string' }, roles: { type: 'string' }, hours: { type: 'string' } },

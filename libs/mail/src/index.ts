@@ -14,5 +14,3 @@ export * from './templates/tacit-withdrawal.template';
 export * from './templates/first-line-resolution.template';
 export * from './case-mail-plan';
 export * from './transport/mail-transport';
-export * from './transport/smtp.transport';
-export * from './transport/eml-file.transport';

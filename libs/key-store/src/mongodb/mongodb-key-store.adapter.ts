@@ -1,6 +1,6 @@
 import { Binary, Collection, MongoClient, MongoServerError } from 'mongodb';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { databaseFromUrl } from '@app/read-store/mongodb/mongodb-url';
+import { databaseFromUrl } from '@app/storage-kit/mongodb';
 import { DATA_KEY_BYTES, DataKey, KeyStore, KeyStoreUnavailableError } from '../key-store.port';
 
 export interface MongoKeyStoreOptions {

@@ -20,7 +20,7 @@ import { allOf, filterOf } from './mongodb-filter';
 import { indexDescriptions } from './mongodb-indexes';
 import { cursorValuesOf, keysetAfter, sortOf } from './mongodb-page-query';
 import { asUnavailableWhenUnreachable } from './mongodb-unavailable';
-import { databaseFromUrl, redactMongoUrl } from './mongodb-url';
+import { databaseFromUrl, redactMongoUrl } from '@app/storage-kit/mongodb';
 import { prepareWrite } from './mongodb-write-rounds';
 
 export interface MongoReadStoreOptions {

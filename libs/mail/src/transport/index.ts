@@ -1,0 +1,4 @@
+/** `@app/mail/transport`: where messages go (nodemailer). The `@app/mail` barrel holds the port only. */
+export * from './mail-transport';
+export * from './smtp.transport';
+export * from './eml-file.transport';

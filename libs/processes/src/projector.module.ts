@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AppConfigModule, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
+import { MailOutbox } from './mail-outbox/mail-outbox';
+import { SlaProcess } from './sla/sla-process';
+
+/**
+ * The projector alone, without HTTP: the same stores and projections as the API's in-process one,
+ * the SLA process manager and the email outbox, which send their commands through the same command path as the API.
+ * `run: false` prepares without starting the loops (for the rebuild script).
+ */
+@Module({})
+export class ProjectorModule {
+  static register(options: { run: boolean }): DynamicModule {
+    return {
+      module: ProjectorModule,
+      imports: [
+        AppConfigModule.forRoot({ PROJECTOR: options.run ? 'in-process' : 'external' }),
+        CqrsModule.forRoot(),
+        StorageModule,
+        ReadSideModule,
+        CalendarModule,
+      ],
+      providers: [{ provide: Clock, useClass: SystemClock }, caseDeciderProvider, CaseCommandService, ChangeCaseHandler, SlaProcess, MailOutbox],
+    };
+  }
+}
