@@ -5,8 +5,9 @@ import { READ_STORE, ReadStore } from '@app/read-store';
 import { MongoReadStore } from '@app/read-store/mongodb';
 import { SqliteReadStore } from '@app/read-store/sqlite';
 import { AppConfig } from '../config/app-config';
-import { connectedOrClosed } from '../storage/connect-or-fail';
 import { embeddedFile } from '../storage/embedded-file';
+import { MONGO_CLIENT, readyOnSharedClient } from '../storage/shared-mongo-client';
+import type { MongoClient } from 'mongodb';
 import { ReadModelFreshness } from './read-model-freshness';
 import { projectorWindowOf } from '../config/projector-window';
 import { READ_MODEL_PROJECTIONS } from '../projections/every-projection';
@@ -17,11 +18,10 @@ import { READ_MODEL_PROJECTIONS } from '../projections/every-projection';
   providers: [
     {
       provide: READ_STORE,
-      inject: [AppConfig],
-      useFactory: async (config: AppConfig): Promise<ReadStore> => {
-        if (!config.MONGODB_URL) return new SqliteReadStore({ filename: embeddedFile(config, 'readModels') });
-        const store = new MongoReadStore({ url: config.MONGODB_URL, serverSelectionTimeoutMS: config.STORE_CONNECT_TIMEOUT_MS });
-        return connectedOrClosed(store, 'MongoDB', config.MONGODB_URL, config.STORE_CONNECT_TIMEOUT_MS, (client) => client.connect());
+      inject: [AppConfig, MONGO_CLIENT],
+      useFactory: async (config: AppConfig, client: MongoClient | undefined): Promise<ReadStore> => {
+        if (!config.MONGODB_URL || !client) return new SqliteReadStore({ filename: embeddedFile(config, 'readModels') });
+        return readyOnSharedClient(new MongoReadStore({ url: config.MONGODB_URL, client }), client);
       },
     },
     {

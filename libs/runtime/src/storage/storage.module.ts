@@ -1,4 +1,5 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
+import type { MongoClient } from 'mongodb';
 import { CASE_PERSONAL_DATA_POLICY } from '@app/domain';
 import { EVENT_STORE, EventStore, PersonalDataProtectingEventStore, SEQUENCE_ALLOCATOR, SequenceAllocator } from '@app/event-store';
 import { EventStoreDbEventStore, EventStoreDbSequenceAllocator } from '@app/event-store/eventstoredb';
@@ -10,6 +11,7 @@ import { AppConfig } from '../config/app-config';
 import { PetitionerIdentity } from '../personal-data/petitioner-identity';
 import { connectedOrClosed } from './connect-or-fail';
 import { embeddedFile } from './embedded-file';
+import { MONGO_CLIENT, readyOnSharedClient, sharedMongoClientProvider } from './shared-mongo-client';
 
 async function connectedEventStore(config: AppConfig): Promise<EventStore> {
   if (!config.EVENTSTORE_URL) return new SqliteEventStore({ filename: embeddedFile(config, 'events') });
@@ -25,13 +27,13 @@ async function connectedEventStore(config: AppConfig): Promise<EventStore> {
 @Global()
 @Module({
   providers: [
+    sharedMongoClientProvider,
     {
       provide: KEY_STORE,
-      inject: [AppConfig],
-      useFactory: async (config: AppConfig): Promise<KeyStore> => {
-        if (!config.MONGODB_URL) return new SqliteKeyStore({ filename: embeddedFile(config, 'keys') });
-        const store = new MongoKeyStore({ url: config.MONGODB_URL, serverSelectionTimeoutMS: config.STORE_CONNECT_TIMEOUT_MS });
-        return connectedOrClosed(store, 'MongoDB', config.MONGODB_URL, config.STORE_CONNECT_TIMEOUT_MS, (client) => client.connect());
+      inject: [AppConfig, MONGO_CLIENT],
+      useFactory: async (config: AppConfig, client: MongoClient | undefined): Promise<KeyStore> => {
+        if (!config.MONGODB_URL || !client) return new SqliteKeyStore({ filename: embeddedFile(config, 'keys') });
+        return readyOnSharedClient(new MongoKeyStore({ url: config.MONGODB_URL, client }), client);
       },
     },
     {
@@ -54,18 +56,21 @@ async function connectedEventStore(config: AppConfig): Promise<EventStore> {
       useFactory: (config: AppConfig) => PetitionerIdentity.fromDataDir(config.DATA_DIR, config.PETITIONER_ID_SECRET),
     },
   ],
-  exports: [EVENT_STORE, SEQUENCE_ALLOCATOR, KEY_STORE, PetitionerIdentity],
+  exports: [MONGO_CLIENT, EVENT_STORE, SEQUENCE_ALLOCATOR, KEY_STORE, PetitionerIdentity],
 })
 export class StorageModule implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(SEQUENCE_ALLOCATOR) private readonly sequences: SequenceAllocator,
     @Inject(KEY_STORE) private readonly keys: KeyStore,
+    @Optional() @Inject(MONGO_CLIENT) private readonly mongoClient?: MongoClient,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.sequences.close();
     await this.eventStore.close();
     await this.keys.close();
+    // After the key store; the read store (ReadSideModule) needs no I/O to close on a shared client.
+    await this.mongoClient?.close();
   }
 }
