@@ -45,7 +45,7 @@ export class AppConfig {
    * checkpoint together (at the head it commits every batch). Larger: fewer rewrites of the documents
    * of cases still open, more to replay after a crash. The documents held in memory stay bounded by
    * PROJECTOR_MAX_CACHED_DOCUMENTS (a cache full of changed documents commits sooner), which with the
-   * default sets the pace of a rebuild: a commit every ~130,000 events of the benchmark (ADR 18).
+   * default sets the pace of a rebuild (ADR 18).
    */
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(1000000)
   PROJECTOR_COMMIT_EVERY_EVENTS: number = DEFAULT_COMMIT_EVERY_EVENTS;

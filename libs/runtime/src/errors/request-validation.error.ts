@@ -5,7 +5,7 @@ export interface FieldError {
   reason: string;
 }
 
-/** A 400 lists at most this many problems (a 50,000-item array once gave a 34 MB answer); its message says how many more there were. */
+/** A 400 lists at most this many problems, so that a huge bad body cannot make a huge answer (ADR 29); its message says how many more there were. */
 export const MAX_ERROR_DETAILS = 20;
 
 export class RequestValidationError extends BadRequestException {
