@@ -1,7 +1,7 @@
 /**
  * Barrels export ports; drivers come only from the adapters' sub-entries (`@app/event-store/sqlite`,
  * `@app/read-store/mongodb`, `@app/mail/transport`, …). Each entry below is loaded with every
- * driver replaced by one that throws when loaded.
+ * driver replaced by a stand-in that records its loading.
  */
 const DRIVERS = ['better-sqlite3', 'mongodb', '@eventstore/db-client', 'nodemailer'];
 
