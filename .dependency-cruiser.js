@@ -8,6 +8,8 @@ const PROJECTIONS = '^(projections/|libs/processes/src/.+\\.projection\\.ts$)';
 const TESTS = '(\\.spec\\.ts$|/testing/)';
 /** Store drivers: the adapters' files and folders (src/sqlite*, src/mongodb*, src/eventstoredb*) and the client libraries they load. */
 const STORE_ADAPTERS = '^(libs/(event-store|read-store|key-store)/src/(sqlite|mongodb|eventstoredb)|node_modules/(better-sqlite3|mongodb|@eventstore/db-client)/)';
+/** The API's public entry (@app/api): createApp and what its own tests and benchmarks read. */
+const API_ENTRY = '^apps/api/src/index\\.ts$';
 const MAIL_TRANSPORTS = '^(libs/mail/src/transport/|node_modules/nodemailer/)';
 const BARRELS = '^libs/(event-store|read-store|key-store|mail)/src/index\\.ts$';
 
@@ -50,17 +52,17 @@ module.exports = {
     },
     {
       name: 'only-apps-import-apps',
-      comment: 'Libraries, projections, scripts and benchmarks import @app/* only, never an app.',
+      comment: 'Libraries, projections and scripts import @app/* only, never an app.',
       severity: 'error',
-      from: { path: '^(libs|projections|scripts|bench)/' },
+      from: { path: '^(libs|projections|scripts)/' },
       to: { path: '^apps/' },
     },
     {
-      name: 'tests-import-the-api-only-to-build-it',
-      comment: 'test/ imports @app/*; of the apps, only createApp (apps/api/src/bootstrap.ts), to build the HTTP app as npm start does.',
+      name: 'tests-and-benchmarks-reach-the-api-by-its-entry',
+      comment: 'test/ and bench/ import @app/*; of the apps, only the API\'s entry (@app/api: apps/api/src/index.ts), to build the HTTP app as npm start does.',
       severity: 'error',
-      from: { path: '^test/' },
-      to: { path: '^apps/', pathNot: '^apps/api/src/bootstrap\\.ts$' },
+      from: { path: '^(test|bench)/' },
+      to: { path: '^apps/', pathNot: API_ENTRY },
     },
     {
       name: 'barrels-export-no-drivers',

@@ -16,6 +16,10 @@ module.exports = {
     '^@app/storage-kit(|/.*)$': '<rootDir>/libs/storage-kit/src$1',
     '^@app/mail(|/.*)$': '<rootDir>/libs/mail/src$1',
     '^@app/metrics(|/.*)$': '<rootDir>/libs/metrics/src$1',
+    '^@app/runtime(|/.*)$': '<rootDir>/libs/runtime/src$1',
+    '^@app/processes(|/.*)$': '<rootDir>/libs/processes/src$1',
+    // The API's public entry only (apps/api/src/index.ts), for its end-to-end tests: no deep imports.
+    '^@app/api$': '<rootDir>/apps/api/src',
   },
   testTimeout: 60000,
 };

@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ExpectedRevision, NewEvent, SqliteEventStore } from '@app/event-store';
+import { ExpectedRevision, NewEvent } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store/sqlite';
 import { validFiling } from '../test/support/valid-filing';
 import { Benchmark, BenchReport, log, makeTempDir, percentile, removeTempDir, round } from './support';
 

@@ -6,7 +6,7 @@
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { signToken } from '../apps/api/src/auth/sign-token';
+import { signToken } from '@app/runtime';
 import { validFiling } from '../test/support/valid-filing';
 import { startChildServer } from './child-server';
 import { Benchmark, BenchReport, log, makeTempDir, removeTempDir, round } from './support';

@@ -1,10 +1,10 @@
 /**
  * Rebuild of ALL projections from position 0: the real Projector with every projection the system
- * keeps (ALL_PROJECTIONS and the process managers' sla-timers and mail-outbox, with the default
+ * keeps (READ_MODEL_PROJECTIONS and the process managers' sla-timers and mail-outbox, with the default
  * configuration) reads an event store FILE of ~1,000,000 events (seeded through the decider, see
  * bench/seed/) and writes a fresh SqliteReadStore file, as `npm run projections:rebuild` does.
  *
- * - the catch-up of the read models (ALL_PROJECTIONS: what issue 3 and DESIGN.md call projections)
+ * - the catch-up of the read models (READ_MODEL_PROJECTIONS: what issue 3 and DESIGN.md call projections)
  *   by one Projector gives the catch-up figure; the same with the process managers' state as well
  *   (all six) gives the full rebuild, once by one Projector and once in worker threads;
  * - each runs once, at the production default batch size (PROJECTOR_BATCH_SIZE = 1000);
@@ -19,7 +19,7 @@
  *   node ... bench/projection-catchup.ts --workers 2 [--read-models-only]   (the full store, split over worker threads)
  *   node ... bench/projection-catchup.ts --events 300000 --commit-every 20000 --max-cached 25000   (another write-back window)
  * (TMPDIR=/dev/shm keeps the read store off the disk, to compare CPU work on a VM whose disk varies.)
- * (`--read-models-only`: the four projections of ALL_PROJECTIONS, as the runs before 2026-12-03 measured.)
+ * (`--read-models-only`: the four projections of READ_MODEL_PROJECTIONS, as the runs before 2026-12-03 measured.)
  */
 import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -27,10 +27,13 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { EventStore, ReadAllOptions, RecordedEvent, SqliteEventStore } from '@app/event-store';
+import { EventStore, ReadAllOptions, RecordedEvent } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store/sqlite';
 import { partitionProjections, ProjectionStatus, Projector, ProjectorOptions, rebuildInWorkers } from '@app/projector';
-import { ALL_PROJECTIONS, CASES_COLLECTION, Projection, QUEUE_ITEMS_COLLECTION, QUEUE_SUMMARY_COLLECTION, QUEUE_SUMMARY_ID, QueueSummary, REPORT_CASES_COLLECTION, TIMELINES_COLLECTION } from '@app/projections';
-import { ReadStore, SqliteReadStore } from '@app/read-store';
+import { READ_MODEL_PROJECTIONS } from '@app/runtime';
+import { CASES_COLLECTION, Projection, QUEUE_ITEMS_COLLECTION, QUEUE_SUMMARY_COLLECTION, QUEUE_SUMMARY_ID, QueueSummary, REPORT_CASES_COLLECTION, TIMELINES_COLLECTION } from '@app/projections';
+import { ReadStore } from '@app/read-store';
+import { SqliteReadStore } from '@app/read-store/sqlite';
 import { fileMiB } from './seed/cache';
 import { startCpuLoadMeter } from './seed/cpu-load';
 import { CATCH_UP_PROFILE } from './seed/profiles';
@@ -86,8 +89,8 @@ async function run(): Promise<BenchReport> {
     log(`projection-catchup: ${sweep.at(-1)!.eventsPerSecond.toLocaleString('en-US')} events/s`);
   }
 
-  log(`projection-catchup: catch-up of the read models (${ALL_PROJECTIONS.map(({ name }) => name).join(', ')}), ${meta.simulation.events.toLocaleString('en-US')} events, batch size ${FULL_BATCH_SIZE}`);
-  const readModels = await catchUp(seeded.file, FULL_BATCH_SIZE, undefined, meta.simulation.casesFiled, ALL_PROJECTIONS);
+  log(`projection-catchup: catch-up of the read models (${READ_MODEL_PROJECTIONS.map(({ name }) => name).join(', ')}), ${meta.simulation.events.toLocaleString('en-US')} events, batch size ${FULL_BATCH_SIZE}`);
+  const readModels = await catchUp(seeded.file, FULL_BATCH_SIZE, undefined, meta.simulation.casesFiled, READ_MODEL_PROJECTIONS);
   log(`projection-catchup: ${readModels.seconds} s, ${readModels.eventsPerSecond.toLocaleString('en-US')} events/s`);
 
   log(`projection-catchup: full rebuild of ${meta.simulation.events.toLocaleString('en-US')} events, batch size ${FULL_BATCH_SIZE}`);
@@ -121,7 +124,7 @@ async function run(): Promise<BenchReport> {
       },
       projections: SYSTEM_PROJECTIONS.map(({ name, version }) => `${name} v${version}`),
       catchUpOfTheReadModels: {
-        projections: ALL_PROJECTIONS.map(({ name }) => name),
+        projections: READ_MODEL_PROJECTIONS.map(({ name }) => name),
         note: 'the projections issue 3 and DESIGN.md call projections (the read models); the catch-up target is measured on them. The process managers keep their own state through the projector too (sla-timers, mail-outbox): fullRebuild adds them',
       },
       fullRebuild: { batchSize: FULL_BATCH_SIZE, commitEveryEvents: COMMIT_EVERY_EVENTS, note: 'PROJECTOR_BATCH_SIZE and PROJECTOR_COMMIT_EVERY_EVENTS defaults' },
@@ -141,8 +144,8 @@ async function run(): Promise<BenchReport> {
     },
     rows: [
       ['seeding through the decider + appendToStream', meta.seeding.eventsPerSecond, `events/s${seeded.cached ? ' (cached run)' : ''}`],
-      [`catch-up of the ${ALL_PROJECTIONS.length} read models: ${readModels.events.toLocaleString('en-US')} events, batch ${FULL_BATCH_SIZE}`, readModels.seconds, 's'],
-      [`catch-up of the ${ALL_PROJECTIONS.length} read models, throughput`, readModels.eventsPerSecond, 'events/s'],
+      [`catch-up of the ${READ_MODEL_PROJECTIONS.length} read models: ${readModels.events.toLocaleString('en-US')} events, batch ${FULL_BATCH_SIZE}`, readModels.seconds, 's'],
+      [`catch-up of the ${READ_MODEL_PROJECTIONS.length} read models, throughput`, readModels.eventsPerSecond, 'events/s'],
       [`full rebuild (${SYSTEM_PROJECTIONS.length} projections): ${full.events.toLocaleString('en-US')} events, batch ${FULL_BATCH_SIZE}`, full.seconds, 's'],
       ['full rebuild throughput', full.eventsPerSecond, 'events/s'],
       [`full rebuild in ${parallel.workers} worker threads`, parallel.seconds, 's'],
@@ -154,7 +157,7 @@ async function run(): Promise<BenchReport> {
       {
         name: `catch-up ≥ ${TARGET_EVENTS_PER_SECOND.toLocaleString('en-US')} events/s`,
         met: eventsTarget,
-        detail: `${readModels.eventsPerSecond.toLocaleString('en-US')} events/s by one Projector at batch ${FULL_BATCH_SIZE} over the ${ALL_PROJECTIONS.length} read models (with the process managers' ${SYSTEM_PROJECTIONS.length - ALL_PROJECTIONS.length} as well: ${full.eventsPerSecond.toLocaleString('en-US')} events/s by one Projector, ${parallel.eventsPerSecond.toLocaleString('en-US')} in ${parallel.workers} worker threads; best batch size on the prefix: ${best.batchSize}, ${best.eventsPerSecond.toLocaleString('en-US')} events/s)`,
+        detail: `${readModels.eventsPerSecond.toLocaleString('en-US')} events/s by one Projector at batch ${FULL_BATCH_SIZE} over the ${READ_MODEL_PROJECTIONS.length} read models (with the process managers' ${SYSTEM_PROJECTIONS.length - READ_MODEL_PROJECTIONS.length} as well: ${full.eventsPerSecond.toLocaleString('en-US')} events/s by one Projector, ${parallel.eventsPerSecond.toLocaleString('en-US')} in ${parallel.workers} worker threads; best batch size on the prefix: ${best.batchSize}, ${best.eventsPerSecond.toLocaleString('en-US')} events/s)`,
       },
       { name: `full rebuild ≤ ${TARGET_REBUILD_SECONDS} s`, met: timeTarget, detail: `${parallel.seconds} s for ${parallel.events.toLocaleString('en-US')} events in ${parallel.workers} worker threads, as npm run projections:rebuild runs it (${full.seconds} s by one Projector)` },
     ],
@@ -465,7 +468,7 @@ async function standalone(): Promise<void> {
   warmPageCache(seeded.file);
   const events = values.events ? Number(values.events) : undefined;
   const batchSize = Number(values['batch-size'] ?? FULL_BATCH_SIZE);
-  const projections = projectionsNamed(values.projection) ?? (values['read-models-only'] ? ALL_PROJECTIONS : SYSTEM_PROJECTIONS);
+  const projections = projectionsNamed(values.projection) ?? (values['read-models-only'] ? READ_MODEL_PROJECTIONS : SYSTEM_PROJECTIONS);
   if (values.workers) {
     console.log(JSON.stringify(await parallelCatchUp(seeded.file, batchSize, Number(values.workers), undefined, projections), null, 2));
     return;

@@ -13,12 +13,12 @@
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { Filter, FindQuery, SqliteReadStore } from '@app/read-store';
+import { Filter, FindQuery } from '@app/read-store';
+import { SqliteReadStore } from '@app/read-store/sqlite';
 import { QUEUE_ITEMS_COLLECTION, QueueSummary } from '@app/projections';
-import { AppConfig } from '../apps/api/src/config/app-config';
-import { GetQueueSummaryHandler, GetQueueSummaryQuery, ListQueueHandler, ListQueueQuery } from '../apps/api/src/queries/queues/queues.queries';
-import { GetReportHandler, GetReportQuery } from '../apps/api/src/queries/reports/reports.queries';
-import type { ReadModelFreshness } from '../apps/api/src/read-side/read-model-freshness';
+import { AppConfig } from '@app/runtime';
+import { GetQueueSummaryHandler, GetQueueSummaryQuery, GetReportHandler, GetReportQuery, ListQueueHandler, ListQueueQuery } from '@app/api';
+import type { ReadModelFreshness } from '@app/runtime';
 import { buildReadModels, BuiltReadModels } from './seed/build-read-models';
 import { startCpuLoadMeter } from './seed/cpu-load';
 import { Benchmark, BenchReport, log, percentile, round } from './support';

@@ -1,7 +1,7 @@
 /**
  * `npm run projections:rebuild [-- --projection case-view [--projection reports]] [-- --workers N]`:
  * deletes the read models and replays every event from position 0, with a progress bar. Every
- * projection the system keeps: those of ALL_PROJECTIONS and the process managers' own
+ * projection the system keeps (everyProjectionOf): the read models and the process managers' own
  * (`sla-timers`, `mail-outbox`: replaying them sends nothing twice, see ADR 7 and 8).
  *
  * The projections are split over `--workers` worker threads (default: one per core, at most one per

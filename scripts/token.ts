@@ -4,9 +4,10 @@
  * defaults to, and may not exceed, JWT_MAX_LIFETIME_HOURS (12).
  */
 import { parseArgs } from 'node:util';
-import { loadOrCreateJwtSecret } from '../apps/api/src/auth/jwt-secret';
-import { signToken, tokenLifetimeSeconds } from '../apps/api/src/auth/sign-token';
-import { validateAppConfig } from '../apps/api/src/config/app-config';
+// The files, not the runtime's barrel (its Nest modules and store drivers): the script starts in a moment.
+import { loadOrCreateJwtSecret } from '@app/runtime/auth/jwt-secret';
+import { signToken, tokenLifetimeSeconds } from '@app/runtime/auth/sign-token';
+import { validateAppConfig } from '@app/runtime/config/app-config';
 
 const { values } = parseArgs({
   options: { sub: { type: 'string' }, roles: { type: 'string' }, hours: { type: 'string' } },

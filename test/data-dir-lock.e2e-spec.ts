@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../apps/api/src/bootstrap';
+import { createApp } from '@app/api';
 import { startProjectorProcess, stopAllProjectorProcesses } from './support/projector-process';
 import { startTestApp, TEST_JWT_SECRET } from './support/test-app';
 

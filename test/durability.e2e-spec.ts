@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { SqliteEventStore } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store/sqlite';
 import { bearer } from './support/actors';
 import { ApiProcess, startApiProcess, stopAllApiProcesses } from './support/api-process';
 import { mapWithConcurrency, range } from './support/pool';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { caseStreamId } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { MailOutbox } from '../apps/api/src/mail/mail-outbox';
+import { MailOutbox } from '@app/processes';
 import { SmtpMailbox } from './support/smtp-mailbox';
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
 

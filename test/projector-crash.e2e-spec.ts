@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASE_PERSONAL_DATA_POLICY } from '@app/domain';
-import { PersonalDataProtectingEventStore, SqliteEventStore } from '@app/event-store';
-import { SqliteKeyStore } from '@app/key-store';
-import { ALL_PROJECTIONS } from '@app/projections';
+import { PersonalDataProtectingEventStore } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store/sqlite';
+import { SqliteKeyStore } from '@app/key-store/sqlite';
+import { READ_MODEL_PROJECTIONS } from '@app/runtime';
 import { Projector } from '@app/projector';
-import { SqliteReadStore } from '@app/read-store';
+import { SqliteReadStore } from '@app/read-store/sqlite';
 import { bearer } from './support/actors';
 import { startTestApp } from './support/test-app';
 import { KeepAliveClient, keepAliveClient } from './support/keep-alive-client';
@@ -102,7 +103,7 @@ describe('Projector process: killed mid catch-up, restarted, it ends where a cle
     expect(reached(atCrash)).toBe(true);
     // Killed mid catch-up: some projection had not reached the head yet. (If this fails, the projector
     // finished before the kill: the workload is too small for its 1 000-event batches.)
-    const unfinished = ALL_PROJECTIONS.filter(({ name }) => positionOf(atCrash, name) < head);
+    const unfinished = READ_MODEL_PROJECTIONS.filter(({ name }) => positionOf(atCrash, name) < head);
     expect(unfinished.length).toBeGreaterThan(0);
     for (const checkpoint of atCrash) {
       // Checkpoints never go back and never pass the head.
@@ -116,17 +117,17 @@ describe('Projector process: killed mid catch-up, restarted, it ends where a cle
     try {
       const reached = await pollCheckpoints(
         projector,
-        (checkpoints) => checkpoints.length === ALL_PROJECTIONS.length && checkpoints.every((checkpoint) => checkpoint.position === head),
+        (checkpoints) => checkpoints.length === READ_MODEL_PROJECTIONS.length && checkpoints.every((checkpoint) => checkpoint.position === head),
         90_000,
       );
       expect(reached.map(({ projection, version }) => ({ projection, version }))).toEqual(
-        ALL_PROJECTIONS.map(({ name, version }) => ({ projection: name, version })).sort((a, b) => a.projection.localeCompare(b.projection)),
+        READ_MODEL_PROJECTIONS.map(({ name, version }) => ({ projection: name, version })).sort((a, b) => a.projection.localeCompare(b.projection)),
       );
       // The API reads what the other process projected (read-your-writes across processes).
       const summary = await client!.get('/queues/summary').query({ minPosition: head }).set('Authorization', bearer('supervisor'));
       expect({ status: summary.status, body: summary.body }).toEqual({ status: 200, body: expectedQueueSummary(workload.cases) });
       const health = await client!.get('/health');
-      expect(health.body.projections.map((status: { position: number }) => status.position)).toEqual(ALL_PROJECTIONS.map(() => head));
+      expect(health.body.projections.map((status: { position: number }) => status.position)).toEqual(READ_MODEL_PROJECTIONS.map(() => head));
     } finally {
       await projector.stop('SIGTERM');
     }
@@ -140,7 +141,7 @@ describe('Projector process: killed mid catch-up, restarted, it ends where a cle
     const events = new PersonalDataProtectingEventStore(new SqliteEventStore({ filename: join(dataDir, 'events.sqlite') }), keys, CASE_PERSONAL_DATA_POLICY);
     const reference = new SqliteReadStore({ filename: join(referenceDir, READ_MODELS_FILE) });
     try {
-      const rebuilder = new Projector(events, reference, ALL_PROJECTIONS, { log: (line) => process.stderr.write(`${line}\n`) });
+      const rebuilder = new Projector(events, reference, READ_MODEL_PROJECTIONS, { log: (line) => process.stderr.write(`${line}\n`) });
       await rebuilder.catchUp();
       expect(rebuilder.status().filter((status) => status.state === 'failed')).toEqual([]);
       const expected = await snapshotReadModels(reference);

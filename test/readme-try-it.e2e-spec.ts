@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRevisionNeutral } from '@app/domain';
-import { MailOutbox } from '../apps/api/src/mail/mail-outbox';
-import { SlaProcess } from '../apps/api/src/sla/sla-process';
+import { MailOutbox, SlaProcess } from '@app/processes';
 import { bearer } from './support/actors';
 import { expectApiError } from './support/expectations';
 import { ManualClock, startTestApp, TestApp } from './support/test-app';

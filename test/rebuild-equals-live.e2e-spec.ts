@@ -1,9 +1,11 @@
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { ALL_PROJECTIONS, CASES_COLLECTION } from '@app/projections';
+import { READ_MODEL_PROJECTIONS } from '@app/runtime';
+import { CASES_COLLECTION } from '@app/projections';
 import { Projector } from '@app/projector';
-import { READ_STORE, ReadStore, SqliteReadStore } from '@app/read-store';
+import { READ_STORE, ReadStore } from '@app/read-store';
+import { SqliteReadStore } from '@app/read-store/sqlite';
 import { bearer } from './support/actors';
 import { KeepAliveClient, keepAliveClient } from './support/keep-alive-client';
 import { expectedQueueSummary, runLifecycleWorkload, WorkloadResult } from './support/lifecycle-workload';
@@ -85,7 +87,7 @@ describe('Read models: a full rebuild equals what the live projector built', () 
     process.stdout.write(`rebuild-equals-live: live read models ${JSON.stringify(countsOf(live))}\n`);
 
     expect(liveCheckpoints).toEqual(
-      ALL_PROJECTIONS.map(({ name, version }) => ({ projection: name, version, position: head })).sort((a, b) => a.projection.localeCompare(b.projection)),
+      READ_MODEL_PROJECTIONS.map(({ name, version }) => ({ projection: name, version, position: head })).sort((a, b) => a.projection.localeCompare(b.projection)),
     );
     for (const collection of collectionsOf()) expect({ collection, empty: live[collection].length === 0 }).toEqual({ collection, empty: false });
 
@@ -110,7 +112,7 @@ describe('Read models: a full rebuild equals what the live projector built', () 
   it('a rebuild from position 0 into a fresh read-store file, in small batches, gives the same documents and positions', async () => {
     const fresh = new SqliteReadStore({ filename: join(t.dataDir, 'rebuilt-fresh.sqlite') });
     try {
-      const rebuilder = new Projector(eventStore(), fresh, ALL_PROJECTIONS, { batchSize: 97, log: (line) => process.stderr.write(`${line}\n`) });
+      const rebuilder = new Projector(eventStore(), fresh, READ_MODEL_PROJECTIONS, { batchSize: 97, log: (line) => process.stderr.write(`${line}\n`) });
       await rebuilder.catchUp();
       expect(rebuilder.status().filter((status) => status.state === 'failed')).toEqual([]);
       expect(await checkpointsOf(fresh)).toEqual(liveCheckpoints);
@@ -127,7 +129,7 @@ describe('Read models: a full rebuild equals what the live projector built', () 
     expect(countsOf(await snapshotReadModels(readStore()))).toEqual(Object.fromEntries(collectionsOf().map((collection) => [collection, 0])));
     await projector().catchUp();
     expect(projector().status().map(({ name, position, state }) => ({ name, position, state }))).toEqual(
-      ALL_PROJECTIONS.map(({ name }) => ({ name, position: head, state: 'running' })),
+      READ_MODEL_PROJECTIONS.map(({ name }) => ({ name, position: head, state: 'running' })),
     );
     expect(await checkpointsOf(readStore())).toEqual(liveCheckpoints);
     const rebuilt = await snapshotReadModels(readStore());
@@ -139,12 +141,12 @@ describe('Read models: a full rebuild equals what the live projector built', () 
     // Emptied first, so that only the script can bring the documents back.
     await projector().rebuild();
     expect(await checkpointsOf(readStore())).toEqual([]);
-    const names = ALL_PROJECTIONS.map(({ name }) => name);
+    const names = READ_MODEL_PROJECTIONS.map(({ name }) => name);
     const script = startTsProcess('scripts/rebuild-projections.ts', { dataDir: t.dataDir, args: ['--workers', '2', ...names.flatMap((name) => ['--projection', name])] });
     const [code] = (await once(script.child, 'exit')) as [number | null];
     const output = script.output();
     expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('with 2 workers') });
-    for (const name of names) expect(output).toContain(`${name} v${ALL_PROJECTIONS.find((projection) => projection.name === name)!.version}: position ${head}`);
+    for (const name of names) expect(output).toContain(`${name} v${READ_MODEL_PROJECTIONS.find((projection) => projection.name === name)!.version}: position ${head}`);
     expect(await checkpointsOf(readStore())).toEqual(liveCheckpoints);
     const rebuilt = await snapshotReadModels(readStore());
     expect(countsOf(rebuilt)).toEqual(countsOf(live));
@@ -158,7 +160,7 @@ async function waitForProjector(projector: Projector, head: number): Promise<voi
   for (;;) {
     const statuses = projector.status();
     expect(statuses.filter((status) => status.state === 'failed')).toEqual([]);
-    if (statuses.length === ALL_PROJECTIONS.length && statuses.every((status) => status.position >= head)) return;
+    if (statuses.length === READ_MODEL_PROJECTIONS.length && statuses.every((status) => status.position >= head)) return;
     if (Date.now() > deadline) throw new Error(`The projector did not reach position ${head}: ${JSON.stringify(statuses)}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

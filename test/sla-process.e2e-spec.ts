@@ -1,4 +1,4 @@
-import { SlaProcess } from '../apps/api/src/sla/sla-process';
+import { SlaProcess } from '@app/processes';
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
 
 /**

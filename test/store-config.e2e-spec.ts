@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../apps/api/src/bootstrap';
+import { createApp } from '@app/api';
 import { TEST_JWT_SECRET } from './support/test-app';
 
 describe('store selection at start-up', () => {

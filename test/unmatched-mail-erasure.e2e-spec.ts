@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { caseStreamId } from '@app/domain';
 import { EVENT_STORE, EventStore, isEncryptedEnvelope } from '@app/event-store';
 import { KEY_STORE, KeyStore } from '@app/key-store';
-import { UNMATCHED_MAIL_STREAM, UnmatchedMailLog } from '../apps/api/src/inbound/unmatched-mail.log';
+import { UNMATCHED_MAIL_STREAM, UnmatchedMailLog } from '@app/api';
 import { bearer } from './support/actors';
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
 import { LogCapture } from './support/log-capture';

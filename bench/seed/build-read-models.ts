@@ -17,7 +17,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { caseQueuesProjection, QUEUE_ITEMS_COLLECTION, QUEUES, reportsProjection } from '@app/projections';
-import { SqliteReadStore } from '@app/read-store';
+import { SqliteReadStore } from '@app/read-store/sqlite';
 import { log, round } from '../support';
 import { buildCacheEntry, cacheEntryPath, fileMiB, readCacheMeta } from './cache';
 import type { SimulationProfile, SimulationStats } from './case-simulation';

@@ -1,7 +1,7 @@
 /** A rebuild worker thread of the projection-catchup benchmark: the named system projections, from the seeded event store file into the read store file. */
-import { SqliteEventStore } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store/sqlite';
 import { Projector, serveRebuildWorker } from '@app/projector';
-import { SqliteReadStore } from '@app/read-store';
+import { SqliteReadStore } from '@app/read-store/sqlite';
 import { COMMIT_EVERY_EVENTS, SYSTEM_PROJECTIONS } from './system-projections';
 
 export interface CatchUpWorkerSettings {

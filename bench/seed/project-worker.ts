@@ -8,8 +8,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Projector } from '@app/projector';
-import { ALL_PROJECTIONS } from '@app/projections';
-import { SqliteReadStore } from '@app/read-store';
+import { READ_MODEL_PROJECTIONS } from '@app/runtime';
+import { SqliteReadStore } from '@app/read-store/sqlite';
 import { log } from '../support';
 import { CaseSimulation } from './case-simulation';
 import { shortHistoryProfile } from './profiles';
@@ -29,7 +29,7 @@ export interface WorkerResult {
 async function main(): Promise<void> {
   const [casesArgument, file, names, batchSizeArgument] = process.argv.slice(2);
   const cases = Number(casesArgument);
-  const projections = ALL_PROJECTIONS.filter((projection) => names.split(',').includes(projection.name));
+  const projections = READ_MODEL_PROJECTIONS.filter((projection) => names.split(',').includes(projection.name));
   if (!Number.isInteger(cases) || !file || projections.length === 0) throw new Error(`Usage: project-worker.ts <cases> <file> <projections> <batchSize>`);
   const simulation = new CaseSimulation(shortHistoryProfile(cases));
   const readStore = new SqliteReadStore({ filename: file });

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { SqliteEventStore } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store/sqlite';
 import { log, round } from '../support';
 import { buildCacheEntry, cacheEntryPath, fileMiB, readCacheMeta } from './cache';
 import { CaseSimulation, SimulationProfile, SimulationStats, withMetadata } from './case-simulation';

@@ -2,7 +2,7 @@ import type { CaseEvent } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
 import { docKey } from './apply-events';
 import type { Projection } from './projection';
-import { EVERY_PROJECTION } from './testing/every-projection';
+import { EVERY_PROJECTION } from '@app/runtime/projections/testing/every-projection';
 import { recordCaseEvents, withEventIds } from './testing/project';
 
 const CASE_ID = '00000000-0000-4000-8000-0000000000cc';

@@ -2,7 +2,7 @@ import type { CaseEvent } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
 import { HIDDEN_CLASSES_OF_ONE_SHAPE, hiddenClassCount } from '@app/domain/testing/hidden-classes';
 import type { Doc, Projection, ProjectionEvent } from './projection';
-import { EVERY_PROJECTION } from './testing/every-projection';
+import { EVERY_PROJECTION } from '@app/runtime/projections/testing/every-projection';
 import { project, recordCaseEvents, withEventIds } from './testing/project';
 import type { DocSlot } from './apply-events';
 

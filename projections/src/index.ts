@@ -1,9 +1,3 @@
-import { caseQueuesProjection } from './case-queues/case-queues.projection';
-import { caseTimelineProjection } from './case-timeline/case-timeline.projection';
-import { caseViewProjection } from './case-view/case-view.projection';
-import type { Projection } from './projection';
-import { reportsProjection } from './reports/reports.projection';
-
 export * from './projection';
 export * from './apply-events';
 export * from './case-view/case-view.projection';
@@ -16,8 +10,3 @@ export * from './reports/report-day';
 export * from './reports/report-summary';
 export * from './reports/report-reads';
 export { ownEntry } from './keyed-counts';
-
-/** Every projection the projector runs. */
-export const ALL_PROJECTIONS: readonly Projection[] = [caseViewProjection, caseQueuesProjection, caseTimelineProjection, reportsProjection] as Projection[];
-export * from './sla-timers/sla-timers.projection';
-export * from './mail-outbox/mail-outbox.projection';

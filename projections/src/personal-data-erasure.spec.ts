@@ -3,7 +3,7 @@ import { CASE_PERSONAL_DATA_POLICY, CaseEvent } from '@app/domain';
 import { mapPersonalValues } from '@app/event-store';
 import { CUSTOMER_MAIL_EVENT_TYPES } from '@app/mail';
 import type { ProjectionEvent } from './projection';
-import { EVERY_PROJECTION } from './testing/every-projection';
+import { EVERY_PROJECTION } from '@app/runtime/projections/testing/every-projection';
 import { project, recordCaseEvents, withEventIds } from './testing/project';
 
 /** What staff and the customer copied into the free texts: the petitioner's name, document, email and phone. */

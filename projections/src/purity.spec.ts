@@ -1,7 +1,7 @@
 import { HISTORIES } from '@app/domain/testing/case-histories';
 import { docKey, draftOf } from './apply-events';
 import type { Doc, DocKey, Projection, ProjectionEvent } from './projection';
-import { EVERY_PROJECTION } from './testing/every-projection';
+import { EVERY_PROJECTION } from '@app/runtime/projections/testing/every-projection';
 import { recordCaseEvents, withEventIds } from './testing/project';
 
 /** Every history, one case each, interleaved: the cases share days, months and the queue summary. */

@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { signToken } from '../../apps/api/src/auth/sign-token';
+import { signToken } from '@app/runtime';
 import { TEST_JWT_SECRET } from './test-app';
 
 /** The people the end-to-end suites act as: one per role, plus a second backoffice agent. */

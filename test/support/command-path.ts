@@ -2,12 +2,10 @@ import { Test } from '@nestjs/testing';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { BusinessCalendar } from '@app/domain';
-import { EVENT_STORE, SqliteEventStore } from '@app/event-store';
-import { SqliteReadStore } from '@app/read-store';
-import { CaseCommandService } from '../../apps/api/src/command-handling/case-command.service';
-import { caseDeciderProvider } from '../../apps/api/src/command-handling/case-decider.provider';
-import { ChangeCaseHandler } from '../../apps/api/src/command-handling/change-case.command';
-import { Clock } from '../../apps/api/src/storage/clock';
+import { EVENT_STORE } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store/sqlite';
+import { SqliteReadStore } from '@app/read-store/sqlite';
+import { CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock } from '@app/runtime';
 
 /** One process's command path (CommandBus, decider, event store) and read store, on the SQLite files of `dir`. */
 export interface CommandPath {

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { ALL_PROJECTIONS, Projection } from '@app/projections';
+import { READ_MODEL_PROJECTIONS } from '@app/runtime';
+import { Projection } from '@app/projections';
 import type { ProjectionCheckpoint, ReadStore } from '@app/read-store';
 
 /** One document as the read store holds it; the position is part of what must match. */
@@ -15,12 +16,12 @@ export type ReadModelSnapshot = Record<string, SnapshotDocument[]>;
 const PAGE = 1000;
 
 /** The names of every collection the projections keep. */
-export function collectionsOf(projections: readonly Projection[] = ALL_PROJECTIONS): string[] {
+export function collectionsOf(projections: readonly Projection[] = READ_MODEL_PROJECTIONS): string[] {
   return projections.flatMap((projection) => projection.collections.map((collection) => collection.name));
 }
 
 /** Pages through each collection by id (limit 1000, following nextCursor) and keeps {id, position, data}. */
-export async function snapshotReadModels(store: ReadStore, projections: readonly Projection[] = ALL_PROJECTIONS): Promise<ReadModelSnapshot> {
+export async function snapshotReadModels(store: ReadStore, projections: readonly Projection[] = READ_MODEL_PROJECTIONS): Promise<ReadModelSnapshot> {
   const snapshot: ReadModelSnapshot = {};
   for (const collection of collectionsOf(projections)) {
     const documents: SnapshotDocument[] = [];
@@ -43,7 +44,7 @@ export async function snapshotReadModels(store: ReadStore, projections: readonly
  * The checkpoints of the projections (not the SLA process manager's timers) without their wall-clock
  * time stamps: {projection, version, position}.
  */
-export async function checkpointsOf(store: ReadStore, projections: readonly Projection[] = ALL_PROJECTIONS): Promise<Array<Omit<ProjectionCheckpoint, 'updatedAt'>>> {
+export async function checkpointsOf(store: ReadStore, projections: readonly Projection[] = READ_MODEL_PROJECTIONS): Promise<Array<Omit<ProjectionCheckpoint, 'updatedAt'>>> {
   const names = new Set(projections.map((projection) => projection.name));
   return (await store.listCheckpoints())
     .filter(({ projection }) => names.has(projection))

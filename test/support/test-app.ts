@@ -6,17 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { createApp } from '../../apps/api/src/bootstrap';
-import { signToken } from '../../apps/api/src/auth/sign-token';
-import type { AppConfig } from '../../apps/api/src/config/app-config';
-import { Clock } from '../../apps/api/src/storage/clock';
-import type { LogOptions } from '../../apps/api/src/logging/logging.module';
+import { createApp } from '@app/api';
+import { Clock, signToken } from '@app/runtime';
+import type { AppConfig } from '@app/runtime';
+import type { LogOptions } from '@app/api';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 /** PUBLIC_RATE_LIMIT for suites that are not about throttling. */
 export const UNTHROTTLED = '100000000';
 
-export { ManualClock } from '../../apps/api/src/storage/manual-clock';
+export { ManualClock } from '@app/runtime';
 
 export interface TestApp {
   app: INestApplication;

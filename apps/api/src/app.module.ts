@@ -6,7 +6,8 @@ import { AccessAuditInterceptor } from './access-audit/audits-personal-data.deco
 import { AuthModule } from './auth/auth.module';
 import { LoggingModule, LogOptions } from './logging/logging.module';
 import { ThrottlingModule } from './security/throttling.module';
-import { CalendarModule } from './calendar/calendar.module';
+import { CalendarHttpModule } from './calendar/calendar-http.module';
+import { AppConfig, AppConfigModule, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
 import { CaseHistoryController } from './cases/case-history/case-history.controller';
 import { GetCaseHistoryHandler } from './cases/case-history/case-history.query';
 import { ChangeCaseController } from './cases/change-case/change-case.controller';
@@ -15,16 +16,9 @@ import { AnswerSurveyPubliclyHandler } from './cases/public-survey/public-survey
 import { FileCaseController } from './cases/file-case/file-case.controller';
 import { FileCaseHandler } from './cases/file-case/file-case.handler';
 import { RelatedCases } from './cases/file-case/related-case';
-import { CaseCommandService } from './command-handling/case-command.service';
 import { CaseCommandsGateway } from './command-handling/case-commands.gateway';
-import { caseDeciderProvider } from './command-handling/case-decider.provider';
-import { ChangeCaseHandler } from './command-handling/change-case.command';
-import { AppConfig } from './config/app-config';
-import { AppConfigModule } from './config/config.module';
 import { HealthController } from './health/health.controller';
 import { ApiMetricsModule } from './metrics/api-metrics.module';
-import { StorageModule } from './storage/storage.module';
-import { ReadSideModule } from './read-side/read-side.module';
 import { CaseViewController } from './queries/case-view/case-view.controller';
 import { FindCasesByFilingNumberHandler, GetCaseHandler } from './queries/case-view/case-view.queries';
 import { TimelineController } from './queries/timeline/timeline.controller';
@@ -38,9 +32,7 @@ import { DistributeCasesHandler } from './cases/distribute-cases/distribute-case
 import { RoundRobinPointer } from './cases/distribute-cases/round-robin-pointer';
 import { CaseDeadlineController } from './cases/case-deadline/case-deadline.controller';
 import { GetCaseDeadlineHandler } from './cases/case-deadline/case-deadline.query';
-import { Clock, SystemClock } from './storage/clock';
-import { SlaProcess } from './sla/sla-process';
-import { MailOutbox } from './mail/mail-outbox';
+import { MailOutbox, SlaProcess } from '@app/processes';
 import { InboundEmailController } from './inbound/inbound-email.controller';
 import { UnmatchedMailController } from './inbound/unmatched-mail.controller';
 import { InboundMailService } from './inbound/inbound-mail.service';
@@ -73,6 +65,7 @@ export class AppModule {
         AuthModule,
         ThrottlingModule,
         CalendarModule,
+        CalendarHttpModule,
         ApiMetricsModule,
       ],
       controllers: [

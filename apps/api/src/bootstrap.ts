@@ -4,13 +4,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
-import { AppConfig, validateAppConfig } from './config/app-config';
+import { AppConfig, lockDataDir, validateAppConfig } from '@app/runtime';
 import { ApiErrorDto } from './http/api-error.dto';
 import { ApiErrorFilter } from './http/api-error.filter';
 import { documentCommonParameters, documentCommonResponses } from './http/openapi-responses';
 import { createValidationPipe } from './http/validation';
 import { hardenHttp } from './security/http-hardening';
-import { lockDataDir } from './storage/data-dir-lock';
 
 /**
  * Builds the HTTP application exactly as `npm start` runs it; tests call it too. `logger: false`

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
-import { validateAppConfig } from './config/app-config';
+import { validateAppConfig } from '@app/runtime';
 
 async function main(): Promise<void> {
   const config = validateAppConfig(process.env);

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { validateAppConfig } from '../../api/src/config/app-config';
-import { lockDataDir } from '../../api/src/storage/data-dir-lock';
-import { ProjectorModule } from './projector.module';
+import { ProjectorModule } from '@app/processes';
+import { lockDataDir, validateAppConfig } from '@app/runtime';
 
 /** `npm run start:projector`: runs the projections in their own process (start the API with PROJECTOR=external). */
 async function main(): Promise<void> {

@@ -1,3 +1,1 @@
 export * from './key-store.port';
-export * from './sqlite-key-store.adapter';
-export * from './mongodb/mongodb-key-store.adapter';

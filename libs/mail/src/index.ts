@@ -13,6 +13,4 @@ export * from './templates/late-counter-reply.template';
 export * from './templates/tacit-withdrawal.template';
 export * from './templates/first-line-resolution.template';
 export * from './case-mail-plan';
-export * from './transport/mail-transport';
-export * from './transport/smtp.transport';
-export * from './transport/eml-file.transport';
+export * from './mail-transport.port';

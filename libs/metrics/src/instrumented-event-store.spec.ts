@@ -1,5 +1,6 @@
 import { SLA_ACTOR_ID } from '@app/domain';
-import { SqliteEventStore, WrongExpectedRevisionError } from '@app/event-store';
+import { WrongExpectedRevisionError } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store/sqlite';
 import { contractEvent } from '@app/event-store/testing/contract-events';
 import { InstrumentedEventStore } from './instrumented-event-store';
 import { PqrMetrics } from './pqr-metrics';

@@ -1,5 +1,6 @@
 import type { EventStore } from '@app/event-store';
-import { MAIL_OUTBOX_COLLECTION, SLA_TIMERS_COLLECTION } from '@app/projections';
+import { MAIL_OUTBOX_COLLECTION } from '@app/processes/mail-outbox/mail-outbox.projection';
+import { SLA_TIMERS_COLLECTION } from '@app/processes/sla/sla-timers.projection';
 import type { ProjectionCheckpoint, ReadStore } from '@app/read-store';
 
 /** Where the scrape-time values come from; the same whether the projector runs in this process or another. */

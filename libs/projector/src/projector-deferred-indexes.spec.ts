@@ -1,8 +1,8 @@
 import type { CaseEvent } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
-import { SqliteEventStore } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store/sqlite';
 import { CASES_COLLECTION, caseViewProjection, Projection } from '@app/projections';
-import { SqliteReadStore } from '@app/read-store';
+import { SqliteReadStore } from '@app/read-store/sqlite';
 import { Projector } from './projector';
 import { appendCase, filingNumberOf } from './testing/append-case';
 

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseEvent } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
-import { EventStore, EventStoreUnavailableError, ReadAllOptions, SqliteEventStore } from '@app/event-store';
-import { ALL_PROJECTIONS, CASES_COLLECTION, MAIL_OUTBOX_COLLECTION, Projection } from '@app/projections';
-import { EVERY_PROJECTION } from '@app/projections/testing/every-projection';
-import { SqliteReadStore } from '@app/read-store';
+import { EventStore, EventStoreUnavailableError, ReadAllOptions } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store/sqlite';
+import { READ_MODEL_PROJECTIONS } from '@app/runtime';
+import { CASES_COLLECTION, Projection } from '@app/projections';
+import { MAIL_OUTBOX_COLLECTION } from '@app/processes';
+import { EVERY_PROJECTION } from '@app/runtime/projections/testing/every-projection';
+import { SqliteReadStore } from '@app/read-store/sqlite';
 import { Projector } from './projector';
 import { appendCase } from './testing/append-case';
 
@@ -60,34 +63,34 @@ describe('Projector write-back cache', () => {
       return commit(projection, writes, checkpoint);
     });
     const head = await events.headPosition();
-    await new Projector(events, store, [ALL_PROJECTIONS[0]], { batchSize: 2, commitEveryEvents: 6, log: () => {} }).catchUp();
+    await new Projector(events, store, [READ_MODEL_PROJECTIONS[0]], { batchSize: 2, commitEveryEvents: 6, log: () => {} }).catchUp();
     expect(committed).toEqual([6, 12, 18, head].filter((position, index, all) => position <= head && all.indexOf(position) === index));
   });
 
   it('given commits every few events, then the read models equal those of a commit per batch', async () => {
     const perBatch = readStore();
-    await new Projector(events, perBatch, ALL_PROJECTIONS, { batchSize: 3, commitEveryEvents: 1, log: () => {} }).catchUp();
+    await new Projector(events, perBatch, READ_MODEL_PROJECTIONS, { batchSize: 3, commitEveryEvents: 1, log: () => {} }).catchUp();
     const cached = readStore();
-    await new Projector(events, cached, ALL_PROJECTIONS, { batchSize: 3, commitEveryEvents: 7, maxCachedDocuments: 5, log: () => {} }).catchUp();
-    expect(await snapshot(cached, ALL_PROJECTIONS)).toEqual(await snapshot(perBatch, ALL_PROJECTIONS));
+    await new Projector(events, cached, READ_MODEL_PROJECTIONS, { batchSize: 3, commitEveryEvents: 7, maxCachedDocuments: 5, log: () => {} }).catchUp();
+    expect(await snapshot(cached, READ_MODEL_PROJECTIONS)).toEqual(await snapshot(perBatch, READ_MODEL_PROJECTIONS));
   });
 
   it('given the process dies between two commits, then the store holds no document past its checkpoint, and a restart ends as a clean rebuild', async () => {
     const store = readStore();
-    await expect(new Projector(dyingAfter(events, 5), store, ALL_PROJECTIONS, { batchSize: 2, commitEveryEvents: 4, log: () => {} }).catchUp()).rejects.toThrow('killed');
+    await expect(new Projector(dyingAfter(events, 5), store, READ_MODEL_PROJECTIONS, { batchSize: 2, commitEveryEvents: 4, log: () => {} }).catchUp()).rejects.toThrow('killed');
     const checkpoints = new Map((await store.listCheckpoints()).map((checkpoint) => [checkpoint.projection, checkpoint.position]));
-    expect([...checkpoints.values()]).toEqual(ALL_PROJECTIONS.map(() => 8));
-    for (const projection of ALL_PROJECTIONS) {
+    expect([...checkpoints.values()]).toEqual(READ_MODEL_PROJECTIONS.map(() => 8));
+    for (const projection of READ_MODEL_PROJECTIONS) {
       for (const { name } of projection.collections) {
         const positions = (await store.find(name, { limit: 1000 })).items.map((document) => document.position);
         expect(positions.filter((position) => position > checkpoints.get(projection.name)!)).toEqual([]);
       }
     }
 
-    await new Projector(events, store, ALL_PROJECTIONS, { batchSize: 2, commitEveryEvents: 4, log: () => {} }).catchUp();
+    await new Projector(events, store, READ_MODEL_PROJECTIONS, { batchSize: 2, commitEveryEvents: 4, log: () => {} }).catchUp();
     const clean = readStore();
-    await new Projector(events, clean, ALL_PROJECTIONS, { log: () => {} }).catchUp();
-    expect(await snapshot(store, ALL_PROJECTIONS)).toEqual(await snapshot(clean, ALL_PROJECTIONS));
+    await new Projector(events, clean, READ_MODEL_PROJECTIONS, { log: () => {} }).catchUp();
+    expect(await snapshot(store, READ_MODEL_PROJECTIONS)).toEqual(await snapshot(clean, READ_MODEL_PROJECTIONS));
   });
 
   describe('documents an event creates (DocKey.created)', () => {

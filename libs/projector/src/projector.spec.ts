@@ -1,8 +1,9 @@
 import type { CaseEvent } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
-import { SqliteEventStore } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store/sqlite';
 import { CASES_COLLECTION, caseViewProjection, Doc, Projection } from '@app/projections';
-import { ReadStoreUnavailableError, SqliteReadStore } from '@app/read-store';
+import { ReadStoreUnavailableError } from '@app/read-store';
+import { SqliteReadStore } from '@app/read-store/sqlite';
 import { Projector } from './projector';
 import { appendCase } from './testing/append-case';
 

@@ -1,5 +1,6 @@
 import type { Doc, Projection, ProjectionEvent } from '@app/projections';
-import { ReadStoreUnavailableError, SqliteReadStore } from '@app/read-store';
+import { ReadStoreUnavailableError } from '@app/read-store';
+import { SqliteReadStore } from '@app/read-store/sqlite';
 import { WriteBackCache } from './write-back-cache';
 
 const COUNTS = 'counts';

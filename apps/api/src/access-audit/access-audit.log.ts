@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { toOffsetIso } from '../command-handling/case-command.service';
+import { Clock, toOffsetIso } from '@app/runtime';
 import { RequestValidationError } from '../http/validation';
-import { Clock } from '../storage/clock';
 
 /** The event recorded each time a staff member is shown a case's personal data. Not a case event: projections skip it. */
 export const PERSONAL_DATA_ACCESSED = 'PersonalDataAccessed';

@@ -2,10 +2,9 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { Actor, Role, ROLES } from '@app/domain';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, TokenTimes, tokenTimesProblem } from '@app/runtime';
 import { AuthenticatedRequest } from './current-actor.decorator';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
-import { TokenTimes, tokenTimesProblem } from './token-lifetime';
 
 interface TokenClaims extends TokenTimes {
   sub?: unknown;

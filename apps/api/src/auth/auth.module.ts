@@ -2,9 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, loadOrCreateJwtSecret } from '@app/runtime';
 import { AuthGuard } from './auth.guard';
-import { loadOrCreateJwtSecret } from './jwt-secret';
 
 @Global()
 @Module({

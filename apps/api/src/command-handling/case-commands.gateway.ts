@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CaseCommandPayload, ChangeCaseCommand } from './change-case.command';
-import type { CommandOutcome } from './command-context';
+import { CaseCommandPayload, ChangeCaseCommand, toCommandContext } from '@app/runtime';
+import type { CommandOutcome } from '@app/runtime';
 import { CommandResponseDto, toCommandResponse } from './command-response.dto';
-import { HttpCommandHeaders, toCommandContext } from './http-command.decorator';
+import { HttpCommandHeaders } from './http-command.decorator';
 
 /** What every case command controller does: add the context, send through the CommandBus, shape the response. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CommandOutcome } from './command-context';
+import type { CommandOutcome } from '@app/runtime';
 
 export class CommandResponseDto {
   @ApiProperty({ format: 'uuid' }) caseId: string;

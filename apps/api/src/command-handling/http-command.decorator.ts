@@ -1,16 +1,11 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '@app/domain';
 import { RequestValidationError } from '../http/validation';
-import type { CommandContext } from './command-context';
+import type { CommandHeaders } from '@app/runtime';
 
 /** The headers of a command request, checked: `If-Match`, `Idempotency-Key`, `X-Correlation-Id`. */
-export interface HttpCommandHeaders {
-  actor: Actor;
-  expectedRevision?: number;
-  idempotencyKey?: string;
-  correlationId: string;
-}
+export type HttpCommandHeaders = CommandHeaders;
 
 const IF_MATCH = /^(?:W\/)?"?(\d{1,15})"?$/;
 const TOKEN = /^[\x21-\x7e]{1,200}$/;
@@ -33,23 +28,3 @@ export const HttpCommand = createParamDecorator((_: unknown, context: ExecutionC
     correlationId: correlationId ?? (typeof request.id === 'string' ? request.id : randomUUID()),
   };
 });
-
-/** Adds the request hash that tells a retry (same request) from a reused key (another request). */
-export function toCommandContext(headers: HttpCommandHeaders, route: string, caseId: string | null, body: object): CommandContext {
-  const requestHash = createHash('sha256')
-    .update(canonicalJson({ route, caseId, actor: headers.actor.id, body }))
-    .digest('base64url');
-  return { ...headers, requestHash };
-}
-
-/** JSON with object keys sorted, so that the same body hashes the same whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}

@@ -4,12 +4,10 @@ import { HealthDto, LivenessDto, ReadinessDto } from './health.dto';
 import type { Response } from 'express';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Projector } from '@app/projector';
-import { MAIL_OUTBOX_PROJECTION, SLA_TIMERS_PROJECTION } from '@app/projections';
+import { MAIL_OUTBOX_PROJECTION, MailOutbox, SLA_TIMERS_PROJECTION, SlaProcess } from '@app/processes';
 import { ProjectionCheckpoint, READ_STORE, ReadStore } from '@app/read-store';
 import { Public } from '../auth/roles.decorator';
-import { AppConfig } from '../config/app-config';
-import { SlaProcess } from '../sla/sla-process';
-import { MailOutbox } from '../mail/mail-outbox';
+import { AppConfig } from '@app/runtime';
 
 /** Read models of process managers: shown under their process, not among the projections. */
 const PROCESS_READ_MODELS = [SLA_TIMERS_PROJECTION, MAIL_OUTBOX_PROJECTION];

@@ -1,6 +1,6 @@
 import { ARRAY_MAX_SIZE, getMetadataStorage, MAX_LENGTH, ValidationTypes } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import type { FieldError } from './field-error';
+import type { FieldError } from '@app/runtime';
 
 interface TypeMetadataStorage {
   findTypeMetadata(target: Function, propertyName: string): { typeFunction: () => unknown } | undefined;

@@ -1,6 +1,10 @@
-import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-import type { FieldError } from './field-error';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { type FieldError, MAX_ERROR_DETAILS, RequestValidationError } from '@app/runtime';
 import { findSizeProblems, MAX_ARRAY_ITEMS, MAX_OBJECT_KEYS } from './size-limits';
+
+/** Declared in the runtime, where the read side refuses a bad `minPosition` with it too. */
+export type { FieldError } from '@app/runtime';
+export { MAX_ERROR_DETAILS, RequestValidationError } from '@app/runtime';
 
 /** Flattens class-validator's tree into one entry per bad field, with a dotted path (`petitioner.email`). */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -9,20 +13,6 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
-}
-
-/** A 400 lists at most this many problems (a 50,000-item array once gave a 34 MB answer); its message says how many more there were. */
-export const MAX_ERROR_DETAILS = 20;
-
-export class RequestValidationError extends BadRequestException {
-  readonly details: FieldError[];
-  constructor(all: FieldError[]) {
-    const details = all.slice(0, MAX_ERROR_DETAILS);
-    const more = all.length - details.length;
-    const fields = [...new Set(details.map((d) => d.field))].join(', ');
-    super({ code: 'VALIDATION.FAILED', message: `Invalid request: ${fields}${more > 0 ? ` (and ${more} more problems not listed)` : ''}`, details });
-    this.details = details;
-  }
 }
 
 /** No request DTO nests deeper than 3 levels (body → attachments → item); JSON deeper than this is refused outright. */

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredAttachmentRef } from '@app/domain';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@app/runtime';
 
 export interface IncomingAttachment {
   filename?: string;

@@ -2,7 +2,7 @@ import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../auth/roles.decorator';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@app/runtime';
 import { ApiErrorDto } from '../http/api-error.dto';
 import { InboundEmailResultDto } from './inbound-mail.dto';
 import { InboundMailService, InboundOutcome } from './inbound-mail.service';

@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/domain';
 import type { Actor } from '@app/domain';
 import { WrongExpectedRevisionError } from '@app/event-store';
-import { AppConfig } from '../config/app-config';
-import { toOffsetIso } from '../command-handling/case-command.service';
+import { AppConfig, Clock, toOffsetIso } from '@app/runtime';
 import { deleteAttachmentsOf } from '../personal-data/personal-data-files';
 import { unmatchedAttachmentsOwner } from './attachment-store';
-import { Clock } from '../storage/clock';
 import { UnmatchedMailLog } from './unmatched-mail.log';
 
 export interface UnmatchedErasureResult {

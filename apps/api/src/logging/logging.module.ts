@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { DestinationStream, Level } from 'pino';
 import type { Options } from 'pino-http';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@app/runtime';
 
 /** Where the logs go and from which level; tests pass a stream to read them back. */
 export interface LogOptions {

@@ -4,7 +4,7 @@ import { AuthGuard } from '../auth/auth.guard';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { MetricsAccessGuard } from './metrics-access.guard';
 import { MetricsController } from './metrics.controller';
-import { ProjectionGauges } from './projection-gauges';
+import { ProjectionGauges } from '@app/processes';
 
 /** GET /metrics, the HTTP and command metrics of every request, and the gauges read from the stores. */
 @Module({

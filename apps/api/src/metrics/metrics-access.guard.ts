@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@
 import type { Request } from 'express';
 import { carriesBearer } from '@app/metrics';
 import { AuthGuard } from '../auth/auth.guard';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@app/runtime';
 
 /** GET /metrics: a Prometheus server with `Bearer <METRICS_TOKEN>`, or a person whose JWT carries the `admin` role. */
 @Injectable()

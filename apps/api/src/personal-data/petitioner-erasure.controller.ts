@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@ne
 import { Roles } from '../auth/roles.decorator';
 import { HttpCommand, HttpCommandHeaders } from '../command-handling/http-command.decorator';
 import { RequestValidationError } from '../http/validation';
-import { PETITIONER_ID_PATTERN } from './petitioner-identity';
+import { PETITIONER_ID_PATTERN } from '@app/runtime';
 import { ErasureResponseDto } from './petitioner-erasure.dto';
 import { PetitionerErasure } from './petitioner-erasure.service';
 

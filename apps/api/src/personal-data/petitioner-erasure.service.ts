@@ -4,14 +4,12 @@ import { caseStreamId, DomainError } from '@app/domain';
 import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError } from '@app/event-store';
 import { KEY_STORE, KeyStore } from '@app/key-store';
 import { CUSTOMER_MAIL_EVENT_TYPES } from '@app/mail';
-import { CASES_COLLECTION, CaseView, MAIL_OUTBOX_PROJECTION } from '@app/projections';
+import { CASES_COLLECTION, CaseView } from '@app/projections';
+import { MAIL_OUTBOX_PROJECTION, MailOutbox } from '@app/processes';
 import { READ_STORE, ReadStore } from '@app/read-store';
-import { ChangeCaseCommand } from '../command-handling/change-case.command';
-import type { CommandOutcome } from '../command-handling/command-context';
-import { HttpCommandHeaders, toCommandContext } from '../command-handling/http-command.decorator';
-import { AppConfig } from '../config/app-config';
-import { MailOutbox } from '../mail/mail-outbox';
-import { ReadModelFreshness } from '../read-side/read-model-freshness';
+import { AppConfig, ChangeCaseCommand, ReadModelFreshness, toCommandContext } from '@app/runtime';
+import type { CommandOutcome } from '@app/runtime';
+import { HttpCommandHeaders } from '../command-handling/http-command.decorator';
 import { deleteAttachmentsOf, deleteCaseMailFiles } from './personal-data-files';
 
 export interface CaseErasure {

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '@app/runtime';
 
 /** The largest JSON body any route takes (the longest command, a response of 20 000 characters, is far below). */
 export const MAX_BODY_SIZE = '1mb';

@@ -1,7 +1,7 @@
 import { ExecutionContext, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@app/runtime';
 
 /** Routes anyone may call without a token, and so the ones a client could flood: throttled per client address. */
 export const THROTTLED_PREFIXES = ['/public/', '/inbound/'];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CASE_PERSONAL_DATA_POLICY, ERASED_MARK, erasedPetitioner } from '@app/domain';
-import { SqliteKeyStore } from '@app/key-store';
+import { SqliteKeyStore } from '@app/key-store/sqlite';
 import type { NewEvent } from '../event-store.port';
 import { SqliteEventStore } from '../sqlite-event-store.adapter';
 import { createTempDatabase } from '../testing/temp-database';

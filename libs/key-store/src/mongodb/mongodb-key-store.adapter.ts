@@ -1,6 +1,6 @@
 import { Binary, Collection, MongoClient, MongoServerError } from 'mongodb';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { databaseFromUrl } from '@app/read-store/mongodb/mongodb-url';
+import { databaseFromUrl } from '@app/storage-kit/mongodb';
 import { DATA_KEY_BYTES, DataKey, KeyStore, KeyStoreUnavailableError } from '../key-store.port';
 
 export interface MongoKeyStoreOptions {
@@ -8,6 +8,8 @@ export interface MongoKeyStoreOptions {
   /** Defaults to the database named in the URL. */
   database?: string;
   serverSelectionTimeoutMS?: number;
+  /** A client shared with the read store (one per URL); its owner closes it, not `close()`. */
+  client?: MongoClient;
 }
 
 interface KeyDocument {
@@ -27,10 +29,12 @@ const DUPLICATE_KEY = 11000;
  */
 export class MongoKeyStore implements KeyStore {
   private readonly client: MongoClient;
+  private readonly ownsClient: boolean;
   private ready?: Promise<Collection<KeyDocument>>;
 
   constructor(private readonly options: MongoKeyStoreOptions) {
-    this.client = new MongoClient(options.url, { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000 });
+    this.ownsClient = !options.client;
+    this.client = options.client ?? new MongoClient(options.url, { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000 });
   }
 
   async connect(): Promise<void> {
@@ -73,7 +77,7 @@ export class MongoKeyStore implements KeyStore {
   }
 
   async close(): Promise<void> {
-    await this.client.close();
+    if (this.ownsClient) await this.client.close();
   }
 
   private collection(): Promise<Collection<KeyDocument>> {

@@ -1,7 +1,8 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as nodemailer from 'nodemailer';
-import { MailTransport, nodemailerMessage, OutgoingMail } from './mail-transport';
+import type { MailTransport, OutgoingMail } from '../mail-transport.port';
+import { nodemailerMessage } from './nodemailer-message';
 
 /**
  * The embedded default (no SMTP_URL): each message becomes `<directory>/<Message-ID>.eml`, the whole

@@ -1,5 +1,6 @@
 import * as nodemailer from 'nodemailer';
-import { MailTransport, nodemailerMessage, OutgoingMail } from './mail-transport';
+import type { MailTransport, OutgoingMail } from '../mail-transport.port';
+import { nodemailerMessage } from './nodemailer-message';
 
 export interface SmtpTransportOptions {
   /** Bounds each attempt: an unreachable server fails the attempt instead of hanging the outbox. */

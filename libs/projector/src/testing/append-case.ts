@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseEvent } from '@app/domain';
-import type { SqliteEventStore } from '@app/event-store';
+import type { SqliteEventStore } from '@app/event-store/sqlite';
 
 /** The filing number `appendCase` gives a case. */
 export const filingNumberOf = (caseId: string) => `2026-${caseId.slice(-6)}`;

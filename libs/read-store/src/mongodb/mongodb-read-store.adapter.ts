@@ -20,7 +20,7 @@ import { allOf, filterOf } from './mongodb-filter';
 import { indexDescriptions } from './mongodb-indexes';
 import { cursorValuesOf, keysetAfter, sortOf } from './mongodb-page-query';
 import { asUnavailableWhenUnreachable } from './mongodb-unavailable';
-import { databaseFromUrl, redactMongoUrl } from './mongodb-url';
+import { databaseFromUrl, redactMongoUrl } from '@app/storage-kit/mongodb';
 import { prepareWrite } from './mongodb-write-rounds';
 
 export interface MongoReadStoreOptions {
@@ -30,6 +30,8 @@ export interface MongoReadStoreOptions {
   database?: string;
   /** How long to look for a usable server before a call fails as unavailable. Default 5000 ms. */
   serverSelectionTimeoutMS?: number;
+  /** A client shared with the key store (one per URL); its owner closes it, not `close()`. */
+  client?: MongoClient;
 }
 
 const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5000;
@@ -45,6 +47,7 @@ const NAMESPACE_EXISTS = 48;
  */
 export class MongoReadStore implements ReadStore {
   private readonly client: MongoClient;
+  private readonly ownsClient: boolean;
   private readonly databaseName: string;
   /** The URL as messages show it. */
   private readonly endpoint: string;
@@ -57,7 +60,8 @@ export class MongoReadStore implements ReadStore {
     this.databaseName = options.database ?? databaseFromUrl(options.url);
     assertNonEmptyString(this.databaseName, 'database');
     this.endpoint = redactMongoUrl(options.url);
-    this.client = new MongoClient(options.url, {
+    this.ownsClient = !options.client;
+    this.client = options.client ?? new MongoClient(options.url, {
       serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? DEFAULT_SERVER_SELECTION_TIMEOUT_MS,
       appName: 'pqr-read-store',
     });
@@ -189,7 +193,7 @@ export class MongoReadStore implements ReadStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.client.close();
+    if (this.ownsClient) await this.client.close();
   }
 
   private documents(db: Db, collection: string) {

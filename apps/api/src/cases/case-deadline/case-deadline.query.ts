@@ -2,10 +2,8 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { BusinessCalendar, CaseErrors, caseStreamId, computeDeadlines, DeadlineExplanation, DeadlineLanguage, SlaPolicies } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { SLA_POLICIES } from '../../calendar/sla-policies.token';
-import { toCaseEvent, toOffsetIso } from '../../command-handling/case-command.service';
+import { Clock, SLA_POLICIES, toCaseEvent, toOffsetIso } from '@app/runtime';
 import { eventWithoutFreeText } from '../../personal-data/report-consumer-view';
-import { Clock } from '../../storage/clock';
 
 export class GetCaseDeadlineQuery {
   constructor(

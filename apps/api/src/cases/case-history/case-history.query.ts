@@ -4,8 +4,7 @@ import { CaseDecider, CaseErrors, caseStreamId } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { CaseTimeline, TIMELINES_COLLECTION } from '@app/projections';
 import { READ_STORE, ReadStore } from '@app/read-store';
-import { CASE_DECIDER } from '../../command-handling/case-decider.provider';
-import { toCaseEvent } from '../../command-handling/case-command.service';
+import { CASE_DECIDER, toCaseEvent } from '@app/runtime';
 import type { CaseHistoryDto } from './case-history.dto';
 import { checkAgainstAnchor } from './stream-anchor';
 

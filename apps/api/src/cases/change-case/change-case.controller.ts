@@ -4,7 +4,7 @@ import { CommandResponseDto as Response, toCommandResponse } from '../../command
 import { transferNoticeToRead } from '@app/mail';
 import { CommandRoute } from '../../command-handling/command-route.decorator';
 import { HttpCommand, HttpCommandHeaders as Headers } from '../../command-handling/http-command.decorator';
-import { AppConfig, customerSilenceRuleOf } from '../../config/app-config';
+import { AppConfig, customerSilenceRuleOf } from '@app/runtime';
 import { CaseIdParam as Id } from '../../http/case-id.param';
 import * as Dto from './change-case.dto';
 

@@ -1,7 +1,8 @@
 import { Body, Controller, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CommandRoute } from '../../command-handling/command-route.decorator';
-import { HttpCommand, HttpCommandHeaders, toCommandContext } from '../../command-handling/http-command.decorator';
+import { HttpCommand, HttpCommandHeaders } from '../../command-handling/http-command.decorator';
+import { toCommandContext } from '@app/runtime';
 import { FreshnessQueryDto } from '../../read-side/list-query.dto';
 import { DistributeCasesCommand } from './distribute-cases.handler';
 import { DistributeCasesDto, DistributionResultDto } from './distribute-cases.dto';

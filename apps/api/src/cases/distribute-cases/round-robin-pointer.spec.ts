@@ -1,6 +1,7 @@
-import { EventStore, SqliteEventStore } from '@app/event-store';
+import { EventStore } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store/sqlite';
 import { createTempDatabase } from '@app/event-store/testing/temp-database';
-import type { CommandContext } from '../../command-handling/command-context';
+import type { CommandContext } from '@app/runtime';
 import { ROUND_ROBIN_STREAM, RoundRobinPointer } from './round-robin-pointer';
 
 const AT = '2026-03-02T10:00:00-05:00';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError } from '@app/event-store';
-import type { CommandContext } from '../../command-handling/command-context';
+import type { CommandContext } from '@app/runtime';
 
 /** The round-robin rotation: one stream in the event store (not a case stream, so projections skip it). */
 export const ROUND_ROBIN_STREAM = 'distribution-round-robin';

@@ -3,7 +3,7 @@ import { CaseErrors } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { CASES_COLLECTION, caseViewProjection } from '@app/projections';
 import { READ_STORE, ReadStore } from '@app/read-store';
-import { ReadModelFreshness } from '../../read-side/read-model-freshness';
+import { ReadModelFreshness } from '@app/runtime';
 
 /**
  * The earlier case a filing cites (`relatedFilingNumber`) must exist (422 CASE.RELATED_NOT_FOUND).

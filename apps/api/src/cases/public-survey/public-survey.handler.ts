@@ -3,9 +3,8 @@ import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor, SatisfactionSurveyAnswered } from '@app/domain';
 import { READ_STORE, ReadStore } from '@app/read-store';
-import { ChangeCaseCommand } from '../../command-handling/change-case.command';
-import type { CommandOutcome } from '../../command-handling/command-context';
-import { canonicalJson, toCommandContext } from '../../command-handling/http-command.decorator';
+import { canonicalJson, ChangeCaseCommand, toCommandContext } from '@app/runtime';
+import type { CommandOutcome } from '@app/runtime';
 import { verifyCustomerCase } from '../../queries/timeline/timeline.queries';
 import type { PublicSurveyDto, PublicSurveyResponseDto } from './public-survey.dto';
 

@@ -2,10 +2,10 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { BusinessCalendar, CaseErrors, runningTransferTerm } from '@app/domain';
 import type { NextDeadline } from '@app/domain';
-import { CASES_COLLECTION, CaseView, caseViewProjection, SLA_TIMERS_COLLECTION, SlaTimersDoc } from '@app/projections';
+import { CASES_COLLECTION, CaseView, caseViewProjection } from '@app/projections';
+import { SLA_TIMERS_COLLECTION, SlaTimersDoc } from '@app/processes';
 import { Page, READ_STORE, ReadStore } from '@app/read-store';
-import { ReadModelFreshness } from '../../read-side/read-model-freshness';
-import { Clock } from '../../storage/clock';
+import { Clock, ReadModelFreshness } from '@app/runtime';
 import { legalClockOf } from './legal-clock';
 import type { LegalClockView } from './legal-clock';
 

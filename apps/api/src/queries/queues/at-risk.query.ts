@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { caseQueuesProjection, QUEUE_ITEMS_COLLECTION, QueueItem, SLA_TIMERS_COLLECTION, SLA_TIMERS_PROJECTION, SlaTimersDoc } from '@app/projections';
+import { caseQueuesProjection, QUEUE_ITEMS_COLLECTION, QueueItem } from '@app/projections';
+import { SLA_TIMERS_COLLECTION, SLA_TIMERS_PROJECTION, SlaTimersDoc } from '@app/processes';
 import { READ_STORE, ReadStore } from '@app/read-store';
-import { ReadModelFreshness } from '../../read-side/read-model-freshness';
+import { ReadModelFreshness } from '@app/runtime';
 import { findPage, PageRequest, queueEntry, QueuePage } from './queues.queries';
 
 /** Open cases whose next SLA deadline falls before `horizon` (overdue ones included), soonest first. */

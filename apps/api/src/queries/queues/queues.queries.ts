@@ -4,7 +4,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { caseQueuesProjection, QUEUE_ITEMS_COLLECTION, QUEUE_SUMMARY_COLLECTION, QUEUE_SUMMARY_ID, QueueItem, QueueSummary, QUEUES } from '@app/projections';
 import { Filter, FindQuery, InvalidCursorError, Page, READ_STORE, ReadStore } from '@app/read-store';
 import { RequestValidationError } from '../../http/validation';
-import { ReadModelFreshness } from '../../read-side/read-model-freshness';
+import { ReadModelFreshness } from '@app/runtime';
 
 export type QueueEntry = Omit<QueueItem, 'state'> & {
   overdue: boolean;

@@ -14,8 +14,7 @@ import {
   summarizeReport,
 } from '@app/projections';
 import { READ_STORE, ReadStore, StoredDocument } from '@app/read-store';
-import { AppConfig } from '../../config/app-config';
-import { ReadModelFreshness } from '../../read-side/read-model-freshness';
+import { AppConfig, ReadModelFreshness } from '@app/runtime';
 
 export class GetReportQuery {
   constructor(

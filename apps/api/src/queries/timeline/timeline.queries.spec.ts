@@ -1,8 +1,8 @@
 import { NotFoundException } from '@nestjs/common';
-import { SqliteEventStore } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store/sqlite';
 import { CASES_COLLECTION, CaseTimeline, hashVerificationCode, TIMELINES_COLLECTION } from '@app/projections';
-import { SqliteReadStore } from '@app/read-store';
-import { ReadModelFreshness } from '../../read-side/read-model-freshness';
+import { SqliteReadStore } from '@app/read-store/sqlite';
+import { ReadModelFreshness } from '@app/runtime';
 import { GetCustomerTimelineHandler, GetCustomerTimelineQuery, GetTimelineHandler, GetTimelineQuery } from './timeline.queries';
 
 const CASE_ID = '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f';

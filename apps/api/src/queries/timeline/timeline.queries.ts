@@ -4,7 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { CaseErrors } from '@app/domain';
 import { CASES_COLLECTION, CaseTimeline, caseTimelineProjection, CaseView, caseViewProjection, hashVerificationCode, TIMELINES_COLLECTION, TimelineEntry } from '@app/projections';
 import { READ_STORE, ReadStore } from '@app/read-store';
-import { ReadModelFreshness } from '../../read-side/read-model-freshness';
+import { ReadModelFreshness } from '@app/runtime';
 
 export interface StaffTimeline {
   caseId: string;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import { MongoClient } from 'mongodb';
-import { databaseFromUrl } from '../mongodb-url';
+import { databaseFromUrl } from '@app/storage-kit/mongodb';
 
 /** A fresh database name for one test: the URL's database name with a random suffix (letters, digits, `_`). */
 export function scratchDatabaseName(url: string): string {

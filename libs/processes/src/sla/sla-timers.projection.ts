@@ -1,0 +1,109 @@
+import { CASE_EVENT_TYPES, DeadlineFold, evolveCase, memoizedSlaCalendar, slaScheduleFrom } from '@app/domain';
+import type { CaseEvent, CaseEventType, CaseState, DeadlineFoldSnapshot, NextDeadline, SlaScheduleOptions, SlaTimer } from '@app/domain';
+import { caseIdOf, opensCase, settingsFingerprint } from '@app/projections';
+import type { Doc, Projection, ProjectionEvent } from '@app/projections';
+
+export const SLA_TIMERS_COLLECTION = 'sla_timers';
+export const SLA_TIMERS_PROJECTION = 'sla-timers';
+/**
+ * Bump when the document's shape or the timer rules change. 2: no email text in the history (issue 7);
+ * 3: folded state and clocks instead of the history; 4: the clocks keep the filing's channel and instant only;
+ * 5: no extension reason in the clocks, reasons in the state [erased] after PetitionerDataErased (issue 23).
+ */
+const SCHEMA_VERSION = 5;
+/** Events that move no clock and no case status: the timers stay as they are (the folded state still takes them in). */
+const KEEPS_TIMERS: ReadonlySet<CaseEventType> = new Set([
+  'CaseAssigned',
+  'TypificationConfirmed',
+  'CaseReturnedToAgent',
+  'SatisfactionSurveyAnswered',
+  'QualityReviewed',
+  'EmailDelivered',
+  'EmailDeliveryFailed',
+  'CustomerEmailReceived',
+  'PetitionerDataErased',
+]);
+const CHANGES_TIMERS: ReadonlySet<CaseEventType> = new Set(CASE_EVENT_TYPES.filter((type) => !KEEPS_TIMERS.has(type)));
+
+const NO_TIMERS = { timers: [], nextTimerMs: null, nextDeadline: null, nextDeadlineMs: null };
+
+export type ScheduledTimer = SlaTimer & { dueMs: number };
+
+/** The timers read model: one document per open case (deleted once the case is over). */
+export interface SlaTimersDoc {
+  caseId: string;
+  /** The case's state after its last event (the decider's fold). */
+  state: CaseState;
+  /** Its deadline clocks after its last event (without the petitioner's personal data): the next event goes on from them, no replay. */
+  clocks: DeadlineFoldSnapshot;
+  timers: ScheduledTimer[];
+  /** The earliest timer (epoch ms), what the process manager queries; null when none is pending. */
+  nextTimerMs: number | null;
+  /** The deadline the case must meet next, for the at-risk queue; null while none runs (paused, met). */
+  nextDeadline: (NextDeadline & { dueMs: number }) | null;
+  nextDeadlineMs: number | null;
+}
+
+/**
+ * The SLA process manager's timers, kept from the case events (pure: the policies and calendar are
+ * configuration given once). Its version carries a fingerprint of the configuration (and of the
+ * calendar's settings, when given), so that new settings rebuild the timers from position 0.
+ */
+export function createSlaTimersProjection(settings: SlaScheduleOptions, calendarSettings: unknown = null): Projection<'timers'> {
+  // The calendar's answers are remembered: cases filed the same day ask the same questions.
+  const options = { ...settings, calendar: memoizedSlaCalendar(settings.calendar) };
+  // The timers need the clocks only, not their explanation.
+  const foldOptions = { calendar: options.calendar, policies: options.policies, explain: false };
+  return {
+    name: SLA_TIMERS_PROJECTION,
+    version: SCHEMA_VERSION * 1_000_000 + fingerprint(settings, calendarSettings),
+    collections: [{ name: SLA_TIMERS_COLLECTION, indexes: [{ fields: ['nextTimerMs'] }, { fields: ['nextDeadlineMs'] }] }],
+    handles: CASE_EVENT_TYPES,
+    keysOf: (event) => ({ timers: { collection: SLA_TIMERS_COLLECTION, id: caseIdOf(event), created: opensCase(event) } }),
+    evolve: ({ timers: doc }, event) => {
+      const before = doc as unknown as SlaTimersDoc | null;
+      if (!before && event.type !== 'CaseFiled') return {};
+      const caseEvent = withoutPersonalData(event);
+      if (caseEvent.type === 'CaseFiled') {
+        // CaseTypified always comes with the filing: the timers are computed from it on.
+        const fold = new DeadlineFold(caseEvent.data, foldOptions);
+        const filed: SlaTimersDoc = { caseId: caseIdOf(event), state: evolveCase({ status: 'none' }, event), clocks: fold.snapshot(), ...NO_TIMERS };
+        return { timers: filed as unknown as Doc };
+      }
+      const state = evolveCase(before!.state, event);
+      const fold = DeadlineFold.resume(before!.clocks, foldOptions);
+      fold.apply(caseEvent);
+      if (!CHANGES_TIMERS.has(event.type)) return { timers: { ...before, state, clocks: fold.snapshot() } as unknown as Doc };
+      const schedule = slaScheduleFrom(state, fold.clocks, options);
+      if (!schedule.open) return { timers: null };
+      // The new key first: on Node 20, `{ ...timer, dueMs }` gives every timer a hidden class of its own.
+      const timers = schedule.timers.map((timer) => ({ dueMs: Date.parse(timer.dueAt), ...timer }));
+      const nextDeadline = schedule.nextDeadline && { dueMs: Date.parse(schedule.nextDeadline.dueAt), ...schedule.nextDeadline };
+      const next: SlaTimersDoc = {
+        caseId: caseIdOf(event),
+        state,
+        clocks: fold.snapshot(),
+        timers,
+        nextTimerMs: timers.length === 0 ? null : Math.min(...timers.map((timer) => timer.dueMs)),
+        nextDeadline,
+        nextDeadlineMs: nextDeadline?.dueMs ?? null,
+      };
+      return { timers: next as unknown as Doc };
+    },
+  };
+}
+
+function withoutPersonalData(event: ProjectionEvent): CaseEvent {
+  // The customer's own words may carry their name (a signature): the schedule needs neither.
+  if (event.type === 'CustomerEmailReceived') return { type: event.type, data: { ...event.data, subject: '', body: '', attachments: [] } };
+  // Staff write the reason, and may name the petitioner in it: the clocks keep the days, not the words.
+  if (event.type === 'DeadlineExtended') return { type: event.type, data: { ...event.data, reason: '' } };
+  if (event.type !== 'CaseFiled') return { type: event.type, data: event.data } as CaseEvent;
+  const { petitioner: _petitioner, verificationCode: _code, consent: _consent, ...data } = event.data;
+  return { type: event.type, data } as unknown as CaseEvent;
+}
+
+/** Changes with the policies, the company rule or the calendar's settings (holidays, business hours). */
+function fingerprint({ policies, customerSilenceBusinessDays }: SlaScheduleOptions, calendarSettings: unknown): number {
+  return settingsFingerprint({ policies, customerSilenceBusinessDays, calendarSettings });
+}
