@@ -5,7 +5,6 @@ import { CaseFiled } from '@app/domain';
 import { CommandRoute } from '../../command-handling/command-route.decorator';
 import type { CommandOutcome } from '../../command-handling/command-context';
 import { HttpCommand, HttpCommandHeaders, toCommandContext } from '../../command-handling/http-command.decorator';
-import { ApiErrorDto } from '../../http/api-error.dto';
 import { FileCaseCommand } from './file-case.handler';
 import { FileCaseDto, FiledCaseResponseDto } from './file-case.dto';
 
@@ -18,10 +17,13 @@ export class FileCaseController {
     roles: ['agent'],
     created: true,
     onExistingCase: false,
+    command: 'FileCase',
+    unreachable: ['alreadyFiled', 'consentRequired'],
+    errors: ['CASE.RELATED_NOT_FOUND', 'READ_MODEL.BEHIND'],
     response: FiledCaseResponseDto,
     summary: 'File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution); a relatedFilingNumber must name a case already filed (else 422 CASE.RELATED_NOT_FOUND)',
   })
-  @ApiResponse({ status: 503, type: ApiErrorDto, description: 'READ_MODEL.BEHIND: the relatedFilingNumber is not in the read models and they have not caught up within 5 s; retry' })
+  @ApiResponse({ status: 503, description: 'The relatedFilingNumber is not in the read models and they have not caught up within 5 s (READ_MODEL.BEHIND); retry' })
   async fileCase(@Body() body: FileCaseDto, @HttpCommand() headers: HttpCommandHeaders): Promise<FiledCaseResponseDto> {
     const context = toCommandContext(headers, 'FileCase', null, body);
     const outcome = await this.bus.execute<FileCaseCommand, CommandOutcome>(new FileCaseCommand(body, context));

@@ -45,9 +45,8 @@ export class FileCaseDto {
   @RequiredText(5000, 'What the customer asks for') request: string;
   @Nested(() => PetitionerDto) petitioner: PetitionerDto;
 
-  @ApiPropertyOptional({ type: ConsentDto, description: "Required by the domain: without it the filing is refused with 422 CASE.CONSENT_REQUIRED" })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => ConsentDto)
-  consent?: ConsentDto;
+  @Nested(() => ConsentDto, "The petitioner's consent to the processing of their personal data: a case is filed only with it (Ley 1581 de 2012)")
+  consent: ConsentDto;
 
   @ApiPropertyOptional({ type: [AttachmentDto], maxItems: 50 })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AttachmentDto)
