@@ -21,7 +21,7 @@ export function ApiRequiredWhen(rule: RequiredWhen): ClassDecorator {
 
 /** Adds each class's conditional requirements to its component schema. */
 export function documentSchemaRules(document: OpenAPIObject): OpenAPIObject {
-  const schemas = (document.components?.schemas ?? {}) as Record<string, { allOf?: object[] }>;
+  const schemas = (document.components?.schemas ?? {}) as Record<string, { allOf?: object[]; properties?: Record<string, object> }>;
   for (const [name, rules] of RULES) {
     const schema = schemas[name];
     if (!schema) continue;
@@ -30,7 +30,7 @@ export function documentSchemaRules(document: OpenAPIObject): OpenAPIObject {
         ...Object.entries(when).map(([other, value]) => ({
           properties: { [other]: typeof value === 'boolean' ? { enum: [!value] } : { not: { enum: [value] } } },
         })),
-        { required: [field] },
+        { properties: { [field]: schema.properties?.[field] ?? {} }, required: [field] },
       ],
     }));
     schema.allOf = [...(schema.allOf ?? []), ...conditions];
