@@ -2,6 +2,8 @@
 export interface SchemaObject {
   $ref?: string;
   allOf?: SchemaObject[];
+  /** A conditional requirement (`reason` unless `consistent` is true): one branch must hold. */
+  anyOf?: SchemaObject[];
   type?: string;
   properties?: Record<string, SchemaObject>;
   required?: string[];
