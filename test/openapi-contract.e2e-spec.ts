@@ -69,6 +69,16 @@ describe('the OpenAPI document at /docs-json', () => {
     expect(undocumented).toEqual([]);
   });
 
+  it('writes its patterns with ASCII classes ([0-9], not \\d): tools in other languages read \\d, \\s and \\w as any Unicode digit, space or letter', () => {
+    const patterns: string[] = [];
+    JSON.stringify(doc, (key, value: unknown) => {
+      if (key === 'pattern' && typeof value === 'string') patterns.push(value);
+      return value;
+    });
+    expect(patterns.length).toBeGreaterThan(10);
+    expect(patterns.filter((pattern) => /\\[dsw]/i.test(pattern))).toEqual([]);
+  });
+
   it('gives every error answer an example per code, each with its real status and a known code', () => {
     const wrong: string[] = [];
     for (const { path, method, operation } of operations()) {

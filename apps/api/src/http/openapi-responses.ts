@@ -2,6 +2,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import type { OperationObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { isThrottledPath } from '../security/throttling.module';
 import { apiErrorSample } from './api-error-catalog';
+import { FILING_NUMBER_PATTERN } from './field.decorators';
 import { OperationFacts, rolesSentence } from './openapi-operations';
 
 const ERROR_SCHEMA = { $ref: '#/components/schemas/ApiErrorDto' };
@@ -81,8 +82,8 @@ export function documentRoles(document: OpenAPIObject, facts: ReadonlyMap<string
 const PARAMETER_SCHEMAS: Record<string, Record<string, unknown>> = {
   'path:id': { type: 'string', format: 'uuid' },
   'path:userId': { type: 'string', pattern: '^[\\x21-\\x7e]{1,100}$' },
-  'path:filingNumber': { type: 'string', pattern: '^\\d{4}-\\d{6}$', example: '2026-000042' },
-  'header:If-Match': { type: 'string', pattern: '^(W/)?"?\\d{1,15}"?$', example: '"3"' },
+  'path:filingNumber': { type: 'string', pattern: FILING_NUMBER_PATTERN, example: '2026-000042' },
+  'header:If-Match': { type: 'string', pattern: '^(W/)?"?[0-9]{1,15}"?$', example: '"3"' },
   'header:Idempotency-Key': { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
 };
 

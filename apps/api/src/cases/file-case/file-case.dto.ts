@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsObject, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CASE_KINDS, CHANNELS, DOCUMENT_TYPES } from '@app/domain';
 import type { CaseKind, Channel, DocumentType } from '@app/domain';
-import { CalendarInstant, Nested, OneOf, OptionalName, RequiredName, RequiredText, WholeNumber } from '../../http/field.decorators';
+import { CalendarInstant, FILING_NUMBER_PATTERN, Nested, OneOf, OptionalName, RequiredName, RequiredText, WholeNumber } from '../../http/field.decorators';
 
 export class PetitionerDto {
   @RequiredName(200, 'Full name', 'María Fernanda Rojas') fullName: string;
@@ -12,7 +12,7 @@ export class PetitionerDto {
   documentNumber: string;
   @ApiProperty({ format: 'email', maxLength: 254, example: 'maria.rojas@example.com' }) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
   email: string;
-  @ApiPropertyOptional({ pattern: '^[+\\d][\\d\\s()-]{5,29}$', maxLength: 30, example: '+57 300 123 4567' }) @OptionalName(30) @Matches(/^[+\d][\d\s()-]{5,29}$/, { message: 'phone must be a phone number' }) phone?: string;
+  @ApiPropertyOptional({ pattern: '^[+0-9][0-9 ()-]{5,29}$', maxLength: 30, example: '+57 300 123 4567' }) @OptionalName(30) @Matches(/^[+\d][\d\s()-]{5,29}$/, { message: 'phone must be a phone number' }) phone?: string;
   @OptionalName(300) address?: string;
   @OptionalName(200) company?: string;
 }
@@ -52,7 +52,7 @@ export class FileCaseDto {
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];
 
-  @ApiPropertyOptional({ description: 'Filing number of an earlier case this one refers to: a case already filed, else 422 CASE.RELATED_NOT_FOUND', example: '2026-000041', pattern: '^\\d{4}-\\d{6}$' })
+  @ApiPropertyOptional({ description: 'Filing number of an earlier case this one refers to: a case already filed, else 422 CASE.RELATED_NOT_FOUND', example: '2026-000041', pattern: FILING_NUMBER_PATTERN })
   @IsOptional() @Matches(/^\d{4}-\d{6}$/, { message: 'relatedFilingNumber must look like 2026-000042' })
   relatedFilingNumber?: string;
 

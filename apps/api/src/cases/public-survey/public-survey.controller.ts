@@ -5,6 +5,7 @@ import { Public } from '../../auth/roles.decorator';
 import { RequestValidationError } from '../../http/validation';
 import { AnswerSurveyPubliclyCommand } from './public-survey.handler';
 import { PublicSurveyDto, PublicSurveyResponseDto } from './public-survey.dto';
+import { FILING_NUMBER_PATTERN } from '../../http/field.decorators';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { commandErrorCodes } from '../../command-handling/command-route.decorator';
 
@@ -24,7 +25,7 @@ export class PublicSurveyController {
       'The same answer sent again is answered as the first time and records nothing more; another answer once one is recorded is 409 CASE.SURVEY_ALREADY_ANSWERED. ' +
       'The case must be resolved (at first line or by a resolved response) or closed, else 409 CASE.WRONG_STATUS.',
   })
-  @ApiParam({ name: 'filingNumber', example: '2026-000042', schema: { type: 'string', pattern: '^\\d{4}-\\d{6}$' } })
+  @ApiParam({ name: 'filingNumber', example: '2026-000042', schema: { type: 'string', pattern: FILING_NUMBER_PATTERN } })
   @ApiResponse({ status: 200, type: PublicSurveyResponseDto, description: 'Recorded' })
   @ApiErrors(...commandErrorCodes('AnswerSurvey', ['invalidScore']))
   @ApiResponse({ status: 404, description: 'No case with that filing number and verification code' })

@@ -12,10 +12,11 @@ import { caseViewWithoutPersonalData, seesNoPersonalData } from '../../personal-
 import { FreshnessQueryDto } from '../../read-side/list-query.dto';
 import { CaseViewDto, CaseViewPageDto } from './case-view.dto';
 import { FindCasesByFilingNumberQuery, GetCaseQuery, PublicCaseView } from './case-view.queries';
+import { FILING_NUMBER_PATTERN } from '../../http/field.decorators';
 import { ApiErrors } from '../../http/api-errors.decorator';
 
 export class FilingNumberQueryDto extends FreshnessQueryDto {
-  @ApiProperty({ example: '2026-000042', pattern: '^\\d{4}-\\d{6}$' })
+  @ApiProperty({ example: '2026-000042', pattern: FILING_NUMBER_PATTERN })
   @Matches(/^\d{4}-\d{6}$/, { message: 'filingNumber must look like 2026-000042' })
   filingNumber: string;
 }
