@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ROLES } from '@app/domain';
 import { API_ERRORS } from '../apps/api/src/http/api-error-catalog';
 import { expectValidationError } from './support/expectations';
-import { OpenApiDocument } from './support/openapi';
+import { OpenApiDocument, resolveSchema, SchemaObject } from './support/openapi';
 import { readTryIt } from './support/readme-try-it';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -77,6 +77,21 @@ describe('the OpenAPI document at /docs-json', () => {
     });
     expect(patterns.length).toBeGreaterThan(10);
     expect(patterns.filter((pattern) => /\\[dsw]/i.test(pattern))).toEqual([]);
+  });
+
+  it('closes every request body, nested objects included, to unknown fields, as the validation refuses them (400)', () => {
+    const open: string[] = [];
+    const visit = (schema: SchemaObject | undefined, where: string): void => {
+      if (!schema) return;
+      const resolved = resolveSchema(doc, schema);
+      if (resolved.properties) {
+        if (resolved.additionalProperties !== false) open.push(where);
+        for (const [key, property] of Object.entries(resolved.properties)) visit(property, `${where}.${key}`);
+      }
+      if (resolved.items) visit(resolved.items, `${where}[]`);
+    };
+    for (const { path, method, operation } of operations()) visit(operation.requestBody?.content?.['application/json']?.schema, `${method} ${path}`);
+    expect(open).toEqual([]);
   });
 
   it('gives every error answer an example per code, each with its real status and a known code', () => {

@@ -4,6 +4,7 @@ export interface SchemaObject {
   allOf?: SchemaObject[];
   /** A conditional requirement (`reason` unless `consistent` is true): one branch must hold. */
   anyOf?: SchemaObject[];
+  additionalProperties?: boolean | SchemaObject;
   type?: string;
   properties?: Record<string, SchemaObject>;
   required?: string[];

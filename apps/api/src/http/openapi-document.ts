@@ -3,13 +3,13 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ApiErrorDto } from './api-error.dto';
 import { operationFacts } from './openapi-operations';
 import { documentCommonParameters, documentErrorResponses, documentRoles } from './openapi-responses';
-import { documentSchemaRules } from './schema-rules';
+import { documentClosedBodies, documentSchemaRules } from './schema-rules';
 
 /**
  * The OpenAPI document served at /docs-json: the routes as Swagger reads them, one tag each (no
  * automatic tag per controller), then completed from the same metadata the guards read: the roles
- * in each description, every error answer with its codes, the shared parameter checks, and the
- * body rules a property alone cannot state.
+ * in each description, every error answer with its codes, the shared parameter checks, the body
+ * rules a property alone cannot state, and request bodies closed to unknown fields.
  */
 export function openApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
@@ -26,5 +26,5 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     { extraModels: [ApiErrorDto], autoTagControllers: false },
   );
   const facts = operationFacts(app);
-  return documentSchemaRules(documentCommonParameters(documentErrorResponses(documentRoles(document, facts), facts)));
+  return documentClosedBodies(documentSchemaRules(documentCommonParameters(documentErrorResponses(documentRoles(document, facts), facts))));
 }

@@ -37,3 +37,37 @@ export function documentSchemaRules(document: OpenAPIObject): OpenAPIObject {
   }
   return document;
 }
+
+type Schema = { $ref?: string; properties?: Record<string, Schema>; items?: Schema; allOf?: Schema[]; additionalProperties?: boolean };
+
+/**
+ * Closes every request body schema, nested objects included (`additionalProperties: false`): the
+ * validation refuses an unknown field with 400 (whitelist, forbidNonWhitelisted), so a schema that
+ * let them through would describe bodies the API refuses.
+ */
+export function documentClosedBodies(document: OpenAPIObject): OpenAPIObject {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  const closed = new Set<string>();
+  const close = (schema: Schema | undefined): void => {
+    if (!schema) return;
+    if (schema.$ref) {
+      const name = schema.$ref.replace('#/components/schemas/', '');
+      if (closed.has(name)) return;
+      closed.add(name);
+      return close(schemas[name]);
+    }
+    if (schema.properties) {
+      schema.additionalProperties = false;
+      Object.values(schema.properties).forEach(close);
+    }
+    close(schema.items);
+    schema.allOf?.forEach(close);
+  };
+  for (const item of Object.values(document.paths)) {
+    for (const operation of [item.get, item.post, item.put, item.patch, item.delete]) {
+      const body = operation?.requestBody;
+      if (body && 'content' in body) close(body.content['application/json']?.schema as Schema | undefined);
+    }
+  }
+  return document;
+}
