@@ -853,9 +853,12 @@ export interface components {
              * @example 2026-000041
              */
             relatedFilingNumber?: string;
-            /** @description Only for a petition or an inquiry answered on the spot */
+            /** @description Only for a kind resolvable at first line (petition, inquiry, document_request) answered on the spot; another kind is 422 CASE.FIRST_LINE_NOT_ALLOWED */
             firstLineResolution?: components["schemas"]["FirstLineResolutionDto"];
-        };
+        } & (unknown | {
+            /** @enum {unknown} */
+            kind?: "petition" | "inquiry" | "document_request";
+        });
         FiledCaseResponseDto: {
             /** Format: uuid */
             caseId: string;

@@ -6,7 +6,14 @@ interface RequiredWhen {
   when: Record<string, boolean | string>;
 }
 
+/** A field a body may carry only when another one has one of some values (`firstLineResolution` for a petition or an inquiry). */
+interface AllowedWhen {
+  field: string;
+  when: Record<string, readonly string[]>;
+}
+
 const RULES = new Map<string, RequiredWhen[]>();
+const ALLOWANCES = new Map<string, AllowedWhen[]>();
 
 /**
  * Says in the schema what a conditional validator (`@ValidateIf`) requires, as an `anyOf`: the
@@ -19,9 +26,24 @@ export function ApiRequiredWhen(rule: RequiredWhen): ClassDecorator {
   };
 }
 
-/** Adds each class's conditional requirements to its component schema. */
+/** Says in the schema what a rule of the decider allows only with some values of another field, as an `anyOf`. */
+export function ApiAllowedWhen(rule: AllowedWhen): ClassDecorator {
+  return (target) => {
+    ALLOWANCES.set(target.name, [...(ALLOWANCES.get(target.name) ?? []), rule]);
+  };
+}
+
+/** Adds each class's conditional requirements and allowances to its component schema. */
 export function documentSchemaRules(document: OpenAPIObject): OpenAPIObject {
   const schemas = (document.components?.schemas ?? {}) as Record<string, { allOf?: object[]; properties?: Record<string, object> }>;
+  for (const [name, rules] of ALLOWANCES) {
+    const schema = schemas[name];
+    if (!schema) continue;
+    const conditions = rules.map(({ field, when }) => ({
+      anyOf: [{ not: { required: [field] } }, { properties: Object.fromEntries(Object.entries(when).map(([other, values]) => [other, { enum: [...values] }])) }],
+    }));
+    schema.allOf = [...(schema.allOf ?? []), ...conditions];
+  }
   for (const [name, rules] of RULES) {
     const schema = schemas[name];
     if (!schema) continue;

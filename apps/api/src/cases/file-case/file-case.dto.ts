@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsObject, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { CASE_KINDS, CHANNELS, DOCUMENT_TYPES } from '@app/domain';
+import { CASE_KINDS, CHANNELS, DOCUMENT_TYPES, FIRST_LINE_RESOLVABLE_KINDS } from '@app/domain';
 import type { CaseKind, Channel, DocumentType } from '@app/domain';
+import { ApiAllowedWhen } from '../../http/schema-rules';
 import { CalendarInstant, FILING_NUMBER_PATTERN, Nested, OneOf, OptionalName, RequiredName, RequiredText, WholeNumber } from '../../http/field.decorators';
 
 export class PetitionerDto {
@@ -35,6 +36,7 @@ export class FirstLineResolutionDto {
   @RequiredText(5000, 'What the agent answered on the spot') resolution: string;
 }
 
+@ApiAllowedWhen({ field: 'firstLineResolution', when: { kind: FIRST_LINE_RESOLVABLE_KINDS } })
 export class FileCaseDto {
   @OneOf(CASE_KINDS) kind: CaseKind;
   @RequiredName(100, 'Typology of the typification', 'billing') typology: string;
@@ -56,7 +58,7 @@ export class FileCaseDto {
   @IsOptional() @Matches(/^\d{4}-\d{6}$/, { message: 'relatedFilingNumber must look like 2026-000042' })
   relatedFilingNumber?: string;
 
-  @ApiPropertyOptional({ type: FirstLineResolutionDto, description: 'Only for a petition or an inquiry answered on the spot' })
+  @ApiPropertyOptional({ type: FirstLineResolutionDto, description: 'Only for a kind resolvable at first line (petition, inquiry, document_request) answered on the spot; another kind is 422 CASE.FIRST_LINE_NOT_ALLOWED' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => FirstLineResolutionDto)
   firstLineResolution?: FirstLineResolutionDto;
 }
