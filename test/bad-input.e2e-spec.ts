@@ -105,6 +105,16 @@ describe('HTTP: bad input on every command route', () => {
       if (route.appendsOnSuccess !== false) expect(await t.headPosition()).toBeGreaterThan(before);
     });
 
+    it('accepts the valid body without any one field the schema leaves optional (no rule requires what the schema does not)', async () => {
+      const conditional = (requestBodySchema(doc, route.path).anyOf ?? []).flatMap((branch) => branch.required ?? []);
+      const optional = fields().filter(({ field, required }) => !required && !/\.\d+$/.test(field) && !conditional.includes(field));
+      for (const { field } of optional) {
+        const ready = route.readyAt ? (await cases.caseAt(route.readyAt)).caseId : undefined;
+        const response = await post(route, ready).send(withoutField(route.validBody(), field));
+        expect({ without: field, status: response.status, code: response.body.code }).toEqual({ without: field, status: route.successStatus, code: undefined });
+      }
+    });
+
     it('when a required field is missing, answers 400 naming it (nested as petitioner.email) and appends nothing', async () => {
       const required = fields().filter((field) => field.required);
       expect(required.length).toBeGreaterThan(0);

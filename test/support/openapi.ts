@@ -2,6 +2,9 @@
 export interface SchemaObject {
   $ref?: string;
   allOf?: SchemaObject[];
+  /** A conditional requirement (`reason` unless `consistent` is true): one branch must hold. */
+  anyOf?: SchemaObject[];
+  additionalProperties?: boolean | SchemaObject;
   type?: string;
   properties?: Record<string, SchemaObject>;
   required?: string[];
@@ -12,7 +15,11 @@ export interface SchemaObject {
 
 interface Operation {
   description?: string;
+  tags?: string[];
+  operationId?: string;
+  security?: unknown[];
   requestBody?: { content?: Record<string, { schema?: SchemaObject }> };
+  responses?: Record<string, { description?: string; content?: Record<string, { examples?: Record<string, { value: { statusCode: number; code: string; message: string } }> }> }>;
 }
 
 export interface OpenApiDocument {
@@ -127,3 +134,24 @@ export function withField(body: Record<string, unknown>, field: string, value: u
 }
 
 export const withoutField = (body: Record<string, unknown>, field: string) => withField(body, field, undefined);
+
+/**
+ * `body`, checked to hold exactly the fields the named schema requires (nested objects too, by
+ * their own schemas), typed as the client generated from the document types it.
+ */
+export function requiredOnly<T>(doc: OpenApiDocument, schemaName: string, body: unknown): T {
+  expect({ schema: schemaName, notExactlyRequired: beyondOrShortOfRequired(doc, { $ref: `#/components/schemas/${schemaName}` }, body, '') }).toEqual({ schema: schemaName, notExactlyRequired: [] });
+  return body as T;
+}
+
+function beyondOrShortOfRequired(doc: OpenApiDocument, raw: SchemaObject, body: unknown, prefix: string): string[] {
+  const schema = resolveSchema(doc, raw);
+  if (!isPlainObject(body) || !schema.properties) return [];
+  const required = schema.required ?? [];
+  const present = Object.keys(body);
+  return [
+    ...present.filter((key) => !required.includes(key)).map((key) => `${prefix}${key} (optional)`),
+    ...required.filter((key) => !present.includes(key)).map((key) => `${prefix}${key} (missing)`),
+    ...present.filter((key) => schema.properties![key]).flatMap((key) => beyondOrShortOfRequired(doc, schema.properties![key], body[key], `${prefix}${key}.`)),
+  ];
+}

@@ -1,13 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig, lockDataDir, validateAppConfig } from '@app/runtime';
-import { ApiErrorDto } from './http/api-error.dto';
 import { ApiErrorFilter } from './http/api-error.filter';
-import { documentCommonParameters, documentCommonResponses } from './http/openapi-responses';
+import { openApiDocument } from './http/openapi-document';
 import { createValidationPipe } from './http/validation';
 import { hardenHttp } from './security/http-hardening';
 
@@ -36,17 +35,7 @@ export async function createApp(options: AppModuleOptions = {}, logger: false | 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('PQR case management')
-      .setDescription('Event-sourced PQR / PQRSD cases (Colombia). Contract: docs/http-api.md in the repository. Errors: { statusCode, code, message, details? }.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-    { extraModels: [ApiErrorDto] },
-  );
-  SwaggerModule.setup('docs', app, documentCommonParameters(documentCommonResponses(document)), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return releasingOnClose(app, lock);
 }
 

@@ -8,6 +8,7 @@ export * from './cases/case.events';
 export * from './cases/case.commands';
 export * from './cases/case.state';
 export * from './cases/case.errors';
+export * from './cases/case-command-errors';
 export * from './cases/case.decider';
 export * from './cases/information-period';
 export * from './cases/case-mail.decider';

@@ -4,10 +4,11 @@ import { IsUUID } from 'class-validator';
 import { Roles } from '../auth/roles.decorator';
 import { ListQueryDto } from '../read-side/list-query.dto';
 import { AccessAuditLog, AccessPage } from './access-audit.log';
+import { UUID_PATTERN } from '../http/field.decorators';
 
 /** Paged like every list; no minPosition: the audit is read from the event store itself, never behind. */
 export class AccessAuditQueryDto extends PickType(ListQueryDto, ['limit', 'cursor'] as const) {
-  @ApiProperty({ format: 'uuid', description: 'The case whose accesses to list' })
+  @ApiProperty({ format: 'uuid', pattern: UUID_PATTERN, description: 'The case whose accesses to list' })
   @IsUUID('all', { message: 'caseId must be a UUID' })
   caseId: string;
 }

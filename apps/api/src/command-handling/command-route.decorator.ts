@@ -1,11 +1,16 @@
 import { applyDecorators, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Role } from '@app/domain';
+import { caseErrorSample, CASE_COMMAND_ERRORS } from '@app/domain';
+import type { CaseCommandType, CaseErrorName, Role } from '@app/domain';
 import { Roles } from '../auth/roles.decorator';
-import { ApiErrorDto } from '../http/api-error.dto';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { ETagInterceptor } from './etag.interceptor';
 
-/** A command route: POST, its roles, the command headers and every documented outcome. */
+/**
+ * A command route: POST, its roles, the command headers and every documented outcome. Its error
+ * codes are those the decider lists for `command` (CASE_COMMAND_ERRORS, less `unreachable`: what
+ * the request's validation or the route already rules out), the command path's own and `errors`.
+ */
 export function CommandRoute(options: {
   path: string;
   roles: Role[];
@@ -13,8 +18,12 @@ export function CommandRoute(options: {
   created?: boolean;
   response: new () => object;
   onExistingCase?: boolean;
+  command?: CaseCommandType;
+  unreachable?: CaseErrorName[];
+  errors?: string[];
 }) {
   const ok = options.created ? 201 : 200;
+  const onExistingCase = options.onExistingCase !== false;
   return applyDecorators(
     Post(options.path),
     HttpCode(ok),
@@ -22,9 +31,9 @@ export function CommandRoute(options: {
     UseInterceptors(ETagInterceptor),
     ApiTags('commands'),
     ApiBearerAuth(),
-    ApiOperation({ summary: options.summary, description: `Roles: ${options.roles.join(', ')}` }),
+    ApiOperation({ summary: options.summary }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body: the first result again, nothing appended; another body: 422' }),
-    ...(options.onExistingCase === false
+    ...(!onExistingCase
       ? []
       : [
           ApiHeader({
@@ -37,13 +46,16 @@ export function CommandRoute(options: {
           }),
         ]),
     ApiResponse({ status: ok, type: options.response, description: 'Done; the ETag header carries the new revision' }),
-    ...[
-      [400, 'Invalid field, header or parameter (one entry per field in details)'],
-      [401, 'Missing or invalid token'],
-      [403, 'Role not allowed, or not the assigned backoffice agent'],
-      [404, 'Unknown case'],
-      [409, 'The case status forbids it, or a person changed the case since the If-Match revision (CONCURRENCY.CONFLICT)'],
-      [422, 'A business rule is broken, or an Idempotency-Key reused with another body'],
-    ].map(([status, description]) => ApiResponse({ status: status as number, description: description as string, type: ApiErrorDto })),
+    ApiErrors(
+      ...(options.command ? commandErrorCodes(options.command, options.unreachable) : []),
+      ...(onExistingCase ? ['CONCURRENCY.CONFLICT'] : []),
+      'IDEMPOTENCY.KEY_REUSED',
+      ...(options.errors ?? []),
+    ),
   );
+}
+
+/** The codes the decider lists for a command, less those the route rules out before it decides. */
+export function commandErrorCodes(command: CaseCommandType, unreachable: CaseErrorName[] = []): string[] {
+  return CASE_COMMAND_ERRORS[command].filter((name) => !unreachable.includes(name)).map((name) => caseErrorSample(name).code);
 }

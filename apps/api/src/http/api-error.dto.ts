@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class ApiErrorDto {
-  @ApiProperty() statusCode: number;
-  @ApiProperty({ example: 'CASE.WRONG_STATUS' }) code: string;
-  @ApiProperty() message: string;
+  @ApiProperty({ type: 'integer', description: 'The HTTP status again' }) statusCode: number;
+  @ApiProperty({ description: 'Stable code clients switch on (each operation lists its own, one example each)' }) code: string;
+  @ApiProperty({ description: 'For people; may change' }) message: string;
   @ApiPropertyOptional({
     description: 'Validation: one { field, reason } per bad field; a business rule: an object with its figures',
     oneOf: [

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, DomainErrorKind } from '@app/domain';
+import { DomainError } from '@app/domain';
 import { WrongExpectedRevisionError } from '@app/event-store';
+import { STATUS_OF_KIND } from './api-error-catalog';
 import { isStorageUnavailable, STORE_RETRY_AFTER_SECONDS } from './storage-failure';
 
 export interface ApiErrorBody {
@@ -10,13 +11,6 @@ export interface ApiErrorBody {
   message: string;
   details?: unknown;
 }
-
-const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
-  not_found: HttpStatus.NOT_FOUND,
-  forbidden: HttpStatus.FORBIDDEN,
-  conflict: HttpStatus.CONFLICT,
-  rule: HttpStatus.UNPROCESSABLE_ENTITY,
-};
 
 const CODE_OF_STATUS: Record<number, string> = {
   400: 'REQUEST.INVALID',

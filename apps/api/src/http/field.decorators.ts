@@ -33,6 +33,15 @@ export const RequiredName = (maxLength: number, description?: string, example?: 
 export const OptionalName = (maxLength: number, description?: string) =>
   applyDecorators(ApiPropertyOptional({ maxLength, description, pattern: NAME_PATTERN }), IsOptional(), IsString(), MaxLength(maxLength), NAME);
 
+/**
+ * What IsUUID('all') accepts: versions 1-8 with the RFC variant, the nil and the max
+ * UUID (a random 128-bit value, as `format: uuid` alone lets a generator send, is refused).
+ */
+export const UUID_PATTERN =
+  '^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|[fF]{8}-[fF]{4}-[fF]{4}-[fF]{4}-[fF]{12})$';
+/** `[0-9]`, never `\d`: JSON Schema tools in other languages (Python's, Schemathesis's) read `\d` as any Unicode digit. */
+export const FILING_NUMBER_PATTERN = '^[0-9]{4}-[0-9]{6}$';
+
 const YEAR = '[1-9][0-9]{3}';
 const MONTH = '(0[1-9]|1[0-2])';
 const DAY = '(0[1-9]|[12][0-9]|3[01])';

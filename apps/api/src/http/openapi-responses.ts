@@ -1,38 +1,78 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import type { OperationObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { isThrottledPath } from '../security/throttling.module';
+import { apiErrorSample } from './api-error-catalog';
+import { FILING_NUMBER_PATTERN } from './field.decorators';
+import { OperationFacts, rolesSentence } from './openapi-operations';
 
 const ERROR_SCHEMA = { $ref: '#/components/schemas/ApiErrorDto' };
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
-const COMMON: Record<number, string> = {
-  400: 'Invalid parameter, query, header or body (VALIDATION.FAILED, one entry per field in details)',
-  401: 'Missing, invalid or expired bearer token (AUTH.UNAUTHENTICATED)',
-  403: 'The token holds none of the roles this route allows (AUTH.FORBIDDEN), or not the acting person',
-  404: 'Nothing with that identifier (CASE.NOT_FOUND)',
-  413: 'Body over the size limit (REQUEST.TOO_LARGE)',
-  415: 'Body in an unsupported encoding (REQUEST.UNSUPPORTED_MEDIA_TYPE)',
-  429: 'Too many requests from this address (REQUEST.TOO_MANY); retry after the Retry-After header',
-};
+/** Routes that read or write no store: the calendar is arithmetic, /health reports the stores' state itself. */
+const STORELESS_PREFIXES = ['/calendar/', '/health', '/metrics'];
 
 /**
- * Adds the error answers every route shares, as the guard, the pipe, the body parser and the
- * throttler give them, so that the document lists every status a route can answer: 400 (all but
- * /health), 401 and 403 (routes with a bearer token), 404 (routes with a path parameter), 413 and
- * 415 (routes with a body), 429 (throttled routes). Responses a route documents itself are kept.
+ * The codes every route of its kind shares, as the guard, the pipes, the body parser, the throttler
+ * and the stores give them: validation (all but the health and metrics probes), the bearer token
+ * (secured routes), the body (routes with one), a path parameter that leads nowhere (unless the
+ * route names its own 404), the throttle, `?minPosition=`, and a store that cannot serve.
  */
-export function documentCommonResponses(document: OpenAPIObject): OpenAPIObject {
+function sharedErrorCodes(path: string, operation: OperationObject, declared: string[]): string[] {
+  const probe = path.startsWith('/health') || path === '/metrics';
+  const hasParameter = (name: string) => (operation.parameters ?? []).some((parameter) => 'name' in parameter && parameter.name === name);
+  return [
+    ...(probe ? [] : ['VALIDATION.FAILED']),
+    ...((operation.security ?? []).length > 0 ? ['AUTH.UNAUTHENTICATED', 'AUTH.FORBIDDEN'] : []),
+    ...(operation.requestBody ? ['REQUEST.INVALID', 'REQUEST.TOO_LARGE', 'REQUEST.UNSUPPORTED_MEDIA_TYPE'] : []),
+    ...(path.includes('{') && !declared.some((code) => apiErrorSample(code).statusCode === 404) ? ['ROUTE.NOT_FOUND'] : []),
+    ...(isThrottledPath(path) ? ['REQUEST.TOO_MANY'] : []),
+    ...(hasParameter('minPosition') ? ['READ_MODEL.BEHIND'] : []),
+    ...(STORELESS_PREFIXES.some((prefix) => path.startsWith(prefix)) ? [] : ['STORE.UNAVAILABLE']),
+  ];
+}
+
+/**
+ * Gives each operation one error answer per status it can give, each with an example per code
+ * (`{ statusCode, code, message }`, the real status): the codes its kind of route shares and those
+ * its handler declares (@ApiErrors, or a CommandRoute's command). A description the route wrote
+ * for that status is kept after the codes.
+ */
+export function documentErrorResponses(document: OpenAPIObject, facts: ReadonlyMap<string, OperationFacts>): OpenAPIObject {
   for (const [path, item] of Object.entries(document.paths)) {
-    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+    for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
-      const statuses: number[] = [];
-      if (path !== '/health') statuses.push(400);
-      if ((operation.security ?? []).length > 0) statuses.push(401, 403);
-      if (path.includes('{')) statuses.push(404);
-      if (operation.requestBody) statuses.push(413, 415);
-      if (isThrottledPath(path)) statuses.push(429);
-      for (const status of statuses) {
-        operation.responses[status] ??= { description: COMMON[status], content: { 'application/json': { schema: ERROR_SCHEMA } } };
+      const declared = facts.get(operation.operationId ?? '')?.errorCodes ?? [];
+      const samples = [...new Set([...sharedErrorCodes(path, operation, declared), ...declared])].map(apiErrorSample);
+      for (const status of [...new Set(samples.map((sample) => sample.statusCode))].sort((a, b) => a - b)) {
+        const ofStatus = samples.filter((sample) => sample.statusCode === status);
+        const own = (operation.responses[status] as ResponseObject | undefined)?.description;
+        const codes = ofStatus.map((sample) => sample.code).join(', ');
+        operation.responses[status] = {
+          description: own ? `${codes}: ${own}` : codes,
+          content: {
+            'application/json': {
+              schema: ERROR_SCHEMA,
+              examples: Object.fromEntries(ofStatus.map((sample) => [sample.code, { summary: sample.message, value: sample }])),
+            },
+          },
+        };
       }
+    }
+  }
+  return document;
+}
+
+/**
+ * Starts each operation's description with who may call it, written from the metadata the
+ * AuthGuard reads (@Roles, @AnyRole, @Public), never by hand.
+ */
+export function documentRoles(document: OpenAPIObject, facts: ReadonlyMap<string, OperationFacts>): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of METHODS.map((method) => item[method])) {
+      const fact = operation && facts.get(operation.operationId ?? '');
+      if (!operation || !fact) continue;
+      operation.description = [rolesSentence(fact.access), operation.description].filter(Boolean).join(' ');
     }
   }
   return document;
@@ -42,15 +82,15 @@ export function documentCommonResponses(document: OpenAPIObject): OpenAPIObject 
 const PARAMETER_SCHEMAS: Record<string, Record<string, unknown>> = {
   'path:id': { type: 'string', format: 'uuid' },
   'path:userId': { type: 'string', pattern: '^[\\x21-\\x7e]{1,100}$' },
-  'path:filingNumber': { type: 'string', pattern: '^\\d{4}-\\d{6}$', example: '2026-000042' },
-  'header:If-Match': { type: 'string', pattern: '^(W/)?"?\\d{1,15}"?$', example: '"3"' },
+  'path:filingNumber': { type: 'string', pattern: FILING_NUMBER_PATTERN, example: '2026-000042' },
+  'header:If-Match': { type: 'string', pattern: '^(W/)?"?[0-9]{1,15}"?$', example: '"3"' },
   'header:Idempotency-Key': { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
 };
 
 /** Gives the path parameters and command headers the constraints their shared checks enforce. */
 export function documentCommonParameters(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
-    for (const operation of [item.get, item.post, item.put, item.patch, item.delete]) {
+    for (const operation of METHODS.map((method) => item[method])) {
       for (const parameter of operation?.parameters ?? []) {
         if (!('in' in parameter)) continue;
         const schema = PARAMETER_SCHEMAS[`${parameter.in}:${parameter.name}`];

@@ -8,6 +8,7 @@ import { InboundEmailResultDto } from './inbound-mail.dto';
 import { InboundMailService, InboundOutcome } from './inbound-mail.service';
 import { INBOUND_SECRET_HEADER, requireInboundSecret } from './inbound-secret';
 import { readRawMail } from './raw-mail-body';
+import { ApiErrors } from '../http/api-errors.decorator';
 
 /** The mail gateway posts each email the company's address receives; no bearer token, a shared secret instead. Throttled like /public/*. */
 @ApiTags('inbound')
@@ -30,7 +31,8 @@ export class InboundEmailController {
   @ApiHeader({ name: 'X-Inbound-Secret', required: true, description: 'The shared secret INBOUND_EMAIL_SECRET' })
   @ApiResponse({ status: 202, type: InboundEmailResultDto })
   @ApiResponse({ status: 400, type: ApiErrorDto, description: 'Empty message' })
-  @ApiResponse({ status: 401, type: ApiErrorDto, description: 'Missing or wrong secret' })
+  @ApiErrors('AUTH.UNAUTHENTICATED')
+  @ApiResponse({ status: 401, description: 'Missing or wrong X-Inbound-Secret' })
   @ApiResponse({ status: 413, type: ApiErrorDto, description: 'Larger than 15 MB' })
   @ApiResponse({ status: 415, type: ApiErrorDto, description: 'Not a raw message' })
   async receive(@Req() request: Request): Promise<InboundOutcome> {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { CUSTOMER_EMAIL_DISPOSITIONS } from '@app/domain';
+import { UUID_PATTERN } from '../http/field.decorators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 export class InboundEmailResultDto {
@@ -56,7 +57,7 @@ export class UnmatchedEmailPageDto {
 export class UnmatchedEmailQueryDto extends PickType(ListQueryDto, ['limit', 'cursor'] as const) {}
 
 export class AttachUnmatchedEmailDto {
-  @ApiProperty({ format: 'uuid', description: 'The case the email belongs to' })
+  @ApiProperty({ format: 'uuid', pattern: UUID_PATTERN, description: 'The case the email belongs to' })
   @IsUUID('all', { message: 'caseId must be a UUID' })
   caseId: string;
 }

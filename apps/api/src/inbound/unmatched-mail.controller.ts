@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import type { Actor } from '@app/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { ApiErrorDto } from '../http/api-error.dto';
 import { CaseIdParam } from '../http/case-id.param';
 import { HttpCommand, HttpCommandHeaders } from '../command-handling/http-command.decorator';
 import { RequestValidationError } from '../http/validation';
@@ -11,6 +10,7 @@ import { AttachUnmatchedEmailDto, InboundEmailResultDto, UnmatchedEmailErasureDt
 import { InboundMailService, InboundOutcome } from './inbound-mail.service';
 import { UnmatchedErasureResult, UnmatchedMailErasure } from './unmatched-mail-erasure';
 import { UnmatchedEmail, UnmatchedMailLog } from './unmatched-mail.log';
+import { ApiErrors } from '../http/api-errors.decorator';
 
 /** The unmatched mail queue: emails no case claimed, for a supervisor to read and attach. */
 @ApiTags('inbound')
@@ -27,7 +27,7 @@ export class UnmatchedMailController {
   @Roles('supervisor')
   @ApiOperation({
     summary: 'Emails no case claimed and nobody attached yet, oldest first',
-    description: 'Roles: supervisor. An erased email stays listed with `erased` set, `[erased]` as subject and body and no attachments.',
+    description: 'An erased email stays listed with `erased` set, `[erased]` as subject and body and no attachments.',
   })
   @ApiResponse({ status: 200, type: UnmatchedEmailPageDto })
   async list(@Query() query: UnmatchedEmailQueryDto): Promise<{ items: Omit<UnmatchedEmail, 'attachedTo'>[]; nextCursor: string | null }> {
@@ -44,12 +44,10 @@ export class UnmatchedMailController {
   @Roles('supervisor')
   @ApiOperation({
     summary: 'Attach a queued email to its case: threaded as if it had named the case (InformationReceived, CounterReplyReceived or a note)',
-    description: "Roles: supervisor. The email's content is recorded on the case under the petitioner's key, and the email's own key is destroyed.",
+    description: "The email's content is recorded on the case under the petitioner's key, and the email's own key is destroyed.",
   })
   @ApiResponse({ status: 200, type: InboundEmailResultDto })
-  @ApiResponse({ status: 400, type: ApiErrorDto, description: 'Invalid id or caseId' })
-  @ApiResponse({ status: 404, type: ApiErrorDto, description: 'Unknown email or case' })
-  @ApiResponse({ status: 409, type: ApiErrorDto, description: 'Already attached (MAIL.ALREADY_ATTACHED) or erased (MAIL.UNMATCHED_ERASED)' })
+  @ApiErrors('MAIL.UNMATCHED_NOT_FOUND', 'CASE.NOT_FOUND', 'MAIL.ALREADY_ATTACHED', 'MAIL.UNMATCHED_ERASED')
   attach(@CaseIdParam() id: string, @Body() body: AttachUnmatchedEmailDto, @CurrentActor() actor: Actor): Promise<InboundOutcome> {
     return this.inbound.attachUnmatched(id, body.caseId, actor);
   }
@@ -60,13 +58,11 @@ export class UnmatchedMailController {
   @ApiOperation({
     summary: 'Erase an unmatched email on its own (Ley 1581 de 2012, e.g. at the sender\'s request)',
     description:
-      "Roles: admin. Destroys the email's own key: its subject, body and attachment names read `[erased]` from then on (GET /mail/unmatched shows it erased), " +
+      "Destroys the email's own key: its subject, body and attachment names read `[erased]` from then on (GET /mail/unmatched shows it erased), " +
       'and deletes its attachment files. Repeating it answers `already: true`. An email already attached to a case is erased with that case\'s petitioner (409).',
   })
   @ApiResponse({ status: 200, type: UnmatchedEmailErasureDto })
-  @ApiResponse({ status: 400, type: ApiErrorDto, description: 'Invalid id' })
-  @ApiResponse({ status: 404, type: ApiErrorDto, description: 'Unknown email (MAIL.UNMATCHED_NOT_FOUND)' })
-  @ApiResponse({ status: 409, type: ApiErrorDto, description: 'Attached to a case (MAIL.ALREADY_ATTACHED)' })
+  @ApiErrors('MAIL.UNMATCHED_NOT_FOUND', 'MAIL.ALREADY_ATTACHED')
   erase(@CaseIdParam() id: string, @HttpCommand() headers: HttpCommandHeaders): Promise<UnmatchedErasureResult> {
     return this.erasure.erase(id, headers.actor, headers.correlationId);
   }

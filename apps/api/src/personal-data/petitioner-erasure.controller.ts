@@ -6,6 +6,7 @@ import { RequestValidationError } from '../http/validation';
 import { PETITIONER_ID_PATTERN } from '@app/runtime';
 import { ErasureResponseDto } from './petitioner-erasure.dto';
 import { PetitionerErasure } from './petitioner-erasure.service';
+import { ApiErrors } from '../http/api-errors.decorator';
 
 @ApiTags('personal data')
 @ApiBearerAuth()
@@ -22,7 +23,7 @@ export class PetitionerErasureController {
   })
   @ApiParam({ name: 'id', description: "The petitioner's pseudonymous id (petitionerId in GET /cases/:id)", schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } })
   @ApiResponse({ status: 200, type: ErasureResponseDto })
-  @ApiResponse({ status: 404, description: 'No key and no case for that petitioner (PETITIONER.NOT_FOUND)' })
+  @ApiErrors('PETITIONER.NOT_FOUND')
   async erase(@Param('id') id: string, @HttpCommand() headers: HttpCommandHeaders): Promise<ErasureResponseDto> {
     if (!PETITIONER_ID_PATTERN.test(id)) throw new RequestValidationError([{ field: 'id', reason: 'id must be a petitionerId: 64 lowercase hexadecimal digits' }]);
     const result = await this.erasure.erase(id, headers);

@@ -4,12 +4,12 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import type { Actor, DeadlineExplanation } from '@app/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { AnyRole } from '../../auth/roles.decorator';
-import { ApiErrorDto } from '../../http/api-error.dto';
 import { seesNoPersonalData } from '../../personal-data/report-consumer-view';
 import { CaseIdParam } from '../../http/case-id.param';
 import { CaseDeadlineQueryDto } from './case-deadline.dto';
 import { DeadlineExplanationDto } from './case-deadline.response.dto';
 import { GetCaseDeadlineQuery } from './case-deadline.query';
+import { ApiErrors } from '../../http/api-errors.decorator';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -22,12 +22,12 @@ export class CaseDeadlineController {
   @ApiOperation({
     summary: 'The case deadlines explained step by step: legal term, company targets, pauses, extensions, time consumed and remaining',
     description:
-      'Any staff role. The step texts are in Spanish (es-CO) unless `?lang=en`; `legal.days` lists each business day the legal term counted ' +
+      'The step texts are in Spanish (es-CO) unless `?lang=en`; `legal.days` lists each business day the legal term counted ' +
       'and each weekend day and holiday (by name) it skipped, so an inspector can check the count by hand. ' +
       'For a `reporter` (and no other role) the reason of an extension, free text staff wrote, reads `[withheld]`.',
   })
   @ApiResponse({ status: 200, type: DeadlineExplanationDto })
-  @ApiResponse({ status: 404, type: ApiErrorDto })
+  @ApiErrors('CASE.NOT_FOUND')
   deadline(@CaseIdParam() caseId: string, @Query() query: CaseDeadlineQueryDto, @CurrentActor() actor: Actor): Promise<DeadlineExplanation> {
     return this.queries.execute(new GetCaseDeadlineQuery(caseId, query.lang, seesNoPersonalData(actor)));
   }

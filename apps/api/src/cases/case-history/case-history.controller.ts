@@ -3,10 +3,10 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuditsPersonalDataAccess } from '../../access-audit/audits-personal-data.decorator';
 import { Roles } from '../../auth/roles.decorator';
-import { ApiErrorDto } from '../../http/api-error.dto';
 import { CaseIdParam } from '../../http/case-id.param';
 import { CaseHistoryDto, CaseHistoryQueryDto } from './case-history.dto';
 import { GetCaseHistoryQuery } from './case-history.query';
+import { ApiErrors } from '../../http/api-errors.decorator';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -25,7 +25,7 @@ export class CaseHistoryController {
       '(with verify=true, a case whose stream was emptied is reported rather than 404)',
   })
   @ApiResponse({ status: 200, type: CaseHistoryDto })
-  @ApiResponse({ status: 404, type: ApiErrorDto })
+  @ApiErrors('CASE.NOT_FOUND')
   history(@CaseIdParam() caseId: string, @Query() query: CaseHistoryQueryDto): Promise<CaseHistoryDto> {
     return this.queries.execute(new GetCaseHistoryQuery(caseId, query.asOf, query.verify === true));
   }

@@ -16,23 +16,23 @@ export class ChangeCaseController {
     private readonly config: AppConfig,
   ) {}
 
-  @CommandRoute({ path: ':id/assignment', roles: ['supervisor'], response: Response, summary: 'Assign or reassign the case to a backoffice agent (CaseAssigned)' })
+  @CommandRoute({ path: ':id/assignment', command: 'AssignCase', roles: ['supervisor'], response: Response, summary: 'Assign or reassign the case to a backoffice agent (CaseAssigned)' })
   assign(@Id() id: string, @Body() body: Dto.AssignCaseDto, @HttpCommand() headers: Headers): Promise<Response> {
     return this.cases.change(id, { type: 'AssignCase', data: { backofficeId: body.backofficeId } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/typification-review', roles: ['backoffice'], response: Response, summary: 'Confirm the typification (TypificationConfirmed) or return the case to its agent with a reason (CaseReturnedToAgent)' })
+  @CommandRoute({ path: ':id/typification-review', command: 'ReviewTypification', roles: ['backoffice'], response: Response, summary: 'Confirm the typification (TypificationConfirmed) or return the case to its agent with a reason (CaseReturnedToAgent)' })
   reviewTypification(@Id() id: string, @Body() body: Dto.TypificationReviewDto, @HttpCommand() headers: Headers): Promise<Response> {
     return this.cases.change(id, { type: 'ReviewTypification', data: { consistent: body.consistent, reason: body.reason ?? null } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/typification', roles: ['agent', 'supervisor'], response: Response, summary: 'Re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified)' })
+  @CommandRoute({ path: ':id/typification', command: 'RetypifyCase', roles: ['agent', 'supervisor'], response: Response, summary: 'Re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified)' })
   retypify(@Id() id: string, @Body() body: Dto.RetypifyCaseDto, @HttpCommand() headers: Headers): Promise<Response> {
     return this.cases.change(id, { type: 'RetypifyCase', data: { kind: body.kind, typology: body.typology, motive: body.motive } }, body, headers);
   }
 
   @CommandRoute({
-    path: ':id/information-requests',
+    path: ':id/information-requests', command: 'RequestInformation',
     roles: ['backoffice'],
     response: Response,
     summary:
@@ -45,7 +45,7 @@ export class ChangeCaseController {
   }
 
   @CommandRoute({
-    path: ':id/information-period-extension',
+    path: ':id/information-period-extension', command: 'ExtendInformationPeriod',
     roles: ['agent', 'backoffice', 'supervisor'],
     response: Response,
     summary:
@@ -56,28 +56,28 @@ export class ChangeCaseController {
     return this.cases.change(id, { type: 'ExtendInformationPeriod', data: { channel: body.channel } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/information', roles: ['backoffice', 'agent'], response: Response, summary: 'Record the information the customer sent; the clock resumes (InformationReceived)' })
+  @CommandRoute({ path: ':id/information', command: 'ReceiveInformation', roles: ['backoffice', 'agent'], response: Response, summary: 'Record the information the customer sent; the clock resumes (InformationReceived)' })
   receiveInformation(@Id() id: string, @Body() body: Dto.InformationReceivedDto, @HttpCommand() headers: Headers): Promise<Response> {
     return this.cases.change(id, { type: 'ReceiveInformation', data: { summary: body.summary, channel: body.channel } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/responses', roles: ['backoffice'], response: Response, summary: 'Send the response and mark the case resolved or pending (ResponseSent)' })
+  @CommandRoute({ path: ':id/responses', command: 'SendResponse', roles: ['backoffice'], response: Response, summary: 'Send the response and mark the case resolved or pending (ResponseSent)' })
   respond(@Id() id: string, @Body() body: Dto.ResponseDto, @HttpCommand() headers: Headers): Promise<Response> {
     return this.cases.change(id, { type: 'SendResponse', data: { body: body.body, outcome: body.outcome } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/counter-replies', roles: ['backoffice', 'agent'], response: Response, summary: 'Record a counter-reply; it reopens the case (CounterReplyReceived): by any channel within 3 business days of the response, after that only by phone (else 422 CASE.COUNTER_REPLY_WINDOW_CLOSED); a closed case is not reopened (409 CASE.CLOSED_NOT_REOPENED: file a new case citing its number)' })
+  @CommandRoute({ path: ':id/counter-replies', command: 'ReceiveCounterReply', roles: ['backoffice', 'agent'], response: Response, summary: 'Record a counter-reply; it reopens the case (CounterReplyReceived): by any channel within 3 business days of the response, after that only by phone (else 422 CASE.COUNTER_REPLY_WINDOW_CLOSED); a closed case is not reopened (409 CASE.CLOSED_NOT_REOPENED: file a new case citing its number)' })
   counterReply(@Id() id: string, @Body() body: Dto.CounterReplyDto, @HttpCommand() headers: Headers): Promise<Response> {
     return this.cases.change(id, { type: 'ReceiveCounterReply', data: { summary: body.summary, channel: body.channel } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/extensions', roles: ['backoffice', 'supervisor'], response: Response, summary: 'Extend the deadline before it ends, with reasons, at most the original term again (DeadlineExtended)' })
+  @CommandRoute({ path: ':id/extensions', command: 'ExtendDeadline', unreachable: ['notPositive'], roles: ['backoffice', 'supervisor'], response: Response, summary: 'Extend the deadline before it ends, with reasons, at most the original term again (DeadlineExtended)' })
   extend(@Id() id: string, @Body() body: Dto.ExtensionDto, @HttpCommand() headers: Headers): Promise<Response> {
     return this.cases.change(id, { type: 'ExtendDeadline', data: { businessDays: body.businessDays, reason: body.reason } }, body, headers);
   }
 
   @CommandRoute({
-    path: ':id/transfer',
+    path: ':id/transfer', command: 'TransferCase',
     roles: ['supervisor'],
     response: Dto.TransferResponseDto,
     summary:
@@ -90,17 +90,17 @@ export class ChangeCaseController {
     return { ...toCommandResponse(outcome), toldAtOnce, noticeToRead: toldAtOnce ? transferNoticeToRead(transferred.data) : null };
   }
 
-  @CommandRoute({ path: ':id/survey', roles: ['agent'], response: Response, summary: 'Record the satisfaction survey the customer answered (SatisfactionSurveyAnswered)' })
+  @CommandRoute({ path: ':id/survey', command: 'AnswerSurvey', unreachable: ['invalidScore'], roles: ['agent'], response: Response, summary: 'Record the satisfaction survey the customer answered (SatisfactionSurveyAnswered)' })
   survey(@Id() id: string, @Body() body: Dto.SurveyDto, @HttpCommand() headers: Headers): Promise<Response> {
     return this.cases.change(id, { type: 'AnswerSurvey', data: { score: body.score, comment: body.comment ?? null, via: 'agent' } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/quality-reviews', roles: ['quality'], response: Response, summary: 'Record a quality review of a handled case (QualityReviewed)' })
+  @CommandRoute({ path: ':id/quality-reviews', command: 'ReviewQuality', unreachable: ['invalidScore'], roles: ['quality'], response: Response, summary: 'Record a quality review of a handled case (QualityReviewed)' })
   reviewQuality(@Id() id: string, @Body() body: Dto.QualityReviewDto, @HttpCommand() headers: Headers): Promise<Response> {
     return this.cases.change(id, { type: 'ReviewQuality', data: { score: body.score, findings: body.findings } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/closure', roles: ['supervisor'], response: Response, summary: 'Close the case (CaseClosed)' })
+  @CommandRoute({ path: ':id/closure', command: 'CloseCase', roles: ['supervisor'], response: Response, summary: 'Close the case (CaseClosed)' })
   close(@Id() id: string, @Body() body: Dto.ClosureDto, @HttpCommand() headers: Headers): Promise<Response> {
     return this.cases.change(id, { type: 'CloseCase', data: { reason: body.reason } }, body, headers);
   }

@@ -4,16 +4,18 @@ import { CASE_KINDS, CHANNELS, RESPONSE_OUTCOMES } from '@app/domain';
 import type { CaseKind, Channel, ResponseOutcome } from '@app/domain';
 import { FREE_TEXT_PATTERN, FREE_TEXT_REGEX, OneOf, OptionalText, RequiredName, RequiredText, WholeNumber } from '../../http/field.decorators';
 import { CommandResponseDto } from '../../command-handling/command-response.dto';
+import { ApiRequiredWhen } from '../../http/schema-rules';
 
 export class AssignCaseDto {
   @RequiredName(100, 'The backoffice agent (their token subject)', 'bo-beto') backofficeId: string;
 }
 
+@ApiRequiredWhen({ field: 'reason', when: { consistent: false } })
 export class TypificationReviewDto {
   @ApiProperty({ description: 'true: the typification matches the facts; false: return the case to its agent' }) @IsBoolean()
   consistent: boolean;
 
-  @ApiPropertyOptional({ maxLength: 2000, description: 'Required when consistent is false', pattern: FREE_TEXT_PATTERN })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 2000, description: 'Required when consistent is false', pattern: FREE_TEXT_PATTERN })
   @ValidateIf((review: TypificationReviewDto) => review.consistent === false || review.reason !== undefined)
   @Matches(FREE_TEXT_REGEX, { message: 'reason must not contain control characters (other than tabs and line breaks) or lone surrogates' })
   @IsString() @IsNotEmpty() @MaxLength(2000)

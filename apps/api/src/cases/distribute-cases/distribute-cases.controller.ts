@@ -15,6 +15,7 @@ export class DistributeCasesController {
     path: 'distribution',
     roles: ['supervisor'],
     onExistingCase: false,
+    errors: ['CONCURRENCY.CONFLICT'],
     response: DistributionResultDto,
     summary: 'Assign unassigned cases (soonest due first) among the given backoffice agents: round-robin (starting with the agent after the last one the previous round-robin distribution served, across calls and restarts) or least-loaded',
   })

@@ -6,7 +6,6 @@ import { CommandRoute } from '../../command-handling/command-route.decorator';
 import type { CommandOutcome } from '@app/runtime';
 import { HttpCommand, HttpCommandHeaders } from '../../command-handling/http-command.decorator';
 import { toCommandContext } from '@app/runtime';
-import { ApiErrorDto } from '../../http/api-error.dto';
 import { FileCaseCommand } from './file-case.handler';
 import { FileCaseDto, FiledCaseResponseDto } from './file-case.dto';
 
@@ -19,10 +18,13 @@ export class FileCaseController {
     roles: ['agent'],
     created: true,
     onExistingCase: false,
+    command: 'FileCase',
+    unreachable: ['alreadyFiled', 'consentRequired'],
+    errors: ['CASE.RELATED_NOT_FOUND', 'READ_MODEL.BEHIND'],
     response: FiledCaseResponseDto,
     summary: 'File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution); a relatedFilingNumber must name a case already filed (else 422 CASE.RELATED_NOT_FOUND)',
   })
-  @ApiResponse({ status: 503, type: ApiErrorDto, description: 'READ_MODEL.BEHIND: the relatedFilingNumber is not in the read models and they have not caught up within 5 s; retry' })
+  @ApiResponse({ status: 503, description: 'The relatedFilingNumber is not in the read models and they have not caught up within 5 s (READ_MODEL.BEHIND); retry' })
   async fileCase(@Body() body: FileCaseDto, @HttpCommand() headers: HttpCommandHeaders): Promise<FiledCaseResponseDto> {
     const context = toCommandContext(headers, 'FileCase', null, body);
     const outcome = await this.bus.execute<FileCaseCommand, CommandOutcome>(new FileCaseCommand(body, context));

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsObject, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { CASE_KINDS, CHANNELS, DOCUMENT_TYPES } from '@app/domain';
+import { CASE_KINDS, CHANNELS, DOCUMENT_TYPES, FIRST_LINE_RESOLVABLE_KINDS } from '@app/domain';
 import type { CaseKind, Channel, DocumentType } from '@app/domain';
-import { CalendarInstant, Nested, OneOf, OptionalName, RequiredName, RequiredText, WholeNumber } from '../../http/field.decorators';
+import { ApiAllowedWhen } from '../../http/schema-rules';
+import { CalendarInstant, FILING_NUMBER_PATTERN, Nested, OneOf, OptionalName, RequiredName, RequiredText, WholeNumber } from '../../http/field.decorators';
 
 export class PetitionerDto {
   @RequiredName(200, 'Full name', 'María Fernanda Rojas') fullName: string;
@@ -12,7 +13,7 @@ export class PetitionerDto {
   documentNumber: string;
   @ApiProperty({ format: 'email', maxLength: 254, example: 'maria.rojas@example.com' }) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
   email: string;
-  @ApiPropertyOptional({ pattern: '^[+\\d][\\d\\s()-]{5,29}$', maxLength: 30, example: '+57 300 123 4567' }) @OptionalName(30) @Matches(/^[+\d][\d\s()-]{5,29}$/, { message: 'phone must be a phone number' }) phone?: string;
+  @ApiPropertyOptional({ pattern: '^[+0-9][0-9 ()-]{5,29}$', maxLength: 30, example: '+57 300 123 4567' }) @OptionalName(30) @Matches(/^[+\d][\d\s()-]{5,29}$/, { message: 'phone must be a phone number' }) phone?: string;
   @OptionalName(300) address?: string;
   @OptionalName(200) company?: string;
 }
@@ -35,6 +36,7 @@ export class FirstLineResolutionDto {
   @RequiredText(5000, 'What the agent answered on the spot') resolution: string;
 }
 
+@ApiAllowedWhen({ field: 'firstLineResolution', when: { kind: FIRST_LINE_RESOLVABLE_KINDS } })
 export class FileCaseDto {
   @OneOf(CASE_KINDS) kind: CaseKind;
   @RequiredName(100, 'Typology of the typification', 'billing') typology: string;
@@ -45,19 +47,18 @@ export class FileCaseDto {
   @RequiredText(5000, 'What the customer asks for') request: string;
   @Nested(() => PetitionerDto) petitioner: PetitionerDto;
 
-  @ApiPropertyOptional({ type: ConsentDto, description: "Required by the domain: without it the filing is refused with 422 CASE.CONSENT_REQUIRED" })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => ConsentDto)
-  consent?: ConsentDto;
+  @Nested(() => ConsentDto, "The petitioner's consent to the processing of their personal data: a case is filed only with it (Ley 1581 de 2012)")
+  consent: ConsentDto;
 
   @ApiPropertyOptional({ type: [AttachmentDto], maxItems: 50 })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];
 
-  @ApiPropertyOptional({ description: 'Filing number of an earlier case this one refers to: a case already filed, else 422 CASE.RELATED_NOT_FOUND', example: '2026-000041', pattern: '^\\d{4}-\\d{6}$' })
+  @ApiPropertyOptional({ description: 'Filing number of an earlier case this one refers to: a case already filed, else 422 CASE.RELATED_NOT_FOUND', example: '2026-000041', pattern: FILING_NUMBER_PATTERN })
   @IsOptional() @Matches(/^\d{4}-\d{6}$/, { message: 'relatedFilingNumber must look like 2026-000042' })
   relatedFilingNumber?: string;
 
-  @ApiPropertyOptional({ type: FirstLineResolutionDto, description: 'Only for a petition or an inquiry answered on the spot' })
+  @ApiPropertyOptional({ type: FirstLineResolutionDto, description: 'Only for a kind resolvable at first line (petition, inquiry, document_request) answered on the spot; another kind is 422 CASE.FIRST_LINE_NOT_ALLOWED' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => FirstLineResolutionDto)
   firstLineResolution?: FirstLineResolutionDto;
 }

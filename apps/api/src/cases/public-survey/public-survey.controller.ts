@@ -2,10 +2,12 @@ import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../auth/roles.decorator';
-import { ApiErrorDto } from '../../http/api-error.dto';
 import { RequestValidationError } from '../../http/validation';
 import { AnswerSurveyPubliclyCommand } from './public-survey.handler';
 import { PublicSurveyDto, PublicSurveyResponseDto } from './public-survey.dto';
+import { FILING_NUMBER_PATTERN } from '../../http/field.decorators';
+import { ApiErrors } from '../../http/api-errors.decorator';
+import { commandErrorCodes } from '../../command-handling/command-route.decorator';
 
 /** The customer answers the satisfaction survey with the verification code (API.md: "the customer via /public"). */
 @ApiTags('public')
@@ -19,16 +21,15 @@ export class PublicSurveyController {
   @ApiOperation({
     summary: 'For the customer: answer the satisfaction survey of a case, given its verification code (SatisfactionSurveyAnswered, via public)',
     description:
-      'Roles: none (no token; throttled per client address like every /public route). A wrong filing number or code is the same 404. ' +
+      'Throttled per client address like every /public route. A wrong filing number or code is the same 404. ' +
       'The same answer sent again is answered as the first time and records nothing more; another answer once one is recorded is 409 CASE.SURVEY_ALREADY_ANSWERED. ' +
       'The case must be resolved (at first line or by a resolved response) or closed, else 409 CASE.WRONG_STATUS.',
   })
-  @ApiParam({ name: 'filingNumber', example: '2026-000042', schema: { type: 'string', pattern: '^\\d{4}-\\d{6}$' } })
+  @ApiParam({ name: 'filingNumber', example: '2026-000042', schema: { type: 'string', pattern: FILING_NUMBER_PATTERN } })
   @ApiResponse({ status: 200, type: PublicSurveyResponseDto, description: 'Recorded' })
-  @ApiResponse({ status: 400, type: ApiErrorDto, description: 'Invalid filing number, code, score or comment (one entry per field in details)' })
-  @ApiResponse({ status: 404, type: ApiErrorDto, description: 'CASE.NOT_FOUND: no case with that filing number and verification code' })
-  @ApiResponse({ status: 409, type: ApiErrorDto, description: 'CASE.SURVEY_ALREADY_ANSWERED, or CASE.WRONG_STATUS: the case is not resolved or closed' })
-  @ApiResponse({ status: 429, type: ApiErrorDto, description: 'Too many requests from this address (PUBLIC_RATE_LIMIT per minute)' })
+  @ApiErrors(...commandErrorCodes('AnswerSurvey', ['invalidScore']))
+  @ApiResponse({ status: 404, description: 'No case with that filing number and verification code' })
+  @ApiResponse({ status: 429, description: 'Too many requests from this address (PUBLIC_RATE_LIMIT per minute)' })
   answer(@Param('filingNumber') filingNumber: string, @Body() body: PublicSurveyDto, @Req() request: { id?: unknown }): Promise<PublicSurveyResponseDto> {
     if (!/^\d{4}-\d{6}$/.test(filingNumber)) {
       throw new RequestValidationError([{ field: 'filingNumber', reason: 'filingNumber must look like 2026-000042' }]);

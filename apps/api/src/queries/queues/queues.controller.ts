@@ -13,6 +13,7 @@ import { RequestValidationError } from '../../http/validation';
 import { ListAtRiskQuery } from './at-risk.query';
 import { QueuePageDto, QueueSummaryDto } from './queues.dto';
 import { GetQueueSummaryQuery, ListQueueQuery, QueuePage } from './queues.queries';
+import { ApiErrors } from '../../http/api-errors.decorator';
 
 export class AtRiskQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 720, default: 24, description: 'Cases due within this many hours, and every overdue one' })
@@ -41,6 +42,7 @@ export class QueuesController {
 
   @Get('backoffice/:userId')
   @Roles('backoffice', 'supervisor')
+  @ApiErrors('AUTH.NOT_OWN_QUEUE')
   @ApiOperation({ summary: "A backoffice agent's open cases, by due date (own queue, or any as supervisor)" })
   @ApiResponse({ status: 200, type: QueuePageDto })
   backoffice(@Param('userId') userId: string, @Query() query: ListQueryDto, @CurrentActor() actor: Actor): Promise<QueuePage> {
@@ -50,6 +52,7 @@ export class QueuesController {
 
   @Get('returned/:userId')
   @Roles('agent', 'supervisor')
+  @ApiErrors('AUTH.NOT_OWN_QUEUE')
   @ApiOperation({ summary: 'Cases returned to an agent for re-typification (own queue, or any as supervisor)' })
   @ApiResponse({ status: 200, type: QueuePageDto })
   returned(@Param('userId') userId: string, @Query() query: ListQueryDto, @CurrentActor() actor: Actor): Promise<QueuePage> {

@@ -11,6 +11,7 @@ import { seesNoPersonalData, timelineEntryWithoutFreeText } from '../../personal
 import { FreshnessQueryDto } from '../../read-side/list-query.dto';
 import { CustomerTimelineDto, StaffTimelineDto } from './timeline.dto';
 import { CustomerTimeline, GetCustomerTimelineQuery, GetTimelineQuery, StaffTimeline } from './timeline.queries';
+import { ApiErrors } from '../../http/api-errors.decorator';
 
 export class VerificationCodeQueryDto {
   @ApiProperty({ description: 'The verification code sent to the customer with the filing number', example: 'K7P2QX', pattern: '^[A-Za-z0-9]{4,12}$' })
@@ -18,17 +19,18 @@ export class VerificationCodeQueryDto {
   code: string;
 }
 
-@ApiTags('cases')
 @Controller()
 export class TimelineController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('cases/:id/timeline')
+  @ApiTags('cases')
+  @ApiErrors('CASE.NOT_FOUND')
   @AnyRole()
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'Every step of the case: when, who, what, on which channel (customer-visible flag per entry)',
-    description: 'Roles: any staff role. For a `reporter` (and no other role) the descriptions that quote what staff wrote (a return reason, an extension reason) stop before the quote.',
+    description: 'For a `reporter` (and no other role) the descriptions that quote what staff wrote (a return reason, an extension reason) stop before the quote.',
   })
   @ApiResponse({ status: 200, type: StaffTimelineDto })
   async timeline(@CaseIdParam() caseId: string, @Query() query: FreshnessQueryDto, @CurrentActor() actor: Actor): Promise<StaffTimeline> {
@@ -39,6 +41,7 @@ export class TimelineController {
   @Get('public/cases/:filingNumber')
   @Public()
   @ApiTags('public')
+  @ApiErrors('CASE.NOT_FOUND')
   @ApiOperation({ summary: 'For the customer: status and the customer-visible steps, given the verification code (404 otherwise)' })
   @ApiResponse({ status: 200, type: CustomerTimelineDto })
   customerTimeline(@Param('filingNumber') filingNumber: string, @Query() query: VerificationCodeQueryDto): Promise<CustomerTimeline> {

@@ -1,0 +1,30 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ApiErrorDto } from './api-error.dto';
+import { operationFacts } from './openapi-operations';
+import { documentCommonParameters, documentErrorResponses, documentRoles } from './openapi-responses';
+import { documentClosedBodies, documentSchemaRules } from './schema-rules';
+
+/**
+ * The OpenAPI document served at /docs-json: the routes as Swagger reads them, one tag each (no
+ * automatic tag per controller), then completed from the same metadata the guards read: the roles
+ * in each description, every error answer with its codes, the shared parameter checks, the body
+ * rules a property alone cannot state, and request bodies closed to unknown fields.
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('PQR case management')
+      .setDescription(
+        'Event-sourced PQR / PQRSD cases (Colombia). Contract: docs/http-api.md in the repository. Errors: { statusCode, code, message, details? }; ' +
+          'each operation lists, per status, the codes it can answer with (one example each).',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+    { extraModels: [ApiErrorDto], autoTagControllers: false },
+  );
+  const facts = operationFacts(app);
+  return documentClosedBodies(documentSchemaRules(documentCommonParameters(documentErrorResponses(documentRoles(document, facts), facts))));
+}
