@@ -5,7 +5,9 @@ import type { Projection } from './projection';
 import { reportsProjection } from './reports/reports.projection';
 
 export * from './projection';
-export * from './apply-events';
+export * from './case-keys';
+export * from './verification-code';
+export * from './case-view/case-view';
 export * from './case-view/case-view.projection';
 export * from './case-queues/case-queues.projection';
 export * from './case-queues/queue-of';
@@ -18,6 +20,6 @@ export * from './reports/report-reads';
 export { ownEntry } from './keyed-counts';
 
 /** Every projection the projector runs. */
-export const ALL_PROJECTIONS: readonly Projection[] = [caseViewProjection, caseQueuesProjection, caseTimelineProjection, reportsProjection] as Projection[];
+export const ALL_PROJECTIONS: readonly Projection[] = [caseViewProjection, caseQueuesProjection, caseTimelineProjection, reportsProjection];
 export * from './sla-timers/sla-timers.projection';
 export * from './mail-outbox/mail-outbox.projection';

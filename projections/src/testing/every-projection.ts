@@ -9,4 +9,4 @@ export const EVERY_PROJECTION: readonly Projection[] = [
   ...ALL_PROJECTIONS,
   createSlaTimersProjection({ calendar: new BusinessCalendar(), policies: DEFAULT_SLA_POLICIES, customerSilenceBusinessDays: 2 }),
   createMailOutboxProjection({ companyName: 'Empresa S.A.', publicBaseUrl: 'https://pqr.example.co', serviceLine: '601 555 0100', messageIdDomain: 'pqr.example.co' }),
-] as Projection[];
+];
