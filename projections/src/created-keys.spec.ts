@@ -1,6 +1,6 @@
 import type { CaseEvent } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
-import { docKey } from './apply-events';
+import { docKey } from '@app/projector/apply-events';
 import type { Projection } from './projection';
 import { EVERY_PROJECTION } from '@app/runtime/projections/testing/every-projection';
 import { recordCaseEvents, withEventIds } from './testing/project';

@@ -1,10 +1,10 @@
 import type { CaseEvent } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
 import { HIDDEN_CLASSES_OF_ONE_SHAPE, hiddenClassCount } from '@app/domain/testing/hidden-classes';
-import type { Doc, Projection, ProjectionEvent } from './projection';
+import type { ProjectionEvent } from './projection';
 import { EVERY_PROJECTION } from '@app/runtime/projections/testing/every-projection';
 import { project, recordCaseEvents, withEventIds } from './testing/project';
-import type { DocSlot } from './apply-events';
+import type { DocSlot } from '@app/projector/apply-events';
 
 const CASES = 20;
 
@@ -23,9 +23,10 @@ function perCaseShapes(documents: Map<string, DocSlot>): Map<string, object[]> {
   const add = (name: string, value: object) => shapes.set(name, [...(shapes.get(name) ?? []), value]);
   for (const [key, { data }] of documents) {
     if (!data) continue;
-    const name = `${key.split('\u0000')[0]}${typeof data.kind === 'string' ? `/${data.kind}` : ''}`;
+    const kind = 'kind' in data ? data.kind : undefined;
+    const name = `${key.split('\u0000')[0]}${typeof kind === 'string' ? `/${kind}` : ''}`;
     add(name, data);
-    for (const [field, value] of Object.entries(data as Doc)) {
+    for (const [field, value] of Object.entries(data)) {
       if (Array.isArray(value)) value.filter((item) => typeof item === 'object' && item !== null).forEach((item) => add(`${name}.${field}[]`, item));
       else if (typeof value === 'object' && value !== null) add(`${name}.${field}`, value);
     }

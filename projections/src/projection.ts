@@ -19,37 +19,48 @@ export interface DocKey {
   collection: string;
   id: string;
   /**
-   * This event creates the document, so no stored version can precede it (its id comes from the
-   * event itself, or from the stream the event opens): the projector does not look it up. A replay
-   * of the event after a crash then starts from null again, which is harmless: projections are
-   * deterministic, and the store keeps a write only when its position is newer.
+   * This event creates the document: no stored version can precede it (its id comes from the event
+   * itself, or from the stream the event opens). A fact the projector may rely on (ADR 11).
    */
   created?: boolean;
-  /**
-   * A document that nearly every event changes (a summary of counts, a day's figures): `evolve` gets a
-   * draft of it, a copy the projector made for this batch, which it may change in place and return.
-   * Copying once per batch instead of at every event was about 11 % of a catch-up. The draft returned
-   * (or any new document for this key) becomes the projector's own, so it must not be shared.
-   */
-  draft?: boolean;
 }
 
-export type Doc = Record<string, unknown>;
+/** The key of each document an event touches, by the name `evolve` knows it by (an optional name: not every event names it). */
+export type DocKeys<Docs> = { [Name in keyof Docs]: DocKey };
+/** The current version of each document named (null when absent). */
+export type CurrentDocs<Docs> = { [Name in keyof Docs]: Docs[Name] | null };
+/** The new versions: a document returned as `null` is deleted, one left out is unchanged. */
+export type DocChanges<Docs> = { [Name in keyof Docs]?: Docs[Name] | null };
+/** The names of the documents a projection keeps. */
+export type DocName<Docs> = keyof Docs & string;
 
 /**
- * A pure projection. For each event it names the documents it touches (`keysOf`), and `evolve`
- * turns their current versions (null when absent) into new ones: a document returned as `null` is
- * deleted, one left out is unchanged. It never changes the documents it is given, except the drafts
- * of keys marked `draft`. No I/O: the projector loads, applies and stores.
+ * A pure projection over the documents `Docs` (by name: `{ item: QueueItem; summary: QueueSummary }`).
+ * For each event it names the documents it touches (`keysOf`), and `evolve` turns their current
+ * versions into new ones. It never changes the documents it is given, except its `drafts`. No I/O:
+ * the projector (libs/projector) loads, applies and stores.
  */
-export interface Projection<Keys extends string = string> {
+export interface Projection<Docs extends object = Record<string, object>> {
   name: string;
   /** Bump to rebuild the projection from position 0 on the next start. */
   version: number;
   collections: CollectionSpec[];
   handles: readonly CaseEvent['type'][];
-  keysOf(event: ProjectionEvent): Record<Keys, DocKey>;
-  evolve(docs: Record<Keys, Doc | null>, event: ProjectionEvent): Partial<Record<Keys, Doc | null>>;
+  /**
+   * The documents nearly every event changes (a summary of counts, a day's figures): `evolve` gets a
+   * copy of each, made by the projector for the batch, changes it in place and must return it (ADR 17).
+   */
+  drafts?: readonly DocName<Docs>[];
+  keysOf(event: ProjectionEvent): DocKeys<Docs>;
+  evolve(docs: CurrentDocs<Docs>, event: ProjectionEvent): DocChanges<Docs>;
+}
+
+/**
+ * Declares a projection over the documents `Docs`: `keysOf` and `evolve` are typed by them, and the
+ * result is a `Projection` the projector runs like any other.
+ */
+export function defineProjection<Docs extends object>(projection: Projection<Docs>): Projection<Docs> {
+  return projection;
 }
 
 /** The calendar date in Bogotá (UTC−5 all year: Colombia has no daylight saving). */

@@ -1,6 +1,6 @@
 import { HISTORIES } from '@app/domain/testing/case-histories';
-import { docKey, draftOf } from './apply-events';
-import type { Doc, DocKey, Projection, ProjectionEvent } from './projection';
+import { docKey, draftOf } from '@app/projector/apply-events';
+import type { Projection, ProjectionEvent } from './projection';
 import { EVERY_PROJECTION } from '@app/runtime/projections/testing/every-projection';
 import { recordCaseEvents, withEventIds } from './testing/project';
 
@@ -25,18 +25,18 @@ function deepFreeze<T>(value: T): T {
  * `frozen`; a draft key gets a copy of its own (never frozen: it may be changed in place), as the
  * projector gives it.
  */
-function fold(projection: Projection, frozen: boolean): Map<string, Doc | null> {
-  const documents = new Map<string, Doc | null>();
+function fold(projection: Projection, frozen: boolean): Map<string, object | null> {
+  const documents = new Map<string, object | null>();
   for (const event of EVENTS) {
-    const keys = projection.keysOf(event) as Record<string, DocKey>;
+    const keys = projection.keysOf(event);
     const current = Object.fromEntries(
       Object.entries(keys).map(([name, key]) => {
         const document = documents.get(docKey(key)) ?? null;
-        if (key.draft) return [name, draftOf(document)];
+        if (projection.drafts?.includes(name)) return [name, draftOf(document)];
         return [name, frozen ? deepFreeze(document) : document];
       }),
     );
-    const next = projection.evolve(current, event) as Record<string, Doc | null | undefined>;
+    const next = projection.evolve(current, event);
     for (const [name, data] of Object.entries(next)) if (data !== undefined) documents.set(docKey(keys[name]), data);
   }
   return documents;

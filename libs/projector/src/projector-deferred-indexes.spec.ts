@@ -12,7 +12,7 @@ const LAST_POSITION = 9;
 
 /** One document per case with the same `team`, under a unique index on it: the second case breaks it. */
 const SAME_TEAM = 'same-team';
-const sameTeamProjection: Projection<'member'> = {
+const sameTeamProjection: Projection<{ member: { team: string } }> = {
   name: 'same-team',
   version: 1,
   collections: [{ name: SAME_TEAM, indexes: [{ fields: ['team'], unique: true }] }],
@@ -24,7 +24,7 @@ const sameTeamProjection: Projection<'member'> = {
 describe('Projector: a load from position 0 goes without secondary indexes', () => {
   let events: SqliteEventStore;
   let readStore: SqliteReadStore;
-  const caseView = caseViewProjection as Projection;
+  const caseView = caseViewProjection;
   const quiet = { log: () => {} };
 
   beforeEach(async () => {
@@ -121,7 +121,7 @@ describe('Projector: a load from position 0 goes without secondary indexes', () 
     await new Projector(events, readStore, [sameTeamProjection, caseView], { log: (line) => logged.push(line) }).ensureCollections();
     expect(logged).toEqual([expect.stringMatching(/^projection same-team: its indexes cannot be built.*UNIQUE/)]);
 
-    const fixed: Projection<'member'> = { ...sameTeamProjection, version: 2, evolve: (_, event) => ({ member: { team: event.streamId } }) };
+    const fixed: Projection<{ member: { team: string } }> = { ...sameTeamProjection, version: 2, evolve: (_, event) => ({ member: { team: event.streamId } }) };
     const upgraded = new Projector(events, readStore, [fixed, caseView], quiet);
     await upgraded.catchUp();
     expect(upgraded.status()[0]).toMatchObject({ state: 'running', position: head });

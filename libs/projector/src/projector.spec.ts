@@ -1,7 +1,7 @@
 import type { CaseEvent } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
 import { SqliteEventStore } from '@app/event-store/sqlite';
-import { CASES_COLLECTION, caseViewProjection, Doc, Projection } from '@app/projections';
+import { CASES_COLLECTION, caseViewProjection, Projection } from '@app/projections';
 import { ReadStoreUnavailableError } from '@app/read-store';
 import { SqliteReadStore } from '@app/read-store/sqlite';
 import { Projector } from './projector';
@@ -10,7 +10,7 @@ import { appendCase } from './testing/append-case';
 const COUNTS = 'counts';
 
 /** Counts events per type; throws on the event whose data marks it as poison (until "fixed"). */
-function countingProjection(options: { throwOn?: string; version?: number; poisoned?: () => boolean } = {}): Projection<'counter'> {
+function countingProjection(options: { throwOn?: string; version?: number; poisoned?: () => boolean } = {}): Projection<{ counter: { count: number } }> {
   return {
     name: 'event-counts',
     version: options.version ?? 1,
@@ -20,7 +20,7 @@ function countingProjection(options: { throwOn?: string; version?: number; poiso
     evolve: ({ counter }, event) => {
       const poisoned = options.poisoned?.() ?? true;
       if (poisoned && options.throwOn && event.type === 'CaseAssigned' && event.streamId.endsWith(options.throwOn)) throw new Error('poison event');
-      return { counter: { count: (((counter as Doc | null)?.count as number) ?? 0) + 1 } };
+      return { counter: { count: (counter?.count ?? 0) + 1 } };
     },
   };
 }
@@ -48,7 +48,7 @@ describe('Projector', () => {
   const count = async (type: string) => (await readStore.get<{ count: number }>(COUNTS, type))?.data.count;
 
   it('given a projection that throws on an event, then it stops there, reports it, and the others go on', async () => {
-    const projector = new Projector(events, readStore, [countingProjection({ throwOn: poison }), caseViewProjection as Projection], { batchSize: 2, log: () => {} });
+    const projector = new Projector(events, readStore, [countingProjection({ throwOn: poison }), caseViewProjection], { batchSize: 2, log: () => {} });
     await projector.catchUp();
     const [counting, caseView] = projector.status();
     expect(counting).toMatchObject({ state: 'failed', position: 4, failure: { position: 6, eventType: 'CaseAssigned', error: 'poison event' } });
@@ -155,7 +155,7 @@ describe('Projector', () => {
   describe('an event that breaks its schema', () => {
     const broken = '00000000-0000-4000-8000-000000000009';
     /** Counts CaseFiled only: an invalid CaseAssigned is none of its business. */
-    const filingsOnly = (): Projection<'counter'> => ({ ...countingProjection(), name: 'filings', handles: ['CaseFiled'] });
+    const filingsOnly = (): Projection<{ counter: { count: number } }> => ({ ...countingProjection(), name: 'filings', handles: ['CaseFiled'] });
 
     beforeEach(async () => {
       // As if inserted by hand: a CaseAssigned with empty data (position 12), then a sound event (13).
@@ -163,7 +163,7 @@ describe('Projector', () => {
     });
 
     it('given projections that handle it, then each stops at it naming its position, type and field; a projection that does not goes on', async () => {
-      const projector = new Projector(events, readStore, [caseViewProjection as Projection, countingProjection(), filingsOnly()], { batchSize: 5, log: () => {} });
+      const projector = new Projector(events, readStore, [caseViewProjection, countingProjection(), filingsOnly()], { batchSize: 5, log: () => {} });
       await projector.catchUp();
       const [caseView, counting, filings] = projector.status();
       for (const stopped of [caseView, counting]) {

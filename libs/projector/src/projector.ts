@@ -1,6 +1,7 @@
 import { EventStore, EventStoreUnavailableError, RecordedEvent } from '@app/event-store';
-import { handledBy, Projection, ProjectionEvent } from '@app/projections';
+import type { Projection, ProjectionEvent } from '@app/projections';
 import { CollectionSpec, ReadStore, ReadStoreUnavailableError } from '@app/read-store';
+import { handledBy } from './apply-events';
 import { shapeViolationOf, toProjectionEvent } from './to-projection-event';
 import { BackgroundLoop, logToStderr } from './background-loop';
 import { WriteBackCache, WriteBackLimits } from './write-back-cache';

@@ -1,4 +1,4 @@
-import type { Doc, Projection, ProjectionEvent } from '@app/projections';
+import type { Projection, ProjectionEvent } from '@app/projections';
 import { ReadStoreUnavailableError } from '@app/read-store';
 import { SqliteReadStore } from '@app/read-store/sqlite';
 import { WriteBackCache } from './write-back-cache';
@@ -7,7 +7,11 @@ const COUNTS = 'counts';
 const LIMITS = { commitEveryEvents: 1000, maxCachedDocuments: 1000 };
 
 /** Counts events per type and in all, in new documents; throws on a `CaseClosed`. */
-const counting: Projection<'byType' | 'total'> = {
+interface Count {
+  count: number;
+}
+
+const counting: Projection<{ byType: Count; total: Count }> = {
   name: 'counting',
   version: 1,
   collections: [{ name: COUNTS, indexes: [] }],
@@ -15,38 +19,39 @@ const counting: Projection<'byType' | 'total'> = {
   keysOf: (event) => ({ byType: { collection: COUNTS, id: event.type }, total: { collection: COUNTS, id: 'total' } }),
   evolve: ({ byType, total }, event) => {
     if (event.type === 'CaseClosed') throw new Error('poison');
-    return { byType: { count: ((byType?.count as number) ?? 0) + 1 }, total: { count: ((total?.count as number) ?? 0) + 1 } };
+    return { byType: { count: (byType?.count ?? 0) + 1 }, total: { count: (total?.count ?? 0) + 1 } };
   },
 };
 
-/** The same counts, kept in drafts (`DocKey.draft`) changed in place; also throws on a `CaseClosed`, after counting it. */
-const countingInDrafts: Projection<'byType' | 'total'> = {
+/** The same counts, kept in drafts (`Projection.drafts`) changed in place; also throws on a `CaseClosed`, after counting it. */
+const countingInDrafts: Projection<{ byType: Count; total: Count }> = {
   ...counting,
-  keysOf: (event) => ({ byType: { collection: COUNTS, id: event.type, draft: true }, total: { collection: COUNTS, id: 'total', draft: true } }),
+  drafts: ['byType', 'total'],
   evolve: ({ byType, total }, event) => {
     const changed = { byType: byType ?? { count: 0 }, total: total ?? { count: 0 } };
-    (changed.byType.count as number) += 1;
-    (changed.total.count as number) += 1;
+    changed.byType.count += 1;
+    changed.total.count += 1;
     if (event.type === 'CaseClosed') throw new Error('poison');
     return changed;
   },
 };
 
 /** One document per stream, counting its events. */
-const perStream: Projection<'stream'> = {
+const perStream: Projection<{ stream: Count }> = {
   name: 'per-stream',
   version: 1,
   collections: [{ name: COUNTS, indexes: [] }],
   handles: ['CaseFiled', 'CaseAssigned'],
   keysOf: (event) => ({ stream: { collection: COUNTS, id: event.streamId } }),
-  evolve: ({ stream }) => ({ stream: { count: ((stream?.count as number) ?? 0) + 1 } }),
+  evolve: ({ stream }) => ({ stream: { count: (stream?.count ?? 0) + 1 } }),
 };
 
-function event(type: string, position: number, streamId = 'case-1'): ProjectionEvent {
-  return { type, data: {}, streamId, revision: position - 1, position, metadata: { actorId: 'a', occurredAt: '2026-01-01T00:00:00-05:00' } } as unknown as ProjectionEvent;
+function event(type: ProjectionEvent['type'], position: number, streamId = 'case-1'): ProjectionEvent {
+  return { type, data: {}, streamId, revision: position - 1, position, metadata: { actorId: 'a', occurredAt: '2026-01-01T00:00:00-05:00' } } as ProjectionEvent;
 }
 
-const countsIn = (writes: { id: string; data: Doc | null; position: number }[]) => Object.fromEntries(writes.map(({ id, data, position }) => [id, { count: data?.count, position }]));
+const countsIn = (writes: { id: string; data: object | null; position: number }[]) =>
+  Object.fromEntries(writes.map(({ id, data, position }) => [id, { count: data && 'count' in data ? data.count : undefined, position }]));
 
 describe.each([
   ['new documents', counting],

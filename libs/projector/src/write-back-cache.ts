@@ -1,5 +1,6 @@
-import { applyKeyedBatch, DocKey, DocSlot, keyBatch, Projection, ProjectionEvent } from '@app/projections';
+import type { DocKey, Projection, ProjectionEvent } from '@app/projections';
 import type { DocumentWrite, ReadStore } from '@app/read-store';
+import { applyKeyedBatch, DocSlot, keyBatch } from './apply-events';
 
 interface CachedSlot extends DocSlot {
   /** Read from the store, or known absent (an event creates it): until then its data means nothing. */

@@ -64,7 +64,8 @@ export interface DocumentWrite {
   collection: string;
   id: string;
   position: number;
-  data: Record<string, unknown> | null;
+  /** A JSON object; null deletes the document. */
+  data: object | null;
 }
 
 export interface ProjectionCheckpoint {

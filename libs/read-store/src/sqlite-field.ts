@@ -58,7 +58,7 @@ export function toSqlValue(value: Scalar): SqlValue {
  * returns them so). A path through anything but an object reads as missing, as in JSON path. Only
  * `serializeJsonObject`'s documents are written, so no value here is NaN or Infinity.
  */
-export function indexedValue(document: Record<string, unknown>, field: string): SqlValue {
+export function indexedValue(document: object, field: string): SqlValue {
   let value: unknown = document;
   let start = 0;
   for (;;) {

@@ -63,7 +63,7 @@ interface CheckedWrite {
   id: string;
   position: number;
   /** Null deletes the document. */
-  data: Record<string, unknown> | null;
+  data: object | null;
   index: number;
 }
 

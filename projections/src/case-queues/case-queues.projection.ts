@@ -1,6 +1,6 @@
 import { CASE_EVENT_TYPES, CaseState, evolveCase } from '@app/domain';
-import { caseIdOf, opensCase } from '../case-view/case-view.projection';
-import type { Doc, Projection, ProjectionEvent } from '../projection';
+import { caseIdOf, opensCase } from '../case-keys';
+import { defineProjection, ProjectionEvent } from '../projection';
 import { CLOCK_RUNNING_QUEUES, Queue, QUEUES } from './queue-of';
 import { queueOf } from './queue-of';
 import { ownEntry, setEntry } from '../keyed-counts';
@@ -38,7 +38,7 @@ export interface QueueSummary {
   byReturnedAgent: Record<string, number>;
 }
 
-export const caseQueuesProjection: Projection<'item' | 'summary'> = {
+export const caseQueuesProjection = defineProjection<{ item: QueueItem; summary: QueueSummary }>({
   name: 'case-queues',
   /** 3: the state's reasons read [erased] after PetitionerDataErased (issue 23). */
   version: 3,
@@ -57,17 +57,14 @@ export const caseQueuesProjection: Projection<'item' | 'summary'> = {
   handles: CASE_EVENT_TYPES,
   keysOf: (event) => ({
     item: { collection: QUEUE_ITEMS_COLLECTION, id: caseIdOf(event), created: opensCase(event) },
-    summary: { collection: QUEUE_SUMMARY_COLLECTION, id: QUEUE_SUMMARY_ID, draft: true },
+    summary: { collection: QUEUE_SUMMARY_COLLECTION, id: QUEUE_SUMMARY_ID },
   }),
-  evolve: ({ item, summary }, event) => {
-    const before = item as QueueItem | null;
+  drafts: ['summary'],
+  evolve: ({ item: before, summary }, event) => {
     const after = nextItem(before, event);
-    return {
-      item: after as unknown as Doc | null,
-      summary: countMove(summary as unknown as QueueSummary | null, before, after) as unknown as Doc,
-    };
+    return { item: after, summary: countMove(summary, before, after) };
   },
-};
+});
 
 function nextItem(before: QueueItem | null, event: ProjectionEvent): QueueItem | null {
   if (!before && event.type !== 'CaseFiled') return null;

@@ -4,7 +4,8 @@ import { CaseSimulation } from '../../../bench/seed/case-simulation';
 import type { ProjectionEvent } from '../projection';
 import { recordCaseEvents } from '../testing/project';
 import { stateOfView } from './case-view-state';
-import { CaseView, caseViewProjection } from './case-view.projection';
+import type { CaseView } from './case-view';
+import { caseViewProjection } from './case-view.projection';
 
 const at = (day: number, time = '10:00:00') => `2026-03-${String(day).padStart(2, '0')}T${time}-05:00`;
 const sla = { detectedBy: 'system:sla', detectedAt: at(20) };
@@ -54,7 +55,7 @@ function foldBoth(events: ProjectionEvent[]): { fromView: CaseState; fromEvents:
   let view: CaseView | null = null;
   let state: CaseState = { status: 'none' };
   return events.flatMap((event) => {
-    const evolved = caseViewProjection.evolve({ case: view && roundTrip(view) } as never, event).case as unknown as CaseView | undefined;
+    const evolved = caseViewProjection.evolve({ case: view && roundTrip(view) }, event).case;
     if (evolved) view = evolved;
     state = evolveCase(state, event);
     return view ? [{ fromView: roundTrip(stateOfView(roundTrip(view))), fromEvents: roundTrip(state) }] : [];

@@ -1,5 +1,5 @@
 import type { AwaitingInformationFields, CaseFacts, CaseKind, Channel, ClosedFields, FiledCase, RespondedFields, ReturnedFields } from '@app/domain';
-import type { CaseView, CaseViewInternals } from './case-view.projection';
+import type { CaseView, CaseViewInternals } from './case-view';
 
 /**
  * The decider's state of the case the view shows, folded again from the view's fields and its

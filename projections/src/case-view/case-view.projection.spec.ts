@@ -1,6 +1,7 @@
 import { CASE_ID, HISTORIES, caseFiled, assigned, confirmed, respondedResolved, caseTypified } from '@app/domain/testing/case-histories';
 import { project, recordCaseEvents } from '../testing/project';
-import { CASES_COLLECTION, caseViewProjection, hashVerificationCode } from './case-view.projection';
+import { hashVerificationCode } from '../verification-code';
+import { CASES_COLLECTION, caseViewProjection } from './case-view.projection';
 
 describe('case-view projection', () => {
   it('given a filed and typified case, then the view shows its facts, typification and deadline', () => {

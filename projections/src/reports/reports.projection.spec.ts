@@ -18,9 +18,9 @@ function marchEvents(): ProjectionEvent[] {
 function reportDocuments(events: ProjectionEvent[]) {
   const { byCollection } = project(reportsProjection, events);
   return {
-    days: Object.values(byCollection[REPORT_DAYS_COLLECTION] ?? {}) as unknown as ReportDay[],
-    totals: Object.values(byCollection[REPORT_MONTH_TOTALS_COLLECTION] ?? {}) as unknown as ReportMonthTotals[],
-    months: Object.values(byCollection[REPORT_MONTHS_COLLECTION] ?? {}) as unknown as ReportMonth[],
+    days: Object.values(byCollection[REPORT_DAYS_COLLECTION] ?? {}) as ReportDay[],
+    totals: Object.values(byCollection[REPORT_MONTH_TOTALS_COLLECTION] ?? {}) as ReportMonthTotals[],
+    months: Object.values(byCollection[REPORT_MONTHS_COLLECTION] ?? {}) as ReportMonth[],
   };
 }
 

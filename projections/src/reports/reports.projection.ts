@@ -1,6 +1,6 @@
 import { CASE_EVENT_TYPES } from '@app/domain';
-import { caseIdOf, opensCase } from '../case-view/case-view.projection';
-import { bogotaDate, Doc, Projection, ProjectionEvent } from '../projection';
+import { caseIdOf, opensCase } from '../case-keys';
+import { bogotaDate, DocChanges, defineProjection, ProjectionEvent } from '../projection';
 import type { ReportDay, ReportMonthTotals } from './report-day';
 import { ReportTally } from './report-tally';
 
@@ -38,7 +38,15 @@ export interface ReportCase {
   resolvedBy: string | null;
 }
 
-export const reportsProjection: Projection<'case' | 'day' | 'month' | 'totals'> = {
+/** The documents the reports keep. */
+export interface ReportDocs {
+  case: ReportCase;
+  day: ReportDay;
+  month: ReportMonth;
+  totals: ReportMonthTotals;
+}
+
+export const reportsProjection = defineProjection<ReportDocs>({
   name: 'reports',
   version: 4,
   collections: [
@@ -53,33 +61,34 @@ export const reportsProjection: Projection<'case' | 'day' | 'month' | 'totals'> 
     const month = date.slice(0, 7);
     return {
       case: { collection: REPORT_CASES_COLLECTION, id: caseIdOf(event), created: opensCase(event) },
-      day: { collection: REPORT_DAYS_COLLECTION, id: date, draft: true },
+      day: { collection: REPORT_DAYS_COLLECTION, id: date },
       month: { collection: REPORT_MONTHS_COLLECTION, id: month },
-      totals: { collection: REPORT_MONTH_TOTALS_COLLECTION, id: month, draft: true },
+      totals: { collection: REPORT_MONTH_TOTALS_COLLECTION, id: month },
     };
   },
+  drafts: ['day', 'totals'],
   evolve: (docs, event) => {
-    const before = docs.case as unknown as ReportCase | null;
+    const before = docs.case;
     if (!before && event.type !== 'CaseFiled') return {};
     const date = bogotaDate(event.metadata.occurredAt);
-    const dayBefore = docs.day as unknown as ReportDay | null;
+    const dayBefore = docs.day;
     // Read before counting: the day is a draft, counted in place.
     const openDeltaBefore = dayBefore?.openDelta ?? 0;
-    const tally = new ReportTally(date, dayBefore, docs.totals as unknown as ReportMonthTotals | null);
-    const changes: Partial<Record<'case' | 'day' | 'month' | 'totals', Doc>> = { case: count(tally, before, event) as unknown as Doc };
+    const tally = new ReportTally(date, dayBefore, docs.totals);
+    const changes: DocChanges<ReportDocs> = { case: count(tally, before, event) };
     const counted = tally.changed;
     if (!counted) return changes;
     const { day } = counted;
-    changes.day = day as unknown as Doc;
-    changes.totals = counted.month as unknown as Doc;
+    changes.day = day;
+    changes.totals = counted.month;
     const openDelta = day.openDelta - openDeltaBefore;
     if (openDelta !== 0) {
-      const month = (docs.month as unknown as ReportMonth | null) ?? { month: date.slice(0, 7), openDelta: 0 };
-      changes.month = { month: month.month, openDelta: month.openDelta + openDelta } as unknown as Doc;
+      const month = docs.month ?? { month: date.slice(0, 7), openDelta: 0 };
+      changes.month = { month: month.month, openDelta: month.openDelta + openDelta };
     }
     return changes;
   },
-};
+});
 
 const HOUR = 3600_000;
 

@@ -1,6 +1,6 @@
 import type { CaseEvent } from '@app/domain';
-import { applyEvents, DocSlot, docKey } from '../apply-events';
-import type { Doc, Projection, ProjectionEvent } from '../projection';
+import { applyEvents, DocSlot, docKey } from '@app/projector/apply-events';
+import type { Projection, ProjectionEvent } from '../projection';
 
 /** When each event happened: the `…At` instant its data carries, else the previous event's. */
 function occurredAt(event: CaseEvent, previous: string): string {
@@ -22,13 +22,20 @@ export function withEventIds(events: ProjectionEvent[], idOf: (event: Projection
   return events.map((event) => ({ ...event, metadata: { ...event.metadata, eventId: idOf(event) } }));
 }
 
-/** Runs a projection over events in memory and returns every document by collection and id. */
-export function project(projection: Projection, events: ProjectionEvent[], documents = new Map<string, DocSlot>()) {
+/** Any of the documents a projection keeps. */
+export type DocOf<Docs> = NonNullable<Docs[keyof Docs]>;
+
+/**
+ * Runs a projection over events in memory (the projector's own loop) and returns every document by
+ * collection and id. (`& Projection`: any projection of known documents is also one the projector runs.)
+ */
+export function project<Docs extends object>(projection: Projection<Docs> & Projection, events: ProjectionEvent[], documents = new Map<string, DocSlot>()) {
   applyEvents(projection, documents, events);
-  const byCollection: Record<string, Record<string, Doc>> = {};
+  const byCollection: Record<string, Record<string, DocOf<Docs>>> = {};
   for (const [key, { data }] of documents) {
     const [collection, id] = key.split('\u0000');
-    if (data) (byCollection[collection] ??= {})[id] = data;
+    // The slots hold what this projection's evolve returned.
+    if (data) (byCollection[collection] ??= {})[id] = data as DocOf<Docs>;
   }
   return { documents, byCollection };
 }

@@ -82,7 +82,8 @@ export class DeadlineFold {
   private explaining: boolean;
   private texts: DeadlineTexts;
 
-  constructor(filed: E.CaseFiled['data'], options: DeadlineFoldOptions) {
+  /** The filing's facts the clocks start from (nothing about the petitioner). */
+  constructor(filed: Pick<E.CaseFiled['data'], 'kind' | 'channel' | 'filedAt' | 'dueAt'>, options: DeadlineFoldOptions) {
     this.explaining = options.explain ?? true;
     this.texts = deadlineTexts(options.language);
     this.calendar = options.calendar;

@@ -4,5 +4,5 @@ import { createMailOutboxProjection } from './mail-outbox.projection';
 
 /** The email outbox read model (`mail_outbox`), as the configuration sets it up. */
 export function mailOutboxProjectionOf(config: AppConfig): Projection {
-  return createMailOutboxProjection({ ...mailSettingsOf(config), messageIdDomain: mailDomainOf(config) }) as Projection;
+  return createMailOutboxProjection({ ...mailSettingsOf(config), messageIdDomain: mailDomainOf(config) });
 }

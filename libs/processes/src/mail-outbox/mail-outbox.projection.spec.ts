@@ -16,7 +16,7 @@ const projection = createMailOutboxProjection(projectionSettings);
 const withIds = (events: ProjectionEvent[]) => withEventIds(events, (event) => `evt-${event.revision}`);
 const outbox = (history: CaseEvent[]) => project(projection, withIds(recordCaseEvents(CASE_ID, history))).byCollection[MAIL_OUTBOX_COLLECTION] ?? {};
 const messages = (history: CaseEvent[]) =>
-  Object.values(outbox(history)).filter((doc) => doc.kind === 'message') as unknown as MailOutboxMessageDoc[];
+  Object.values(outbox(history)).filter((doc): doc is MailOutboxMessageDoc => doc.kind === 'message');
 const attempt = (type: 'EmailDelivered' | 'EmailDeliveryFailed', attemptNumber: number): CaseEvent =>
   (type === 'EmailDelivered'
     ? { type, data: { sourceEventId: 'evt-0', sourceEventType: 'CaseFiled', messageId: 'm', attempt: attemptNumber, deliveredBy: 'system:mail', deliveredAt: '2026-03-03T10:00:00-05:00' } }
@@ -47,7 +47,7 @@ describe('mail outbox projection', () => {
 
   it('renders a message when it is sent, from its source event and the recipient: the number in the subject, the name in the greeting', () => {
     const recorded = withIds(recordCaseEvents(CASE_ID, HISTORIES.responded_pending));
-    const recipient = outbox(HISTORIES.responded_pending)[`recipient:${CASE_ID}`] as unknown as MailRecipientDoc;
+    const recipient = outbox(HISTORIES.responded_pending)[`recipient:${CASE_ID}`] as MailRecipientDoc;
     const ack = renderOutboxMessage(recorded[0], recipient, projectionSettings);
     expect(ack?.subject).toBe('[2026-000042] Hemos radicado su reclamo');
     expect(ack?.text).toContain(`Estimado(a) ${petitioner.fullName}:`);
@@ -78,7 +78,7 @@ describe('mail outbox projection', () => {
     expect(keysOf('CaseAssigned')).toEqual([]);
     expect(keysOf('TypificationConfirmed')).toEqual([]);
     expect(keysOf('EmailDelivered')).toEqual(['message']);
-    expect(projection.keysOf(recorded.find((event) => event.type === 'EmailDelivered')!).message.id).toBe('message:evt-0');
+    expect(projection.keysOf(recorded.find((event) => event.type === 'EmailDelivered')!).message?.id).toBe('message:evt-0');
   });
 
   it("gets a new version (a rebuild) for a new sender's domain only: the other settings are read when a message is sent", () => {
@@ -106,7 +106,7 @@ describe('mail outbox projection', () => {
         type: 'EmailDelivered',
         data: { sourceEventId: 'evt-2', sourceEventType: 'CaseTransferred', messageId: 'm', attempt: 1, addressee, deliveredBy: 'system:mail', deliveredAt: '2026-03-03T10:00:00-05:00' },
       }) as CaseEvent;
-    const byId = (history: CaseEvent[]) => outbox(history) as unknown as Record<string, MailOutboxMessageDoc>;
+    const byId = (history: CaseEvent[]) => outbox(history) as Record<string, MailOutboxMessageDoc>;
 
     it('owes two messages with Message-IDs of their own, neither holding an address', () => {
       const docs = byId(HISTORIES.transferred);

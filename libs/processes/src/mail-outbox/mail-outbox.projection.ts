@@ -2,8 +2,8 @@ import { CASE_EVENT_TYPES, isErasedPetitioner } from '@app/domain';
 import type { CaseEventType, CaseFiled, EmailAddressee } from '@app/domain';
 import { customerMailFor, CUSTOMER_MAIL_EVENT_TYPES, entityMailFor, entityMessageIdFor, messageIdFor, renderMail, sendsCustomerMail, sendsEntityMail } from '@app/mail';
 import type { CaseMailFacts, MailSettings, RenderedMail } from '@app/mail';
-import { caseIdOf, opensCase, settingsFingerprint } from '@app/projections';
-import type { Doc, DocKey, Projection, ProjectionEvent } from '@app/projections';
+import { caseIdOf, defineProjection, opensCase, settingsFingerprint } from '@app/projections';
+import type { DocChanges, DocKey, DocKeys, Projection, ProjectionEvent } from '@app/projections';
 
 export const MAIL_OUTBOX_COLLECTION = 'mail_outbox';
 export const MAIL_OUTBOX_PROJECTION = 'mail-outbox';
@@ -49,6 +49,18 @@ export type MailOutboxMessageDoc = {
   | { status: 'delivered'; nextAttemptMs: null; deliveredAt: string }
 );
 
+/**
+ * The documents an event of the outbox names (each only when it needs it): the case's recipient, the
+ * message the event owes or records an attempt at, a transfer's message to the entity, and the
+ * messages an erasure withdraws (`withdrawn<n>`, `withdrawnEntity<n>`).
+ */
+export interface MailOutboxDocs {
+  recipient?: MailRecipientDoc;
+  message?: MailOutboxMessageDoc;
+  entityMessage?: MailOutboxMessageDoc;
+  [withdrawn: `withdrawn${string}`]: MailOutboxMessageDoc;
+}
+
 export interface MailOutboxSettings extends MailSettings {
   /** The domain of the Message-IDs (the sender's domain). */
   messageIdDomain: string;
@@ -65,8 +77,8 @@ const NEEDS_RECIPIENT: ReadonlySet<string> = new Set([...CUSTOMER_MAIL_EVENT_TYP
  * EmailDeliveryFailed moves its next attempt, EmailDelivered marks it delivered. Replayed from
  * position 0 it gives the same documents, so a rebuild sends nothing twice.
  */
-export function createMailOutboxProjection(settings: MailOutboxSettings): Projection {
-  return {
+export function createMailOutboxProjection(settings: MailOutboxSettings): Projection<MailOutboxDocs> {
+  return defineProjection<MailOutboxDocs>({
     name: MAIL_OUTBOX_PROJECTION,
     version: SCHEMA_VERSION * 1_000_000 + fingerprint(settings),
     collections: [{ name: MAIL_OUTBOX_COLLECTION, indexes: [{ fields: ['status', 'nextAttemptMs'] }] }],
@@ -75,7 +87,7 @@ export function createMailOutboxProjection(settings: MailOutboxSettings): Projec
     // one would read it (and cache its absence) for every event of a catch-up.
     // Built key by key, not by spreads: see evolveCase on hidden classes.
     keysOf: (event) => {
-      const keys: Record<string, DocKey> = {};
+      const keys: DocKeys<MailOutboxDocs> = {};
       if (NEEDS_RECIPIENT.has(event.type)) keys.recipient = { collection: MAIL_OUTBOX_COLLECTION, id: recipientDocId(caseIdOf(event)), created: opensCase(event) };
       // A message is keyed by the event that owes it: only that event creates it; delivery attempts name an older one.
       if (NAMES_MESSAGE.has(event.type)) keys.message = { collection: MAIL_OUTBOX_COLLECTION, id: messageDocId(messageSourceOf(event), addresseeOf(event)), created: !isDeliveryAttempt(event) };
@@ -83,12 +95,11 @@ export function createMailOutboxProjection(settings: MailOutboxSettings): Projec
       if (event.type === 'PetitionerDataErased') Object.assign(keys, withdrawnMessageKeys(event.data.withdrawnMessages));
       return keys;
     },
-    evolve: ({ recipient: recipientDoc, message: messageDoc, entityMessage: entityMessageDoc, ...withdrawn }, event) => {
+    evolve: ({ recipient: recipientDoc, message, entityMessage: entityMessageDoc, ...withdrawn }, event) => {
       if (event.type === 'PetitionerDataErased') {
         // Suppression: the address, the name and every message of the case go, sent or not (nothing more is sent).
         return { recipient: null, ...Object.fromEntries(Object.keys(withdrawn).map((name) => [name, null])) };
       }
-      const message = messageDoc as unknown as MailOutboxMessageDoc | null;
       if (event.type === 'EmailDelivered') {
         if (!message) return {};
         const delivered: MailOutboxMessageDoc = {
@@ -98,28 +109,28 @@ export function createMailOutboxProjection(settings: MailOutboxSettings): Projec
           attempts: Math.max(message.attempts, event.data.attempt),
           deliveredAt: event.data.deliveredAt,
         };
-        return { message: delivered as unknown as Doc };
+        return { message: delivered };
       }
       if (event.type === 'EmailDeliveryFailed') {
         if (!message || message.status !== 'pending' || event.data.attempt <= message.attempts) return {};
         const retry = { ...message, attempts: event.data.attempt, lastError: event.data.error, nextAttemptMs: Date.parse(event.data.nextAttemptAt) };
-        return { message: retry as unknown as Doc };
+        return { message: retry };
       }
-      const recipient = event.type === 'CaseFiled' ? recipientOf(event) : ((recipientDoc ?? null) as unknown as MailRecipientDoc | null);
-      const changes: Partial<Record<'recipient' | 'message' | 'entityMessage', Doc | null>> = event.type === 'CaseFiled' && recipient ? { recipient: recipient as unknown as Doc } : {};
+      const recipient = event.type === 'CaseFiled' ? recipientOf(event) : (recipientDoc ?? null);
+      const changes: DocChanges<MailOutboxDocs> = event.type === 'CaseFiled' && recipient ? { recipient } : {};
       // No recipient: the petitioner was erased (nothing more goes out about them, not even to an entity).
       if (!recipient) return changes;
       const pending = !message && pendingMessage(event, recipient, settings);
-      if (pending) changes.message = pending as unknown as Doc;
+      if (pending) changes.message = pending;
       const toEntity = !entityMessageDoc && sendsEntityMail(event) && pendingMessage(event, recipient, settings, 'entity');
-      if (toEntity) changes.entityMessage = toEntity as unknown as Doc;
+      if (toEntity) changes.entityMessage = toEntity;
       return changes;
     },
-  };
+  });
 }
 
 /** Every message a suppression withdraws: the petitioner's, and the petition to an entity (it holds the petitioner's data too). */
-function withdrawnMessageKeys(sourceEventIds: readonly string[]): Record<string, DocKey> {
+function withdrawnMessageKeys(sourceEventIds: readonly string[]): Record<`withdrawn${string}`, DocKey> {
   return Object.fromEntries(
     sourceEventIds.flatMap((id, index) => [
       [`withdrawn${index}`, { collection: MAIL_OUTBOX_COLLECTION, id: messageDocId(id, 'petitioner') }],

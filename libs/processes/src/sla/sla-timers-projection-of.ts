@@ -13,5 +13,5 @@ function calendarSettingsOf(config: AppConfig) {
 
 /** The SLA process manager's timers read model (`sla_timers`), as the configuration sets it up. */
 export function slaTimersProjectionOf(config: AppConfig, calendar: BusinessCalendar, policies: SlaPolicies): Projection {
-  return createSlaTimersProjection({ calendar, policies, customerSilenceBusinessDays: config.SLA_CUSTOMER_SILENCE_BUSINESS_DAYS }, calendarSettingsOf(config)) as Projection;
+  return createSlaTimersProjection({ calendar, policies, customerSilenceBusinessDays: config.SLA_CUSTOMER_SILENCE_BUSINESS_DAYS }, calendarSettingsOf(config));
 }

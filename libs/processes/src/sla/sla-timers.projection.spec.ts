@@ -7,8 +7,7 @@ import { createSlaTimersProjection, SLA_TIMERS_COLLECTION, SlaTimersDoc } from '
 const CASE_ID = '00000000-0000-4000-8000-0000000000aa';
 const options = { calendar: new BusinessCalendar(), policies: DEFAULT_SLA_POLICIES, customerSilenceBusinessDays: 2 };
 const projection = createSlaTimersProjection(options);
-const timersOf = (history: CaseEvent[]) =>
-  project(projection, recordCaseEvents(CASE_ID, history)).byCollection[SLA_TIMERS_COLLECTION]?.[CASE_ID] as unknown as SlaTimersDoc | undefined;
+const timersOf = (history: CaseEvent[]): SlaTimersDoc | undefined => project(projection, recordCaseEvents(CASE_ID, history)).byCollection[SLA_TIMERS_COLLECTION]?.[CASE_ID];
 
 describe('SLA timers projection', () => {
   it('keeps one document per open case: its timers, the earliest as a number to query, and the next deadline', () => {

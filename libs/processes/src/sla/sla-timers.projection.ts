@@ -1,7 +1,7 @@
 import { CASE_EVENT_TYPES, DeadlineFold, evolveCase, memoizedSlaCalendar, slaScheduleFrom } from '@app/domain';
 import type { CaseEvent, CaseEventType, CaseState, DeadlineFoldSnapshot, NextDeadline, SlaScheduleOptions, SlaTimer } from '@app/domain';
-import { caseIdOf, opensCase, settingsFingerprint } from '@app/projections';
-import type { Doc, Projection, ProjectionEvent } from '@app/projections';
+import { caseIdOf, defineProjection, opensCase, settingsFingerprint } from '@app/projections';
+import type { Projection, ProjectionEvent } from '@app/projections';
 
 export const SLA_TIMERS_COLLECTION = 'sla_timers';
 export const SLA_TIMERS_PROJECTION = 'sla-timers';
@@ -49,31 +49,31 @@ export interface SlaTimersDoc {
  * configuration given once). Its version carries a fingerprint of the configuration (and of the
  * calendar's settings, when given), so that new settings rebuild the timers from position 0.
  */
-export function createSlaTimersProjection(settings: SlaScheduleOptions, calendarSettings: unknown = null): Projection<'timers'> {
+export function createSlaTimersProjection(settings: SlaScheduleOptions, calendarSettings: unknown = null): Projection<{ timers: SlaTimersDoc }> {
   // The calendar's answers are remembered: cases filed the same day ask the same questions.
   const options = { ...settings, calendar: memoizedSlaCalendar(settings.calendar) };
   // The timers need the clocks only, not their explanation.
   const foldOptions = { calendar: options.calendar, policies: options.policies, explain: false };
-  return {
+  return defineProjection<{ timers: SlaTimersDoc }>({
     name: SLA_TIMERS_PROJECTION,
     version: SCHEMA_VERSION * 1_000_000 + fingerprint(settings, calendarSettings),
     collections: [{ name: SLA_TIMERS_COLLECTION, indexes: [{ fields: ['nextTimerMs'] }, { fields: ['nextDeadlineMs'] }] }],
     handles: CASE_EVENT_TYPES,
     keysOf: (event) => ({ timers: { collection: SLA_TIMERS_COLLECTION, id: caseIdOf(event), created: opensCase(event) } }),
-    evolve: ({ timers: doc }, event) => {
-      const before = doc as unknown as SlaTimersDoc | null;
-      if (!before && event.type !== 'CaseFiled') return {};
-      const caseEvent = withoutPersonalData(event);
-      if (caseEvent.type === 'CaseFiled') {
-        // CaseTypified always comes with the filing: the timers are computed from it on.
-        const fold = new DeadlineFold(caseEvent.data, foldOptions);
+    evolve: ({ timers: before }, event) => {
+      if (event.type === 'CaseFiled') {
+        // CaseTypified always comes with the filing: the timers are computed from it on. The clocks
+        // start from the filing's kind, channel and instants, nothing about the petitioner.
+        const { kind, channel, filedAt, dueAt } = event.data;
+        const fold = new DeadlineFold({ kind, channel, filedAt, dueAt }, foldOptions);
         const filed: SlaTimersDoc = { caseId: caseIdOf(event), state: evolveCase({ status: 'none' }, event), clocks: fold.snapshot(), ...NO_TIMERS };
-        return { timers: filed as unknown as Doc };
+        return { timers: filed };
       }
-      const state = evolveCase(before!.state, event);
-      const fold = DeadlineFold.resume(before!.clocks, foldOptions);
-      fold.apply(caseEvent);
-      if (!CHANGES_TIMERS.has(event.type)) return { timers: { ...before, state, clocks: fold.snapshot() } as unknown as Doc };
+      if (!before) return {};
+      const state = evolveCase(before.state, event);
+      const fold = DeadlineFold.resume(before.clocks, foldOptions);
+      fold.apply(withoutPersonalData(event));
+      if (!CHANGES_TIMERS.has(event.type)) return { timers: { ...before, state, clocks: fold.snapshot() } };
       const schedule = slaScheduleFrom(state, fold.clocks, options);
       if (!schedule.open) return { timers: null };
       // The new key first: on Node 20, `{ ...timer, dueMs }` gives every timer a hidden class of its own.
@@ -88,19 +88,18 @@ export function createSlaTimersProjection(settings: SlaScheduleOptions, calendar
         nextDeadline,
         nextDeadlineMs: nextDeadline?.dueMs ?? null,
       };
-      return { timers: next as unknown as Doc };
+      return { timers: next };
     },
-  };
+  });
 }
 
-function withoutPersonalData(event: ProjectionEvent): CaseEvent {
+/** The event as the clocks take it in, without the petitioner's words (the filing is not taken in: the clocks start from it). */
+function withoutPersonalData(event: Exclude<ProjectionEvent, { type: 'CaseFiled' }>): CaseEvent {
   // The customer's own words may carry their name (a signature): the schedule needs neither.
   if (event.type === 'CustomerEmailReceived') return { type: event.type, data: { ...event.data, subject: '', body: '', attachments: [] } };
   // Staff write the reason, and may name the petitioner in it: the clocks keep the days, not the words.
   if (event.type === 'DeadlineExtended') return { type: event.type, data: { ...event.data, reason: '' } };
-  if (event.type !== 'CaseFiled') return { type: event.type, data: event.data } as CaseEvent;
-  const { petitioner: _petitioner, verificationCode: _code, consent: _consent, ...data } = event.data;
-  return { type: event.type, data } as unknown as CaseEvent;
+  return { type: event.type, data: event.data } as CaseEvent;
 }
 
 /** Changes with the policies, the company rule or the calendar's settings (holidays, business hours). */

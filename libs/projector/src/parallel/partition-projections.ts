@@ -1,9 +1,7 @@
 /**
- * Relative cost of each projection's own work in a rebuild: seconds for the first 300,000 events of
- * the benchmark's store, one projection at a time, less the time that run spent reading the events
- * (~1.4 s; a group reads them once for all its projections). Measured on 2026-12-06 (mean of two
- * runs, after the timeline without case state; docs/benchmarks.md). Only their ratios matter; a
- * projection not listed counts as the average.
+ * Relative cost of each projection's own work in a rebuild, the reading of the events left out (a
+ * group reads them once for all its projections): how they were measured is in ADR 12. Only their
+ * ratios matter; a projection not listed counts as the average.
  */
 export const REBUILD_COST_HINTS: Readonly<Record<string, number>> = {
   'case-view': 2.65,

@@ -27,8 +27,7 @@ export async function rebuildInWorkers(options: RebuildInWorkersOptions): Promis
     (projections) =>
       new Worker(options.entry, {
         workerData: { projections, settings: options.settings } satisfies RebuildWorkerData,
-        // A projector's young generation (V8's default is 48 MiB): the 1M-event rebuild in two workers
-        // took 43.5 s with 384 MiB against 45.1 s with 192 (docs/benchmarks.md §3).
+        // A projector's young generation (V8's default is 48 MiB; ADR 12).
         resourceLimits: { maxYoungGenerationSizeMb: PROJECTOR_YOUNG_GENERATION_MIB },
       }),
   );

@@ -5,7 +5,7 @@ import { businessCalendarOf } from '../calendar/business-calendar-of';
 import { AppConfig, slaPoliciesOf } from '../config/app-config';
 
 /** The read models: what the read side's projector keeps (each process manager keeps its own projection). */
-export const READ_MODEL_PROJECTIONS: readonly Projection[] = [caseViewProjection, caseQueuesProjection, caseTimelineProjection, reportsProjection] as Projection[];
+export const READ_MODEL_PROJECTIONS: readonly Projection[] = [caseViewProjection, caseQueuesProjection, caseTimelineProjection, reportsProjection];
 
 /** The process managers' projections, as the configuration sets them up: the SLA clock's `sla-timers`, the email outbox's `mail-outbox`. */
 export function processProjectionsOf(config: AppConfig): Projection[] {

@@ -1,4 +1,4 @@
-import type { Doc, DocKey, Projection, ProjectionEvent } from './projection';
+import type { DocKey, Projection, ProjectionEvent } from '@app/projections';
 
 /**
  * A document while events are applied to it. Applying an event replaces the slot's `data` (the
@@ -7,7 +7,8 @@ import type { Doc, DocKey, Projection, ProjectionEvent } from './projection';
 export interface DocSlot {
   collection: string;
   id: string;
-  data: Doc | null;
+  /** A JSON object; null when absent. */
+  data: object | null;
   /** Position of the last event applied to the document (0: none). */
   position: number;
 }
@@ -21,6 +22,15 @@ export function handledBy(projection: Projection): ReadonlySet<string> {
   let types = handledTypes.get(projection);
   if (!types) handledTypes.set(projection, (types = new Set(projection.handles)));
   return types;
+}
+
+const draftNames = new WeakMap<Projection, ReadonlySet<string> | null>();
+
+/** The names of a projection's drafts (ADR 17), as a set; null when it has none. */
+function draftsOf(projection: Projection): ReadonlySet<string> | null {
+  let drafts = draftNames.get(projection);
+  if (drafts === undefined) draftNames.set(projection, (drafts = projection.drafts?.length ? new Set(projection.drafts) : null));
+  return drafts;
 }
 
 /** The events a projection handles, each with its keys and the slot of each key (computed once: a batch loads, then applies). */
@@ -47,21 +57,22 @@ export function keyBatch<Slot extends DocSlot>(projection: Projection, events: r
 /**
  * Applies each event to the slots of its keys. An event is not applied again to a document that
  * already reflects it (position not newer), so replays are no-ops. `beforeChange` sees each slot
- * about to change, still as it was. A key marked `draft` gets a copy of its document, made once
- * per batch: the stored version, which `beforeChange` sees, is never changed in place.
+ * about to change, still as it was. A draft (`Projection.drafts`) gets a copy of its document, made
+ * once per batch: the stored version, which `beforeChange` sees, is never changed in place.
  */
 export function applyKeyedBatch<Slot extends DocSlot>(projection: Projection, { events, keys, slots }: KeyedBatch<Slot>, beforeChange: (slot: Slot) => void): void {
-  /** Slots holding a document of this batch's own (a draft, or what evolve returned for a draft key). */
+  const drafts = draftsOf(projection);
+  /** Slots holding a document of this batch's own (a draft, or what evolve returned for a draft's name). */
   const owned = new Set<Slot>();
   let first = 0;
   for (let index = 0; index < events.length; index++) {
     const event = events[index];
     const eventKeys = keys[index];
-    const current: Record<string, Doc | null> = {};
+    const current: Record<string, object | null> = {};
     let at = first;
     for (const name in eventKeys) {
       const slot = slots[at++];
-      current[name] = eventKeys[name].draft && !owned.has(slot) ? draftOf(slot.data) : slot.data;
+      current[name] = drafts !== null && drafts.has(name) && !owned.has(slot) ? draftOf(slot.data) : slot.data;
     }
     const next = projection.evolve(current, event);
     at = first;
@@ -72,7 +83,7 @@ export function applyKeyedBatch<Slot extends DocSlot>(projection: Projection, { 
       beforeChange(slot);
       slot.data = data;
       slot.position = event.position;
-      if (eventKeys[name].draft) owned.add(slot);
+      if (drafts !== null && drafts.has(name)) owned.add(slot);
     }
     first = at;
   }
@@ -82,8 +93,8 @@ export function applyKeyedBatch<Slot extends DocSlot>(projection: Projection, { 
  * A copy of a document to change in place. Documents are JSON, so a JSON round trip loses nothing,
  * and it builds the objects in this realm (structuredClone's come from Node's own, under Jest's vm).
  */
-export function draftOf(data: Doc | null): Doc | null {
-  return data === null ? null : (JSON.parse(JSON.stringify(data)) as Doc);
+export function draftOf<Data extends object>(data: Data | null): Data | null {
+  return data === null ? null : (JSON.parse(JSON.stringify(data)) as Data);
 }
 
 /** Applies events to the documents of `documents` (by `docKey`), adding a slot for each document the events name. */
