@@ -2,10 +2,11 @@ import { Test } from '@nestjs/testing';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { BusinessCalendar } from '@app/domain';
-import { EVENT_STORE, SqliteEventStore } from '@app/event-store';
+import { EVENT_STORE, SEQUENCE_ALLOCATOR, SqliteEventStore, SqliteSequenceAllocator } from '@app/event-store';
 import { SqliteReadStore } from '@app/read-store';
 import { CaseCommandService } from '../../apps/api/src/command-handling/case-command.service';
 import { caseDeciderProvider } from '../../apps/api/src/command-handling/case-decider.provider';
+import { FilingNumbers } from '../../apps/api/src/command-handling/filing-numbers';
 import { ChangeCaseHandler } from '../../apps/api/src/command-handling/change-case.command';
 import { Clock } from '../../apps/api/src/storage/clock';
 
@@ -22,15 +23,18 @@ export interface CommandPath {
 
 export async function startCommandPath(dir: string, clock: Clock): Promise<CommandPath> {
   const events = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
+  const sequences = new SqliteSequenceAllocator({ filename: join(dir, 'events.sqlite') });
   const readStore = new SqliteReadStore({ filename: join(dir, 'read-models.sqlite') });
   const calendar = new BusinessCalendar();
   const module = await Test.createTestingModule({
     imports: [CqrsModule.forRoot()],
     providers: [
       { provide: EVENT_STORE, useValue: events },
+      { provide: SEQUENCE_ALLOCATOR, useValue: sequences },
       { provide: BusinessCalendar, useValue: calendar },
       { provide: Clock, useValue: clock },
       caseDeciderProvider,
+      FilingNumbers,
       CaseCommandService,
       ChangeCaseHandler,
     ],
@@ -48,6 +52,7 @@ export async function startCommandPath(dir: string, clock: Clock): Promise<Comma
       closed = true;
       await module.close();
       await readStore.close();
+      await sequences.close();
       await events.close();
     },
   };

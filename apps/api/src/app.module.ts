@@ -16,6 +16,7 @@ import { FileCaseController } from './cases/file-case/file-case.controller';
 import { FileCaseHandler } from './cases/file-case/file-case.handler';
 import { RelatedCases } from './cases/file-case/related-case';
 import { CaseCommandService } from './command-handling/case-command.service';
+import { FilingNumbers } from './command-handling/filing-numbers';
 import { CaseCommandsGateway } from './command-handling/case-commands.gateway';
 import { caseDeciderProvider } from './command-handling/case-decider.provider';
 import { ChangeCaseHandler } from './command-handling/change-case.command';
@@ -94,6 +95,7 @@ export class AppModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         caseDeciderProvider,
         CaseCommandService,
+        FilingNumbers,
         CaseCommandsGateway,
         FileCaseHandler,
         RelatedCases,

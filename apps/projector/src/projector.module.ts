@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { CalendarModule } from '../../api/src/calendar/calendar.module';
 import { CaseCommandService } from '../../api/src/command-handling/case-command.service';
 import { caseDeciderProvider } from '../../api/src/command-handling/case-decider.provider';
+import { FilingNumbers } from '../../api/src/command-handling/filing-numbers';
 import { ChangeCaseHandler } from '../../api/src/command-handling/change-case.command';
 import { AppConfigModule } from '../../api/src/config/config.module';
 import { ReadSideModule } from '../../api/src/read-side/read-side.module';
@@ -28,7 +29,7 @@ export class ProjectorModule {
         ReadSideModule,
         CalendarModule,
       ],
-      providers: [{ provide: Clock, useClass: SystemClock }, caseDeciderProvider, CaseCommandService, ChangeCaseHandler, SlaProcess, MailOutbox],
+      providers: [{ provide: Clock, useClass: SystemClock }, caseDeciderProvider, FilingNumbers, CaseCommandService, ChangeCaseHandler, SlaProcess, MailOutbox],
     };
   }
 }

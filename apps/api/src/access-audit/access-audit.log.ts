@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { toOffsetIso } from '../command-handling/case-command.service';
+import { toOffsetIso } from '../command-handling/case-event';
 import { RequestValidationError } from '../http/validation';
 import { Clock } from '../storage/clock';
 

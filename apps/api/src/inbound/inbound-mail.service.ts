@@ -8,7 +8,7 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import type { Actor, CustomerEmailDisposition, StoredAttachmentRef } from '@app/domain';
 import { CASES_COLLECTION, CaseView } from '@app/projections';
 import { READ_STORE, ReadStore } from '@app/read-store';
-import { toOffsetIso } from '../command-handling/case-command.service';
+import { toOffsetIso } from '../command-handling/case-event';
 import { AppConfig } from '../config/app-config';
 import { executeAs, SystemCommandExecutor } from '../command-handling/process-commands';
 import { Clock } from '../storage/clock';

@@ -3,7 +3,7 @@ import { DomainError } from '@app/domain';
 import type { Actor } from '@app/domain';
 import { WrongExpectedRevisionError } from '@app/event-store';
 import { AppConfig } from '../config/app-config';
-import { toOffsetIso } from '../command-handling/case-command.service';
+import { toOffsetIso } from '../command-handling/case-event';
 import { deleteAttachmentsOf } from '../personal-data/personal-data-files';
 import { unmatchedAttachmentsOwner } from './attachment-store';
 import { Clock } from '../storage/clock';

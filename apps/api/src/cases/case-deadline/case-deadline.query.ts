@@ -3,7 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { BusinessCalendar, CaseErrors, caseStreamId, computeDeadlines, DeadlineExplanation, DeadlineLanguage, SlaPolicies } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { SLA_POLICIES } from '../../calendar/sla-policies.token';
-import { toCaseEvent, toOffsetIso } from '../../command-handling/case-command.service';
+import { toCaseEvent, toOffsetIso } from '../../command-handling/case-event';
 import { eventWithoutFreeText } from '../../personal-data/report-consumer-view';
 import { Clock } from '../../storage/clock';
 

@@ -5,7 +5,7 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { CaseTimeline, TIMELINES_COLLECTION } from '@app/projections';
 import { READ_STORE, ReadStore } from '@app/read-store';
 import { CASE_DECIDER } from '../../command-handling/case-decider.provider';
-import { toCaseEvent } from '../../command-handling/case-command.service';
+import { toCaseEvent } from '../../command-handling/case-event';
 import type { CaseHistoryDto } from './case-history.dto';
 import { checkAgainstAnchor } from './stream-anchor';
 

@@ -4,7 +4,7 @@ import { DomainError } from '@app/domain';
 import { WrongExpectedRevisionError } from '@app/event-store';
 import { caseQueuesProjection, QUEUE_ITEMS_COLLECTION, QUEUE_SUMMARY_COLLECTION, QUEUE_SUMMARY_ID, QueueItem, QueueSummary } from '@app/projections';
 import { READ_STORE, ReadStore } from '@app/read-store';
-import { toOffsetIso } from '../../command-handling/case-command.service';
+import { toOffsetIso } from '../../command-handling/case-event';
 import { ChangeCaseCommand } from '../../command-handling/change-case.command';
 import type { CommandContext, CommandOutcome } from '../../command-handling/command-context';
 import { ReadModelFreshness } from '../../read-side/read-model-freshness';

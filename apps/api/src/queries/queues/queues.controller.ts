@@ -7,7 +7,7 @@ import { Actor } from '@app/domain';
 import { QueueSummary } from '@app/projections';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { Roles } from '../../auth/roles.decorator';
-import { toOffsetIso } from '../../command-handling/case-command.service';
+import { toOffsetIso } from '../../command-handling/case-event';
 import { FreshnessQueryDto, ListQueryDto } from '../../read-side/list-query.dto';
 import { RequestValidationError } from '../../http/validation';
 import { Clock } from '../../storage/clock';
