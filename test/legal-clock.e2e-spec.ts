@@ -32,6 +32,8 @@ describe('HTTP: the legal clock (Ley 1755 de 2015) keeps its promises', () => {
     expect({ path, status: response.status, body: response.body }).toMatchObject({ status: 200 });
   };
   const get = async (path: string, token: string) => {
+    // The timers move only when the suite says so (an hour between ticks): `?minPosition=` waits for them too.
+    await t.app.get(SlaProcess).manager.catchUp();
     const response = await t.http().get(path).query({ minPosition: position }).set('Authorization', token);
     expect({ path, status: response.status }).toEqual({ path, status: 200 });
     return response.body;

@@ -77,7 +77,9 @@ describe('a client generated from the OpenAPI document', () => {
     }
 
     const closed = await client.GET('/cases/{id}', { params: { path: { id }, query: { minPosition: position } }, headers: supervisor });
-    expect({ status: closed.response.status, caseStatus: closed.data?.status, etag: closed.response.headers.get('etag') }).toEqual({ status: 200, caseStatus: 'closed', etag: `"${revision}"` });
+    expect({ status: closed.response.status, caseStatus: closed.data?.status }).toEqual({ status: 200, caseStatus: 'closed' });
+    // The outbox may record the closing's emails meanwhile (revision-neutral facts, ADR 21): the ETag is at least the closing's revision.
+    expect(Number(JSON.parse(closed.response.headers.get('etag') ?? '""'))).toBeGreaterThanOrEqual(revision);
   });
 
   it('is refused the way the document says when it leaves out what a rule requires (a return without its reason)', async () => {

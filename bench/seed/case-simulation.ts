@@ -28,6 +28,7 @@ import {
 } from '@app/domain';
 import type { NewEvent } from '@app/event-store';
 import * as catalog from './catalog';
+import { toOffsetIso } from '@app/runtime/commands/case-events';
 import { MemoizedCalendar } from './memoized-calendar';
 import { Random } from './random';
 
@@ -143,7 +144,7 @@ export class CaseSimulation {
 
   /** The instant the period ends (Bogotá offset ISO): "now" for queries on the result. */
   get endIso(): string {
-    return toOffsetIso(this.endMs);
+    return toOffsetIso(new Date(this.endMs));
   }
 
   /** `finalStatuses` counts the cases whose life is over (all of them once the simulation has ended). */
@@ -258,7 +259,7 @@ export class CaseSimulation {
     const channel = random.weighted(catalog.CHANNEL_WEIGHTS);
     const { typology, motive, subject } = catalog.pickTypology(random);
     const filer = random.pick(this.staff.agents);
-    const at = toOffsetIso(atMs);
+    const at = toOffsetIso(new Date(atMs));
     const year = at.slice(0, 4);
     const sequence = (this.filingSequences.get(year) ?? 0) + 1;
     this.filingSequences.set(year, sequence);
@@ -368,7 +369,7 @@ export class CaseSimulation {
     const random = this.random;
     const later = (minHours: number, maxHours: number) => officeHours(nowMs + random.between(minHours, maxHours) * HOUR, random);
     const make = (atMs: number, actor: Actor, type: CaseCommand['type'], data: unknown) =>
-      ({ atMs, command: { type, data, actor, at: toOffsetIso(atMs) } as CaseCommand });
+      ({ atMs, command: { type, data, actor, at: toOffsetIso(new Date(atMs)) } as CaseCommand });
     const supervisor = () => random.pick(this.staff.supervisors);
     const assignee = simCase.assignee!;
 
@@ -449,7 +450,7 @@ export class CaseSimulation {
     const atMs = officeHours(pending ? soonest : Math.max(target, soonest), random);
     const outcome = pending ? 'pending' : 'resolved';
     const body = random.pick(pending ? catalog.RESPONSES_PENDING : catalog.RESPONSES_RESOLVED);
-    return { atMs, command: { type: 'SendResponse', data: { body, outcome }, actor: simCase.assignee!, at: toOffsetIso(atMs) } };
+    return { atMs, command: { type: 'SendResponse', data: { body, outcome }, actor: simCase.assignee!, at: toOffsetIso(new Date(atMs)) } };
   }
 
   private qualityReview(simCase: SimCase, atMs: number): { atMs: number; command: CaseCommand } | null {
@@ -457,7 +458,7 @@ export class CaseSimulation {
     const random = this.random;
     return {
       atMs,
-      command: { type: 'ReviewQuality', data: { score: random.int(60, 100), findings: random.pick(catalog.QUALITY_FINDINGS) }, actor: random.pick(this.staff.quality), at: toOffsetIso(atMs) },
+      command: { type: 'ReviewQuality', data: { score: random.int(60, 100), findings: random.pick(catalog.QUALITY_FINDINGS) }, actor: random.pick(this.staff.quality), at: toOffsetIso(new Date(atMs)) },
     };
   }
 }
@@ -482,11 +483,6 @@ export function withMetadata(decided: DecidedCommand): NewEvent[] {
       commandType: command.type,
     },
   }));
-}
-
-/** ISO-8601 in Bogotá's fixed offset, as the API writes instants (`toOffsetIso`). */
-export function toOffsetIso(ms: number): string {
-  return new Date(ms + BOGOTA_OFFSET).toISOString().replace('Z', '-05:00');
 }
 
 /** Moves an instant into office hours (Mon-Fri 08:00-18:00 Bogotá), at a random minute of the opening hours. */

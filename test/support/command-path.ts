@@ -2,10 +2,10 @@ import { Test } from '@nestjs/testing';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { join } from 'node:path';
 import { BusinessCalendar } from '@app/domain';
-import { EVENT_STORE } from '@app/event-store';
-import { SqliteEventStore } from '@app/event-store/sqlite';
+import { EVENT_STORE, SEQUENCE_ALLOCATOR } from '@app/event-store';
+import { SqliteEventStore, SqliteSequenceAllocator } from '@app/event-store/sqlite';
 import { SqliteReadStore } from '@app/read-store/sqlite';
-import { CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock } from '@app/runtime';
+import { CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, FilingNumbers } from '@app/runtime';
 
 /** One process's command path (CommandBus, decider, event store) and read store, on the SQLite files of `dir`. */
 export interface CommandPath {
@@ -20,15 +20,18 @@ export interface CommandPath {
 
 export async function startCommandPath(dir: string, clock: Clock): Promise<CommandPath> {
   const events = new SqliteEventStore({ filename: join(dir, 'events.sqlite') });
+  const sequences = new SqliteSequenceAllocator({ filename: join(dir, 'events.sqlite') });
   const readStore = new SqliteReadStore({ filename: join(dir, 'read-models.sqlite') });
   const calendar = new BusinessCalendar();
   const module = await Test.createTestingModule({
     imports: [CqrsModule.forRoot()],
     providers: [
       { provide: EVENT_STORE, useValue: events },
+      { provide: SEQUENCE_ALLOCATOR, useValue: sequences },
       { provide: BusinessCalendar, useValue: calendar },
       { provide: Clock, useValue: clock },
       caseDeciderProvider,
+      FilingNumbers,
       CaseCommandService,
       ChangeCaseHandler,
     ],
@@ -46,6 +49,7 @@ export async function startCommandPath(dir: string, clock: Clock): Promise<Comma
       closed = true;
       await module.close();
       await readStore.close();
+      await sequences.close();
       await events.close();
     },
   };

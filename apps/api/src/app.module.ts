@@ -7,7 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { LoggingModule, LogOptions } from './logging/logging.module';
 import { ThrottlingModule } from './security/throttling.module';
 import { CalendarHttpModule } from './calendar/calendar-http.module';
-import { AppConfig, AppConfigModule, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
+import { AppConfig, AppConfigModule, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
 import { CaseHistoryController } from './cases/case-history/case-history.controller';
 import { GetCaseHistoryHandler } from './cases/case-history/case-history.query';
 import { ChangeCaseController } from './cases/change-case/change-case.controller';
@@ -89,6 +89,7 @@ export class AppModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         caseDeciderProvider,
         CaseCommandService,
+        FilingNumbers,
         CaseCommandsGateway,
         FileCaseHandler,
         RelatedCases,

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { MetricsModule } from '@app/metrics';
-import { AppConfigModule, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
+import { AppConfigModule, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
 import { MailOutbox } from './mail-outbox/mail-outbox';
 import { SlaProcess } from './sla/sla-process';
 import { ProjectionGauges } from './metrics/projection-gauges';
@@ -29,6 +29,7 @@ export class ProjectorModule {
       providers: [
         { provide: Clock, useClass: SystemClock },
         caseDeciderProvider,
+        FilingNumbers,
         CaseCommandService,
         ChangeCaseHandler,
         SlaProcess,

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CaseCommand, caseStreamId, MAIL_ACTOR_ID } from '@app/domain';
+import { caseStreamId, MAIL_ACTOR_ID } from '@app/domain';
 import { actors, consent, petitioner, PETITIONER_ID } from '@app/domain/testing/case-histories';
 import { EventStore, EventStoreUnavailableError } from '@app/event-store';
 import { EmlFileMailTransport, MailTransport, SmtpMailTransport } from '@app/mail/transport';
@@ -10,6 +10,7 @@ import { createMailOutboxProjection } from './mail-outbox.projection';
 import { MailCommandSender, MailOutboxProcessManager } from './mail-outbox-process-manager';
 import { CommandPath, startCommandPath } from '../../../../test/support/command-path';
 import { SmtpMailbox } from '../../../../test/support/smtp-mailbox';
+import type { CaseCommandInput } from '@app/runtime';
 
 const CASE_ID = '5a1a0000-0000-4000-8000-0000000000e1';
 const FILED_AT = '2026-03-02T10:00:00-05:00'; // Monday
@@ -66,10 +67,10 @@ describe('email outbox, delivering to a real SMTP server on loopback', () => {
     return run;
   }
 
-  async function act(run: MailRun, at: string, command: Omit<CaseCommand, 'actor' | 'at'>, actor = actors.backoffice): Promise<void> {
+  async function act(run: MailRun, at: string, command: CaseCommandInput, actor = actors.backoffice): Promise<void> {
     clock.set(at);
     const context = { actor, requestHash: `h-${at}-${command.type}`, correlationId: 'test' };
-    await run.path.commands.execute(CASE_ID, (now) => ({ ...command, actor, at: now }) as CaseCommand, context);
+    await run.path.commands.execute(CASE_ID, command, context);
   }
 
   async function fileAndStart(run: MailRun): Promise<void> {
@@ -77,7 +78,7 @@ describe('email outbox, delivering to a real SMTP server on loopback', () => {
       caseId: CASE_ID, filingNumber: FILING_NUMBER, verificationCode: 'QW7E2R', kind: 'claim', typology: 'billing', motive: 'duplicate-charge',
       channel: 'phone', subject: 'Cobro duplicado', facts: 'Dos cobros en febrero', request: 'Reversar', attachments: [], petitionerId: PETITIONER_ID, petitioner, consent,
     };
-    await act(run, FILED_AT, { type: 'FileCase', data } as Omit<CaseCommand, 'actor' | 'at'>, actors.agent);
+    await act(run, FILED_AT, { type: 'FileCase', data } as CaseCommandInput, actors.agent);
     await act(run, '2026-03-02T11:00:00-05:00', { type: 'AssignCase', data: { backofficeId: actors.backoffice.id } }, actors.supervisor);
     await act(run, '2026-03-02T12:00:00-05:00', { type: 'ReviewTypification', data: { consistent: true } });
   }
@@ -199,7 +200,7 @@ describe('email outbox, delivering to a real SMTP server on loopback', () => {
       channel: 'phone', subject: 'Tarifa del plan', facts: 'Pregunta por la tarifa', request: 'Conocer la tarifa', attachments: [], petitionerId: PETITIONER_ID, petitioner, consent,
       firstLineResolution: { resolution: 'Se explicó la tarifa vigente del plan.' },
     };
-    await act(run, FILED_AT, { type: 'FileCase', data } as Omit<CaseCommand, 'actor' | 'at'>, actors.agent);
+    await act(run, FILED_AT, { type: 'FileCase', data } as CaseCommandInput, actors.agent);
     expect((await run.manager.runOnce()).map(({ outcome }) => outcome)).toEqual(['delivered']);
     const [ack] = mailbox.inbox;
     expect(ack.subject).toBe(`[${FILING_NUMBER}] Hemos resuelto su consulta`);

@@ -2,13 +2,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CaseCommand, caseStreamId, DEFAULT_SLA_POLICIES } from '@app/domain';
+import { caseStreamId, DEFAULT_SLA_POLICIES } from '@app/domain';
 import { actors, consent, petitioner, PETITIONER_ID } from '@app/domain/testing/case-histories';
 import { RecordedEvent } from '@app/event-store';
 import { SqliteEventStore } from '@app/event-store/sqlite';
 import { CaseCommandService, ManualClock } from '@app/runtime';
 import { createSlaTimersProjection } from './sla-timers.projection';
 import { SlaCommandSender, SlaProcessManager } from './sla-process-manager';
+import type { CaseCommandInput } from '@app/runtime';
 import { startCommandPath } from '../../../../test/support/command-path';
 import { sendThroughCommandBus } from './sla-command-sender';
 
@@ -60,10 +61,10 @@ describe('SLA process manager, with simulated time', () => {
   /** "kill -9": the process is gone without stopping anything; its connections close with it. */
   const kill = (run: SlaRun) => run.close();
 
-  async function act(run: SlaRun, at: string, command: Omit<CaseCommand, 'actor' | 'at'>, actor = actors.backoffice): Promise<void> {
+  async function act(run: SlaRun, at: string, command: CaseCommandInput, actor = actors.backoffice): Promise<void> {
     clock.set(at);
     const context = { actor, requestHash: `h-${at}`, correlationId: 'test' };
-    await run.commands.execute(CASE_ID, (now) => ({ ...command, actor, at: now }) as CaseCommand, context);
+    await run.commands.execute(CASE_ID, command, context);
   }
 
   async function fileFeatureQuestionOnChat(run: SlaRun): Promise<void> {
@@ -71,7 +72,7 @@ describe('SLA process manager, with simulated time', () => {
       caseId: CASE_ID, filingNumber: '2026-000001', verificationCode: 'ABC123', kind: 'petition', typology: 'feature-question', motive: 'how-to',
       channel: 'chat', subject: 'Pregunta', facts: 'Cómo activo la función', request: 'Explicación', attachments: [], petitionerId: PETITIONER_ID, petitioner, consent,
     };
-    await act(run, FILED_AT, { type: 'FileCase', data } as Omit<CaseCommand, 'actor' | 'at'>, actors.agent);
+    await act(run, FILED_AT, { type: 'FileCase', data } as CaseCommandInput, actors.agent);
     await act(run, '2026-03-02T11:00:00-05:00', { type: 'AssignCase', data: { backofficeId: actors.backoffice.id } }, actors.supervisor);
     await act(run, '2026-03-02T12:00:00-05:00', { type: 'ReviewTypification', data: { consistent: true } });
   }

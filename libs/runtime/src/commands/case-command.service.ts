@@ -1,23 +1,16 @@
 import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import {
-  CASE_EVENT_SCHEMA_VERSIONS,
-  CaseCommand,
-  CaseDecider,
-  CaseEvent,
-  caseStreamId,
-  CaseErrors,
-  CaseState,
-  isStillCurrent,
-} from '@app/domain';
+import { CASE_EVENT_SCHEMA_VERSIONS, CaseCommand, CaseDecider, CaseEvent, caseStreamId, CaseErrors, CaseState, isStillCurrent } from '@app/domain';
 import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, WrongExpectedRevisionError } from '@app/event-store';
 import { Clock } from '../storage/clock';
 import { CASE_DECIDER } from './case-decider.provider';
 import { toCaseEvent, toOffsetIso } from './case-events';
 import { CommandContext, CommandOutcome } from './command-context';
+import { FilingNumbers } from './filing-numbers';
 
-/** Builds the domain command once the current state is known (FileCase allocates its filing number here). */
-export type CommandBuilder = (at: string, state: CaseState) => CaseCommand | Promise<CaseCommand>;
+type WithoutContext<T> = T extends unknown ? Omit<T, 'actor' | 'at'> : never;
+/** A command as its sender knows it: the command path adds the actor (from the context) and the instant. */
+export type CaseCommandInput = WithoutContext<CaseCommand>;
 
 /** Full jitter: the n-th retry waits a random time below min(CAP, BASE·2^n) ms, so that contenders spread out. */
 const BACKOFF_BASE_MS = 2;
@@ -31,49 +24,48 @@ export interface ExecuteOptions {
   freshStream?: boolean;
 }
 
+/** The case as one attempt found it. */
+interface LoadedCase {
+  streamId: string;
+  history: RecordedEvent[];
+  state: CaseState;
+  /** The stream's revision, -1 while it does not exist. */
+  revision: number;
+  earlier?: undefined;
+}
+
+/** The result of this very command, appended earlier (same Idempotency-Key): nothing is decided again. */
+interface EarlierResult {
+  earlier: CommandOutcome;
+}
+
 /**
- * The command path of DESIGN.md: read the stream, fold, decide, append with the expected revision.
- * If-Match holds while every event after the client's revision is a revision-neutral fact (an email
- * delivered, a target passed: ADR 21); else 409. A conflict on append is retried on fresh state,
- * after a short jittered wait, until the command is appended or refused (by the decider, or by the
- * If-Match rule on the new events): each conflict means another command was appended, so the case
- * moves on and no command is lost to contention.
+ * The command path of DESIGN.md, in one line of sight: load (read the stream, find an earlier result of
+ * the same command, fold), decide, append with the expected revision. A conflict on append runs the
+ * whole of it again on fresh state, after a short jittered wait, until the command is appended or
+ * refused (by the decider, or by the If-Match rule on the new events): each conflict means another
+ * command was appended, so the case moves on and no command is lost to contention (ADR 21). If-Match
+ * holds while every event after the client's revision is a revision-neutral fact (an email delivered,
+ * a target passed); else 409. A filing is decided unnumbered and numbered before its append (FilingNumbers).
  */
 @Injectable()
 export class CaseCommandService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
+    private readonly filingNumbers: FilingNumbers,
     private readonly clock: Clock,
   ) {}
 
-  async execute(caseId: string, build: CommandBuilder, context: CommandContext, options: ExecuteOptions = {}): Promise<CommandOutcome> {
-    const streamId = caseStreamId(caseId);
-    const at = toOffsetIso(this.clock.now());
+  async execute(caseId: string, input: CaseCommandInput, context: CommandContext, options: ExecuteOptions = {}): Promise<CommandOutcome> {
+    const command = { ...input, actor: context.actor, at: toOffsetIso(this.clock.now()) } as CaseCommand;
     const commandId = context.idempotencyKey ?? randomUUID();
     for (let attempt = 1; ; attempt++) {
-      const history = options.freshStream && attempt === 1 ? [] : await this.store.readStream(streamId);
-      const replay = this.findEarlierResult(caseId, history, context);
-      if (replay) return replay;
-
-      const state = history.map(toCaseEvent).reduce(this.decider.evolve, this.decider.initialState());
-      const currentRevision = history.length > 0 ? history[history.length - 1].revision : -1;
-      const command = await build(at, state);
-      if (state.status === 'none' && command.type !== 'FileCase') throw CaseErrors.notFound();
-      if (context.expectedRevision !== undefined) {
-        const typesAfter = history.filter((event) => event.revision > context.expectedRevision!).map((event) => event.type);
-        if (!isStillCurrent(context.expectedRevision, currentRevision, typesAfter)) {
-          throw new WrongExpectedRevisionError(streamId, context.expectedRevision, currentRevision);
-        }
-      }
-      const events = this.decider.decide(command, state);
+      const loaded = await this.load(caseId, context, options.freshStream === true && attempt === 1);
+      if (loaded.earlier) return loaded.earlier;
+      const events = await this.filingNumbers.number(this.decide(command, loaded, context));
       try {
-        const result = await this.store.appendToStream(
-          streamId,
-          events.map((event) => this.withMetadata(event, command, commandId, context)),
-          { expectedRevision: currentRevision === -1 ? 'no_stream' : currentRevision },
-        );
-        return { caseId, revision: result.nextExpectedRevision, position: result.position, events, replayed: false };
+        return await this.append(caseId, loaded, command, events, commandId, context);
       } catch (error) {
         // The next attempt reads what was appended meanwhile: it finds its own earlier result (same
         // Idempotency-Key), or decides again, or fails the If-Match check if a person changed the case.
@@ -81,6 +73,42 @@ export class CaseCommandService {
         await sleep(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 10)));
       }
     }
+  }
+
+  private async load(caseId: string, context: CommandContext, freshStream: boolean): Promise<LoadedCase | EarlierResult> {
+    const streamId = caseStreamId(caseId);
+    const history = freshStream ? [] : await this.store.readStream(streamId);
+    const earlier = this.findEarlierResult(caseId, history, context);
+    if (earlier) return { earlier };
+    const state = history.map(toCaseEvent).reduce(this.decider.evolve, this.decider.initialState());
+    const revision = history.length > 0 ? history[history.length - 1].revision : -1;
+    return { streamId, history, state, revision };
+  }
+
+  private decide(command: CaseCommand, loaded: LoadedCase, context: CommandContext): CaseEvent[] {
+    if (loaded.state.status === 'none' && command.type !== 'FileCase') throw CaseErrors.notFound();
+    const held = context.expectedRevision;
+    if (held !== undefined) {
+      const typesAfter = loaded.history.filter((event) => event.revision > held).map((event) => event.type);
+      if (!isStillCurrent(held, loaded.revision, typesAfter)) throw new WrongExpectedRevisionError(loaded.streamId, held, loaded.revision);
+    }
+    return this.decider.decide(command, loaded.state);
+  }
+
+  private async append(
+    caseId: string,
+    loaded: LoadedCase,
+    command: CaseCommand,
+    events: CaseEvent[],
+    commandId: string,
+    context: CommandContext,
+  ): Promise<CommandOutcome> {
+    const result = await this.store.appendToStream(
+      loaded.streamId,
+      events.map((event) => this.withMetadata(event, command, commandId, context)),
+      { expectedRevision: loaded.revision === -1 ? 'no_stream' : loaded.revision },
+    );
+    return { caseId, revision: result.nextExpectedRevision, position: result.position, events, replayed: false };
   }
 
   private findEarlierResult(caseId: string, history: RecordedEvent[], context: CommandContext): CommandOutcome | undefined {

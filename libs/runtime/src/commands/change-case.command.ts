@@ -1,10 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { CaseCommand } from '@app/domain';
 import { CaseCommandService } from './case-command.service';
+import type { CaseCommandInput } from './case-command.service';
 import type { CommandContext, CommandOutcome } from './command-context';
 
-type WithoutContext<T> = T extends unknown ? Omit<T, 'actor' | 'at'> : never;
-export type CaseCommandPayload = WithoutContext<Exclude<CaseCommand, { type: 'FileCase' }>>;
+export type CaseCommandPayload = Exclude<CaseCommandInput, { type: 'FileCase' }>;
 
 /** Any command on an existing case: the actor and the time are added on the command path. */
 export class ChangeCaseCommand {
@@ -20,6 +19,6 @@ export class ChangeCaseHandler implements ICommandHandler<ChangeCaseCommand, Com
   constructor(private readonly commands: CaseCommandService) {}
 
   execute({ caseId, payload, context }: ChangeCaseCommand): Promise<CommandOutcome> {
-    return this.commands.execute(caseId, (at) => ({ ...payload, actor: context.actor, at }) as CaseCommand, context);
+    return this.commands.execute(caseId, payload, context);
   }
 }

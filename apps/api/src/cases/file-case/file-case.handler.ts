@@ -1,10 +1,7 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { BusinessCalendar, CaseDecider, FileCase } from '@app/domain';
-import { SEQUENCE_ALLOCATOR, SequenceAllocator } from '@app/event-store';
-import { CASE_DECIDER, CaseCommandService, PetitionerIdentity } from '@app/runtime';
-import type { CommandContext, CommandOutcome } from '@app/runtime';
+import { CaseCommandService, PetitionerIdentity, UNNUMBERED } from '@app/runtime';
+import type { CaseCommandInput, CommandContext, CommandOutcome } from '@app/runtime';
 import type { FileCaseDto } from './file-case.dto';
 import { RelatedCases } from './related-case';
 import { OneAtATime } from './one-at-a-time';
@@ -15,6 +12,8 @@ export class FileCaseCommand {
     readonly context: CommandContext,
   ) {}
 }
+
+type FileCaseInput = Extract<CaseCommandInput, { type: 'FileCase' }>;
 
 /** No 0/O or 1/I/L: the customer reads it from an email or over the phone. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -30,9 +29,6 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
 
   constructor(
     private readonly commands: CaseCommandService,
-    private readonly calendar: BusinessCalendar,
-    @Inject(SEQUENCE_ALLOCATOR) private readonly sequences: SequenceAllocator,
-    @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
     private readonly petitioners: PetitionerIdentity,
     private readonly relatedCases: RelatedCases,
   ) {}
@@ -46,31 +42,16 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
     if (body.relatedFilingNumber) await this.relatedCases.requireFiled(body.relatedFilingNumber);
     const key = context.idempotencyKey;
     const caseId = key ? caseIdForKey(context.actor.id, key) : randomUUID();
-    let filingNumber: string | undefined;
-    return this.commands.execute(
-      caseId,
-      async (at, state): Promise<FileCase> => {
-        const filing = this.toCommand(body, context, caseId, at, filingNumber ?? 'unallocated');
-        if (filingNumber) return filing;
-        // A filing the domain refuses must not use up a number: decide once before allocating.
-        this.decider.decide(filing, state);
-        // Allocated once, and only when the filing is really new (not an idempotent retry).
-        filingNumber = await this.allocateFilingNumber(at);
-        return { ...filing, data: { ...filing.data, filingNumber } };
-      },
-      context,
-      { freshStream: !key },
-    );
+    return this.commands.execute(caseId, this.toFiling(body, caseId), context, { freshStream: !key });
   }
 
-  private toCommand(body: FileCaseDto, context: CommandContext, caseId: string, at: string, filingNumber: string): FileCase {
+  /** Unnumbered: the command path numbers the filing once the decider has accepted it (FilingNumbers). */
+  private toFiling(body: FileCaseDto, caseId: string): FileCaseInput {
     return {
       type: 'FileCase',
-      actor: context.actor,
-      at,
       data: {
         caseId,
-        filingNumber,
+        filingNumber: UNNUMBERED,
         verificationCode: verificationCode(),
         kind: body.kind,
         typology: body.typology,
@@ -87,13 +68,6 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
         firstLineResolution: body.firstLineResolution ? { resolution: body.firstLineResolution.resolution } : null,
       },
     };
-  }
-
-  /** `YYYY-NNNNNN`, unique and increasing within the filing's year in Bogotá. */
-  private async allocateFilingNumber(at: string): Promise<string> {
-    const year = this.calendar.localDate(at).slice(0, 4);
-    const next = await this.sequences.next(`filing-${year}`);
-    return `${year}-${String(next).padStart(6, '0')}`;
   }
 }
 

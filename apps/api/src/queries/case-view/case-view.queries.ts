@@ -3,7 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { BusinessCalendar, CaseErrors, runningTransferTerm } from '@app/domain';
 import type { NextDeadline } from '@app/domain';
 import { CASES_COLLECTION, CaseView, caseViewProjection } from '@app/projections';
-import { SLA_TIMERS_COLLECTION, SlaTimersDoc } from '@app/processes';
+import { SLA_TIMERS_COLLECTION, SLA_TIMERS_PROJECTION, SlaTimersDoc } from '@app/processes';
 import { Page, READ_STORE, ReadStore } from '@app/read-store';
 import { Clock, ReadModelFreshness } from '@app/runtime';
 import { legalClockOf } from './legal-clock';
@@ -50,7 +50,8 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, PublicCaseVie
   ) {}
 
   async execute({ caseId, minPosition }: GetCaseQuery): Promise<PublicCaseView> {
-    await this.freshness.waitFor(minPosition, [caseViewProjection.name]);
+    // Both read models the answer is made of: the case from one, its next deadline from the other.
+    await this.freshness.waitFor(minPosition, [caseViewProjection.name, SLA_TIMERS_PROJECTION]);
     const found = await this.readStore.get<CaseView>(CASES_COLLECTION, caseId);
     if (!found) throw CaseErrors.notFound();
     const timers = await this.readStore.get<SlaTimersDoc>(SLA_TIMERS_COLLECTION, caseId);
