@@ -7,10 +7,10 @@ import { Projector } from '@app/projector';
 import { MAIL_OUTBOX_PROJECTION, MailOutbox, SLA_TIMERS_PROJECTION, SlaProcess } from '@app/processes';
 import { ProjectionCheckpoint, READ_STORE, ReadStore } from '@app/read-store';
 import { Public } from '../auth/roles.decorator';
-import { AppConfig } from '@app/runtime';
+import { AppConfig, READ_MODEL_PROJECTIONS } from '@app/runtime';
 
-/** Read models of process managers: shown under their process, not among the projections. */
-const PROCESS_READ_MODELS = [SLA_TIMERS_PROJECTION, MAIL_OUTBOX_PROJECTION];
+/** The read models listed among the projections (the process managers' own are shown under their process). */
+const READ_MODEL_NAMES = READ_MODEL_PROJECTIONS.map((projection) => projection.name);
 
 type Probe = { status: 'up'; [detail: string]: unknown } | { status: 'down'; error: string };
 
@@ -86,7 +86,7 @@ export class HealthController {
   private projectionStatuses(checkpoints: ProjectionCheckpoint[]) {
     if (this.config.PROJECTOR === 'in-process') return this.projector.status();
     return checkpoints
-      .filter(({ projection }) => !PROCESS_READ_MODELS.includes(projection))
+      .filter(({ projection }) => READ_MODEL_NAMES.includes(projection))
       .map(({ projection, version, position }) => ({ name: projection, version, position, state: 'external' as const }));
   }
 
