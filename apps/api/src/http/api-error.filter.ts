@@ -34,7 +34,9 @@ export class ApiErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(error);
-    if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (body.statusCode === HttpStatus.INTERNAL_SERVER_ERROR) this.logger.error(error instanceof Error ? error.stack : String(error));
+    // A 503 (stores unreachable, read models behind) is a condition the client is told to retry, not a defect.
+    else if (body.statusCode >= 500) this.logger.warn(`${body.code}: ${body.message}`);
     if (body.code === 'STORE.UNAVAILABLE') response.setHeader('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
     response.status(body.statusCode).json(body);
   }
