@@ -5,11 +5,13 @@ import { TRANSFER_TERM_BUSINESS_DAYS } from './legal-terms';
 /** The calendar arithmetic the transfer term needs (the Colombian BusinessCalendar). */
 export interface TransferTermCalendar {
   addBusinessDays(from: string, businessDays: number): string;
+  /** The instant the legal terms count from (the receipt reading in force). */
+  legalTermStart(filedAt: string): string;
 }
 
-/** Art. 21: the last instant to transfer a wrongly addressed petition, 5 business days counted from the day after filing. */
+/** Art. 21: the last instant to transfer a wrongly addressed petition, 5 business days counted from the receipt, as every legal term. */
 export function transferDueAt(calendar: TransferTermCalendar, filedAt: string): string {
-  return calendar.addBusinessDays(filedAt, TRANSFER_TERM_BUSINESS_DAYS);
+  return calendar.addBusinessDays(calendar.legalTermStart(filedAt), TRANSFER_TERM_BUSINESS_DAYS);
 }
 
 /**
