@@ -1,0 +1,42 @@
+import type { Page } from 'playwright-core';
+
+/** The customer portal's texts that the suites look for (PLAN of issue 26: binding). */
+export const PORTAL_TEXT = {
+  codeLabel: 'Código de verificación',
+  lookUp: 'Consultar',
+  wrongCode: 'El número de radicado o el código de verificación no coinciden.',
+  throttled: 'Demasiados intentos. Espere un minuto e intente de nuevo.',
+} as const;
+
+/** What every page must have: the language, one h1, the landmarks. */
+export async function pageBasics(page: Page): Promise<{ lang: string | null; h1: number; header: number; main: number; footer: number }> {
+  return {
+    lang: await page.getAttribute('html', 'lang'),
+    h1: await page.locator('h1').count(),
+    header: await page.locator('header, [role="banner"]').count(),
+    main: await page.locator('main, [role="main"]').count(),
+    footer: await page.locator('footer, [role="contentinfo"]').count(),
+  };
+}
+
+export const EXPECTED_BASICS = { lang: 'es-CO', h1: 1, header: 1, main: 1, footer: 1 };
+
+/** Types the verification code in the form a page shows when it does not know it yet, and sends it. */
+export async function enterCode(page: Page, code: string): Promise<void> {
+  await page.getByLabel(PORTAL_TEXT.codeLabel).fill(code);
+  await page.getByRole('button', { name: PORTAL_TEXT.lookUp }).click();
+}
+
+/** The text of the page's alert, once one shows. */
+export async function alertText(page: Page): Promise<string> {
+  const alert = page.getByRole('alert').filter({ hasText: /\S/ }).first();
+  await alert.waitFor();
+  return (await alert.innerText()).trim();
+}
+
+/** The h1's text, once the page has one. */
+export async function headingText(page: Page): Promise<string> {
+  const heading = page.locator('h1').first();
+  await heading.waitFor();
+  return (await heading.innerText()).trim();
+}
