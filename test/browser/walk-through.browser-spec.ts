@@ -4,7 +4,7 @@ import type { TestApp } from '../support/test-app';
 import { closePage, launchChromium, newPage } from './support/chromium';
 import { credentialsIn, newestMailTo } from './support/mail-files';
 import { checkAtEveryWidth } from './support/page-checks';
-import { alertText, enterCode, EXPECTED_BASICS, headingText, pageBasics, PORTAL_TEXT } from './support/portal-page';
+import { alertText, enterCode, EXPECTED_BASICS, pageBasics, PORTAL_TEXT, waitForHeading } from './support/portal-page';
 import { startPortalHarness } from './support/portal-harness';
 import { caseHistory, caseToTypify, publicCaseWhen, staffCommand } from './support/staff-api';
 
@@ -46,7 +46,7 @@ describe('the customer portal in Chromium: file on the web, track, answer, count
 
   it('the home page leads to the filing form', async () => {
     await page.goto(t.url);
-    expect(await headingText(page)).toBe('Atención de PQRSD');
+    await waitForHeading(page, 'Atención de PQRSD');
     await page.getByLabel('Número de radicado').waitFor();
     await page.getByLabel(PORTAL_TEXT.codeLabel).waitFor();
     await expectAccessible('inicio');
@@ -116,7 +116,7 @@ describe('the customer portal in Chromium: file on the web, track, answer, count
     await page.goto(`${t.url}${casePath()}`);
     await expectAccessible('caso-sin-codigo');
     await enterCode(page, receipt.verificationCode);
-    expect(await headingText(page)).toBe(`Caso ${receipt.filingNumber}`);
+    await waitForHeading(page, `Caso ${receipt.filingNumber}`);
     await page.getByTestId('case-status').waitFor();
     await page.getByText('Fecha límite de respuesta').first().waitFor();
     await page.getByRole('heading', { name: 'Historial' }).waitFor();
@@ -137,7 +137,7 @@ describe('the customer portal in Chromium: file on the web, track, answer, count
     await staffCommand(t, 'backoffice', caseId, 'responses', { body: 'Reversamos el cobro duplicado de febrero.', outcome: 'resolved' });
     await caseWhen((view) => view.actions.counterReply);
     await page.reload();
-    expect(await headingText(page)).toBe(`Caso ${receipt.filingNumber}`);
+    await waitForHeading(page, `Caso ${receipt.filingNumber}`);
     await page.getByText('Reversamos el cobro duplicado de febrero.').first().waitFor();
     await expectAccessible('caso-respuesta');
 

@@ -16,6 +16,8 @@ export async function launchChromium(): Promise<Browser> {
 /** A page in a context of its own (fresh sessionStorage; axe needs a context it can open pages in), in Spanish (Colombia). */
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 800 } });
+  // A missing element fails the test in seconds, naming the locator, rather than at Jest's timeout.
+  context.setDefaultTimeout(15_000);
   return context.newPage();
 }
 

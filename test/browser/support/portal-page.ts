@@ -34,9 +34,7 @@ export async function alertText(page: Page): Promise<string> {
   return (await alert.innerText()).trim();
 }
 
-/** The h1's text, once the page has one. */
-export async function headingText(page: Page): Promise<string> {
-  const heading = page.locator('h1').first();
-  await heading.waitFor();
-  return (await heading.innerText()).trim();
+/** Waits for the page's h1 to read exactly `name` (a page may show another h1 while it loads or asks for the code). */
+export async function waitForHeading(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 }
