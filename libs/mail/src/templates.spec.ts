@@ -55,6 +55,16 @@ describe('mail templates (es-CO)', () => {
     });
   });
 
+  it('tells a customer who filed on the web (untypified) that an agent will review it, how to send documents, and names no typology', () => {
+    const filed = { filingNumber: '2026-000042', verificationCode: 'K7PQ2M', kind: 'complaint' as const, subject: 'Cobro', filedAt: '2026-03-02T17:30:00-05:00', dueAt: '2026-03-24T23:59:59-05:00', legalTermDays: 15 };
+    const web = render(filingAcknowledgement({ ...filed, awaitingTypification: true }, settings)).text;
+    expect(web).toContain('Un asesor revisará su solicitud para clasificarla');
+    expect(web).toContain('enviar documentos, responda a este correo');
+    expect(web).toContain('K7PQ2M');
+    expect(web).not.toMatch(/tipolog|tipific/i);
+    expect(render(filingAcknowledgement(filed, settings)).text).not.toContain('Un asesor revisará');
+  });
+
   it('agrees the pronoun with the kind: "lo radicamos" for a reclamo, "la radicamos" for a queja', () => {
     const acknowledge = (kind: 'claim' | 'complaint') =>
       render(filingAcknowledgement({ filingNumber: '2026-000042', verificationCode: 'K7PQ2M', kind, subject: 'Cobro', filedAt: '2026-03-02T17:30:00-05:00', dueAt: '2026-03-24T23:59:59-05:00', legalTermDays: 15 }, settings)).text;
