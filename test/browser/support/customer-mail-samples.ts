@@ -25,7 +25,7 @@ export function customerMailSamples(filing: { filingNumber: string; verification
   const filed = { filingNumber, verificationCode, kind: 'claim' as const, subject: 'Cobro duplicado', filedAt: '2026-03-02T10:00:00-05:00' };
   return {
     CaseFiled: [
-      filingAcknowledgement({ ...filed, dueAt: '2026-03-24T23:59:59-05:00', legalTermDays: 15 }, settings),
+      ...[false, true].map((awaitingTypification) => filingAcknowledgement({ ...filed, dueAt: '2026-03-24T23:59:59-05:00', legalTermDays: 15, awaitingTypification }, settings)),
       firstLineResolution({ ...filed, kind: 'inquiry', resolution: 'Se explicó la tarifa vigente.' }, settings),
     ],
     InformationRequested: [informationRequest({ message: 'Copia de la factura', suspendsLegalTerm: true, tacitWithdrawalAt: '2026-04-06T23:59:59-05:00', customerSilenceDueAt: '2026-03-10T23:59:59-05:00' })],

@@ -3,6 +3,7 @@ import type { FiledCase } from './case.state';
 /** Each status of a filed case as the customer reads it (es-CO): the tracking page's label. */
 export const CASE_STATUS_LABELS: Record<FiledCase['status'], string> = {
   filed: 'Radicado',
+  to_typify: 'Radicado',
   assigned: 'En trámite',
   returned: 'En trámite',
   in_progress: 'En trámite',
