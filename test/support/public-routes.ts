@@ -4,6 +4,7 @@
  * checks them, test/seed-rules.e2e-spec.ts what they do.
  */
 export const PUBLIC_COMMAND_ROUTES: { method: 'POST'; path: string; roles: 'public' }[] = [
+  { method: 'POST', path: '/public/cases', roles: 'public' },
   { method: 'POST', path: '/public/cases/{filingNumber}/survey', roles: 'public' },
 ];
 

@@ -12,6 +12,7 @@ import { CaseHistoryController } from './cases/case-history/case-history.control
 import { GetCaseHistoryHandler } from './cases/case-history/case-history.query';
 import { ChangeCaseController } from './cases/change-case/change-case.controller';
 import { PublicSurveyController } from './cases/public-survey/public-survey.controller';
+import { WebFilingController } from './cases/web-filing/web-filing.controller';
 import { AnswerSurveyPubliclyHandler } from './cases/public-survey/public-survey.handler';
 import { FileCaseController } from './cases/file-case/file-case.controller';
 import { FileCaseHandler } from './cases/file-case/file-case.handler';
@@ -73,6 +74,7 @@ export class AppModule {
         DistributeCasesController,
         ChangeCaseController,
         PublicSurveyController,
+        WebFilingController,
         CaseHistoryController,
         CaseDeadlineController,
         CaseViewController,

@@ -162,6 +162,14 @@ export class AppConfig {
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(0) @Max(65535)
   METRICS_PORT?: number;
 
+  /** The version of the data-processing policy the web form shows; a filing must accept this one (Ley 1581 de 2012). */
+  @IsOptional() @IsString() @Matches(/^[\x21-\x7e]{1,40}$/, { message: 'PRIVACY_POLICY_VERSION must be 1-40 visible ASCII characters' })
+  PRIVACY_POLICY_VERSION: string = '2026-01';
+
+  /** The policy's text (Spanish) the web form shows; unset: a short default naming MAIL_COMPANY_NAME. */
+  @IsOptional() @IsString() @MinLength(1)
+  PRIVACY_POLICY_TEXT?: string;
+
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   CALENDAR_SATURDAY_IS_BUSINESS_DAY: boolean = false;
 
