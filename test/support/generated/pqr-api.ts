@@ -319,9 +319,49 @@ export interface paths {
         put?: never;
         /**
          * For the customer: answer the satisfaction survey of a case, given its verification code (SatisfactionSurveyAnswered, via public)
-         * @description Roles: none (no token). Throttled per client address like every /public route. A wrong filing number or code is the same 404. The same answer sent again is answered as the first time and records nothing more; another answer once one is recorded is 409 CASE.SURVEY_ALREADY_ANSWERED. The case must be resolved (at first line or by a resolved response) or closed, else 409 CASE.WRONG_STATUS.
+         * @description Roles: none (no token). Throttled per client address (PUBLIC_RATE_LIMIT a minute over every /public route) and per filing number (PUBLIC_CASE_RATE_LIMIT a minute over the routes of one case, from any address); wrong codes count. A wrong filing number or code is the same 404. The same answer sent again is answered as the first time and records nothing more; another answer once one is recorded is 409 CASE.SURVEY_ALREADY_ANSWERED. The case must be resolved (at first line or by a resolved response) or closed, else 409 CASE.WRONG_STATUS.
          */
         post: operations["PublicSurveyController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/cases/{filingNumber}/information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * For the customer: send the information the company asked for, given the verification code (InformationReceived, channel web)
+         * @description Roles: none (no token). Throttled per client address (PUBLIC_RATE_LIMIT a minute over every /public route) and per filing number (PUBLIC_CASE_RATE_LIMIT a minute over the routes of one case, from any address); wrong codes count. A wrong filing number or code is the same 404. The case must be waiting on the customer (else 409 CASE.WRONG_STATUS); the legal term resumes (art. 17). The same message sent again for the same request (or response) is answered as the first time and records nothing more. Recorded as `customer:<filing number>` on channel `web`.
+         */
+        post: operations["PublicAnswersController_information"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/cases/{filingNumber}/counter-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * For the customer: counter-reply to the response, given the verification code (CounterReplyReceived, channel web; the case reopens)
+         * @description Roles: none (no token). Throttled per client address (PUBLIC_RATE_LIMIT a minute over every /public route) and per filing number (PUBLIC_CASE_RATE_LIMIT a minute over the routes of one case, from any address); wrong codes count. A wrong filing number or code is the same 404. Within the counter-reply window only (3 business days after the response), else 422 CASE.COUNTER_REPLY_WINDOW_CLOSED (the phone line still takes it); a case not responded is 409 CASE.WRONG_STATUS, a closed one 409 CASE.CLOSED_NOT_REOPENED. The same message sent again for the same request (or response) is answered as the first time and records nothing more. Recorded as `customer:<filing number>` on channel `web`.
+         */
+        post: operations["PublicAnswersController_counterReply"];
         delete?: never;
         options?: never;
         head?: never;
@@ -416,8 +456,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * For the customer: status and the customer-visible steps, given the verification code (404 otherwise)
-         * @description Roles: none (no token).
+         * For the customer: the case as the tracking page shows it (status, due date, visible steps, responses, open information request, what they may do), given the verification code (404 otherwise)
+         * @description Roles: none (no token). Throttled per client address (PUBLIC_RATE_LIMIT a minute over every /public route) and per filing number (PUBLIC_CASE_RATE_LIMIT a minute over the routes of one case, from any address); wrong codes count. From the read models: `actions` says which of the customer's commands the case's rules would accept now.
          */
         get: operations["TimelineController_customerTimeline"];
         put?: never;
@@ -1118,6 +1158,29 @@ export interface components {
             /** @description When the answer was recorded (ISO-8601 with offset) */
             answeredAt: string;
         };
+        PublicAnswerDto: {
+            /**
+             * @description The verification code sent to the customer with the filing number
+             * @example K7P2QX
+             */
+            code: string;
+            /**
+             * @description What the customer writes (the same limit as a summary staff record)
+             * @example Adjunto el número de la factura: 12345
+             */
+            message: string;
+        };
+        PublicAnswerResponseDto: {
+            /** @example 2026-000042 */
+            filingNumber: string;
+            /** @description When it was recorded (ISO-8601 with offset) */
+            receivedAt: string;
+            /**
+             * @description The case status after it
+             * @example in_progress
+             */
+            status: string;
+        };
         HistoryEventDto: {
             revision: number;
             position: number;
@@ -1317,10 +1380,56 @@ export interface components {
             channel: string;
             description: string;
         };
+        CustomerResponseDto: {
+            /** @description When it was sent (ISO-8601 with offset) */
+            at: string;
+            /** @description The text the customer was sent (`[erased]` once their personal data was erased) */
+            body: string;
+            /** @enum {string} */
+            outcome: "resolved" | "pending";
+        };
+        CustomerInformationRequestDto: {
+            requestedAt: string;
+            /** @description What the company asked for */
+            message: string;
+            /** @description The end of the term to answer (tacit withdrawal, art. 17, or the company rule when earlier); null when not recorded */
+            answerBy: string | null;
+        };
+        CustomerActionsDto: {
+            /** @description POST /public/cases/{filingNumber}/information would be accepted now */
+            answerInformation: boolean;
+            /** @description POST /public/cases/{filingNumber}/counter-replies would be accepted now */
+            counterReply: boolean;
+            /** @description POST /public/cases/{filingNumber}/survey would be accepted now */
+            answerSurvey: boolean;
+        };
         CustomerTimelineDto: {
             filingNumber: string;
             status: string;
+            /**
+             * @description The status in Spanish, as the customer reads it
+             * @example En trámite
+             */
+            statusLabel: string;
+            /** @example claim */
+            kind: string;
+            /**
+             * @description The kind in Spanish
+             * @example Reclamo
+             */
+            kindLabel: string;
+            filedAt: string;
+            /** @description The legal due date while it runs; null while an information request suspends it and once the case is over */
+            dueAt: string | null;
             entries: components["schemas"]["CustomerTimelineEntryDto"][];
+            /** @description The responses sent, oldest first (a resolution at first line too) */
+            responses: components["schemas"]["CustomerResponseDto"][];
+            /** @description The open information request only */
+            informationRequest: components["schemas"]["CustomerInformationRequestDto"] | null;
+            /** @description While the case stands responded: the end of the counter-reply window */
+            counterReplyDeadline: string | null;
+            /** @description What the customer may do now (the rules of the commands themselves) */
+            actions: components["schemas"]["CustomerActionsDto"];
         };
         QueueEntryDto: {
             /** Format: uuid */
@@ -3390,7 +3499,194 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description REQUEST.TOO_MANY: Too many requests from this address (PUBLIC_RATE_LIMIT per minute) */
+            /** @description REQUEST.TOO_MANY */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PublicAnswersController_information: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filingNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicAnswerDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAnswerResponseDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED, REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.WRONG_STATUS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_MANY */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PublicAnswersController_counterReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filingNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicAnswerDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAnswerResponseDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED, REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.CLOSED_NOT_REOPENED, CASE.WRONG_STATUS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.COUNTER_REPLY_WINDOW_CLOSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_MANY */
             429: {
                 headers: {
                     [name: string]: unknown;
