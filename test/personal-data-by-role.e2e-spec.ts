@@ -61,8 +61,8 @@ const EXPECTED: Record<string, Partial<Record<Reader, Finding>>> = {
   'GET /queues/summary': { supervisor: 'none' },
   'GET /reports/monthly': { reporter: 'none', supervisor: 'none' },
   'GET /reports': { reporter: 'none', supervisor: 'none' },
-  // The customer, with the verification code, reads the extension's reason sent to them: their own case.
-  'GET /public/cases/{filingNumber}': { public: EXTENSION },
+  // The customer, with the verification code, reads what was sent to them about their own case: the extension's reason, the information request.
+  'GET /public/cases/{filingNumber}': { public: 'name, email, phone' },
   'GET /calendar/holidays': { agent: 'none', supervisor: 'none', backoffice: 'none', quality: 'none', auditor: 'none', reporter: 'none', admin: 'none' },
   'GET /calendar/deadline': { agent: 'none', supervisor: 'none', backoffice: 'none', quality: 'none', auditor: 'none', reporter: 'none', admin: 'none' },
   'GET /audit/access': { auditor: 'none', admin: 'none' },
@@ -93,7 +93,7 @@ const FIELDS: Record<string, string[]> = {
     'state.returnReason',
   ],
   '/cases/{id}/timeline': ['entries[].description'],
-  '/public/cases/{filingNumber}': ['entries[].description'],
+  '/public/cases/{filingNumber}': ['entries[].description', 'informationRequest.message'],
 };
 
 const actorOf = (role: Role): ActorName => role as ActorName;

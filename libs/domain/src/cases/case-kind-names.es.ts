@@ -39,9 +39,3 @@ export const CHANNEL_NAMES: Record<Channel, string> = {
   letter: 'escrito (carta)',
   regulator: 'de traslado de un ente de control',
 };
-
-/** The kind's name as a label starts (a title, a list item): "Petición", "Derecho de petición". */
-export function caseKindLabel(kind: CaseKind): string {
-  const { name } = CASE_KIND_NAMES[kind];
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
