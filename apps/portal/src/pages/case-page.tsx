@@ -41,7 +41,7 @@ export function CasePage({ filingNumber }: { filingNumber: string }) {
         <section aria-labelledby="informacion-titulo" className="card">
           <h2 id="informacion-titulo">Solicitud de información</h2>
           <p className="quoted">{view.informationRequest.message}</p>
-          {view.informationRequest.answerBy && <p>Responda antes del {formatDateTime(view.informationRequest.answerBy)}.</p>}
+          {view.informationRequest.answerBy && <p>Plazo para responder: {formatDateTime(view.informationRequest.answerBy)}</p>}
           {view.actions.answerInformation && (
             <MessageForm
               label="Su respuesta a la solicitud de información"
@@ -72,7 +72,7 @@ export function CasePage({ filingNumber }: { filingNumber: string }) {
       {view.actions.counterReply && (
         <section aria-labelledby="contrarrespuesta-titulo" className="card">
           <h2 id="contrarrespuesta-titulo">¿No está de acuerdo con la respuesta?</h2>
-          {view.counterReplyDeadline && <p>Puede enviar su contrarrespuesta hasta el {formatDateTime(view.counterReplyDeadline)}.</p>}
+          {view.counterReplyDeadline && <p>Plazo para enviar su contrarrespuesta: {formatDateTime(view.counterReplyDeadline)}</p>}
           <MessageForm
             label="Su contrarrespuesta"
             button="Enviar contrarrespuesta"

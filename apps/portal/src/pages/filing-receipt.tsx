@@ -12,11 +12,11 @@ export function FilingReceiptView({ receipt }: { receipt: FilingReceipt }) {
       <dl className="summary receipt">
         <div>
           <dt>Número de radicado</dt>
-          <dd data-testid="filing-number">{receipt.filingNumber}</dd>
+          <dd className="key" data-testid="filing-number">{receipt.filingNumber}</dd>
         </div>
         <div>
           <dt>Código de verificación</dt>
-          <dd data-testid="verification-code">{receipt.verificationCode}</dd>
+          <dd className="key" data-testid="verification-code">{receipt.verificationCode}</dd>
         </div>
         <div>
           <dt>Radicada el</dt>
