@@ -6,6 +6,7 @@ import { CodeForm } from '../components/code-form';
 import { MessageForm } from '../components/message-form';
 import { Confirmation, ErrorAlert } from '../components/messages';
 import { PageHeading } from '../components/page-heading';
+import { Summary } from '../components/summary';
 import { formatDateTime } from '../format/dates';
 import { useCaseAccess } from '../session/use-case-access';
 
@@ -105,23 +106,13 @@ export function CasePage({ filingNumber }: { filingNumber: string }) {
 
 function CaseSummary({ view }: { view: PublicCase }) {
   return (
-    <dl className="summary">
-      <div>
-        <dt>Estado</dt>
-        <dd data-testid="case-status">{view.statusLabel}</dd>
-      </div>
-      <div>
-        <dt>Tipo de solicitud</dt>
-        <dd>{view.kindLabel}</dd>
-      </div>
-      <div>
-        <dt>Radicado el</dt>
-        <dd>{formatDateTime(view.filedAt)}</dd>
-      </div>
-      <div>
-        <dt>Fecha límite de respuesta</dt>
-        <dd>{view.dueAt ? formatDateTime(view.dueAt) : 'Se fija al clasificar la solicitud'}</dd>
-      </div>
-    </dl>
+    <Summary
+      items={[
+        { term: 'Estado', value: view.statusLabel, testId: 'case-status' },
+        { term: 'Tipo de solicitud', value: view.kindLabel },
+        { term: 'Radicado el', value: formatDateTime(view.filedAt) },
+        { term: 'Fecha límite de respuesta', value: view.dueAt ? formatDateTime(view.dueAt) : 'Se fija al clasificar la solicitud' },
+      ]}
+    />
   );
 }

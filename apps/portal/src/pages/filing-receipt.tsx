@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import type { FilingReceipt } from '../api/contract';
 import { PageHeading } from '../components/page-heading';
+import { Summary } from '../components/summary';
 import { formatDateTime } from '../format/dates';
 
 /** What the customer keeps after filing: the filing number and the code that opens the case. */
@@ -9,24 +10,15 @@ export function FilingReceiptView({ receipt }: { receipt: FilingReceipt }) {
     <>
       <PageHeading>Su solicitud fue radicada</PageHeading>
       <p>Guarde estos datos: con ellos consulta su caso. También se los enviamos por correo electrónico.</p>
-      <dl className="summary receipt">
-        <div>
-          <dt>Número de radicado</dt>
-          <dd className="key" data-testid="filing-number">{receipt.filingNumber}</dd>
-        </div>
-        <div>
-          <dt>Código de verificación</dt>
-          <dd className="key" data-testid="verification-code">{receipt.verificationCode}</dd>
-        </div>
-        <div>
-          <dt>Radicada el</dt>
-          <dd>{formatDateTime(receipt.filedAt)}</dd>
-        </div>
-        <div>
-          <dt>Fecha límite de respuesta</dt>
-          <dd>{formatDateTime(receipt.dueAt)}</dd>
-        </div>
-      </dl>
+      <Summary
+        className="summary receipt"
+        items={[
+          { term: 'Número de radicado', value: receipt.filingNumber, testId: 'filing-number', className: 'key' },
+          { term: 'Código de verificación', value: receipt.verificationCode, testId: 'verification-code', className: 'key' },
+          { term: 'Radicada el', value: formatDateTime(receipt.filedAt) },
+          { term: 'Fecha límite de respuesta', value: formatDateTime(receipt.dueAt) },
+        ]}
+      />
       <p>
         <Link href={`/casos/${encodeURIComponent(receipt.filingNumber)}`} className="button-link">
           Consultar el caso

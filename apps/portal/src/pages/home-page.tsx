@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { getCase } from '../api/public-api';
-import { CODE_LABEL } from '../components/code-form';
+import { CodeField } from '../components/code-form';
 import { TextField } from '../components/fields';
 import { ErrorAlert } from '../components/messages';
 import { PageHeading } from '../components/page-heading';
@@ -55,7 +55,7 @@ export function HomePage() {
             autoComplete="off"
             hint="Por ejemplo, 2026-000042."
           />
-          <TextField label={CODE_LABEL} name="code" value={code} onChange={(event) => setCode(event.target.value)} required autoComplete="off" spellCheck={false} />
+          <CodeField value={code} onChange={setCode} />
           <button type="submit" disabled={busy}>
             Consultar
           </button>
