@@ -15,6 +15,10 @@ export class AppConfig {
   @IsOptional() @IsString()
   DATA_DIR: string = './data';
 
+  /** The customer portal's build (the `vite build` output) the API serves at the site root; unset: dist/portal of this installation. */
+  @IsOptional() @IsString() @MinLength(1)
+  PORTAL_DIR?: string;
+
   /**
    * EventStoreDB / KurrentDB connection string (`esdb://host:2113?tls=false`); unset: embedded SQLite in DATA_DIR.
    * Exactly the schemes our client (@eventstore/db-client) parses: it refuses `kurrentdb://` at start-up.
