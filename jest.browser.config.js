@@ -8,5 +8,8 @@ module.exports = {
   ...base,
   roots: ['<rootDir>/test/browser'],
   testRegex: '.*\\.browser-spec\\.ts$',
+  // The portal is built once per run, from the sources under test, and served from that build.
+  globalSetup: '<rootDir>/test/browser/support/portal-build-setup.ts',
+  globalTeardown: '<rootDir>/test/browser/support/portal-build-teardown.ts',
   testTimeout: 120000,
 };
