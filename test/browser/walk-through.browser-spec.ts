@@ -185,13 +185,16 @@ describe('the customer portal in Chromium: file on the web, track, answer, count
   });
 });
 
-describe('the customer portal in Chromium: the throttle', () => {
+describe.each([
+  ['per address', { PUBLIC_RATE_LIMIT: '3' }],
+  ['per filing number', { PUBLIC_CASE_RATE_LIMIT: '3' }],
+])('the customer portal in Chromium: the throttle %s', (_name, limits) => {
   let t: TestApp;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([startPortalHarness({ PUBLIC_RATE_LIMIT: '3' }), launchChromium()]);
+    [t, browser] = await Promise.all([startPortalHarness(limits), launchChromium()]);
     page = await newPage(browser);
   });
   afterAll(async () => {
@@ -200,7 +203,7 @@ describe('the customer portal in Chromium: the throttle', () => {
     await t?.close();
   });
 
-  it('too many lookups from one address show the throttle alert', async () => {
+  it('too many lookups show the throttle alert', async () => {
     await page.goto(`${t.url}/casos/2026-000001`);
     const lookUp = async (code: string) => {
       const [response] = await Promise.all([page.waitForResponse((candidate) => candidate.url().includes('/public/cases/2026-000001')), enterCode(page, code)]);

@@ -25,10 +25,10 @@ export interface AccessibilityViolation {
 
 /**
  * The page as it stands, at each width: axe's WCAG 2.1 A/AA rules with a serious or critical impact
- * that it breaks (an empty list when none), and, with UPDATE_SCREENSHOTS=1, a full-page screenshot
- * docs/screenshots/<name>-<width>.png. The page is left at the last (desktop) width.
+ * that it breaks (an empty list when none), and, with UPDATE_SCREENSHOTS=1 and a name, a full-page
+ * screenshot docs/screenshots/<name>-<width>.png. The page is left at the last (desktop) width.
  */
-export async function checkAtEveryWidth(page: Page, name: string): Promise<AccessibilityViolation[]> {
+export async function checkAtEveryWidth(page: Page, name?: string): Promise<AccessibilityViolation[]> {
   const violations: AccessibilityViolation[] = [];
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);
@@ -43,7 +43,7 @@ export async function checkAtEveryWidth(page: Page, name: string): Promise<Acces
         targets: violation.nodes.map((node) => node.target.join(' ')),
       });
     }
-    if (updatingScreenshots()) {
+    if (name && updatingScreenshots()) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${viewport.width}.png`), fullPage: true });
     }
