@@ -64,6 +64,8 @@ describe('HTTP: filing on the web, untypified, typified by an agent', () => {
     // 30 business days for a consulta, from Monday 2 March 2026.
     expect(inquiry).toEqual({ filingNumber: expect.stringMatching(/^2026-\d{6}$/), verificationCode: expect.stringMatching(/^[A-Z2-9]{6}$/), filedAt: '2026-03-02T10:00:00.000-05:00', dueAt: '2026-04-16T23:59:59.999-05:00' });
     expect(await t.headPosition()).toBe(1);
+    // The receipt's link works at once: the filing answered once the tracking read models had the case.
+    await t.http().get(`/public/cases/${inquiry.filingNumber}`).query({ code: inquiry.verificationCode }).expect(200);
 
     const [filed] = await cases.history(await cases.caseIdOf(inquiry.filingNumber));
     expect(filed).toMatchObject({ type: 'CaseFiled', data: { channel: 'web', filedBy: 'customer:web', consent: { channel: 'web', policyVersion: '2026-01', givenAt: '2026-03-02T10:00:00.000-05:00' } }, metadata: { actorId: 'customer:web' } });
