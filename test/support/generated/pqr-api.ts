@@ -98,7 +98,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified)
+         * Typify a case the customer filed on the web (any agent or supervisor; it then waits for distribution, its legal term still counted from the filing), or re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified)
          * @description Roles: agent, supervisor.
          */
         post: operations["ChangeCaseController_retypify"];
@@ -328,6 +328,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/filing-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * For the web form: the kinds and document types with their Spanish labels, the data-processing policy to accept, the field limits, how to send documents
+         * @description Roles: none (no token).
+         */
+        get: operations["WebFilingController_form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * For the customer: file a case on the web (CaseFiled, channel web, actor customer:web), untypified: it waits in GET /queues/to-typify
+         * @description Roles: none (no token). Throttled per client address like every /public route. The legal term counts from the filing by the kind chosen. consent.policyVersion must be the version GET /public/filing-form shows (else 400 on that field); `website` must be absent or empty (400). With an Idempotency-Key (one per form shown), the same body sent again answers the first filing and files nothing more. The acknowledgement with the filing number and the verification code is emailed to the customer.
+         */
+        post: operations["WebFilingController_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/history": {
         parameters: {
             query?: never;
@@ -420,6 +460,26 @@ export interface paths {
          * @description Roles: none (no token).
          */
         get: operations["TimelineController_customerTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queues/to-typify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cases the customer filed on the web, not typified yet, oldest first: any agent typifies one with POST /cases/:id/typification
+         * @description Roles: agent, supervisor.
+         */
+        get: operations["QueuesController_toTypify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1117,6 +1177,109 @@ export interface components {
             comment: string | null;
             /** @description When the answer was recorded (ISO-8601 with offset) */
             answeredAt: string;
+        };
+        FormOptionDto: {
+            value: string;
+            /** @description In Spanish */
+            label: string;
+        };
+        PrivacyPolicyDto: {
+            /**
+             * @description Send it back as consent.policyVersion
+             * @example 2026-01
+             */
+            version: string;
+            /** @description The policy text (Spanish) */
+            text: string;
+        };
+        FilingLimitsDto: {
+            fullName: number;
+            company: number;
+            documentNumber: number;
+            email: number;
+            phone: number;
+            subject: number;
+            facts: number;
+            request: number;
+        };
+        FilingFormDto: {
+            /** @description The six kinds a customer files (petition, complaint, claim, suggestion, report, inquiry) */
+            kinds: components["schemas"]["FormOptionDto"][];
+            documentTypes: components["schemas"]["FormOptionDto"][];
+            privacyPolicy: components["schemas"]["PrivacyPolicyDto"];
+            /** @description The longest value (characters) of each field */
+            limits: components["schemas"]["FilingLimitsDto"];
+            /** @description How to send documents (Spanish) until the pages take attachments */
+            documentsByEmail: string;
+        };
+        WebConsentDto: {
+            /**
+             * @description The customer ticked "Acepto la política de tratamiento de datos personales"
+             * @enum {boolean}
+             */
+            accepted: true;
+            /**
+             * @description The policy version GET /public/filing-form showed (privacyPolicy.version); another is 400
+             * @example 2026-01
+             */
+            policyVersion: string;
+        };
+        WebFilingDto: {
+            /**
+             * @description Full name
+             * @example María Fernanda Rojas
+             */
+            fullName: string;
+            /**
+             * @description CC cédula, CE extranjería, TI tarjeta de identidad, NIT, PA pasaporte, PPT, RC registro civil
+             * @enum {string}
+             */
+            documentType: "CC" | "CE" | "TI" | "NIT" | "PA" | "PPT" | "RC";
+            /** @example 1020304050 */
+            documentNumber: string;
+            /**
+             * Format: email
+             * @example maria.rojas@example.com
+             */
+            email: string;
+            /** @example +57 300 123 4567 */
+            phone?: string;
+            company?: string;
+            subject: string;
+            /** @description The facts, with their dates */
+            facts: string;
+            /** @description What the customer asks for */
+            request: string;
+            /**
+             * @description Filing number of an earlier case this one refers to: a case already filed, else 422 CASE.RELATED_NOT_FOUND
+             * @example 2026-000041
+             */
+            relatedFilingNumber?: string;
+            /**
+             * @description The kind the customer chose (the six of GET /public/filing-form)
+             * @enum {string}
+             */
+            kind: "petition" | "complaint" | "claim" | "suggestion" | "report" | "inquiry";
+            /** @description Consent to the processing of personal data under the current policy (Ley 1581 de 2012) */
+            consent: components["schemas"]["WebConsentDto"];
+            /** @description Leave absent or empty: a field people do not see, which a bot fills in (400 otherwise) */
+            website?: string;
+        };
+        WebFilingResponseDto: {
+            /** @example 2026-000042 */
+            filingNumber: string;
+            /**
+             * @description With the filing number, what the customer tracks the case with (also sent by email)
+             * @example K7P2QX
+             */
+            verificationCode: string;
+            /** @description When it was filed (ISO-8601 with offset) */
+            filedAt: string;
+            /**
+             * @description The legal deadline, counted from the filing by the kind chosen
+             * @example 2026-03-24T23:59:59.999-05:00
+             */
+            dueAt: string;
         };
         HistoryEventDto: {
             revision: number;
@@ -3410,6 +3573,133 @@ export interface operations {
             };
         };
     };
+    WebFilingController_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingFormDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_MANY */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    WebFilingController_file: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first result again, nothing filed; another body: 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebFilingDto"];
+            };
+        };
+        responses: {
+            /** @description Filed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebFilingResponseDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED, REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED, CASE.RELATED_NOT_FOUND */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_MANY */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE, READ_MODEL.BEHIND: The relatedFilingNumber is not in the read models and they have not caught up within 5 s (READ_MODEL.BEHIND); retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     CaseHistoryController_history: {
         parameters: {
             query?: {
@@ -3739,6 +4029,67 @@ export interface operations {
                 };
             };
             /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    QueuesController_toTypify: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read models include this event position */
+                minPosition?: number;
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePageDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description READ_MODEL.BEHIND, STORE.UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
