@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, ServiceUnavailableException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor, CaseFiled } from '@app/domain';
-import { AppConfig, Clock, toCommandContext, toOffsetIso } from '@app/runtime';
+import { caseTimelineProjection, caseViewProjection } from '@app/projections';
+import { AppConfig, Clock, ReadModelFreshness, toCommandContext, toOffsetIso } from '@app/runtime';
 import type { CommandOutcome } from '@app/runtime';
 import { Public } from '../../auth/roles.decorator';
 import { ApiErrors } from '../../http/api-errors.decorator';
@@ -23,6 +24,7 @@ export class WebFilingController {
     private readonly bus: CommandBus,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly freshness: ReadModelFreshness,
   ) {}
 
   @Get('filing-form')
@@ -57,8 +59,21 @@ export class WebFilingController {
     const context = toCommandContext(headers, 'FileCaseOnTheWeb', null, body);
     const outcome = await this.bus.execute<FileCaseCommand, CommandOutcome>(new FileCaseCommand(this.toFiling(body), context));
     const filed = outcome.events.find((event): event is CaseFiled => event.type === 'CaseFiled')!;
+    await this.trackable(outcome.position);
     const { filingNumber, verificationCode, filedAt, dueAt } = filed.data;
     return { filingNumber, verificationCode, filedAt, dueAt };
+  }
+
+  /**
+   * The receipt links to the tracking page (GET /public/cases/:filingNumber, read models): answer once they
+   * have the case, so that the link works at once. At most 5 s; the case is filed either way.
+   */
+  private async trackable(position: number): Promise<void> {
+    try {
+      await this.freshness.waitFor(position, [caseTimelineProjection.name, caseViewProjection.name]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+    }
   }
 
   /** The customer's form as a filing: channel web, consent given now under the current policy, nothing attached yet. */
