@@ -114,7 +114,8 @@ describe('HTTP: the customer on the web (tracking, information, counter-reply)',
       const { caseId, filingNumber, code } = await customerCase('awaiting_information');
       const message = 'Ya la envié por correo';
       await send(filingNumber, 'information', { code, message }).expect(200);
-      const asked = await cases.command(caseId, 'information-requests', 'backoffice', { message: 'La factura llegó ilegible; envíela de nuevo' }).expect(200);
+      const asked = await cases.command(caseId, 'information-requests', 'backoffice', { message: 'La factura llegó ilegible; envíela de nuevo' });
+      expect(asked.status).toBe(200);
       await t.http().get(`/cases/${caseId}`).query({ minPosition: asked.body.position }).set('Authorization', bearer('supervisor')).expect(200);
       await send(filingNumber, 'information', { code, message }).expect(200);
       expect((await cases.history(caseId)).filter((event) => event.type === 'InformationReceived')).toHaveLength(2);
