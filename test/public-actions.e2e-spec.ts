@@ -52,6 +52,7 @@ describe('HTTP: the customer on the web (tracking, information, counter-reply)',
             { at: '2026-03-02T10:00:00.000-05:00', channel: 'email', description: 'Se solicitó información adicional al cliente' },
           ],
           responses: [],
+          // A month after the request, moved past Holy Thursday and Good Friday (2 and 3 April 2026).
           informationRequest: { requestedAt: '2026-03-02T10:00:00.000-05:00', message: 'Adjunte la factura de febrero', answerBy: '2026-04-06T23:59:59.999-05:00' },
           counterReplyDeadline: null,
           actions: { answerInformation: true, counterReply: false, answerSurvey: false },
@@ -65,6 +66,7 @@ describe('HTTP: the customer on the web (tracking, information, counter-reply)',
       expect(body).toMatchObject({
         status: 'responded',
         statusLabel: 'Respondido',
+        // 15 business days, 23 March (San José) a holiday.
         dueAt: '2026-03-24T23:59:59.999-05:00',
         responses: [{ at: '2026-03-02T10:00:00.000-05:00', body: 'Reversamos el cobro duplicado', outcome: 'resolved' }],
         informationRequest: null,
@@ -106,6 +108,17 @@ describe('HTTP: the customer on the web (tracking, information, counter-reply)',
       // Another message once the information arrived: the case no longer waits on the customer.
       const late = await send(filingNumber, 'information', { code, message: 'Otra cosa' });
       expect({ status: late.status, code: late.body.code }).toEqual({ status: 409, code: 'CASE.WRONG_STATUS' });
+    });
+
+    it('records the same text again when it answers a later request', async () => {
+      const { caseId, filingNumber, code } = await customerCase('awaiting_information');
+      const message = 'Ya la envié por correo';
+      await send(filingNumber, 'information', { code, message }).expect(200);
+      const asked = await cases.command(caseId, 'information-requests', 'backoffice', { message: 'La factura llegó ilegible; envíela de nuevo' });
+      expect(asked.status).toBe(200);
+      await t.http().get(`/cases/${caseId}`).query({ minPosition: asked.body.position }).set('Authorization', bearer('supervisor')).expect(200);
+      await send(filingNumber, 'information', { code, message }).expect(200);
+      expect((await cases.history(caseId)).filter((event) => event.type === 'InformationReceived')).toHaveLength(2);
     });
 
     it('answers a wrong code and an unknown number with the same 404, appending nothing', async () => {

@@ -56,11 +56,11 @@ export function customerMailFor(event: CaseEvent, facts: CaseMailFacts, settings
         ? firstLineResolution({ ...event.data, resolution: facts.firstLineResolution }, settings)
         : filingAcknowledgement({ ...event.data, awaitingTypification: facts.awaitingTypification ?? false }, settings);
     case 'InformationRequested':
-      return informationRequest(event.data);
+      return informationRequest({ ...event.data, filingNumber: facts.filingNumber }, settings);
     case 'InformationPeriodExtended':
       return informationPeriodExtension(event.data);
     case 'ResponseSent':
-      return caseResponse(event.data);
+      return caseResponse({ ...event.data, filingNumber: facts.filingNumber }, settings);
     case 'DeadlineExtended':
       return deadlineExtension(event.data);
     case 'CaseTransferred':

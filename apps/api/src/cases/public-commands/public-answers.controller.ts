@@ -7,8 +7,14 @@ import { commandErrorCodes } from '../../command-handling/command-route.decorato
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { ApiFilingNumberParam, FilingNumberParam } from '../../http/customer-case-fields';
 import { PUBLIC_THROTTLING } from '../../security/throttling.module';
-import { CustomerCommands, CustomerOutcome, requestIdOf } from './customer-commands';
+import { CustomerCommands, requestIdOf } from './customer-commands';
 import { PublicAnswerDto, PublicAnswerResponseDto } from './public-answers.dto';
+
+/** What each answer records, and the step of the case it answers (the same text answering a later one is another command). */
+const ANSWERS = {
+  information: { command: 'ReceiveInformation', answering: 'InformationRequested', recorded: 'InformationReceived' },
+  'counter-reply': { command: 'ReceiveCounterReply', answering: 'ResponseSent', recorded: 'CounterReplyReceived' },
+} as const;
 
 const SAME_TEXT_ONCE =
   'The same message sent again for the same request (or response) is answered as the first time and records nothing more. Recorded as `customer:<filing number>` on channel `web`.';
@@ -32,18 +38,8 @@ export class PublicAnswersController {
   @ApiFilingNumberParam()
   @ApiResponse({ status: 200, type: PublicAnswerResponseDto, description: 'Recorded' })
   @ApiErrors(...commandErrorCodes('ReceiveInformation', ['notAssignee']))
-  async information(@FilingNumberParam() filingNumber: string, @Body() body: PublicAnswerDto, @Req() request: { id?: unknown }): Promise<PublicAnswerResponseDto> {
-    const outcome = await this.commands.execute(
-      filingNumber,
-      body.code,
-      (timeline) => ({
-        name: 'information',
-        payload: { type: 'ReceiveInformation', data: { summary: body.message, channel: 'web' } },
-        sameCommandAs: { message: body.message, request: lastRevisionOf(timeline, 'InformationRequested') },
-      }),
-      requestIdOf(request),
-    );
-    return answered(filingNumber, outcome, 'InformationReceived');
+  information(@FilingNumberParam() filingNumber: string, @Body() body: PublicAnswerDto, @Req() request: { id?: unknown }): Promise<PublicAnswerResponseDto> {
+    return this.answer('information', filingNumber, body, request);
   }
 
   @Post(':filingNumber/counter-replies')
@@ -58,31 +54,29 @@ export class PublicAnswersController {
   @ApiFilingNumberParam()
   @ApiResponse({ status: 200, type: PublicAnswerResponseDto, description: 'Recorded' })
   @ApiErrors(...commandErrorCodes('ReceiveCounterReply'))
-  async counterReply(@FilingNumberParam() filingNumber: string, @Body() body: PublicAnswerDto, @Req() request: { id?: unknown }): Promise<PublicAnswerResponseDto> {
+  counterReply(@FilingNumberParam() filingNumber: string, @Body() body: PublicAnswerDto, @Req() request: { id?: unknown }): Promise<PublicAnswerResponseDto> {
+    return this.answer('counter-reply', filingNumber, body, request);
+  }
+
+  private async answer(name: keyof typeof ANSWERS, filingNumber: string, body: PublicAnswerDto, request: { id?: unknown }): Promise<PublicAnswerResponseDto> {
+    const { command, answering, recorded } = ANSWERS[name];
     const outcome = await this.commands.execute(
       filingNumber,
       body.code,
       (timeline) => ({
-        name: 'counter-reply',
-        payload: { type: 'ReceiveCounterReply', data: { summary: body.message, channel: 'web' } },
-        sameCommandAs: { message: body.message, response: lastRevisionOf(timeline, 'ResponseSent') },
+        name,
+        payload: { type: command, data: { summary: body.message, channel: 'web' } },
+        sameCommandAs: { message: body.message, answering: lastRevisionOf(timeline, answering) },
       }),
       requestIdOf(request),
     );
-    return answered(filingNumber, outcome, 'CounterReplyReceived');
+    const event = outcome.events.find((candidate): candidate is Extract<CaseEvent, { type: typeof recorded }> => candidate.type === recorded)!;
+    return { filingNumber, receivedAt: event.data.receivedAt, status: outcome.status };
   }
 }
 
-/**
- * The revision of the case's last event of a type (the request or response the customer answers):
- * the same text answering a later one is another command.
- */
+/** The revision of the case's last event of a type (the request or response the customer answers). */
 function lastRevisionOf(timeline: CaseTimeline, type: CaseEvent['type']): number | null {
   const revisions = timeline.entries.filter((entry) => entry.type === type).map((entry) => entry.revision);
   return revisions.length > 0 ? revisions[revisions.length - 1] : null;
-}
-
-function answered(filingNumber: string, outcome: CustomerOutcome, type: 'InformationReceived' | 'CounterReplyReceived'): PublicAnswerResponseDto {
-  const event = outcome.events.find((recorded): recorded is Extract<CaseEvent, { type: typeof type }> => recorded.type === type)!;
-  return { filingNumber, receivedAt: event.data.receivedAt, status: outcome.status };
 }

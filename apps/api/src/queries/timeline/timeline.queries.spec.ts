@@ -40,10 +40,10 @@ describe('timeline queries: the steps and responses from the timeline, the rest 
     const events = recordCaseEvents(CASE_ID, history, 1, 'bo-beto');
     const position = events.length;
     const timeline = project(caseTimelineProjection, events).byCollection[TIMELINES_COLLECTION][CASE_ID];
-    await readStore.commit('case-timeline', [{ collection: TIMELINES_COLLECTION, id: CASE_ID, position, data: timeline as unknown as Record<string, unknown> }], { version: 4, position });
+    await readStore.commit('case-timeline', [{ collection: TIMELINES_COLLECTION, id: CASE_ID, position, data: timeline as unknown as Record<string, unknown> }], { version: caseTimelineProjection.version, position });
     if (!withView) return;
     const view = project(caseViewProjection, events).byCollection[CASES_COLLECTION][CASE_ID];
-    await readStore.commit('case-view', [{ collection: CASES_COLLECTION, id: CASE_ID, position, data: view as unknown as Record<string, unknown> }], { version: 6, position });
+    await readStore.commit('case-view', [{ collection: CASES_COLLECTION, id: CASE_ID, position, data: view as unknown as Record<string, unknown> }], { version: caseViewProjection.version, position });
   }
 
   it('given a case view, then staff get its status with every step', async () => {
