@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { surveyUrl, trackingUrl } from '@app/mail';
 import { buildPortal, typecheckPortal } from './support/portal-build';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -36,6 +37,14 @@ describe('the customer portal served by the API', () => {
     const csp = response.headers['content-security-policy'];
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('upgrade-insecure-requests');
+  });
+
+  it('answers the links the customer emails carry (tracking and survey) with the portal', async () => {
+    const settings = { companyName: 'Servicio de Atención al Cliente', publicBaseUrl: `${t.url}/`, serviceLine: '01 8000 000 000' };
+    for (const link of [trackingUrl(settings, '2026-000042'), surveyUrl(settings, '2026-000042')]) {
+      const response = await fetch(link);
+      expect({ link, status: response.status, type: response.headers.get('content-type') }).toEqual({ link, status: 200, type: expect.stringMatching(/^text\/html/) });
+    }
   });
 
   it('serves the assets index.html names with their content types', async () => {
