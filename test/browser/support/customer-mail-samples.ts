@@ -28,9 +28,11 @@ export function customerMailSamples(filing: { filingNumber: string; verification
       ...[false, true].map((awaitingTypification) => filingAcknowledgement({ ...filed, dueAt: '2026-03-24T23:59:59-05:00', legalTermDays: 15, awaitingTypification }, settings)),
       firstLineResolution({ ...filed, kind: 'inquiry', resolution: 'Se explicó la tarifa vigente.' }, settings),
     ],
-    InformationRequested: [informationRequest({ message: 'Copia de la factura', suspendsLegalTerm: true, tacitWithdrawalAt: '2026-04-06T23:59:59-05:00', customerSilenceDueAt: '2026-03-10T23:59:59-05:00' })],
+    InformationRequested: [
+      informationRequest({ filingNumber, message: 'Copia de la factura', suspendsLegalTerm: true, tacitWithdrawalAt: '2026-04-06T23:59:59-05:00', customerSilenceDueAt: '2026-03-10T23:59:59-05:00' }, settings),
+    ],
     InformationPeriodExtended: [informationPeriodExtension({ channel: 'phone', previousTacitWithdrawalAt: '2026-04-06T23:59:59-05:00', tacitWithdrawalAt: '2026-05-06T23:59:59-05:00' })],
-    ResponseSent: (['resolved', 'pending'] as const).map((outcome) => caseResponse({ body: 'Reversamos el cobro.', outcome, counterReplyDeadline: '2026-03-27T23:59:59-05:00' })),
+    ResponseSent: (['resolved', 'pending'] as const).map((outcome) => caseResponse({ filingNumber, body: 'Reversamos el cobro.', outcome, counterReplyDeadline: '2026-03-27T23:59:59-05:00' }, settings)),
     DeadlineExtended: [deadlineExtension({ reason: 'Esperamos el concepto técnico.', previousDueAt: '2026-03-24T23:59:59-05:00', dueAt: '2026-04-16T23:59:59-05:00' })],
     CaseTransferred: [caseTransfer({ entity: 'Superintendencia de Industria y Comercio', reason: 'Protección al consumidor.', entityEmail: 'radicacion@sic.gov.co' })],
     CaseClosed: [caseClosure({ filingNumber }, settings)],
