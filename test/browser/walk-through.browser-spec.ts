@@ -4,7 +4,7 @@ import type { TestApp } from '../support/test-app';
 import { closePage, launchChromium, newPage } from './support/chromium';
 import { credentialsIn, newestMailTo } from './support/mail-files';
 import { checkAtEveryWidth } from './support/page-checks';
-import { alertText, enterCode, EXPECTED_BASICS, pageBasics, PORTAL_TEXT, waitForHeading } from './support/portal-page';
+import { alertText, enterCode, EXPECTED_BASICS, focusRingByKeyboard, pageBasics, PORTAL_TEXT, waitForHeading } from './support/portal-page';
 import { startPortalHarness } from './support/portal-harness';
 import { caseHistory, caseToTypify, publicCaseWhen, staffCommand } from './support/staff-api';
 
@@ -21,6 +21,7 @@ describe('the customer portal in Chromium: file on the web, track, answer, count
   let t: TestApp;
   let browser: Browser;
   let page: Page;
+  let filingForm: { documentsByEmail: string; privacyPolicy: { text: string } };
   let documentsByEmail: string;
   let receipt: { filingNumber: string; verificationCode: string };
   let caseId: string;
@@ -47,7 +48,8 @@ describe('the customer portal in Chromium: file on the web, track, answer, count
   beforeAll(async () => {
     [t, browser] = await Promise.all([startPortalHarness(), launchChromium()]);
     page = await newPage(browser);
-    documentsByEmail = (await t.http().get('/public/filing-form').expect(200)).body.documentsByEmail;
+    filingForm = (await t.http().get('/public/filing-form').expect(200)).body;
+    documentsByEmail = filingForm.documentsByEmail;
   });
   afterAll(async () => {
     if (page) await closePage(page);
@@ -61,6 +63,9 @@ describe('the customer portal in Chromium: file on the web, track, answer, count
     await page.getByLabel('Número de radicado').waitFor();
     await page.getByLabel(PORTAL_TEXT.codeLabel).waitFor();
     await expectAccessible('inicio');
+    const ring = await focusRingByKeyboard(page, 'Radicar una solicitud');
+    expect(ring.reached).toBe(true);
+    expect(ring.outline.startsWith('none') && ring.boxShadow === 'none').toBe(false);
     await page.getByRole('link', { name: 'Radicar una solicitud' }).click();
     await page.waitForURL(`${t.url}/radicar`);
   });
@@ -68,6 +73,8 @@ describe('the customer portal in Chromium: file on the web, track, answer, count
   it('files a claim on the web: the receipt shows the filing number and the code', async () => {
     await page.getByLabel('Tipo de solicitud').waitFor();
     await page.getByText(documentsByEmail).first().waitFor();
+    await page.getByText(filingForm.privacyPolicy.text.slice(0, 60)).first().waitFor();
+    await page.getByLabel('Número de radicado anterior (opcional)').waitFor();
     await expectAccessible('radicar');
     const honeypot = page.locator('input[name="website"]');
     expect(await honeypot.evaluate((input) => [input.getAttribute('aria-hidden'), input.getAttribute('tabindex'), input.getAttribute('autocomplete')])).toEqual(['true', '-1', 'off']);

@@ -38,3 +38,21 @@ export async function alertText(page: Page): Promise<string> {
 export async function waitForHeading(page: Page, name: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 }
+
+/**
+ * Tabs from the top of the page to the element whose text is `name`, and returns its focus ring as
+ * the browser draws it (outline style and width; a box shadow also counts).
+ */
+export async function focusRingByKeyboard(page: Page, name: string, maxTabs = 20): Promise<{ reached: boolean; outline: string; boxShadow: string }> {
+  for (let tab = 0; tab < maxTabs; tab++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element) return null;
+      const style = getComputedStyle(element);
+      return { text: element.innerText?.trim() ?? '', outline: `${style.outlineStyle} ${style.outlineWidth}`, boxShadow: style.boxShadow };
+    });
+    if (focused?.text === name) return { reached: true, outline: focused.outline, boxShadow: focused.boxShadow };
+  }
+  return { reached: false, outline: '', boxShadow: '' };
+}
