@@ -53,6 +53,9 @@ describe('HTTP: filing on the web, untypified, typified by an agent', () => {
     expect(form.privacyPolicy).toEqual({ version: '2026-01', text: expect.stringContaining(`${COMPANY} tratará los datos personales`) });
     expect(form.limits).toMatchObject({ fullName: 200, subject: 200, facts: 10000, request: 5000 });
     expect(form.documentsByEmail).toContain('responda al correo de confirmación');
+    // The OpenAPI document states the version a filing must accept (a generator then sends it).
+    const doc = (await t.http().get('/docs-json').expect(200)).body;
+    expect(doc.components.schemas.WebConsentDto.properties.policyVersion).toMatchObject({ type: 'string', pattern: '^2026-01$' });
   });
 
   it('files once however often the form is sent with its Idempotency-Key: CaseFiled only, on the web, by the customer, due by the kind chosen', async () => {
