@@ -124,3 +124,18 @@ describe('HTTP: filing on the web, untypified, typified by an agent', () => {
     await t.http().get(`/public/cases/${inquiry.filingNumber}`).query({ code: 'WRONG1' }).expect(404);
   });
 });
+
+describe('HTTP: filing on the web is throttled per client address like every /public route', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ config: { PUBLIC_RATE_LIMIT: '2' } });
+  });
+  afterAll(() => t?.close());
+
+  it('files the first two from one address within the minute, answers the third 429 and files nothing more', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await t.http().post('/public/cases').send(validWebFiling())).status);
+    expect(statuses).toEqual([201, 201, 429]);
+    expect(await t.headPosition()).toBe(2);
+  });
+});
