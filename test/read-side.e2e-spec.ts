@@ -43,7 +43,7 @@ describe('HTTP: queues, summary, timeline, public view and report follow the lif
     expect(view.verificationCodeHash).toBeUndefined();
     expect((await get(`/cases?filingNumber=${filingNumber}`, agent)).items.map((c: { caseId: string }) => c.caseId)).toEqual([caseId]);
     expect(await queueIds('/queues/unassigned')).toEqual([caseId]);
-    expect(await summary()).toEqual({ queues: { unassigned: 1, backoffice: 0, returned: 0, awaiting_customer: 0 }, byBackoffice: {}, byReturnedAgent: {} });
+    expect(await summary()).toEqual({ queues: { to_typify: 0, unassigned: 1, backoffice: 0, returned: 0, awaiting_customer: 0 }, byBackoffice: {}, byReturnedAgent: {} });
 
     const history = await t.http().get(`/cases/${caseId}/history`).set('Authorization', t.token('aud', 'auditor')).expect(200);
     code = history.body.events[0].data.verificationCode;

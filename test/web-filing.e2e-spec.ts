@@ -53,6 +53,9 @@ describe('HTTP: filing on the web, untypified, typified by an agent', () => {
     expect(form.privacyPolicy).toEqual({ version: '2026-01', text: expect.stringContaining(`${COMPANY} tratará los datos personales`) });
     expect(form.limits).toMatchObject({ fullName: 200, subject: 200, facts: 10000, request: 5000 });
     expect(form.documentsByEmail).toContain('responda al correo de confirmación');
+    // The OpenAPI document states the version a filing must accept (a generator then sends it).
+    const doc = (await t.http().get('/docs-json').expect(200)).body;
+    expect(doc.components.schemas.WebConsentDto.properties.policyVersion).toMatchObject({ type: 'string', pattern: '^2026-01$' });
   });
 
   it('files once however often the form is sent with its Idempotency-Key: CaseFiled only, on the web, by the customer, due by the kind chosen', async () => {
@@ -119,5 +122,20 @@ describe('HTTP: filing on the web, untypified, typified by an agent', () => {
     expect(tracked.body).toMatchObject({ filingNumber: inquiry.filingNumber, status: 'filed' });
     expect(tracked.body.entries).toContainEqual(expect.objectContaining({ channel: 'web', description: `Caso radicado con el número ${inquiry.filingNumber}` }));
     await t.http().get(`/public/cases/${inquiry.filingNumber}`).query({ code: 'WRONG1' }).expect(404);
+  });
+});
+
+describe('HTTP: filing on the web is throttled per client address like every /public route', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ config: { PUBLIC_RATE_LIMIT: '2' } });
+  });
+  afterAll(() => t?.close());
+
+  it('files the first two from one address within the minute, answers the third 429 and files nothing more', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await t.http().post('/public/cases').send(validWebFiling())).status);
+    expect(statuses).toEqual([201, 201, 429]);
+    expect(await t.headPosition()).toBe(2);
   });
 });

@@ -405,30 +405,18 @@ function change(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom, act
         walk.returnedTo = walk.typifiedBy;
       };
       break;
-    case 'typify': {
-      // Any agent, or now and then a supervisor.
-      const kind = rng.pick(KINDS);
-      const typology = rng.pick(Object.keys(TYPOLOGIES));
-      const agent = rng.chance(0.8) ? rng.pick(WORKLOAD_AGENTS) : rng.pick(WORKLOAD_SUPERVISORS);
-      const role = WORKLOAD_AGENTS.includes(agent) ? 'agent' : 'supervisor';
-      [path, token, body] = ['typification', bearerWithRoles(agent, role), { kind, typology, motive: rng.pick(TYPOLOGIES[typology]) }];
-      apply = () => {
-        walk.status = 'filed';
-        walk.kind = kind;
-        walk.legalTermDays = LEGAL_TERM_BUSINESS_DAYS[kind];
-        walk.typifiedBy = agent;
-      };
-      break;
-    }
+    case 'typify':
     case 'retypify': {
       const kind = rng.pick(KINDS);
       const typology = rng.pick(Object.keys(TYPOLOGIES));
-      // The agent it was returned to, or now and then a supervisor (no other agent may: CASE.NOT_RETURNED_TO_ACTOR).
-      const agent = rng.chance(0.8) ? walk.returnedTo! : rng.pick(WORKLOAD_SUPERVISORS);
-      const role = agent === walk.returnedTo ? 'agent' : 'supervisor';
+      // A web filing: any agent; a returned case: the agent it was returned to (no other agent may:
+      // CASE.NOT_RETURNED_TO_ACTOR). Now and then a supervisor.
+      const agent = rng.chance(0.8) ? (action === 'typify' ? rng.pick(WORKLOAD_AGENTS) : walk.returnedTo!) : rng.pick(WORKLOAD_SUPERVISORS);
+      const role = WORKLOAD_SUPERVISORS.includes(agent) ? 'supervisor' : 'agent';
       [path, token, body] = ['typification', bearerWithRoles(agent, role), { kind, typology, motive: rng.pick(TYPOLOGIES[typology]) }];
       apply = () => {
-        walk.status = 'assigned';
+        // A web filing then waits for distribution; a returned case goes back to its backoffice agent.
+        walk.status = action === 'typify' ? 'filed' : 'assigned';
         walk.kind = kind;
         walk.legalTermDays = LEGAL_TERM_BUSINESS_DAYS[kind];
         walk.typifiedBy = agent;
