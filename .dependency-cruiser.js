@@ -65,6 +65,13 @@ module.exports = {
       to: { path: '^apps/', pathNot: API_ENTRY },
     },
     {
+      name: 'the-portal-reaches-only-the-contract',
+      comment: 'The customer portal (apps/portal) runs in the browser: of the repository it imports only the API\'s generated contract (@app/api-contract, types).',
+      severity: 'error',
+      from: { path: '^apps/portal/' },
+      to: { path: '^(apps|libs|projections|scripts|bench|test)/', pathNot: '^(apps/portal/|libs/api-contract/)' },
+    },
+    {
       name: 'barrels-export-no-drivers',
       comment: 'A barrel (@app/event-store, @app/read-store, @app/key-store, @app/mail) exports ports and pure helpers; drivers come from sub-entries.',
       severity: 'error',

@@ -1,4 +1,4 @@
-# The API and the projector, built from this repository (see docker-compose.yml).
+# The API (with the customer portal it serves) and the projector, built from this repository (see docker-compose.yml).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 (the embedded default) builds from source.
@@ -6,7 +6,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
-RUN npx nest build api && npx nest build projector && npm prune --omit=dev
+# The portal's assets are built before the prune (Vite and React are dev dependencies: only their output ships).
+RUN npx nest build api && npx nest build projector && npm run build:portal && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app

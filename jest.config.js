@@ -20,6 +20,7 @@ module.exports = {
     '^@app/processes(|/.*)$': '<rootDir>/libs/processes/src$1',
     // The API's public entry only (apps/api/src/index.ts), for its end-to-end tests: no deep imports.
     '^@app/api$': '<rootDir>/apps/api/src',
+    '^@app/api-contract$': '<rootDir>/libs/api-contract/src',
   },
   testTimeout: 60000,
 };

@@ -38,7 +38,7 @@ base="http://127.0.0.1:$port"
 
 cd "$repo"
 # The fuzzer sends thousands of requests to /public/* from one address: the throttle would answer 429 to most.
-PORT="$port" LOG_LEVEL=warn PUBLIC_RATE_LIMIT=1000000 \
+PORT="$port" LOG_LEVEL=warn PUBLIC_RATE_LIMIT=1000000 PUBLIC_CASE_RATE_LIMIT=1000000 \
   node -r ts-node/register/transpile-only -r tsconfig-paths/register apps/api/src/main.ts >"$work_dir/api.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 600); do

@@ -10,6 +10,7 @@ import { isPublicCommandRoute } from './support/public-routes';
 import { expectApiError, expectNoServerError, expectValidationError, expectValidationErrorOnAnyOf } from './support/expectations';
 import { bodyFields, documentedRoles, OpenApiDocument, postPaths, requestBodySchema, withField, withoutField, wrongTypedValue } from './support/openapi';
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
+import { validWebFiling } from './support/valid-filing';
 
 /** Monday 2 March 2026, 10:00 in Bogotá: a claim filed now is due 24 March (15 business days). */
 const FILED_AT = '2026-03-02T15:00:00Z';
@@ -382,6 +383,66 @@ describe('HTTP: bad input on every command route', () => {
           const nested = json.replace('"petitioner":{', `"petitioner":{"${key}": {"x": 1}, `);
           expectValidationError(`petitioner.${key}`, await postRaw(route, undefined, nested), `petitioner.${key}`);
         }
+      });
+    });
+  });
+
+  describe('POST /public/cases (the customer files on the web: no token)', () => {
+    const filePublicly = (body: object, headers: Record<string, string> = {}) => t.http().post('/public/cases').set(headers).send(body);
+    const fields = () => bodyFields(doc, requestBodySchema(doc, '/public/cases'), validWebFiling()).fields;
+
+    it('files the valid body, every optional field included (the control for every refusal below)', async () => {
+      const before = await t.headPosition();
+      const body = { ...validWebFiling(), company: 'Rojas SAS', relatedFilingNumber: '2026-000001', website: '' };
+      expect(bodyFields(doc, requestBodySchema(doc, '/public/cases'), body).undocumented).toEqual([]);
+      const response = await filePublicly(body);
+      expect({ status: response.status, body: response.body }).toMatchObject({ status: 201, body: { filingNumber: expect.stringMatching(/^\d{4}-\d{6}$/) } });
+      expect(await t.headPosition()).toBe(before + 1);
+    });
+
+    it('when a required field is missing, or has the wrong type, answers 400 naming it and files nothing', async () => {
+      await appendsNothing(async () => {
+        for (const { field, required, schema, isObject } of fields()) {
+          if (required) expectValidationError(`without ${field}`, await filePublicly(withoutField(validWebFiling(), field)), field);
+          const value = isObject ? 'not-an-object' : wrongTypedValue(schema);
+          expectValidationError(`${field}: ${JSON.stringify(value)}`, await filePublicly(withField(validWebFiling(), field, value)), field);
+        }
+      });
+    });
+
+    it('when a text is longer than GET /public/filing-form says, answers 400 naming it and files nothing', async () => {
+      const { limits } = (await t.http().get('/public/filing-form').expect(200)).body as { limits: Record<string, number> };
+      await appendsNothing(async () => {
+        for (const [field, max] of Object.entries(limits)) {
+          const value = field === 'email' ? `${'a'.repeat(max)}@example.com` : field === 'phone' ? '3'.repeat(max + 1) : field === 'documentNumber' ? '1'.repeat(max + 1) : 'x'.repeat(max + 1);
+          expectValidationError(`${field} of ${value.length}`, await filePublicly({ ...validWebFiling(), [field]: value }), field);
+        }
+      });
+    });
+
+    it.each([
+      ['a kind the customer does not file (a derecho de petición is told apart when typified)', { kind: 'formal_petition' }, 'kind'],
+      ['the honeypot filled in (a bot)', { website: 'https://spam.example' }, 'website'],
+      ['consent not accepted', { consent: { accepted: false, policyVersion: '2026-01' } }, 'consent.accepted'],
+      ['consent under another policy version than the form shows', { consent: { accepted: true, policyVersion: '2025-07' } }, 'consent.policyVersion'],
+      ['a typification (staff only)', { typology: 'billing', motive: 'duplicate-charge' }, 'typology'],
+      ['a channel (always web)', { channel: 'phone' }, 'channel'],
+      ['attachments (not taken on the web yet)', { attachments: [] }, 'attachments'],
+      ['an address that is not one', { email: 'maria.rojas' }, 'email'],
+      ['an empty subject', { subject: '' }, 'subject'],
+    ])('refuses %s with 400 naming the field, and files nothing', async (_what, change, field) => {
+      await appendsNothing(async () => expectValidationError(field, await filePublicly({ ...validWebFiling(), ...change }), field));
+    });
+
+    it('refuses an earlier filing number nobody filed with 422 CASE.RELATED_NOT_FOUND, and a key reused for another body with 422 IDEMPOTENCY.KEY_REUSED', async () => {
+      await appendsNothing(async () => {
+        expectApiError('related 2026-999999', await filePublicly({ ...validWebFiling(), relatedFilingNumber: '2026-999999' }), 422, 'CASE.RELATED_NOT_FOUND');
+      });
+      const key = `web-form-${randomUUID()}`;
+      expect((await filePublicly(validWebFiling(), { 'Idempotency-Key': key })).status).toBe(201);
+      await appendsNothing(async () => {
+        expectApiError('same key, other body', await filePublicly({ ...validWebFiling(), subject: 'Otro asunto' }, { 'Idempotency-Key': key }), 422, 'IDEMPOTENCY.KEY_REUSED');
+        expectValidationError('bad key', await filePublicly(validWebFiling(), { 'Idempotency-Key': 'has spaces' }), 'Idempotency-Key');
       });
     });
   });

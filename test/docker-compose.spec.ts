@@ -79,6 +79,13 @@ describe('docker-compose.yml', () => {
     expect(users.at(-1)).toBe('node');
   });
 
+  it('builds the customer portal the API serves before pruning the dev dependencies that build it', () => {
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    const portal = dockerfile.indexOf('npm run build:portal');
+    expect(portal).toBeGreaterThan(-1);
+    expect(dockerfile.indexOf('npm prune --omit=dev')).toBeGreaterThan(portal);
+  });
+
   it('gives the projector, which sends the emails, the mail settings, and one volume to the API and the projector', () => {
     const { api, projector, mailpit } = compose.services;
     expect(projector.environment?.SMTP_URL).toContain('smtp://mailpit:1025');

@@ -46,6 +46,7 @@ describe('the layering (dependency-cruiser)', () => {
         'projections-reach-no-store-adapter: projections/src/case-view.projection.ts -> libs/event-store/src/sqlite-event-store.adapter.ts',
         'projections-reach-no-mail-transport: projections/src/case-view.projection.ts -> libs/mail/src/transport/smtp.transport.ts',
         'barrels-export-no-drivers: libs/event-store/src/index.ts -> libs/event-store/src/sqlite-event-store.adapter.ts',
+        'the-portal-reaches-only-the-contract: apps/portal/src/main.ts -> libs/domain/src/rule.ts',
       ]),
     );
     expect(violations.filter((violation) => violation.to === 'apps/api/src/index.ts')).toEqual([]);

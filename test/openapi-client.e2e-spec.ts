@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import createClient from 'openapi-fetch';
-import type { components, paths } from './support/generated/pqr-api';
+import type { components, paths } from '@app/api-contract';
 import { OpenApiDocument, requiredOnly } from './support/openapi';
 import { generatedTypes, GENERATED_TYPES_PATH } from './support/openapi-types';
 import { readTryIt } from './support/readme-try-it';

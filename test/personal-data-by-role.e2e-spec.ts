@@ -53,6 +53,7 @@ const EXPECTED: Record<string, Partial<Record<Reader, Finding>>> = {
   'GET /cases/{id}/history': { auditor: ALL, admin: ALL },
   // The extension's reason.
   'GET /cases/{id}/deadline': { agent: EXTENSION, supervisor: EXTENSION, backoffice: EXTENSION, quality: EXTENSION, auditor: EXTENSION, reporter: 'none', admin: EXTENSION },
+  'GET /queues/to-typify': { agent: 'none', supervisor: 'none' },
   'GET /queues/unassigned': { supervisor: 'none' },
   'GET /queues/backoffice/{userId}': { backoffice: 'none', supervisor: 'none' },
   'GET /queues/returned/{userId}': { agent: 'none', supervisor: 'none' },
@@ -61,8 +62,9 @@ const EXPECTED: Record<string, Partial<Record<Reader, Finding>>> = {
   'GET /queues/summary': { supervisor: 'none' },
   'GET /reports/monthly': { reporter: 'none', supervisor: 'none' },
   'GET /reports': { reporter: 'none', supervisor: 'none' },
-  // The customer, with the verification code, reads the extension's reason sent to them: their own case.
-  'GET /public/cases/{filingNumber}': { public: EXTENSION },
+  // The customer, with the verification code, reads what was sent to them about their own case: the extension's reason, the information request.
+  'GET /public/cases/{filingNumber}': { public: 'name, email, phone' },
+  'GET /public/filing-form': { public: 'none' },
   'GET /calendar/holidays': { agent: 'none', supervisor: 'none', backoffice: 'none', quality: 'none', auditor: 'none', reporter: 'none', admin: 'none' },
   'GET /calendar/deadline': { agent: 'none', supervisor: 'none', backoffice: 'none', quality: 'none', auditor: 'none', reporter: 'none', admin: 'none' },
   'GET /audit/access': { auditor: 'none', admin: 'none' },
@@ -93,7 +95,7 @@ const FIELDS: Record<string, string[]> = {
     'state.returnReason',
   ],
   '/cases/{id}/timeline': ['entries[].description'],
-  '/public/cases/{filingNumber}': ['entries[].description'],
+  '/public/cases/{filingNumber}': ['entries[].description', 'informationRequest.message'],
 };
 
 const actorOf = (role: Role): ActorName => role as ActorName;
@@ -124,6 +126,9 @@ describe('Personal data by route and role: a report consumer sees none', () => {
     const awaiting = await fileCase();
     await command(awaiting.caseId, 'typification-review', 'backoffice', { consistent: true });
     await command(awaiting.caseId, 'information-requests', 'backoffice', { message: `Señor ${PERSONAL.name}, envíe la factura a ${PERSONAL.email}` });
+    // The customer's own filing on the web waits untypified: the to-typify queue lists it.
+    const web = { kind: 'claim', fullName: PERSONAL.name, documentType: 'CC', documentNumber: PERSONAL.document, email: PERSONAL.email, phone: PERSONAL.phone };
+    await t.http().post('/public/cases').send({ ...web, subject: filing().subject, facts: filing().facts, request: filing().request, consent: { accepted: true, policyVersion: '2026-01' } }).expect(201);
     const head = await t.headPosition();
     contexts = [returned, awaiting].map((c) => ({ ...c, head }));
   });

@@ -38,7 +38,7 @@ describe('HTTP: bad input on every query route', () => {
     const cases = new CaseDriver(t);
     // Every queue gets at least two entries, so that paging has a second page.
     const [first] = [await cases.caseAt('filed'), await cases.caseAt('filed'), await cases.caseAt('filed')];
-    for (const stage of ['assigned', 'assigned', 'returned', 'returned', 'awaiting_information', 'awaiting_information'] as const) await cases.caseAt(stage);
+    for (const stage of ['assigned', 'assigned', 'returned', 'returned', 'awaiting_information', 'awaiting_information', 'to_typify', 'to_typify'] as const) await cases.caseAt(stage);
     const history = await cases.history(first.caseId);
     // The projector runs in the background, and the role checks below read queues without waiting: wait here once.
     await t.http().get('/queues/summary').query({ minPosition: await t.headPosition() }).set('Authorization', bearer('supervisor')).expect(200);

@@ -43,12 +43,25 @@ describe('HTTP: queues, summary, timeline, public view and report follow the lif
     expect(view.verificationCodeHash).toBeUndefined();
     expect((await get(`/cases?filingNumber=${filingNumber}`, agent)).items.map((c: { caseId: string }) => c.caseId)).toEqual([caseId]);
     expect(await queueIds('/queues/unassigned')).toEqual([caseId]);
-    expect(await summary()).toEqual({ queues: { unassigned: 1, backoffice: 0, returned: 0, awaiting_customer: 0 }, byBackoffice: {}, byReturnedAgent: {} });
+    expect(await summary()).toEqual({ queues: { to_typify: 0, unassigned: 1, backoffice: 0, returned: 0, awaiting_customer: 0 }, byBackoffice: {}, byReturnedAgent: {} });
 
     const history = await t.http().get(`/cases/${caseId}/history`).set('Authorization', t.token('aud', 'auditor')).expect(200);
     code = history.body.events[0].data.verificationCode;
     const publicView = await t.http().get(`/public/cases/${filingNumber}`).query({ code }).expect(200);
-    expect(publicView.body).toEqual({ filingNumber, status: 'filed', entries: [{ at: expect.any(String), channel: 'phone', description: `Caso radicado con el número ${filingNumber}` }] });
+    expect(publicView.body).toEqual({
+      filingNumber,
+      status: 'filed',
+      statusLabel: 'Radicado',
+      kind: 'claim',
+      kindLabel: 'Reclamo',
+      filedAt: '2026-03-02T10:00:00.000-05:00',
+      dueAt: '2026-03-24T23:59:59.999-05:00',
+      entries: [{ at: expect.any(String), channel: 'phone', description: `Caso radicado con el número ${filingNumber}` }],
+      responses: [],
+      informationRequest: null,
+      counterReplyDeadline: null,
+      actions: { answerInformation: false, counterReply: false, answerSurvey: false },
+    });
     expect(JSON.stringify(publicView.body)).not.toContain('agent-ana');
     await t.http().get(`/public/cases/${filingNumber}`).query({ code: 'WRONG1' }).expect(404);
   });

@@ -66,7 +66,7 @@ describe('Read models: a full rebuild equals what the live projector built', () 
     expect(workload.cases.every((walk) => walk.caseId !== '')).toBe(true);
     expect(head).toBe(workload.lastPosition);
     // The walk really covered the lifecycle, over several months.
-    for (const action of ['file', 'fileResolvedAtFirstLine', 'assign', 'reassign', 'confirm', 'return', 'retypify', 'requestInfo', 'receiveInfo',
+    for (const action of ['file', 'fileResolvedAtFirstLine', 'fileOnTheWeb', 'typify', 'assign', 'reassign', 'confirm', 'return', 'retypify', 'requestInfo', 'receiveInfo',
       'respondResolved', 'respondPending', 'counterReply', 'extend', 'transfer', 'survey', 'quality', 'close']) {
       expect({ action, accepted: (workload.accepted[action] ?? 0) > 0 }).toEqual({ action, accepted: true });
     }

@@ -54,7 +54,7 @@ describe('HTTP: the SLA process manager closes silent cases and records overdue 
     const view = await time.get(`/cases/${silent}`, backoffice);
     expect(view).toMatchObject({ status: 'closed', closeReason: 'The customer did not answer the information request in time (company rule)' });
     expect(ids(await time.get('/queues/awaiting-customer', supervisor))).toEqual([]);
-    expect(await time.get('/queues/summary', supervisor)).toEqual({ queues: { unassigned: 0, backoffice: 0, returned: 0, awaiting_customer: 0 }, byBackoffice: {}, byReturnedAgent: {} });
+    expect(await time.get('/queues/summary', supervisor)).toEqual({ queues: { to_typify: 0, unassigned: 0, backoffice: 0, returned: 0, awaiting_customer: 0 }, byBackoffice: {}, byReturnedAgent: {} });
     expect(await time.get('/reports/monthly?month=2026-03', reporter)).toMatchObject({ filed: 1, closed: 1, pendingAtEnd: 0 });
 
     const history = async () => (await t.http().get(`/cases/${silent}/history`).set('Authorization', auditor).expect(200)).body.events as { type: string; metadata: object }[];

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { APPS, needsBuild, sourceFingerprint, writeStamp } from '../scripts/start';
+import { APPS, needsBuild, PORTAL, sourceFingerprint, writeStamp } from '../scripts/start';
 
 describe('npm start builds only when the sources changed since the last build', () => {
   let root: string;
@@ -74,6 +74,45 @@ describe('npm start builds only when the sources changed since the last build', 
     build();
     expect(needsBuild(root, 'projector')).toBe(true);
   });
+
+  describe('the customer portal the API serves', () => {
+    const buildPortal = () => {
+      write(PORTAL.main, '<!doctype html>\n');
+      writeStamp(root, 'portal', sourceFingerprint(root, 'portal'));
+    };
+    beforeEach(() => {
+      write('apps/portal/src/main.tsx');
+      write('apps/portal/src/styles.css', 'main {}\n');
+      write('apps/portal/index.html', '<!doctype html>\n');
+      write('libs/api-contract/src/pqr-api.ts');
+      write('package-lock.json', '{}');
+    });
+
+    it('builds on a fresh clone, and not again while nothing changed', () => {
+      expect(needsBuild(root, 'portal')).toBe(true);
+      buildPortal();
+      expect(needsBuild(root, 'portal')).toBe(false);
+    });
+
+    it.each(['apps/portal/src/main.tsx', 'apps/portal/src/styles.css', 'apps/portal/index.html', 'libs/api-contract/src/pqr-api.ts', 'package-lock.json'])(
+      'builds when %s was touched',
+      (file) => {
+        buildPortal();
+        touch(file);
+        expect(needsBuild(root, 'portal')).toBe(true);
+      },
+    );
+
+    it('is not rebuilt for the API\'s sources, nor the API for its own', () => {
+      build();
+      buildPortal();
+      touch('libs/domain/src/index.ts');
+      expect(needsBuild(root, 'portal')).toBe(false);
+      build();
+      touch('apps/portal/src/main.tsx');
+      expect({ api: needsBuild(root, 'api'), portal: needsBuild(root, 'portal') }).toEqual({ api: false, portal: true });
+    });
+  });
 });
 
 describe('the start commands', () => {
@@ -84,5 +123,10 @@ describe('the start commands', () => {
     ['start:projector', 'projector'],
   ])('npm run %s goes through scripts/start.js %s', (script, app) => {
     expect(scripts[script]).toMatch(new RegExp(`^node (--\\S+ )*scripts/start\\.js ${app}$`));
+  });
+
+  it('npm run build builds the portal too, type-checked against the contract first', () => {
+    expect(scripts.build).toContain('npm run build:portal');
+    expect(scripts['build:portal']).toBe('tsc --noEmit -p apps/portal && vite build --config apps/portal/vite.config.mjs');
   });
 });

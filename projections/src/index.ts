@@ -12,3 +12,4 @@ export * from './reports/report-day';
 export * from './reports/report-summary';
 export * from './reports/report-reads';
 export { ownEntry } from './keyed-counts';
+export { stateOfView } from './case-view/case-view-state';

@@ -1,9 +1,11 @@
 import type { Response } from 'supertest';
 import { ActorName, ACTORS, bearer } from './actors';
 import { TestApp, validFiling } from './test-app';
+import { validWebFiling } from './valid-filing';
 
 /** The statuses a test can ask a fresh case to be brought to (responded is split by outcome). */
 export type CaseStage =
+  | 'to_typify'
   | 'filed'
   | 'assigned'
   | 'returned'
@@ -21,7 +23,7 @@ interface Step {
 }
 
 /** How each stage is reached from an earlier one, as people do it through the API. */
-const STEPS: Record<Exclude<CaseStage, 'filed'>, Step> = {
+const STEPS: Record<Exclude<CaseStage, 'to_typify' | 'filed'>, Step> = {
   assigned: { after: 'filed', path: 'assignment', actor: 'supervisor', body: { backofficeId: ACTORS.backoffice.sub } },
   returned: { after: 'assigned', path: 'typification-review', actor: 'backoffice', body: { consistent: false, reason: 'Es una queja por la atención' } },
   in_progress: { after: 'assigned', path: 'typification-review', actor: 'backoffice', body: { consistent: true } },
@@ -56,8 +58,24 @@ export class CaseDriver {
     return { caseId: response.body.caseId, filingNumber: response.body.filingNumber, revision: response.body.revision };
   }
 
+  /** A case the customer files on the web (POST /public/cases): untypified. */
+  async fileOnTheWeb(body: object = validWebFiling(), headers: Record<string, string> = {}): Promise<DrivenCase & { verificationCode: string }> {
+    const response = await this.t.http().post('/public/cases').set(headers).send(body);
+    expectStatus('POST /public/cases', response, 201);
+    const [event] = await this.history(await this.caseIdOf(response.body.filingNumber));
+    return { caseId: String(event.data.caseId), filingNumber: response.body.filingNumber, revision: 0, verificationCode: response.body.verificationCode };
+  }
+
+  /** The case id of a filing number, as staff find it (GET /cases?filingNumber=, waiting for the read models). */
+  async caseIdOf(filingNumber: string): Promise<string> {
+    const response = await this.t.http().get('/cases').query({ filingNumber, minPosition: await this.t.headPosition() }).set('Authorization', bearer('agent'));
+    expectStatus(`GET /cases?filingNumber=${filingNumber}`, response, 200);
+    return response.body.items[0].caseId;
+  }
+
   /** A fresh case at `stage`. */
   async caseAt(stage: CaseStage): Promise<DrivenCase> {
+    if (stage === 'to_typify') return this.fileOnTheWeb();
     if (stage === 'filed') return this.file();
     const step = STEPS[stage];
     const earlier = await this.caseAt(step.after);

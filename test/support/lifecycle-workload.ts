@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
-import { LEGAL_TERM_BUSINESS_DAYS } from '@app/domain';
+import { caseIdForKey, WEB_CUSTOMER } from '@app/api';
+import { CUSTOMER_CASE_KINDS, LEGAL_TERM_BUSINESS_DAYS } from '@app/domain';
 import type { CaseKind, Channel } from '@app/domain';
 import { bearerWithRoles } from './actors';
 import type { KeepAliveClient } from './keep-alive-client';
@@ -40,6 +41,7 @@ const SLOTS_PER_DAY = SLOT_TIMES_UTC.length;
 const MAX_COMMANDS_PER_CASE = 14;
 
 export type WalkStatus =
+  | 'to_typify'
   | 'filed'
   | 'assigned'
   | 'returned'
@@ -75,6 +77,7 @@ type Action =
   | 'reassign'
   | 'confirm'
   | 'return'
+  | 'typify'
   | 'retypify'
   | 'requestInfo'
   | 'receiveInfo'
@@ -111,6 +114,11 @@ export interface WorkloadOptions {
    * citation is checked against the case view, which then never has the case (503 READ_MODEL.BEHIND).
    */
   citeEarlierCases?: boolean;
+  /**
+   * Default true: now and then the customer files on the web (POST /public/cases). False when no projector
+   * runs: the filing waits (up to 5 s) for the read models its receipt's tracking link reads.
+   */
+  fileOnTheWeb?: boolean;
 }
 
 export interface WorkloadResult {
@@ -194,7 +202,8 @@ export async function runLifecycleWorkload(options: WorkloadOptions): Promise<Wo
     const { response, label } = sent;
     if (response.status === 200 || response.status === 201) {
       result.accepted[label] = (result.accepted[label] ?? 0) + 1;
-      result.lastPosition = Math.max(result.lastPosition, response.body.position);
+      // A web filing answers the customer without a position: the command that follows it on the case has a later one.
+      if (typeof response.body.position === 'number') result.lastPosition = Math.max(result.lastPosition, response.body.position);
       walk.revision = response.body.revision;
       if (action === 'file') {
         walk.caseId = response.body.caseId;
@@ -248,6 +257,9 @@ function nextAction(walk: WalkCase, rng: SeededRandom): Action | null {
   const survey = walk.surveyAnswered ? 0 : 1;
   const options: Array<readonly [Action | null, number]> = (() => {
     switch (walk.status) {
+      case 'to_typify':
+        // Never left alone: its filing's position is known from the command that follows (see runOne).
+        return [['typify', 85], ['close', 10], ['transfer', 5]];
       case 'filed':
         return [['assign', 80], ['extend', 5], ['transfer', 4], ['close', 4], [null, 7]];
       case 'assigned':
@@ -282,6 +294,7 @@ interface Sent {
 
 /** `walked`: the cases so far; now and then the filing cites one already filed (an unknown number is CASE.RELATED_NOT_FOUND). */
 function fileCase(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom, walked: readonly WalkCase[]): Promise<Sent> {
+  if (rng.chance(0.12) && options.fileOnTheWeb !== false) return fileOnTheWeb(options, walk, rng, walked);
   const kind = rng.pick(KINDS);
   const firstLine = FIRST_LINE_KINDS.includes(kind) && rng.chance(kind === 'inquiry' ? 0.4 : 0.15);
   const typology = rng.pick(Object.keys(TYPOLOGIES));
@@ -317,6 +330,41 @@ function fileCase(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom, w
         walk.kind = kind;
         walk.legalTermDays = LEGAL_TERM_BUSINESS_DAYS[kind];
         walk.status = firstLine ? 'resolved_first_line' : 'filed';
+      },
+    }));
+}
+
+/** The customer files on the web form (no token, no typification): the case waits in the to-typify queue. */
+function fileOnTheWeb(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom, walked: readonly WalkCase[]): Promise<Sent> {
+  const kind = rng.pick(CUSTOMER_CASE_KINDS);
+  const key = `workload-${options.seed}-${walk.index}`;
+  const body: Record<string, unknown> = {
+    kind,
+    fullName: rng.pick(NAMES),
+    documentType: rng.pick(['CC', 'CE', 'NIT', 'PA']),
+    documentNumber: String(rng.int(10_000_000, 1_999_999_999)),
+    email: `cliente${walk.index}@example.com`,
+    ...(rng.chance(0.7) && { phone: `+57 3${rng.int(10, 99)} ${rng.int(100, 999)} ${rng.int(1000, 9999)}` }),
+    subject: `Caso web ${walk.index}`,
+    facts: `Hechos del caso ${walk.index}, contados por el cliente (semilla ${options.seed}).`,
+    request: 'Que se atienda la solicitud',
+    consent: { accepted: true, policyVersion: '2026-01' },
+    ...(rng.chance(0.1) && options.citeEarlierCases !== false && citable(walked, rng)),
+  };
+  return options.client
+    .post('/public/cases')
+    .set('Idempotency-Key', key)
+    .send(body)
+    .then((response) => ({
+      label: 'fileOnTheWeb',
+      response,
+      apply: () => {
+        // The customer is not told the case id: it is the one the filing's Idempotency-Key names.
+        walk.caseId = caseIdForKey(WEB_CUSTOMER.id, key);
+        walk.revision = 0;
+        walk.kind = kind;
+        walk.legalTermDays = LEGAL_TERM_BUSINESS_DAYS[kind];
+        walk.status = 'to_typify';
       },
     }));
 }
@@ -357,15 +405,18 @@ function change(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom, act
         walk.returnedTo = walk.typifiedBy;
       };
       break;
+    case 'typify':
     case 'retypify': {
       const kind = rng.pick(KINDS);
       const typology = rng.pick(Object.keys(TYPOLOGIES));
-      // The agent it was returned to, or now and then a supervisor (no other agent may: CASE.NOT_RETURNED_TO_ACTOR).
-      const agent = rng.chance(0.8) ? walk.returnedTo! : rng.pick(WORKLOAD_SUPERVISORS);
-      const role = agent === walk.returnedTo ? 'agent' : 'supervisor';
+      // A web filing: any agent; a returned case: the agent it was returned to (no other agent may:
+      // CASE.NOT_RETURNED_TO_ACTOR). Now and then a supervisor.
+      const agent = rng.chance(0.8) ? (action === 'typify' ? rng.pick(WORKLOAD_AGENTS) : walk.returnedTo!) : rng.pick(WORKLOAD_SUPERVISORS);
+      const role = WORKLOAD_SUPERVISORS.includes(agent) ? 'supervisor' : 'agent';
       [path, token, body] = ['typification', bearerWithRoles(agent, role), { kind, typology, motive: rng.pick(TYPOLOGIES[typology]) }];
       apply = () => {
-        walk.status = 'assigned';
+        // A web filing then waits for distribution; a returned case goes back to its backoffice agent.
+        walk.status = action === 'typify' ? 'filed' : 'assigned';
         walk.kind = kind;
         walk.legalTermDays = LEGAL_TERM_BUSINESS_DAYS[kind];
         walk.typifiedBy = agent;
@@ -437,7 +488,7 @@ function change(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom, act
 /** The counts `GET /queues/summary` must show for the walked cases, from the test's own model. */
 export function expectedQueueSummary(cases: readonly WalkCase[]) {
   const summary = {
-    queues: { unassigned: 0, backoffice: 0, returned: 0, awaiting_customer: 0 },
+    queues: { to_typify: 0, unassigned: 0, backoffice: 0, returned: 0, awaiting_customer: 0 },
     byBackoffice: {} as Record<string, number>,
     byReturnedAgent: {} as Record<string, number>,
   };
@@ -445,6 +496,9 @@ export function expectedQueueSummary(cases: readonly WalkCase[]) {
   for (const walk of cases) {
     if (!walk.caseId) continue;
     switch (walk.status) {
+      case 'to_typify':
+        summary.queues.to_typify++;
+        break;
       case 'filed':
         summary.queues.unassigned++;
         break;

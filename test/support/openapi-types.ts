@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** Where the client types generated from /docs-json are kept (committed: the suites type-check against them). */
-export const GENERATED_TYPES_PATH = 'test/support/generated/pqr-api.ts';
+export const GENERATED_TYPES_PATH = 'libs/api-contract/src/pqr-api.ts';
 
 const CLI = join(dirname(require.resolve('openapi-typescript/package.json')), 'bin', 'cli.js');
 

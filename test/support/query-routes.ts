@@ -113,6 +113,15 @@ export const QUERY_ROUTES: QueryRouteSpec[] = [
     notFound: () => `/cases/${randomUUID()}/deadline`,
   },
   {
+    path: '/queues/to-typify',
+    roles: ['agent', 'supervisor'],
+    actor: 'agent',
+    url: () => '/queues/to-typify',
+    query: (c) => ({ minPosition: String(c.head) }),
+    list: true,
+    freshness: true,
+  },
+  {
     path: '/queues/unassigned',
     roles: ['supervisor'],
     actor: 'supervisor',
@@ -213,6 +222,12 @@ export const QUERY_ROUTES: QueryRouteSpec[] = [
       // more than three years
       { query: { from: '2020-01-01', to: '2026-01-01' }, field: 'to' },
     ],
+  },
+  {
+    path: '/public/filing-form',
+    roles: 'public',
+    url: () => '/public/filing-form',
+    query: () => ({}),
   },
   {
     path: '/public/cases/{filingNumber}',

@@ -27,7 +27,7 @@ process.once('exit', () => {
 export function startTsProcess(entry: string, options: { dataDir: string; env?: Record<string, string>; args?: string[] }): TsProcess {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry, ...(options.args ?? [])], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PUBLIC_RATE_LIMIT: UNTHROTTLED, LOG_LEVEL: 'warn', ...options.env, DATA_DIR: options.dataDir, JWT_SECRET: TEST_JWT_SECRET },
+    env: { ...process.env, PUBLIC_RATE_LIMIT: UNTHROTTLED, PUBLIC_CASE_RATE_LIMIT: UNTHROTTLED, LOG_LEVEL: 'warn', ...options.env, DATA_DIR: options.dataDir, JWT_SECRET: TEST_JWT_SECRET },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

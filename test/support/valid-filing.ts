@@ -16,3 +16,17 @@ export const validFiling = () => ({
   },
   consent: { givenAt: '2026-03-02T09:55:00-05:00', channel: 'phone', policyVersion: '2026-01' },
 });
+
+/** A valid `POST /public/cases` body: the same claim as the customer files it on the web form (no typification). */
+export const validWebFiling = () => ({
+  kind: 'claim',
+  fullName: 'María Fernanda Rojas',
+  documentType: 'CC',
+  documentNumber: '1020304050',
+  email: 'maria.rojas@example.com',
+  phone: '+57 300 123 4567',
+  subject: 'Cobro duplicado en la factura de febrero',
+  facts: 'El 15 de febrero de 2026 se cobró dos veces el plan.',
+  request: 'Reversar el cobro duplicado',
+  consent: { accepted: true, policyVersion: '2026-01' },
+});

@@ -12,7 +12,10 @@ import { CaseHistoryController } from './cases/case-history/case-history.control
 import { GetCaseHistoryHandler } from './cases/case-history/case-history.query';
 import { ChangeCaseController } from './cases/change-case/change-case.controller';
 import { PublicSurveyController } from './cases/public-survey/public-survey.controller';
+import { WebFilingController } from './cases/web-filing/web-filing.controller';
 import { AnswerSurveyPubliclyHandler } from './cases/public-survey/public-survey.handler';
+import { PublicAnswersController } from './cases/public-commands/public-answers.controller';
+import { CustomerCommands } from './cases/public-commands/customer-commands';
 import { FileCaseController } from './cases/file-case/file-case.controller';
 import { FileCaseHandler } from './cases/file-case/file-case.handler';
 import { RelatedCases } from './cases/file-case/related-case';
@@ -73,6 +76,8 @@ export class AppModule {
         DistributeCasesController,
         ChangeCaseController,
         PublicSurveyController,
+        WebFilingController,
+        PublicAnswersController,
         CaseHistoryController,
         CaseDeadlineController,
         CaseViewController,
@@ -95,6 +100,7 @@ export class AppModule {
         RelatedCases,
         ChangeCaseHandler,
         AnswerSurveyPubliclyHandler,
+        CustomerCommands,
         GetCaseHistoryHandler,
         GetCaseDeadlineHandler,
         DistributeCasesHandler,

@@ -7,6 +7,7 @@ import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig, lockDataDir, validateAppConfig } from '@app/runtime';
 import { ApiErrorFilter } from './http/api-error.filter';
 import { openApiDocument } from './http/openapi-document';
+import { servePortal } from './portal/serve-portal';
 import { createValidationPipe } from './http/validation';
 import { hardenHttp } from './security/http-hardening';
 
@@ -32,6 +33,7 @@ export async function createApp(options: AppModuleOptions = {}, logger: false | 
   app.useLogger(app.get(PinoNestLogger));
   app.flushLogs();
   hardenHttp(app, app.get(AppConfig));
+  servePortal(app, app.get(AppConfig));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
   app.enableShutdownHooks();

@@ -10,3 +10,5 @@ export { UNMATCHED_MAIL_STREAM, UnmatchedMailLog } from './inbound/unmatched-mai
 export { GetQueueSummaryHandler, GetQueueSummaryQuery, ListQueueHandler, ListQueueQuery } from './queries/queues/queues.queries';
 export { GetReportHandler, GetReportQuery } from './queries/reports/reports.queries';
 export { API_ERRORS } from './http/api-error-catalog';
+export { caseIdForKey } from './cases/file-case/file-case.handler';
+export { WEB_CUSTOMER } from './cases/web-filing/web-filing.controller';

@@ -35,6 +35,8 @@ export interface CaseMailFacts {
    * appended with the CaseFiled): the acknowledgement then says so and promises no due date.
    */
   firstLineResolution?: string | null;
+  /** The filing's command recorded no CaseTypified (the customer filed on the web): an agent will typify it. */
+  awaitingTypification?: boolean;
 }
 
 const MAIL_EVENT_TYPES: ReadonlySet<string> = new Set(CUSTOMER_MAIL_EVENT_TYPES);
@@ -52,13 +54,13 @@ export function customerMailFor(event: CaseEvent, facts: CaseMailFacts, settings
     case 'CaseFiled':
       return facts.firstLineResolution
         ? firstLineResolution({ ...event.data, resolution: facts.firstLineResolution }, settings)
-        : filingAcknowledgement(event.data, settings);
+        : filingAcknowledgement({ ...event.data, awaitingTypification: facts.awaitingTypification ?? false }, settings);
     case 'InformationRequested':
-      return informationRequest(event.data);
+      return informationRequest({ ...event.data, filingNumber: facts.filingNumber }, settings);
     case 'InformationPeriodExtended':
       return informationPeriodExtension(event.data);
     case 'ResponseSent':
-      return caseResponse(event.data);
+      return caseResponse({ ...event.data, filingNumber: facts.filingNumber }, settings);
     case 'DeadlineExtended':
       return deadlineExtension(event.data);
     case 'CaseTransferred':

@@ -55,6 +55,16 @@ describe('mail templates (es-CO)', () => {
     });
   });
 
+  it('tells a customer who filed on the web (untypified) that an agent will review it, how to send documents, and names no typology', () => {
+    const filed = { filingNumber: '2026-000042', verificationCode: 'K7PQ2M', kind: 'complaint' as const, subject: 'Cobro', filedAt: '2026-03-02T17:30:00-05:00', dueAt: '2026-03-24T23:59:59-05:00', legalTermDays: 15 };
+    const web = render(filingAcknowledgement({ ...filed, awaitingTypification: true }, settings)).text;
+    expect(web).toContain('Un asesor revisará su solicitud para clasificarla');
+    expect(web).toContain('enviar documentos, responda a este correo');
+    expect(web).toContain('K7PQ2M');
+    expect(web).not.toMatch(/tipolog|tipific/i);
+    expect(render(filingAcknowledgement(filed, settings)).text).not.toContain('Un asesor revisará');
+  });
+
   it('agrees the pronoun with the kind: "lo radicamos" for a reclamo, "la radicamos" for a queja', () => {
     const acknowledge = (kind: 'claim' | 'complaint') =>
       render(filingAcknowledgement({ filingNumber: '2026-000042', verificationCode: 'K7PQ2M', kind, subject: 'Cobro', filedAt: '2026-03-02T17:30:00-05:00', dueAt: '2026-03-24T23:59:59-05:00', legalTermDays: 15 }, settings)).text;
@@ -63,7 +73,7 @@ describe('mail templates (es-CO)', () => {
   });
 
   it('signs once when the company signs as its customer service area', () => {
-    const mail = renderMail(informationRequest({ message: 'Copia de la factura' }), recipient, { ...settings, companyName: 'Servicio de Atención al Cliente' });
+    const mail = renderMail(informationRequest({ filingNumber: '2026-000042', message: 'Copia de la factura' }, settings), recipient, { ...settings, companyName: 'Servicio de Atención al Cliente' });
     expect(mail.text.endsWith('Cordialmente,\nServicio de Atención al Cliente\n')).toBe(true);
   });
 
@@ -74,7 +84,7 @@ describe('mail templates (es-CO)', () => {
 
   it('escapes every value in the HTML part and keeps it as typed in the text part', () => {
     const hostile = '<script>alert("x")</script> & <a href="http://evil">clic</a>';
-    const mail = render(caseResponse({ body: hostile, outcome: 'resolved', counterReplyDeadline: '2026-03-27T23:59:59-05:00' }));
+    const mail = render(caseResponse({ filingNumber: '2026-000042', body: hostile, outcome: 'resolved', counterReplyDeadline: '2026-03-27T23:59:59-05:00' }, settings));
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).not.toContain('href="http://evil"');
     expect(mail.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;a href=&quot;http://evil&quot;&gt;');
@@ -82,7 +92,7 @@ describe('mail templates (es-CO)', () => {
   });
 
   it('escapes the names in the greeting and the company in the signature', () => {
-    const mail = renderMail(informationRequest({ message: 'Copia de la factura' }), { filingNumber: '2026-000042', fullName: 'Ana <b>Gómez</b>' }, settings);
+    const mail = renderMail(informationRequest({ filingNumber: '2026-000042', message: 'Copia de la factura' }, settings), { filingNumber: '2026-000042', fullName: 'Ana <b>Gómez</b>' }, settings);
     expect(mail.html).toContain('Estimado(a) Ana &lt;b&gt;Gómez&lt;/b&gt;:');
   });
 
@@ -92,18 +102,27 @@ describe('mail templates (es-CO)', () => {
   });
 
   it('keeps the line breaks of what staff wrote, quoted in text and as <br> in HTML', () => {
-    const mail = render(informationRequest({ message: 'Copia de la factura\nExtracto de febrero' }));
+    const mail = render(informationRequest({ filingNumber: '2026-000042', message: 'Copia de la factura\nExtracto de febrero' }, settings));
     expect(mail.text).toContain('> Copia de la factura\n> Extracto de febrero');
     expect(mail.html).toContain('Copia de la factura<br>Extracto de febrero');
     expect(mail.text).toContain('un (1) mes');
   });
 
   it('tells the customer whether the response settles the case and until when to reply', () => {
-    const resolved = render(caseResponse({ body: 'Reversamos el cobro.', outcome: 'resolved', counterReplyDeadline: '2026-03-27T23:59:59-05:00' }));
-    const pending = render(caseResponse({ body: 'Estamos revisando.', outcome: 'pending', counterReplyDeadline: '2026-03-27T23:59:59-05:00' }));
+    const resolved = render(caseResponse({ filingNumber: '2026-000042', body: 'Reversamos el cobro.', outcome: 'resolved', counterReplyDeadline: '2026-03-27T23:59:59-05:00' }, settings));
+    const pending = render(caseResponse({ filingNumber: '2026-000042', body: 'Estamos revisando.', outcome: 'pending', counterReplyDeadline: '2026-03-27T23:59:59-05:00' }, settings));
     expect(resolved.text).toContain('damos por atendida');
     expect(pending.text).toContain('sigue en trámite');
     expect(resolved.text).toContain('hasta el 27 de marzo de 2026');
+  });
+
+  it('links the information request and the response to the page of the case, where the customer may answer on the web', () => {
+    const request = render(informationRequest({ filingNumber: '2026-000042', message: 'Copia de la factura' }, settings));
+    const response = render(caseResponse({ filingNumber: '2026-000042', body: 'Reversamos el cobro.', outcome: 'resolved', counterReplyDeadline: '2026-03-27T23:59:59-05:00' }, settings));
+    for (const mail of [request, response]) {
+      expect(mail.text).toContain('o en la página de su caso');
+      expect(mail.html).toContain('<a href="https://pqr.example.co/casos/2026-000042">');
+    }
   });
 
   it('gives the reasons and the new date of an extension', () => {

@@ -12,25 +12,35 @@ function queuesAfter(history: keyof typeof HISTORIES, other: keyof typeof HISTOR
 
 describe('case-queues projection', () => {
   it.each([
-    ['filed', 'unassigned', { unassigned: 2, backoffice: 0, returned: 0, awaiting_customer: 0 }, {}, {}],
-    ['assigned', 'backoffice', { unassigned: 1, backoffice: 1, returned: 0, awaiting_customer: 0 }, { 'bo-beto': 1 }, {}],
-    ['returned', 'returned', { unassigned: 1, backoffice: 0, returned: 1, awaiting_customer: 0 }, {}, { 'agent-ana': 1 }],
-    ['awaiting_information', 'awaiting_customer', { unassigned: 1, backoffice: 0, returned: 0, awaiting_customer: 1 }, {}, {}],
-    ['responded_pending', 'backoffice', { unassigned: 1, backoffice: 1, returned: 0, awaiting_customer: 0 }, { 'bo-beto': 1 }, {}],
-    ['responded_resolved', 'awaiting_customer', { unassigned: 1, backoffice: 0, returned: 0, awaiting_customer: 1 }, {}, {}],
+    ['to_typify', 'to_typify', { to_typify: 1, unassigned: 1, backoffice: 0, returned: 0, awaiting_customer: 0 }, {}, {}],
+    ['filed', 'unassigned', { to_typify: 0, unassigned: 2, backoffice: 0, returned: 0, awaiting_customer: 0 }, {}, {}],
+    ['assigned', 'backoffice', { to_typify: 0, unassigned: 1, backoffice: 1, returned: 0, awaiting_customer: 0 }, { 'bo-beto': 1 }, {}],
+    ['returned', 'returned', { to_typify: 0, unassigned: 1, backoffice: 0, returned: 1, awaiting_customer: 0 }, {}, { 'agent-ana': 1 }],
+    ['awaiting_information', 'awaiting_customer', { to_typify: 0, unassigned: 1, backoffice: 0, returned: 0, awaiting_customer: 1 }, {}, {}],
+    ['responded_pending', 'backoffice', { to_typify: 0, unassigned: 1, backoffice: 1, returned: 0, awaiting_customer: 0 }, { 'bo-beto': 1 }, {}],
+    ['responded_resolved', 'awaiting_customer', { to_typify: 0, unassigned: 1, backoffice: 0, returned: 0, awaiting_customer: 1 }, {}, {}],
   ] as const)('given a case %s and another just filed, then it sits in %s and the summary counts both', (history, queue, queues, byBackoffice, byReturnedAgent) => {
     const collections = queuesAfter(history);
     expect(collections[QUEUE_ITEMS_COLLECTION][CASE_ID]).toMatchObject({ queue, filingNumber: '2026-000042' });
     expect(collections[QUEUE_SUMMARY_COLLECTION][QUEUE_SUMMARY_ID]).toEqual({ queues, byBackoffice, byReturnedAgent });
   });
 
+  it('given a case to typify, when an agent typifies it, then it leaves to_typify for unassigned', () => {
+    const typified: CaseEvent = { type: 'CaseTypified', data: { kind: 'claim', typology: 'billing', motive: 'duplicate-charge', typifiedBy: 'agent-luis', legalTermDays: 15, dueAt: '2026-03-24T23:59:59.999-05:00' } };
+    const events = recordCaseEvents(CASE_ID, [...HISTORIES.to_typify, typified], 1);
+    const collections = project(caseQueuesProjection, events).byCollection;
+    expect(collections[QUEUE_ITEMS_COLLECTION][CASE_ID]).toMatchObject({ queue: 'unassigned', status: 'filed', typology: 'billing', channel: 'web' });
+    expect(collections[QUEUE_SUMMARY_COLLECTION][QUEUE_SUMMARY_ID]).toMatchObject({ queues: { to_typify: 0, unassigned: 1 } });
+  });
+
   it.each(['closed', 'transferred', 'resolved_first_line'] as const)('given a case %s, then it leaves every queue', (history) => {
     const collections = queuesAfter(history);
     expect(collections[QUEUE_ITEMS_COLLECTION][CASE_ID]).toBeUndefined();
-    expect(collections[QUEUE_SUMMARY_COLLECTION][QUEUE_SUMMARY_ID]).toMatchObject({ queues: { unassigned: 1, backoffice: 0, returned: 0, awaiting_customer: 0 } });
+    expect(collections[QUEUE_SUMMARY_COLLECTION][QUEUE_SUMMARY_ID]).toMatchObject({ queues: { to_typify: 0, unassigned: 1, backoffice: 0, returned: 0, awaiting_customer: 0 } });
   });
 
   it('marks the queues where the legal clock runs, for the at-risk query', () => {
+    expect(queuesAfter('to_typify')[QUEUE_ITEMS_COLLECTION][CASE_ID]).toMatchObject({ clockRunning: true, channel: 'web', dueAt: '2026-03-24T23:59:59.999-05:00' });
     expect(queuesAfter('assigned')[QUEUE_ITEMS_COLLECTION][CASE_ID]).toMatchObject({ clockRunning: true, dueAt: '2026-03-24T23:59:59.999-05:00' });
     expect(queuesAfter('awaiting_information')[QUEUE_ITEMS_COLLECTION][CASE_ID]).toMatchObject({ clockRunning: false });
   });

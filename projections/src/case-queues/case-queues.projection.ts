@@ -40,13 +40,14 @@ export interface QueueSummary {
 
 export const caseQueuesProjection = defineProjection<{ item: QueueItem; summary: QueueSummary }>({
   name: 'case-queues',
-  /** 3: the state's reasons read [erased] after PetitionerDataErased (issue 23). */
-  version: 3,
+  /** 3: the state's reasons read [erased] after PetitionerDataErased (issue 23); 4: the to_typify queue (issue 26). */
+  version: 4,
   collections: [
     {
       name: QUEUE_ITEMS_COLLECTION,
       indexes: [
         { fields: ['queue', 'dueAt'] },
+        { fields: ['queue', 'filedAt'] },
         { fields: ['queue', 'assigneeId', 'dueAt'] },
         { fields: ['queue', 'returnedTo', 'dueAt'] },
         { fields: ['clockRunning', 'dueAt'] },

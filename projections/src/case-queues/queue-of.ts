@@ -1,11 +1,13 @@
 import type { CaseState } from '@app/domain';
 
-export const QUEUES = ['unassigned', 'backoffice', 'returned', 'awaiting_customer'] as const;
+export const QUEUES = ['to_typify', 'unassigned', 'backoffice', 'returned', 'awaiting_customer'] as const;
 export type Queue = (typeof QUEUES)[number];
 
 /** The work queue a case sits in, or null once nobody has to act on it any more. */
 export function queueOf(state: CaseState): Queue | null {
   switch (state.status) {
+    case 'to_typify':
+      return 'to_typify';
     case 'filed':
       return 'unassigned';
     case 'assigned':
@@ -32,4 +34,4 @@ export function queueOf(state: CaseState): Queue | null {
 }
 
 /** Queues in which the legal clock runs (waiting on the customer pauses it). */
-export const CLOCK_RUNNING_QUEUES: readonly Queue[] = ['unassigned', 'backoffice', 'returned'];
+export const CLOCK_RUNNING_QUEUES: readonly Queue[] = ['to_typify', 'unassigned', 'backoffice', 'returned'];

@@ -9,7 +9,7 @@ describe('case-timeline projection', () => {
       entries: { type: string; channel: string; customerVisible: boolean; actorId: string; at: string; description: string }[];
     };
     // The status is the case view's: the timeline keeps no case state (ADR 16).
-    expect(Object.keys(timeline).sort()).toEqual(['caseId', 'entries', 'filingNumber', 'verificationCodeHash']);
+    expect(Object.keys(timeline).sort()).toEqual(['caseId', 'entries', 'filingNumber', 'responses', 'verificationCodeHash']);
     expect(timeline.entries.map((e) => [e.type, e.channel, e.customerVisible])).toEqual([
       ['CaseFiled', 'phone', true],
       ['CaseTypified', 'internal', false],
@@ -19,6 +19,26 @@ describe('case-timeline projection', () => {
     ]);
     expect(timeline.entries[0]).toMatchObject({ actorId: 'someone', at: '2026-03-02T10:00:00-05:00', description: 'Caso radicado con el número 2026-000042' });
     expect(timeline.entries[4].description).toBe('Respuesta enviada al cliente (resuelto)');
+  });
+
+  it('given responses and a resolution at first line, then their texts oldest first; after an erasure every text reads [erased]', () => {
+    const timelineOf = (history: CaseEvent[]) =>
+      project(caseTimelineProjection, recordCaseEvents(CASE_ID, history)).byCollection[TIMELINES_COLLECTION][CASE_ID] as { responses: unknown[] };
+    const reopened: CaseEvent[] = [
+      ...HISTORIES.responded_pending,
+      { type: 'ResponseSent', data: { body: 'Reversamos el cobro', outcome: 'resolved', respondedBy: 'bo-beto', respondedAt: '2026-03-11T10:00:00-05:00', counterReplyDeadline: '2026-03-16T23:59:59.999-05:00' } },
+    ];
+    expect(timelineOf(reopened).responses).toEqual([
+      { at: '2026-03-09T10:00:00-05:00', body: 'Estamos revisando', outcome: 'pending' },
+      { at: '2026-03-11T10:00:00-05:00', body: 'Reversamos el cobro', outcome: 'resolved' },
+    ]);
+    expect(timelineOf(HISTORIES.resolved_first_line).responses).toEqual([{ at: '2026-03-02T10:00:00-05:00', body: 'Se explicó la tarifa', outcome: 'resolved' }]);
+    expect(timelineOf(HISTORIES.in_progress).responses).toEqual([]);
+    const erased: CaseEvent = { type: 'PetitionerDataErased', data: { petitionerId: 'p', withdrawnMessages: [], erasedBy: 'admin-ada', erasedAt: '2026-03-12T10:00:00-05:00' } };
+    expect(timelineOf([...reopened, erased]).responses).toEqual([
+      { at: '2026-03-09T10:00:00-05:00', body: '[erased]', outcome: 'pending' },
+      { at: '2026-03-11T10:00:00-05:00', body: '[erased]', outcome: 'resolved' },
+    ]);
   });
 
   it('given events of a case whose filing it never saw, then it keeps no timeline', () => {

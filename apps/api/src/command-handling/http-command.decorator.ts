@@ -10,7 +10,8 @@ export type HttpCommandHeaders = CommandHeaders;
 const IF_MATCH = /^(?:W\/)?"?(\d{1,15})"?$/;
 const TOKEN = /^[\x21-\x7e]{1,200}$/;
 
-export const HttpCommand = createParamDecorator((_: unknown, context: ExecutionContext): HttpCommandHeaders => {
+/** `@HttpCommand()` on a staff route; `@HttpCommand(actor)` on a public one, whose commands that actor sends (no token). */
+export const HttpCommand = createParamDecorator((publicActor: Actor | undefined, context: ExecutionContext): HttpCommandHeaders => {
   const request = context.switchToHttp().getRequest<{ actor?: Actor; id?: unknown; headers: Record<string, string | undefined> }>();
   const { 'if-match': ifMatch, 'idempotency-key': idempotencyKey, 'x-correlation-id': correlationId } = request.headers;
   const problems = [
@@ -19,9 +20,10 @@ export const HttpCommand = createParamDecorator((_: unknown, context: ExecutionC
     correlationId !== undefined && !TOKEN.test(correlationId) && { field: 'X-Correlation-Id', reason: 'X-Correlation-Id must be 1-200 visible ASCII characters' },
   ].filter((problem): problem is { field: string; reason: string } => Boolean(problem));
   if (problems.length > 0) throw new RequestValidationError(problems);
-  if (!request.actor) throw new Error('HttpCommand used on a route without authentication');
+  const actor = request.actor ?? publicActor;
+  if (!actor) throw new Error('HttpCommand used on a route without authentication');
   return {
-    actor: request.actor,
+    actor,
     expectedRevision: ifMatch === undefined ? undefined : Number(IF_MATCH.exec(ifMatch)![1]),
     idempotencyKey,
     // Without X-Correlation-Id, the request id (X-Request-Id, in every log line) ties the events to the request.

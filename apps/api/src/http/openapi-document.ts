@@ -4,12 +4,15 @@ import { ApiErrorDto } from './api-error.dto';
 import { operationFacts } from './openapi-operations';
 import { documentCommonParameters, documentErrorResponses, documentRoles } from './openapi-responses';
 import { documentClosedBodies, documentSchemaRules } from './schema-rules';
+import { AppConfig } from '@app/runtime';
+import { documentPolicyVersion } from '../cases/web-filing/policy-version.openapi';
 
 /**
  * The OpenAPI document served at /docs-json: the routes as Swagger reads them, one tag each (no
  * automatic tag per controller), then completed from the same metadata the guards read: the roles
  * in each description, every error answer with its codes, the shared parameter checks, the body
- * rules a property alone cannot state, and request bodies closed to unknown fields.
+ * rules a property alone cannot state, request bodies closed to unknown fields, and the policy version
+ * a web filing must accept.
  */
 export function openApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
@@ -26,5 +29,6 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     { extraModels: [ApiErrorDto], autoTagControllers: false },
   );
   const facts = operationFacts(app);
+  documentPolicyVersion(document, app.get(AppConfig).PRIVACY_POLICY_VERSION);
   return documentClosedBodies(documentSchemaRules(documentCommonParameters(documentErrorResponses(documentRoles(document, facts), facts))));
 }

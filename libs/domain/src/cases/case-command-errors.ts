@@ -10,7 +10,7 @@ export type CaseErrorName = keyof typeof CaseErrors;
  * every failure they assert is listed here for its command.
  */
 export const CASE_COMMAND_ERRORS: { readonly [Type in CaseCommandType]: readonly CaseErrorName[] } = {
-  FileCase: ['alreadyFiled', 'consentRequired', 'firstLineNotAllowed'],
+  FileCase: ['alreadyFiled', 'consentRequired', 'typificationIncomplete', 'firstLineNotAllowed'],
   AssignCase: ['notFound', 'wrongStatus', 'alreadyAssignedTo'],
   ReviewTypification: ['notFound', 'wrongStatus', 'notAssignee', 'reasonRequired'],
   RetypifyCase: ['notFound', 'wrongStatus', 'notReturnedToActor'],

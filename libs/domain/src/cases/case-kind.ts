@@ -22,6 +22,13 @@ export const LEGAL_TERM_BUSINESS_DAYS: Record<CaseKind, number> = {
   inquiry: 30,
 };
 
+/**
+ * The kinds a customer chooses from when filing on their own (the web form): petición, queja, reclamo,
+ * sugerencia, denuncia, consulta. A derecho de petición or a document request is told apart when typified.
+ */
+export const CUSTOMER_CASE_KINDS = ['petition', 'complaint', 'claim', 'suggestion', 'report', 'inquiry'] as const satisfies readonly CaseKind[];
+export type CustomerCaseKind = (typeof CUSTOMER_CASE_KINDS)[number];
+
 /** Only a petición or a consulta the agent can answer is resolved at first line. */
 export const FIRST_LINE_RESOLVABLE_KINDS: readonly CaseKind[] = ['petition', 'inquiry', 'document_request'];
 

@@ -33,7 +33,7 @@ describe('Consent (Ley 1581 de 2012, art. 9): a case is filed only with it, reco
     const read = upcastCaseEvent('CaseFiled', 1, v1 as unknown as Record<string, unknown>);
     expect(read).toEqual({ type: 'CaseFiled', data: { ...v1, consent: null, petitionerId: null } });
     const state = decider.evolve(decider.initialState(), read);
-    expect(state).toMatchObject({ status: 'filed', petitionerId: null, petitionerErased: false });
+    expect(state).toMatchObject({ status: 'to_typify', petitionerId: null, petitionerErased: false });
   });
 });
 

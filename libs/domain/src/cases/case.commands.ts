@@ -4,9 +4,14 @@ import type { AttachmentRef, Consent, EmailAddressee, EmailRef, Petitioner, Stor
 
 type Command<Type extends string, Data> = { type: Type; data: Data } & CommandContext;
 
+/**
+ * Without `typology` and `motive` (a web filing by the customer) the case is filed untypified
+ * (`to_typify`) and an agent typifies it later (RetypifyCase); `kind` is the customer's choice.
+ */
 export type FileCase = Command<
   'FileCase',
-  Typification & {
+  Pick<Typification, 'kind'> &
+    Partial<Record<'typology' | 'motive', string | null>> & {
     caseId: string;
     /** Allocated atomically outside the core (unique and increasing per year). */
     filingNumber: string;

@@ -43,7 +43,7 @@ const MATRIX: { command: CaseCommand; allowed: Partial<Record<HistoryName, strin
   },
   {
     command: command('RetypifyCase', { kind: 'complaint', typology: 'service', motive: 'rude-staff' }, actors.agent),
-    allowed: { returned: 'CaseTypified' },
+    allowed: { to_typify: 'CaseTypified', returned: 'CaseTypified' },
   },
   { command: command('RequestInformation', { message: 'Adjunte la factura' }, actors.backoffice), allowed: { in_progress: 'InformationRequested' } },
   { command: command('ExtendInformationPeriod', { channel: 'phone' }, actors.agent), allowed: { awaiting_information: 'InformationPeriodExtended' } },
@@ -69,7 +69,7 @@ const MATRIX: { command: CaseCommand; allowed: Partial<Record<HistoryName, strin
   {
     command: command('TransferCase', { entity: 'Superintendencia de Industria y Comercio', entityEmail: 'radicacion@sic.gov.co', reason: 'Competencia' }, actors.supervisor),
     allowed: {
-      filed: 'CaseTransferred', assigned: 'CaseTransferred', returned: 'CaseTransferred', in_progress: 'CaseTransferred',
+      to_typify: 'CaseTransferred', filed: 'CaseTransferred', assigned: 'CaseTransferred', returned: 'CaseTransferred', in_progress: 'CaseTransferred',
       awaiting_information: 'CaseTransferred',
     },
   },
@@ -87,7 +87,7 @@ const MATRIX: { command: CaseCommand; allowed: Partial<Record<HistoryName, strin
   {
     command: command('CloseCase', { reason: 'Sin contrarespuesta' }, actors.supervisor),
     allowed: {
-      filed: 'CaseClosed', assigned: 'CaseClosed', returned: 'CaseClosed', in_progress: 'CaseClosed',
+      to_typify: 'CaseClosed', filed: 'CaseClosed', assigned: 'CaseClosed', returned: 'CaseClosed', in_progress: 'CaseClosed',
       awaiting_information: 'CaseClosed', responded_pending: 'CaseClosed', responded_resolved: 'CaseClosed',
     },
   },

@@ -36,8 +36,9 @@ const EMAIL_SUMMARY_LENGTH = 2000;
 const SURVEY_STATUSES: readonly CaseStatus[] = ['resolved_first_line', 'responded', 'closed'];
 const QUALITY_REVIEW_STATUSES: readonly CaseStatus[] = ['resolved_first_line', 'responded', 'closed', 'transferred'];
 const EXTENSION_STATUSES: readonly CaseStatus[] = ['filed', 'assigned', 'returned', 'in_progress', 'responded'];
-const CLOSABLE_STATUSES: readonly CaseStatus[] = ['filed', 'assigned', 'returned', 'in_progress', 'awaiting_information', 'responded'];
-const TRANSFERABLE_STATUSES: readonly CaseStatus[] = ['filed', 'assigned', 'returned', 'in_progress', 'awaiting_information'];
+// An untypified web filing may be closed (a duplicate, an abuse) or transferred (art. 21) before anyone typifies it.
+const CLOSABLE_STATUSES: readonly CaseStatus[] = ['to_typify', 'filed', 'assigned', 'returned', 'in_progress', 'awaiting_information', 'responded'];
+const TRANSFERABLE_STATUSES: readonly CaseStatus[] = ['to_typify', 'filed', 'assigned', 'returned', 'in_progress', 'awaiting_information'];
 const ASSIGNABLE_STATUSES: readonly CaseStatus[] = ['filed', 'assigned', 'returned', 'in_progress', 'awaiting_information', 'responded'];
 
 export function createCaseDecider(calendar: DeadlineCalendar): CaseDecider {
@@ -105,11 +106,14 @@ function requireAssigneeIfBackoffice(actor: Actor, state: { assigneeId: string |
   if (actor.roles.includes('backoffice') && !actsForAnyone && state.assigneeId !== actor.id) throw CaseErrors.notAssignee();
 }
 
+/** A filing without typology and motive (the customer's, on the web) records CaseFiled only: the case waits to be typified. */
 function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseState): CaseEvent[] {
   if (state.status !== 'none') throw CaseErrors.alreadyFiled();
   const d = command.data;
   const resolvesAtFirstLine = Boolean(d.firstLineResolution);
   if (!d.consent) throw CaseErrors.consentRequired();
+  const typified = Boolean(d.typology) && Boolean(d.motive);
+  if (!typified && (Boolean(d.typology) || Boolean(d.motive) || resolvesAtFirstLine)) throw CaseErrors.typificationIncomplete();
   if (resolvesAtFirstLine && !FIRST_LINE_RESOLVABLE_KINDS.includes(d.kind)) throw CaseErrors.firstLineNotAllowed(d.kind);
   const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[d.kind];
   const dueAt = calendar.addBusinessDays(calendar.legalTermStart(command.at), legalTermDays);
@@ -136,11 +140,12 @@ function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseSt
         consent: { givenAt: d.consent.givenAt, channel: d.consent.channel, policyVersion: d.consent.policyVersion },
       },
     },
-    {
-      type: 'CaseTypified',
-      data: { kind: d.kind, typology: d.typology, motive: d.motive, typifiedBy: command.actor.id, legalTermDays, dueAt },
-    },
   ];
+  if (!typified) return events;
+  events.push({
+    type: 'CaseTypified',
+    data: { kind: d.kind, typology: d.typology!, motive: d.motive!, typifiedBy: command.actor.id, legalTermDays, dueAt },
+  });
   if (d.firstLineResolution) {
     events.push({
       type: 'CaseResolvedAtFirstLine',
@@ -182,11 +187,15 @@ function reviewTypification(command: C.ReviewTypification, state: FiledCase): Ca
   ];
 }
 
-/** docs/domain.md step 4: the case went back to the agent who typified it; they (or a supervisor) re-typify it, not any agent. */
+/**
+ * An untypified web filing is typified by any agent (it then waits for distribution). docs/domain.md step 4: a
+ * returned case went back to the agent who typified it; they (or a supervisor) re-typify it, not any agent.
+ * Either way the legal term still counts from the filing, with the term of the kind now given.
+ */
 function retypifyCase(calendar: DeadlineCalendar, command: C.RetypifyCase, state: FiledCase): CaseEvent[] {
-  requireStatus(state, ['returned'], command);
+  requireStatus(state, ['to_typify', 'returned'], command);
   const actsForAnyone = command.actor.roles.includes('supervisor') || command.actor.roles.includes('admin');
-  if (!actsForAnyone && command.actor.id !== state.returnedTo) throw CaseErrors.notReturnedToActor(state.returnedTo);
+  if (state.status === 'returned' && !actsForAnyone && command.actor.id !== state.returnedTo) throw CaseErrors.notReturnedToActor(state.returnedTo);
   const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[command.data.kind];
   const dueAt = calendar.addBusinessDays(calendar.legalTermStart(state.filedAt), legalTermDays + state.extendedBusinessDays);
   const { kind, typology, motive } = command.data;

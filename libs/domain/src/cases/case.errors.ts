@@ -57,6 +57,12 @@ export const CaseErrors = {
     new DomainError('CASE.TIMER_STALE', `The timer was set for ${expected}; the case now stands at ${actual ?? 'nothing'}`, 'conflict', { expected, actual }),
   emailAlreadyDelivered: (sourceEventId: string) =>
     new DomainError('CASE.EMAIL_ALREADY_DELIVERED', `The message for event ${sourceEventId} was already delivered`, 'conflict', { sourceEventId }),
+  typificationIncomplete: () =>
+    new DomainError(
+      'CASE.TYPIFICATION_INCOMPLETE',
+      'A filing is typified with both typology and motive, or with neither (a web filing an agent typifies later); a resolution at first line needs them',
+      'rule',
+    ),
   consentRequired: () =>
     new DomainError(
       'CASE.CONSENT_REQUIRED',

@@ -12,8 +12,9 @@ import type { CaseFacts, CaseSlaFacts, CaseState, FiledCase } from './case.state
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'CaseFiled') {
     const d = event.data;
+    // A filing typified by staff comes with its CaseTypified (same command), which makes it `filed`.
     return {
-      status: 'filed',
+      status: 'to_typify',
       caseId: d.caseId,
       filingNumber: d.filingNumber,
       filedAt: d.filedAt,
@@ -52,6 +53,8 @@ function evolveFiled(state: FiledCase, event: CaseEvent): CaseState {
       const typification = { kind, typology, motive };
       // Re-typifying a returned case sends it back to its backoffice agent for verification.
       if (state.status === 'returned') return { status: 'assigned', ...facts, typification, typifiedBy, legalTermDays, dueAt, assigneeId: state.assigneeId };
+      // The first typification (with the filing, or of a web filing later) leaves it waiting for distribution.
+      if (state.status === 'to_typify') return { status: 'filed', ...facts, typification, typifiedBy, legalTermDays, dueAt };
       return { ...state, typification, typifiedBy, legalTermDays, dueAt };
     }
     case 'CaseResolvedAtFirstLine': {

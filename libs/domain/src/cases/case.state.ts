@@ -63,6 +63,8 @@ export type ClosedFields = { closeReason: string };
 
 export type CaseState =
   | { status: 'none' }
+  /** Filed on the web by the customer, without a typification: an agent typifies it (the legal term runs from the filing). */
+  | (CaseFacts & { status: 'to_typify' })
   | (CaseFacts & { status: 'filed' })
   | (CaseFacts & Assigned & { status: 'assigned' })
   | (CaseFacts & Assigned & { status: 'returned' } & ReturnedFields)
@@ -79,6 +81,7 @@ export type FiledCase = Exclude<CaseState, { status: 'none' }>;
 
 export const CASE_STATUSES: readonly CaseStatus[] = [
   'none',
+  'to_typify',
   'filed',
   'assigned',
   'returned',
@@ -93,6 +96,7 @@ export const CASE_STATUSES: readonly CaseStatus[] = [
 
 /** Statuses in which the case still waits on the company or the customer. */
 export const OPEN_STATUSES: readonly CaseStatus[] = [
+  'to_typify',
   'filed',
   'assigned',
   'returned',

@@ -53,6 +53,20 @@ export const caseFiled: CaseEvent = {
   },
 };
 
+/** The actor a filing on the web is recorded with (the customer, no roles). */
+export const WEB_CUSTOMER = { id: 'customer:web', roles: [] } as Actor;
+
+/** The same claim filed by the customer on the web: untypified (no CaseTypified), the legal term from the filing. */
+export const webCaseFiled: CaseEvent = {
+  type: 'CaseFiled',
+  data: {
+    ...(caseFiled.data as Extract<CaseEvent, { type: 'CaseFiled' }>['data']),
+    channel: 'web',
+    filedBy: WEB_CUSTOMER.id,
+    consent: { ...consent, channel: 'web' },
+  },
+};
+
 export const caseTypified: CaseEvent = {
   type: 'CaseTypified',
   data: { kind: 'claim', typology: 'billing', motive: 'duplicate-charge', typifiedBy: actors.agent.id, legalTermDays: 15, dueAt: DUE_AT },
@@ -90,6 +104,7 @@ export const respondedResolved: CaseEvent = {
 /** One history per status the case can be in. */
 export const HISTORIES = {
   none: [] as CaseEvent[],
+  to_typify: [webCaseFiled],
   filed: [caseFiled, caseTypified],
   assigned: [caseFiled, caseTypified, assigned],
   returned: [caseFiled, caseTypified, assigned, returned],

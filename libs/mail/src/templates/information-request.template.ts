@@ -1,7 +1,9 @@
-import { MailDraft } from '../mail-content';
+import { trackingUrl } from '../customer-links';
+import { MailDraft, MailSettings } from '../mail-content';
 import { spanishDate } from '../spanish-format';
 
 export interface InformationRequestData {
+  filingNumber: string;
   /** What the backoffice agent asks for, as written. */
   message: string;
   /** Art. 17: only a request within 10 business days of filing suspends the term to answer. Absent: suspended (v1). */
@@ -13,7 +15,7 @@ export interface InformationRequestData {
 }
 
 /** Sent on InformationRequested (Ley 1755 de 2015, art. 17): what is missing and the real date the case closes if it never arrives. */
-export function informationRequest(data: InformationRequestData): MailDraft {
+export function informationRequest(data: InformationRequestData, settings: MailSettings): MailDraft {
   const suspends = data.suspendsLegalTerm ?? true;
   return {
     title: 'Necesitamos información adicional para atender su solicitud',
@@ -23,10 +25,12 @@ export function informationRequest(data: InformationRequestData): MailDraft {
       {
         kind: 'paragraph',
         text: suspends
-          ? 'Puede enviarla respondiendo a este correo. El término para responderle queda suspendido mientras tanto y se ' +
-            'reanudará el día siguiente a aquel en que recibamos la información.'
-          : 'Puede enviarla respondiendo a este correo. El término para responderle no se suspende por esta solicitud.',
+          ? 'Puede enviarla respondiendo a este correo o en la página de su caso, con su código de verificación. El término para ' +
+            'responderle queda suspendido mientras tanto y se reanudará el día siguiente a aquel en que recibamos la información.'
+          : 'Puede enviarla respondiendo a este correo o en la página de su caso, con su código de verificación. El término para ' +
+            'responderle no se suspende por esta solicitud.',
       },
+      { kind: 'link', label: 'Enviar la información en la página de mi caso', url: trackingUrl(settings, data.filingNumber) },
       { kind: 'paragraph', text: closingText(data) },
     ],
   };

@@ -176,7 +176,8 @@ export class MailOutboxProcessManager extends ProcessManagerBase<MailDelivery> {
     }
     const sameCommand = recorded.filter((event) => event.metadata.commandId !== undefined && event.metadata.commandId === recorded[0].metadata.commandId).map(toProjectionEvent);
     const resolved = sameCommand.find((event): event is Extract<ProjectionEvent, { type: 'CaseResolvedAtFirstLine' }> => event?.type === 'CaseResolvedAtFirstLine');
-    const content = renderOutboxMessage(source, recipient.data, this.options.settings, { firstLineResolution: resolved?.data.resolution ?? null });
+    const awaitingTypification = source.type === 'CaseFiled' && !sameCommand.some((event) => event?.type === 'CaseTypified');
+    const content = renderOutboxMessage(source, recipient.data, this.options.settings, { firstLineResolution: resolved?.data.resolution ?? null, awaitingTypification });
     return content && { to: recipient.data.email, ...content };
   }
 

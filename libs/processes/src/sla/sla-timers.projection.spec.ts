@@ -25,7 +25,7 @@ describe('SLA timers projection', () => {
 
   it.each(Object.keys(HISTORIES))('given the %s history event by event, then the timers equal a replay of the whole history', (name) => {
     const history = recordCaseEvents(CASE_ID, HISTORIES[name as keyof typeof HISTORIES]);
-    for (let end = 2; end <= history.length; end++) {
+    for (let end = 1; end <= history.length; end++) {
       const replayed = slaScheduleOf(history.slice(0, end), options);
       const doc = timersOf(history.slice(0, end));
       expect({ end, timers: doc?.timers.map(({ kind, dueAt, informationRequestedAt }) => ({ kind, dueAt, ...(informationRequestedAt && { informationRequestedAt }) })), next: doc?.nextDeadline?.dueAt }).toEqual({
@@ -49,6 +49,14 @@ describe('SLA timers projection', () => {
     if (filed.type !== 'CaseFiled') throw new Error('the history starts with the filing');
     for (const text of [filed.data.subject, filed.data.facts, filed.data.request]) expect(stored).not.toContain(text);
     expect(doc.clocks.filed).toEqual({ channel: filed.data.channel, filedAt: filed.data.filedAt });
+  });
+
+  it('given a web filing nobody has typified yet, then its clocks run from the filing on the default policy (the at-risk queue sees it)', () => {
+    const doc = timersOf(HISTORIES.to_typify)!;
+    expect(doc.state.status).toBe('to_typify');
+    expect(doc.nextDeadline).toMatchObject({ kind: 'first_response' });
+    expect(doc.timers.map((timer) => timer.kind)).toContain('resolution');
+    expect(doc.nextTimerMs).not.toBeNull();
   });
 
   it('drops the document once the case is over', () => {

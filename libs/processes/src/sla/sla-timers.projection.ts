@@ -25,8 +25,6 @@ const KEEPS_TIMERS: ReadonlySet<CaseEventType> = new Set([
 ]);
 const CHANGES_TIMERS: ReadonlySet<CaseEventType> = new Set(CASE_EVENT_TYPES.filter((type) => !KEEPS_TIMERS.has(type)));
 
-const NO_TIMERS = { timers: [], nextTimerMs: null, nextDeadline: null, nextDeadlineMs: null };
-
 export type ScheduledTimer = SlaTimer & { dueMs: number };
 
 /** The timers read model: one document per open case (deleted once the case is over). */
@@ -62,35 +60,38 @@ export function createSlaTimersProjection(settings: SlaScheduleOptions, calendar
     keysOf: (event) => ({ timers: { collection: SLA_TIMERS_COLLECTION, id: caseIdOf(event), created: opensCase(event) } }),
     evolve: ({ timers: before }, event) => {
       if (event.type === 'CaseFiled') {
-        // CaseTypified always comes with the filing: the timers are computed from it on. The clocks
-        // start from the filing's kind, channel and instants, nothing about the petitioner.
+        // The clocks start from the filing's kind, channel and instants, nothing about the petitioner. A filing
+        // typified by staff is rescheduled by its CaseTypified; a web filing waits untypified on the default policy.
         const { kind, channel, filedAt, dueAt } = event.data;
         const fold = new DeadlineFold({ kind, channel, filedAt, dueAt }, foldOptions);
-        const filed: SlaTimersDoc = { caseId: caseIdOf(event), state: evolveCase({ status: 'none' }, event), clocks: fold.snapshot(), ...NO_TIMERS };
-        return { timers: filed };
+        return { timers: scheduled(caseIdOf(event), evolveCase({ status: 'none' }, event), fold, options) };
       }
       if (!before) return {};
       const state = evolveCase(before.state, event);
       const fold = DeadlineFold.resume(before.clocks, foldOptions);
       fold.apply(withoutPersonalData(event));
       if (!CHANGES_TIMERS.has(event.type)) return { timers: { ...before, state, clocks: fold.snapshot() } };
-      const schedule = slaScheduleFrom(state, fold.clocks, options);
-      if (!schedule.open) return { timers: null };
-      // The new key first: on Node 20, `{ ...timer, dueMs }` gives every timer a hidden class of its own.
-      const timers = schedule.timers.map((timer) => ({ dueMs: Date.parse(timer.dueAt), ...timer }));
-      const nextDeadline = schedule.nextDeadline && { dueMs: Date.parse(schedule.nextDeadline.dueAt), ...schedule.nextDeadline };
-      const next: SlaTimersDoc = {
-        caseId: caseIdOf(event),
-        state,
-        clocks: fold.snapshot(),
-        timers,
-        nextTimerMs: timers.length === 0 ? null : Math.min(...timers.map((timer) => timer.dueMs)),
-        nextDeadline,
-        nextDeadlineMs: nextDeadline?.dueMs ?? null,
-      };
-      return { timers: next };
+      return { timers: scheduled(caseIdOf(event), state, fold, options) };
     },
   });
+}
+
+/** The case's timers from its state and clocks; null once the case is over. */
+function scheduled(caseId: string, state: CaseState, fold: DeadlineFold, options: SlaScheduleOptions): SlaTimersDoc | null {
+  const schedule = slaScheduleFrom(state, fold.clocks, options);
+  if (!schedule.open) return null;
+  // The new key first: on Node 20, `{ ...timer, dueMs }` gives every timer a hidden class of its own.
+  const timers = schedule.timers.map((timer) => ({ dueMs: Date.parse(timer.dueAt), ...timer }));
+  const nextDeadline = schedule.nextDeadline && { dueMs: Date.parse(schedule.nextDeadline.dueAt), ...schedule.nextDeadline };
+  return {
+    caseId,
+    state,
+    clocks: fold.snapshot(),
+    timers,
+    nextTimerMs: timers.length === 0 ? null : Math.min(...timers.map((timer) => timer.dueMs)),
+    nextDeadline,
+    nextDeadlineMs: nextDeadline?.dueMs ?? null,
+  };
 }
 
 /** The event as the clocks take it in, without the petitioner's words (the filing is not taken in: the clocks start from it). */

@@ -1,5 +1,5 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { validateAppConfig } from './app-config';
+import { mailSettingsOf, validateAppConfig } from './app-config';
 
 const SECRET = 'a-secret-that-is-long-enough-for-hs256-0123456789';
 const SECRETS = { JWT_SECRET: SECRET, PETITIONER_ID_SECRET: `${SECRET}-ids` };
@@ -54,6 +54,14 @@ describe('validateAppConfig', () => {
 
     it('given a secret that is too short, then it is refused as before', () => {
       expect(configError({ MONGODB_URL: 'mongodb://m:27017/pqr', JWT_SECRET: 'short', PETITIONER_ID_SECRET: SECRETS.PETITIONER_ID_SECRET })).toContain('JWT_SECRET: JWT_SECRET must be longer than or equal to 32 characters');
+    });
+  });
+
+  describe('the emails link to the portal', () => {
+    it('given no MAIL_PUBLIC_BASE_URL, then the links go to the portal this API serves on its PORT; given one, to it', () => {
+      expect(mailSettingsOf(validateAppConfig({})).publicBaseUrl).toBe('http://localhost:3000');
+      expect(mailSettingsOf(validateAppConfig({ PORT: '8080' })).publicBaseUrl).toBe('http://localhost:8080');
+      expect(mailSettingsOf(validateAppConfig({ PORT: '8080', MAIL_PUBLIC_BASE_URL: 'https://pqr.example.co' })).publicBaseUrl).toBe('https://pqr.example.co');
     });
   });
 });

@@ -15,6 +15,10 @@ export class AppConfig {
   @IsOptional() @IsString()
   DATA_DIR: string = './data';
 
+  /** The customer portal's build (the `vite build` output) the API serves at the site root; unset: dist/portal of this installation. */
+  @IsOptional() @IsString() @MinLength(1)
+  PORTAL_DIR?: string;
+
   /**
    * EventStoreDB / KurrentDB connection string (`esdb://host:2113?tls=false`); unset: embedded SQLite in DATA_DIR.
    * Exactly the schemes our client (@eventstore/db-client) parses: it refuses `kurrentdb://` at start-up.
@@ -102,9 +106,16 @@ export class AppConfig {
   @IsOptional() @IsString() @MinLength(32)
   PETITIONER_ID_SECRET?: string;
 
-  /** Requests per minute one client address may send to /public/* (and /inbound/*); more get 429. */
+  /** Requests per minute one client address may send to /public/* (and, apart, to /inbound/*); more get 429. */
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(100000000)
   PUBLIC_RATE_LIMIT: number = 30;
+
+  /**
+   * Requests per minute to the /public routes of one filing number, from any address; more get 429. Above
+   * PUBLIC_RATE_LIMIT, so that one address alone cannot lock a customer out of their case.
+   */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(100000000)
+  PUBLIC_CASE_RATE_LIMIT: number = 60;
 
   /** Express `trust proxy`: unset, the client address is the socket's; behind a proxy, e.g. `loopback` or `1` (hops). */
   @IsOptional() @IsString() @Matches(/^(true|false|loopback|linklocal|uniquelocal|\d{1,2}|[\d.:/a-fA-F, ]+)$/, { message: 'TRUST_PROXY must be true, false, loopback, a hop count or addresses' })
@@ -138,9 +149,12 @@ export class AppConfig {
   @IsOptional() @IsString() @MinLength(1)
   MAIL_COMPANY_NAME: string = 'Servicio de Atención al Cliente';
 
-  /** The customer-facing site: the tracking page and the survey link hang off it. */
+  /**
+   * The customer-facing site: the tracking page and the survey link hang off it. Unset: the portal this
+   * API serves at its site root, `http://localhost:<PORT>` (mailSettingsOf).
+   */
   @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'MAIL_PUBLIC_BASE_URL must be an http(s) URL' })
-  MAIL_PUBLIC_BASE_URL: string = 'http://localhost:3000';
+  MAIL_PUBLIC_BASE_URL?: string;
 
   /** The service line the customer is told to call once the email window has closed. */
   @IsOptional() @IsString() @MinLength(1)
@@ -161,6 +175,14 @@ export class AppConfig {
   /** The projector only (it serves no other HTTP): serve GET /metrics on this port, for METRICS_TOKEN; unset: no metrics server. */
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(0) @Max(65535)
   METRICS_PORT?: number;
+
+  /** The version of the data-processing policy the web form shows; a filing must accept this one (Ley 1581 de 2012). */
+  @IsOptional() @IsString() @Matches(/^[\x21-\x7e]{1,40}$/, { message: 'PRIVACY_POLICY_VERSION must be 1-40 visible ASCII characters' })
+  PRIVACY_POLICY_VERSION: string = '2026-01';
+
+  /** The policy's text (Spanish) the web form shows; unset: a short default naming MAIL_COMPANY_NAME. */
+  @IsOptional() @IsString() @MinLength(1)
+  PRIVACY_POLICY_TEXT?: string;
 
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   CALENDAR_SATURDAY_IS_BUSINESS_DAY: boolean = false;
@@ -230,7 +252,12 @@ function missingProductionSecrets(config: AppConfig): string[] {
 
 /** What the templates need from the configuration. */
 export function mailSettingsOf(config: AppConfig) {
-  return { companyName: config.MAIL_COMPANY_NAME, publicBaseUrl: config.MAIL_PUBLIC_BASE_URL, serviceLine: config.MAIL_SERVICE_LINE };
+  return { companyName: config.MAIL_COMPANY_NAME, publicBaseUrl: publicBaseUrlOf(config), serviceLine: config.MAIL_SERVICE_LINE };
+}
+
+/** MAIL_PUBLIC_BASE_URL, or by default the portal this API serves at its own site root. */
+export function publicBaseUrlOf(config: Pick<AppConfig, 'MAIL_PUBLIC_BASE_URL' | 'PORT'>): string {
+  return config.MAIL_PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
 }
 
 /** The domain of MAIL_FROM's address: it names the Message-IDs. */

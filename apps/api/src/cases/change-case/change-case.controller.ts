@@ -26,7 +26,7 @@ export class ChangeCaseController {
     return this.cases.change(id, { type: 'ReviewTypification', data: { consistent: body.consistent, reason: body.reason ?? null } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/typification', command: 'RetypifyCase', roles: ['agent', 'supervisor'], response: Response, summary: 'Re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified)' })
+  @CommandRoute({ path: ':id/typification', command: 'RetypifyCase', roles: ['agent', 'supervisor'], response: Response, summary: 'Typify a case the customer filed on the web (any agent or supervisor; it then waits for distribution, its legal term still counted from the filing), or re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified)' })
   retypify(@Id() id: string, @Body() body: Dto.RetypifyCaseDto, @HttpCommand() headers: Headers): Promise<Response> {
     return this.cases.change(id, { type: 'RetypifyCase', data: { kind: body.kind, typology: body.typology, motive: body.motive } }, body, headers);
   }

@@ -19,7 +19,7 @@ export class FileCaseController {
     created: true,
     onExistingCase: false,
     command: 'FileCase',
-    unreachable: ['alreadyFiled', 'consentRequired'],
+    unreachable: ['alreadyFiled', 'consentRequired', 'typificationIncomplete'],
     errors: ['CASE.RELATED_NOT_FOUND', 'READ_MODEL.BEHIND'],
     response: FiledCaseResponseDto,
     summary: 'File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution); a relatedFilingNumber must name a case already filed (else 422 CASE.RELATED_NOT_FOUND)',

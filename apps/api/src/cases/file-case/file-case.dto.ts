@@ -6,16 +6,19 @@ import type { CaseKind, Channel, DocumentType } from '@app/domain';
 import { ApiAllowedWhen } from '../../http/schema-rules';
 import { CalendarInstant, FILING_NUMBER_PATTERN, Nested, OneOf, OptionalName, RequiredName, RequiredText, WholeNumber } from '../../http/field.decorators';
 
+/** The longest value each field of a filing may hold (the web form states them too). */
+export const FILING_LIMITS = { fullName: 200, company: 200, documentNumber: 20, email: 254, phone: 30, address: 300, subject: 200, facts: 10000, request: 5000 } as const;
+
 export class PetitionerDto {
-  @RequiredName(200, 'Full name', 'María Fernanda Rojas') fullName: string;
+  @RequiredName(FILING_LIMITS.fullName, 'Full name', 'María Fernanda Rojas') fullName: string;
   @OneOf(DOCUMENT_TYPES, 'CC cédula, CE extranjería, TI tarjeta de identidad, NIT, PA pasaporte, PPT, RC registro civil') documentType: DocumentType;
-  @ApiProperty({ pattern: '^[A-Za-z0-9-]+$', minLength: 1, maxLength: 20, example: '1020304050' }) @RequiredName(20, undefined, '1020304050') @Matches(/^[A-Za-z0-9-]+$/, { message: 'documentNumber must be letters, digits or dashes' })
+  @ApiProperty({ pattern: '^[A-Za-z0-9-]+$', minLength: 1, maxLength: FILING_LIMITS.documentNumber, example: '1020304050' }) @RequiredName(FILING_LIMITS.documentNumber, undefined, '1020304050') @Matches(/^[A-Za-z0-9-]+$/, { message: 'documentNumber must be letters, digits or dashes' })
   documentNumber: string;
-  @ApiProperty({ format: 'email', maxLength: 254, example: 'maria.rojas@example.com' }) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
+  @ApiProperty({ format: 'email', maxLength: FILING_LIMITS.email, example: 'maria.rojas@example.com' }) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(FILING_LIMITS.email)
   email: string;
-  @ApiPropertyOptional({ pattern: '^[+0-9][0-9 ()-]{5,29}$', maxLength: 30, example: '+57 300 123 4567' }) @OptionalName(30) @Matches(/^[+\d][\d\s()-]{5,29}$/, { message: 'phone must be a phone number' }) phone?: string;
-  @OptionalName(300) address?: string;
-  @OptionalName(200) company?: string;
+  @ApiPropertyOptional({ pattern: '^[+0-9][0-9 ()-]{5,29}$', maxLength: FILING_LIMITS.phone, example: '+57 300 123 4567' }) @OptionalName(FILING_LIMITS.phone) @Matches(/^[+\d][\d\s()-]{5,29}$/, { message: 'phone must be a phone number' }) phone?: string;
+  @OptionalName(FILING_LIMITS.address) address?: string;
+  @OptionalName(FILING_LIMITS.company) company?: string;
 }
 
 /** The petitioner's consent to the processing of their personal data (Ley 1581 de 2012, art. 9). */
@@ -42,9 +45,9 @@ export class FileCaseDto {
   @RequiredName(100, 'Typology of the typification', 'billing') typology: string;
   @RequiredName(100, 'Motive of the typification', 'duplicate-charge') motive: string;
   @OneOf(CHANNELS) channel: Channel;
-  @RequiredName(200) subject: string;
-  @RequiredText(10000, 'The facts, with their dates') facts: string;
-  @RequiredText(5000, 'What the customer asks for') request: string;
+  @RequiredName(FILING_LIMITS.subject) subject: string;
+  @RequiredText(FILING_LIMITS.facts, 'The facts, with their dates') facts: string;
+  @RequiredText(FILING_LIMITS.request, 'What the customer asks for') request: string;
   @Nested(() => PetitionerDto) petitioner: PetitionerDto;
 
   @Nested(() => ConsentDto, "The petitioner's consent to the processing of their personal data: a case is filed only with it (Ley 1581 de 2012)")

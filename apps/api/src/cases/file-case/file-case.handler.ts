@@ -6,9 +6,15 @@ import type { FileCaseDto } from './file-case.dto';
 import { RelatedCases } from './related-case';
 import { OneAtATime } from './one-at-a-time';
 
+/**
+ * What a filing carries: the staff route's body, or the customer's web form (no typology or motive:
+ * the case is filed untypified, and its personal data takes the same path).
+ */
+export type FilingRequest = Omit<FileCaseDto, 'typology' | 'motive'> & { typology?: string; motive?: string };
+
 export class FileCaseCommand {
   constructor(
-    readonly body: FileCaseDto,
+    readonly body: FilingRequest,
     readonly context: CommandContext,
   ) {}
 }
@@ -46,7 +52,7 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
   }
 
   /** Unnumbered: the command path numbers the filing once the decider has accepted it (FilingNumbers). */
-  private toFiling(body: FileCaseDto, caseId: string): FileCaseInput {
+  private toFiling(body: FilingRequest, caseId: string): FileCaseInput {
     return {
       type: 'FileCase',
       data: {

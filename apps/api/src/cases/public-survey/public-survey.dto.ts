@@ -1,11 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches } from 'class-validator';
 import { OptionalText, WholeNumber } from '../../http/field.decorators';
+import { VerificationCode } from '../../http/customer-case-fields';
 
 export class PublicSurveyDto {
-  @ApiProperty({ description: 'The verification code sent to the customer with the filing number', example: 'K7P2QX', pattern: '^[A-Za-z0-9]{4,12}$' })
-  @IsString() @Matches(/^[A-Za-z0-9]{4,12}$/, { message: 'code must be the verification code sent to the customer' })
-  code: string;
+  @VerificationCode() code: string;
 
   @WholeNumber(1, 5, 'How satisfied the customer is, 1 (not at all) to 5 (very)') score: number;
   @OptionalText(2000, 'What the customer wants to add') comment?: string;

@@ -32,6 +32,14 @@ export class QueuesController {
     private readonly clock: Clock,
   ) {}
 
+  @Get('to-typify')
+  @Roles('agent', 'supervisor')
+  @ApiOperation({ summary: 'Cases the customer filed on the web, not typified yet, oldest first: any agent typifies one with POST /cases/:id/typification' })
+  @ApiResponse({ status: 200, type: QueuePageDto })
+  toTypify(@Query() query: ListQueryDto): Promise<QueuePage> {
+    return this.list([{ field: 'queue', op: 'eq', value: 'to_typify' }], query, 'filedAt');
+  }
+
   @Get('unassigned')
   @Roles('supervisor')
   @ApiOperation({ summary: 'Filed cases waiting for distribution, by due date' })
@@ -90,8 +98,8 @@ export class QueuesController {
     return this.queries.execute(new GetQueueSummaryQuery(query.minPosition));
   }
 
-  private list(where: ListQueueQuery['where'], query: ListQueryDto): Promise<QueuePage> {
-    return this.queries.execute(new ListQueueQuery(where, query, toOffsetIso(this.clock.now())));
+  private list(where: ListQueueQuery['where'], query: ListQueryDto, orderBy?: ListQueueQuery['orderBy']): Promise<QueuePage> {
+    return this.queries.execute(new ListQueueQuery(where, query, toOffsetIso(this.clock.now()), orderBy));
   }
 }
 

@@ -23,12 +23,13 @@ export interface PageRequest {
   minPosition?: number;
 }
 
-/** A page of one queue, by due date (soonest first). `now` marks overdue entries. */
+/** A page of one queue, by due date (soonest first) or, with `orderBy: 'filedAt'`, oldest first. `now` marks overdue entries. */
 export class ListQueueQuery {
   constructor(
     readonly where: Filter[],
     readonly page: PageRequest,
     readonly now: string,
+    readonly orderBy: 'dueAt' | 'filedAt' = 'dueAt',
   ) {}
 }
 
@@ -43,11 +44,11 @@ export class ListQueueHandler implements IQueryHandler<ListQueueQuery, QueuePage
     private readonly freshness: ReadModelFreshness,
   ) {}
 
-  async execute({ where, page, now }: ListQueueQuery): Promise<QueuePage> {
+  async execute({ where, page, now, orderBy }: ListQueueQuery): Promise<QueuePage> {
     await this.freshness.waitFor(page.minPosition, [caseQueuesProjection.name]);
     const found = await findPage<QueueItem>(this.readStore, QUEUE_ITEMS_COLLECTION, {
       where,
-      sort: [{ field: 'dueAt', direction: 'asc' }],
+      sort: [{ field: orderBy, direction: 'asc' }],
       limit: page.limit ?? 50,
       cursor: page.cursor,
     });

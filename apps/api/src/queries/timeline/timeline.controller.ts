@@ -1,12 +1,12 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { IsString, Matches } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { AnyRole, Public } from '../../auth/roles.decorator';
 import { CaseIdParam } from '../../http/case-id.param';
-import { RequestValidationError } from '../../http/validation';
+import { ApiFilingNumberParam, FilingNumberParam, VerificationCode } from '../../http/customer-case-fields';
+import { PUBLIC_THROTTLING } from '../../security/throttling.module';
 import { seesNoPersonalData, timelineEntryWithoutFreeText } from '../../personal-data/report-consumer-view';
 import { FreshnessQueryDto } from '../../read-side/list-query.dto';
 import { CustomerTimelineDto, StaffTimelineDto } from './timeline.dto';
@@ -14,9 +14,7 @@ import { CustomerTimeline, GetCustomerTimelineQuery, GetTimelineQuery, StaffTime
 import { ApiErrors } from '../../http/api-errors.decorator';
 
 export class VerificationCodeQueryDto {
-  @ApiProperty({ description: 'The verification code sent to the customer with the filing number', example: 'K7P2QX', pattern: '^[A-Za-z0-9]{4,12}$' })
-  @IsString() @Matches(/^[A-Za-z0-9]{4,12}$/, { message: 'code must be the verification code sent to the customer' })
-  code: string;
+  @VerificationCode() code: string;
 }
 
 @Controller()
@@ -42,12 +40,13 @@ export class TimelineController {
   @Public()
   @ApiTags('public')
   @ApiErrors('CASE.NOT_FOUND')
-  @ApiOperation({ summary: 'For the customer: status and the customer-visible steps, given the verification code (404 otherwise)' })
+  @ApiOperation({
+    summary: 'For the customer: the case as the tracking page shows it (status, due date, visible steps, responses, open information request, what they may do), given the verification code (404 otherwise)',
+    description: `${PUBLIC_THROTTLING} From the read models: \`actions\` says which of the customer's commands the case's rules would accept now.`,
+  })
+  @ApiFilingNumberParam()
   @ApiResponse({ status: 200, type: CustomerTimelineDto })
-  customerTimeline(@Param('filingNumber') filingNumber: string, @Query() query: VerificationCodeQueryDto): Promise<CustomerTimeline> {
-    if (!/^\d{4}-\d{6}$/.test(filingNumber)) {
-      throw new RequestValidationError([{ field: 'filingNumber', reason: 'filingNumber must look like 2026-000042' }]);
-    }
+  customerTimeline(@FilingNumberParam() filingNumber: string, @Query() query: VerificationCodeQueryDto): Promise<CustomerTimeline> {
     return this.queries.execute(new GetCustomerTimelineQuery(filingNumber, query.code));
   }
 }

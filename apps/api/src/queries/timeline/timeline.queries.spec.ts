@@ -1,40 +1,33 @@
 import { NotFoundException } from '@nestjs/common';
+import { BusinessCalendar, createCaseDecider } from '@app/domain';
+import type { CaseEvent } from '@app/domain';
+import { CASE_ID, HISTORIES } from '@app/domain/testing/case-histories';
 import { SqliteEventStore } from '@app/event-store/sqlite';
-import { CASES_COLLECTION, CaseTimeline, hashVerificationCode, TIMELINES_COLLECTION } from '@app/projections';
+import { CASES_COLLECTION, caseTimelineProjection, caseViewProjection, TIMELINES_COLLECTION } from '@app/projections';
+import { project, recordCaseEvents } from '@app/projections/testing/project';
 import { SqliteReadStore } from '@app/read-store/sqlite';
-import { ReadModelFreshness } from '@app/runtime';
+import { ManualClock, ReadModelFreshness } from '@app/runtime';
 import { GetCustomerTimelineHandler, GetCustomerTimelineQuery, GetTimelineHandler, GetTimelineQuery } from './timeline.queries';
 
-const CASE_ID = '6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f';
 const FILING_NUMBER = '2026-000042';
-const CODE = 'K7P2QX';
+/** The verification code of the histories' filing. */
+const CODE = String((HISTORIES.filed[0].data as { verificationCode: string }).verificationCode);
 
-const timeline: CaseTimeline = {
-  caseId: CASE_ID,
-  filingNumber: FILING_NUMBER,
-  verificationCodeHash: hashVerificationCode(CODE),
-  entries: [
-    { position: 1, revision: 0, at: '2026-03-02T10:00:00-05:00', type: 'CaseFiled', actorId: 'agent-1', channel: 'phone', description: 'Caso radicado', customerVisible: true },
-    { position: 2, revision: 1, at: '2026-03-02T10:01:00-05:00', type: 'CaseTypified', actorId: 'agent-1', channel: 'internal', description: 'Caso tipificado', customerVisible: false },
-  ],
-};
-
-describe('timeline queries: the steps from the timeline, the status from the case view', () => {
+describe('timeline queries: the steps and responses from the timeline, the rest from the case view', () => {
   let readStore: SqliteReadStore;
   let eventStore: SqliteEventStore;
+  let clock: ManualClock;
   let staff: GetTimelineHandler;
   let customer: GetCustomerTimelineHandler;
 
   beforeEach(async () => {
     readStore = new SqliteReadStore({ filename: ':memory:' });
     eventStore = new SqliteEventStore({ filename: ':memory:' });
-    await readStore.ensureCollections([
-      { name: TIMELINES_COLLECTION, indexes: [{ fields: ['filingNumber'], unique: true }] },
-      { name: CASES_COLLECTION, indexes: [] },
-    ]);
-    await readStore.commit('case-timeline', [{ collection: TIMELINES_COLLECTION, id: CASE_ID, position: 2, data: timeline as unknown as Record<string, unknown> }], { version: 2, position: 2 });
+    clock = new ManualClock(new Date('2026-03-10T15:00:00Z'));
+    await readStore.ensureCollections([...caseTimelineProjection.collections, ...caseViewProjection.collections]);
+    const calendar = new BusinessCalendar();
     staff = new GetTimelineHandler(readStore, new ReadModelFreshness(readStore, eventStore));
-    customer = new GetCustomerTimelineHandler(readStore);
+    customer = new GetCustomerTimelineHandler(readStore, createCaseDecider(calendar), clock, calendar);
   });
 
   afterEach(async () => {
@@ -42,30 +35,70 @@ describe('timeline queries: the steps from the timeline, the status from the cas
     await eventStore.close();
   });
 
-  const caseViewSays = (status: string) =>
-    readStore.commit('case-view', [{ collection: CASES_COLLECTION, id: CASE_ID, position: 2, data: { caseId: CASE_ID, filingNumber: FILING_NUMBER, status } }], { version: 3, position: 2 });
+  /** Stores what the two projections make of the history (the case view only when asked). */
+  async function given(history: CaseEvent[], withView = true): Promise<void> {
+    const events = recordCaseEvents(CASE_ID, history, 1, 'bo-beto');
+    const position = events.length;
+    const timeline = project(caseTimelineProjection, events).byCollection[TIMELINES_COLLECTION][CASE_ID];
+    await readStore.commit('case-timeline', [{ collection: TIMELINES_COLLECTION, id: CASE_ID, position, data: timeline as unknown as Record<string, unknown> }], { version: caseTimelineProjection.version, position });
+    if (!withView) return;
+    const view = project(caseViewProjection, events).byCollection[CASES_COLLECTION][CASE_ID];
+    await readStore.commit('case-view', [{ collection: CASES_COLLECTION, id: CASE_ID, position, data: view as unknown as Record<string, unknown> }], { version: caseViewProjection.version, position });
+  }
 
   it('given a case view, then staff get its status with every step', async () => {
-    await caseViewSays('in_progress');
-    await expect(staff.execute(new GetTimelineQuery(CASE_ID))).resolves.toEqual({ caseId: CASE_ID, filingNumber: FILING_NUMBER, status: 'in_progress', entries: timeline.entries });
-  });
-
-  it('given a case view, then the customer gets its status and the visible steps only', async () => {
-    await caseViewSays('responded');
-    await expect(customer.execute(new GetCustomerTimelineQuery(FILING_NUMBER, CODE))).resolves.toEqual({
-      filingNumber: FILING_NUMBER,
-      status: 'responded',
-      entries: [{ at: timeline.entries[0].at, channel: 'phone', description: 'Caso radicado' }],
+    await given(HISTORIES.in_progress);
+    const timeline = await staff.execute(new GetTimelineQuery(CASE_ID));
+    expect({ ...timeline, entries: timeline.entries.map((entry) => entry.type) }).toEqual({
+      caseId: CASE_ID, filingNumber: FILING_NUMBER, status: 'in_progress', entries: ['CaseFiled', 'CaseTypified', 'CaseAssigned', 'TypificationConfirmed'],
     });
   });
 
+  it('given a case waiting on the customer, then the customer gets the open request, may answer it, and the due date is suspended', async () => {
+    await given(HISTORIES.awaiting_information);
+    await expect(customer.execute(new GetCustomerTimelineQuery(FILING_NUMBER, CODE))).resolves.toEqual({
+      filingNumber: FILING_NUMBER,
+      status: 'awaiting_information',
+      statusLabel: 'En espera de su información',
+      kind: 'claim',
+      kindLabel: 'Reclamo',
+      filedAt: '2026-03-02T10:00:00-05:00',
+      dueAt: null,
+      entries: [
+        { at: '2026-03-02T10:00:00-05:00', channel: 'phone', description: 'Caso radicado con el número 2026-000042' },
+        { at: '2026-03-05T10:00:00-05:00', channel: 'email', description: 'Se solicitó información adicional al cliente' },
+      ],
+      responses: [],
+      informationRequest: { requestedAt: '2026-03-05T10:00:00-05:00', message: 'Adjunte la factura', answerBy: expect.stringMatching(/^2026-04-06T23:59:59/) },
+      counterReplyDeadline: null,
+      actions: { answerInformation: true, counterReply: false, answerSurvey: false },
+    });
+  });
+
+  it('given a resolved response, then the customer reads it, may counter-reply until the deadline and answer the survey; after the window, the survey only', async () => {
+    await given(HISTORIES.responded_resolved);
+    const read = () => customer.execute(new GetCustomerTimelineQuery(FILING_NUMBER, CODE));
+    expect(await read()).toMatchObject({
+      status: 'responded',
+      statusLabel: 'Respondido',
+      dueAt: '2026-03-24T23:59:59.999-05:00',
+      responses: [{ at: '2026-03-09T10:00:00-05:00', body: 'Reversamos el cobro', outcome: 'resolved' }],
+      informationRequest: null,
+      counterReplyDeadline: '2026-03-12T23:59:59.999-05:00',
+      actions: { answerInformation: false, counterReply: true, answerSurvey: true },
+    });
+    clock.set('2026-03-13T15:00:00Z');
+    expect((await read()).actions).toEqual({ answerInformation: false, counterReply: false, answerSurvey: true });
+  });
+
   it('given a timeline whose case view is not there yet, then both routes answer that the case is not found', async () => {
+    await given(HISTORIES.in_progress, false);
     await expect(staff.execute(new GetTimelineQuery(CASE_ID))).rejects.toMatchObject({ code: 'CASE.NOT_FOUND' });
     await expect(customer.execute(new GetCustomerTimelineQuery(FILING_NUMBER, CODE))).rejects.toBeInstanceOf(NotFoundException);
   });
 
   it('given a wrong code, then the customer gets not found even though the case exists', async () => {
-    await caseViewSays('responded');
+    await given(HISTORIES.responded_resolved);
     await expect(customer.execute(new GetCustomerTimelineQuery(FILING_NUMBER, 'WRONG1'))).rejects.toBeInstanceOf(NotFoundException);
   });
 });

@@ -1,22 +1,21 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { timingSafeEqual } from 'node:crypto';
-import { CaseErrors } from '@app/domain';
+import { BusinessCalendar, CaseErrors } from '@app/domain';
+import type { CaseDecider } from '@app/domain';
 import { CASES_COLLECTION, CaseTimeline, caseTimelineProjection, CaseView, caseViewProjection, hashVerificationCode, TIMELINES_COLLECTION, TimelineEntry } from '@app/projections';
 import { READ_STORE, ReadStore } from '@app/read-store';
-import { ReadModelFreshness } from '@app/runtime';
+import { CASE_DECIDER, Clock, ReadModelFreshness, toOffsetIso } from '@app/runtime';
+import { legalClockOf } from '../case-view/legal-clock';
+import { CustomerTimeline, customerTimelineOf } from './customer-case-view';
+
+export type { CustomerTimeline } from './customer-case-view';
 
 export interface StaffTimeline {
   caseId: string;
   filingNumber: string;
   status: string;
   entries: TimelineEntry[];
-}
-
-export interface CustomerTimeline {
-  filingNumber: string;
-  status: string;
-  entries: { at: string; channel: string; description: string }[];
 }
 
 export class GetTimelineQuery {
@@ -50,18 +49,24 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Staff
   }
 }
 
-/** The customer's view: customer-visible steps only, no staff identities; a wrong code is the same 404 as an unknown number. */
+/**
+ * The customer's view: customer-visible steps only, no staff identities; a wrong code is the same 404
+ * as an unknown number. From the read models only: the timeline and the case view hold the texts
+ * decrypted (the projector read them through the event store's decryption).
+ */
 @QueryHandler(GetCustomerTimelineQuery)
 export class GetCustomerTimelineHandler implements IQueryHandler<GetCustomerTimelineQuery, CustomerTimeline> {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
+    private readonly clock: Clock,
+    private readonly calendar: BusinessCalendar,
+  ) {}
 
   async execute({ filingNumber, code }: GetCustomerTimelineQuery): Promise<CustomerTimeline> {
-    const { timeline, status } = await verifyCustomerCase(this.readStore, filingNumber, code);
-    return {
-      filingNumber: timeline.filingNumber,
-      status,
-      entries: timeline.entries.filter((entry) => entry.customerVisible).map(({ at, channel, description }) => ({ at, channel, description })),
-    };
+    const { timeline, view } = await verifyCustomerCase(this.readStore, filingNumber, code);
+    const now = this.clock.now();
+    return customerTimelineOf(timeline, view, legalClockOf(view, now, this.calendar), this.decider, toOffsetIso(now));
   }
 }
 
@@ -70,24 +75,28 @@ export class GetCustomerTimelineHandler implements IQueryHandler<GetCustomerTime
  * the same 404 as an unknown number. Compared in constant time, and compared even for an unknown
  * number, so that timing tells neither the code nor which numbers exist.
  */
-export async function verifyCustomerCase(readStore: ReadStore, filingNumber: string, code: string): Promise<{ timeline: CaseTimeline; status: string }> {
+export async function verifyCustomerCase(readStore: ReadStore, filingNumber: string, code: string): Promise<{ timeline: CaseTimeline; view: CaseView }> {
   const page = await readStore.find<CaseTimeline>(TIMELINES_COLLECTION, {
     where: [{ field: 'filingNumber', op: 'eq', value: filingNumber }],
     limit: 1,
   });
   const timeline = page.items[0]?.data;
   const matches = sameHash(timeline?.verificationCodeHash ?? NO_CASE_HASH, hashVerificationCode(code));
-  const status = timeline && matches ? await statusOf(readStore, timeline.caseId) : null;
-  if (!timeline || !status) {
+  const view = timeline && matches ? await viewOf(readStore, timeline.caseId) : null;
+  if (!timeline || !view) {
     throw new NotFoundException({ code: 'CASE.NOT_FOUND', message: 'No case with that filing number and verification code' });
   }
-  return { timeline, status };
+  return { timeline, view };
 }
 
-/** The case's status, from its view (the timeline keeps the steps only); null until the case view has the case. */
+/** The case as it stands (the timeline keeps the steps only); null until the case view has the case. */
+async function viewOf(readStore: ReadStore, caseId: string): Promise<CaseView | null> {
+  return (await readStore.get<CaseView>(CASES_COLLECTION, caseId))?.data ?? null;
+}
+
+/** The case's status, from its view. */
 async function statusOf(readStore: ReadStore, caseId: string): Promise<string | null> {
-  const view = await readStore.get<CaseView>(CASES_COLLECTION, caseId);
-  return view?.data.status ?? null;
+  return (await viewOf(readStore, caseId))?.status ?? null;
 }
 
 /** Stands in for the hash of a case that does not exist: no code hashes to it. */

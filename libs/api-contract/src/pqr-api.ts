@@ -98,7 +98,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified)
+         * Typify a case the customer filed on the web (any agent or supervisor; it then waits for distribution, its legal term still counted from the filing), or re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified)
          * @description Roles: agent, supervisor.
          */
         post: operations["ChangeCaseController_retypify"];
@@ -319,9 +319,89 @@ export interface paths {
         put?: never;
         /**
          * For the customer: answer the satisfaction survey of a case, given its verification code (SatisfactionSurveyAnswered, via public)
-         * @description Roles: none (no token). Throttled per client address like every /public route. A wrong filing number or code is the same 404. The same answer sent again is answered as the first time and records nothing more; another answer once one is recorded is 409 CASE.SURVEY_ALREADY_ANSWERED. The case must be resolved (at first line or by a resolved response) or closed, else 409 CASE.WRONG_STATUS.
+         * @description Roles: none (no token). Throttled per client address (PUBLIC_RATE_LIMIT a minute over every /public route) and per filing number (PUBLIC_CASE_RATE_LIMIT a minute over the routes of one case, from any address); wrong codes count. A wrong filing number or code is the same 404. The same answer sent again is answered as the first time and records nothing more; another answer once one is recorded is 409 CASE.SURVEY_ALREADY_ANSWERED. The case must be resolved (at first line or by a resolved response) or closed, else 409 CASE.WRONG_STATUS.
          */
         post: operations["PublicSurveyController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/filing-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * For the web form: the kinds and document types with their Spanish labels, the data-processing policy to accept, the field limits, how to send documents
+         * @description Roles: none (no token).
+         */
+        get: operations["WebFilingController_form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * For the customer: file a case on the web (CaseFiled, channel web, actor customer:web), untypified: it waits in GET /queues/to-typify
+         * @description Roles: none (no token). Throttled per client address like every /public route. The legal term counts from the filing by the kind chosen. consent.policyVersion must be the version GET /public/filing-form shows (else 400 on that field); `website` must be absent or empty (400). With an Idempotency-Key (one per form shown), the same body sent again answers the first filing and files nothing more. The acknowledgement with the filing number and the verification code is emailed to the customer.
+         */
+        post: operations["WebFilingController_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/cases/{filingNumber}/information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * For the customer: send the information the company asked for, given the verification code (InformationReceived, channel web)
+         * @description Roles: none (no token). Throttled per client address (PUBLIC_RATE_LIMIT a minute over every /public route) and per filing number (PUBLIC_CASE_RATE_LIMIT a minute over the routes of one case, from any address); wrong codes count. A wrong filing number or code is the same 404. The case must be waiting on the customer (else 409 CASE.WRONG_STATUS); the legal term resumes (art. 17). The same message sent again for the same request (or response) is answered as the first time and records nothing more. Recorded as `customer:<filing number>` on channel `web`.
+         */
+        post: operations["PublicAnswersController_information"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/cases/{filingNumber}/counter-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * For the customer: counter-reply to the response, given the verification code (CounterReplyReceived, channel web; the case reopens)
+         * @description Roles: none (no token). Throttled per client address (PUBLIC_RATE_LIMIT a minute over every /public route) and per filing number (PUBLIC_CASE_RATE_LIMIT a minute over the routes of one case, from any address); wrong codes count. A wrong filing number or code is the same 404. Within the counter-reply window only (3 business days after the response), else 422 CASE.COUNTER_REPLY_WINDOW_CLOSED (the phone line still takes it); a case not responded is 409 CASE.WRONG_STATUS, a closed one 409 CASE.CLOSED_NOT_REOPENED. The same message sent again for the same request (or response) is answered as the first time and records nothing more. Recorded as `customer:<filing number>` on channel `web`.
+         */
+        post: operations["PublicAnswersController_counterReply"];
         delete?: never;
         options?: never;
         head?: never;
@@ -416,10 +496,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * For the customer: status and the customer-visible steps, given the verification code (404 otherwise)
-         * @description Roles: none (no token).
+         * For the customer: the case as the tracking page shows it (status, due date, visible steps, responses, open information request, what they may do), given the verification code (404 otherwise)
+         * @description Roles: none (no token). Throttled per client address (PUBLIC_RATE_LIMIT a minute over every /public route) and per filing number (PUBLIC_CASE_RATE_LIMIT a minute over the routes of one case, from any address); wrong codes count. From the read models: `actions` says which of the customer's commands the case's rules would accept now.
          */
         get: operations["TimelineController_customerTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queues/to-typify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cases the customer filed on the web, not typified yet, oldest first: any agent typifies one with POST /cases/:id/typification
+         * @description Roles: agent, supervisor.
+         */
+        get: operations["QueuesController_toTypify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1118,6 +1218,132 @@ export interface components {
             /** @description When the answer was recorded (ISO-8601 with offset) */
             answeredAt: string;
         };
+        FormOptionDto: {
+            value: string;
+            /** @description In Spanish */
+            label: string;
+        };
+        PrivacyPolicyDto: {
+            /**
+             * @description Send it back as consent.policyVersion
+             * @example 2026-01
+             */
+            version: string;
+            /** @description The policy text (Spanish) */
+            text: string;
+        };
+        FilingLimitsDto: {
+            fullName: number;
+            company: number;
+            documentNumber: number;
+            email: number;
+            phone: number;
+            subject: number;
+            facts: number;
+            request: number;
+        };
+        FilingFormDto: {
+            /** @description The six kinds a customer files (petition, complaint, claim, suggestion, report, inquiry) */
+            kinds: components["schemas"]["FormOptionDto"][];
+            documentTypes: components["schemas"]["FormOptionDto"][];
+            privacyPolicy: components["schemas"]["PrivacyPolicyDto"];
+            /** @description The longest value (characters) of each field */
+            limits: components["schemas"]["FilingLimitsDto"];
+            /** @description How to send documents (Spanish) until the pages take attachments */
+            documentsByEmail: string;
+        };
+        WebConsentDto: {
+            /**
+             * @description The customer ticked "Acepto la política de tratamiento de datos personales"
+             * @enum {boolean}
+             */
+            accepted: true;
+            /**
+             * @description The policy version GET /public/filing-form showed (privacyPolicy.version); another is 400
+             * @example 2026-01
+             */
+            policyVersion: string;
+        };
+        WebFilingDto: {
+            /**
+             * @description Full name
+             * @example María Fernanda Rojas
+             */
+            fullName: string;
+            /**
+             * @description CC cédula, CE extranjería, TI tarjeta de identidad, NIT, PA pasaporte, PPT, RC registro civil
+             * @enum {string}
+             */
+            documentType: "CC" | "CE" | "TI" | "NIT" | "PA" | "PPT" | "RC";
+            /** @example 1020304050 */
+            documentNumber: string;
+            /**
+             * Format: email
+             * @example maria.rojas@example.com
+             */
+            email: string;
+            /** @example +57 300 123 4567 */
+            phone?: string;
+            company?: string;
+            subject: string;
+            /** @description The facts, with their dates */
+            facts: string;
+            /** @description What the customer asks for */
+            request: string;
+            /**
+             * @description Filing number of an earlier case this one refers to: a case already filed, else 422 CASE.RELATED_NOT_FOUND
+             * @example 2026-000041
+             */
+            relatedFilingNumber?: string;
+            /**
+             * @description The kind the customer chose (the six of GET /public/filing-form)
+             * @enum {string}
+             */
+            kind: "petition" | "complaint" | "claim" | "suggestion" | "report" | "inquiry";
+            /** @description Consent to the processing of personal data under the current policy (Ley 1581 de 2012) */
+            consent: components["schemas"]["WebConsentDto"];
+            /** @description Leave absent or empty: a field people do not see, which a bot fills in (400 otherwise) */
+            website?: string;
+        };
+        WebFilingResponseDto: {
+            /** @example 2026-000042 */
+            filingNumber: string;
+            /**
+             * @description With the filing number, what the customer tracks the case with (also sent by email)
+             * @example K7P2QX
+             */
+            verificationCode: string;
+            /** @description When it was filed (ISO-8601 with offset) */
+            filedAt: string;
+            /**
+             * @description The legal deadline, counted from the filing by the kind chosen
+             * @example 2026-03-24T23:59:59.999-05:00
+             */
+            dueAt: string;
+        };
+        PublicAnswerDto: {
+            /**
+             * @description The verification code sent to the customer with the filing number
+             * @example K7P2QX
+             */
+            code: string;
+            /**
+             * @description What the customer writes (the same limit as a summary staff record)
+             * @example Adjunto el número de la factura: 12345
+             */
+            message: string;
+        };
+        PublicAnswerResponseDto: {
+            /** @example 2026-000042 */
+            filingNumber: string;
+            /** @description When it was recorded (ISO-8601 with offset) */
+            receivedAt: string;
+            /**
+             * @description The case status after it
+             * @example in_progress
+             */
+            status: string;
+        };
         HistoryEventDto: {
             revision: number;
             position: number;
@@ -1317,10 +1543,56 @@ export interface components {
             channel: string;
             description: string;
         };
+        CustomerResponseDto: {
+            /** @description When it was sent (ISO-8601 with offset) */
+            at: string;
+            /** @description The text the customer was sent (`[erased]` once their personal data was erased) */
+            body: string;
+            /** @enum {string} */
+            outcome: "resolved" | "pending";
+        };
+        CustomerInformationRequestDto: {
+            requestedAt: string;
+            /** @description What the company asked for */
+            message: string;
+            /** @description The end of the term to answer (tacit withdrawal, art. 17, or the company rule when earlier); null when not recorded */
+            answerBy: string | null;
+        };
+        CustomerActionsDto: {
+            /** @description POST /public/cases/{filingNumber}/information would be accepted now */
+            answerInformation: boolean;
+            /** @description POST /public/cases/{filingNumber}/counter-replies would be accepted now */
+            counterReply: boolean;
+            /** @description POST /public/cases/{filingNumber}/survey would be accepted now */
+            answerSurvey: boolean;
+        };
         CustomerTimelineDto: {
             filingNumber: string;
             status: string;
+            /**
+             * @description The status in Spanish, as the customer reads it
+             * @example En trámite
+             */
+            statusLabel: string;
+            /** @example claim */
+            kind: string;
+            /**
+             * @description The kind in Spanish
+             * @example Reclamo
+             */
+            kindLabel: string;
+            filedAt: string;
+            /** @description The legal due date while it runs; null while an information request suspends it and once the case is over */
+            dueAt: string | null;
             entries: components["schemas"]["CustomerTimelineEntryDto"][];
+            /** @description The responses sent, oldest first (a resolution at first line too) */
+            responses: components["schemas"]["CustomerResponseDto"][];
+            /** @description The open information request only */
+            informationRequest: components["schemas"]["CustomerInformationRequestDto"] | null;
+            /** @description While the case stands responded: the end of the counter-reply window */
+            counterReplyDeadline: string | null;
+            /** @description What the customer may do now (the rules of the commands themselves) */
+            actions: components["schemas"]["CustomerActionsDto"];
         };
         QueueEntryDto: {
             /** Format: uuid */
@@ -3390,7 +3662,321 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description REQUEST.TOO_MANY: Too many requests from this address (PUBLIC_RATE_LIMIT per minute) */
+            /** @description REQUEST.TOO_MANY */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    WebFilingController_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingFormDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_MANY */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    WebFilingController_file: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first result again, nothing filed; another body: 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebFilingDto"];
+            };
+        };
+        responses: {
+            /** @description Filed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebFilingResponseDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED, REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED, CASE.RELATED_NOT_FOUND */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_MANY */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE, READ_MODEL.BEHIND: The relatedFilingNumber is not in the read models and they have not caught up within 5 s (READ_MODEL.BEHIND); retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PublicAnswersController_information: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filingNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicAnswerDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAnswerResponseDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED, REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.WRONG_STATUS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_MANY */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PublicAnswersController_counterReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                filingNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicAnswerDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAnswerResponseDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED, REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.CLOSED_NOT_REOPENED, CASE.WRONG_STATUS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.COUNTER_REPLY_WINDOW_CLOSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_MANY */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3739,6 +4325,67 @@ export interface operations {
                 };
             };
             /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    QueuesController_toTypify: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read models include this event position */
+                minPosition?: number;
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePageDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description READ_MODEL.BEHIND, STORE.UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;

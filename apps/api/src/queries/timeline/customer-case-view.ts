@@ -1,0 +1,61 @@
+import { CASE_STATUS_LABELS, caseKindLabel, CASE_KINDS, customerActions } from '@app/domain';
+import type { Actor, CaseDecider, CaseKind, CustomerActions } from '@app/domain';
+import { stateOfView } from '@app/projections';
+import type { CaseTimeline, CaseView, CustomerResponse } from '@app/projections';
+import type { LegalClockView } from '../case-view/legal-clock';
+
+/** What the customer's tracking page shows (`GET /public/cases/:filingNumber`). */
+export interface CustomerTimeline {
+  filingNumber: string;
+  status: string;
+  statusLabel: string;
+  kind: string;
+  kindLabel: string;
+  filedAt: string;
+  /** The legal due date while it runs; null while an information request suspends it, and once the case is over. */
+  dueAt: string | null;
+  entries: { at: string; channel: string; description: string }[];
+  responses: CustomerResponse[];
+  /** The open information request only. */
+  informationRequest: { requestedAt: string; message: string; answerBy: string | null } | null;
+  /** While the case stands responded: until when the customer may counter-reply on the web or by email. */
+  counterReplyDeadline: string | null;
+  actions: CustomerActions;
+}
+
+/** The actor of every web command of the customer: the case's own customer, with no staff role. */
+export function customerActor(filingNumber: string): Actor {
+  return { id: `customer:${filingNumber}`, roles: [] };
+}
+
+/**
+ * The tracking page from the two read models of the case: the steps and responses from its timeline,
+ * everything else from its view; the actions are what the decider would accept now, asked of the
+ * decider itself on the state folded back from the view (ADR 20).
+ */
+export function customerTimelineOf(timeline: CaseTimeline, view: CaseView, legalClock: LegalClockView, decider: CaseDecider, at: string): CustomerTimeline {
+  const { internal } = view;
+  const awaiting = view.status === 'awaiting_information' && internal.informationRequestedAt !== null;
+  return {
+    filingNumber: timeline.filingNumber,
+    status: view.status,
+    statusLabel: CASE_STATUS_LABELS[view.status],
+    kind: view.kind,
+    kindLabel: (CASE_KINDS as readonly string[]).includes(view.kind) ? caseKindLabel(view.kind as CaseKind) : view.kind,
+    filedAt: view.filedAt,
+    dueAt: legalClock.state === 'running' ? legalClock.dueAt : null,
+    entries: timeline.entries.filter((entry) => entry.customerVisible).map(({ at: entryAt, channel, description }) => ({ at: entryAt, channel, description })),
+    responses: timeline.responses,
+    informationRequest: awaiting
+      ? { requestedAt: internal.informationRequestedAt!, message: view.informationRequested ?? '', answerBy: earliest(internal.customerSilenceDueAt, internal.tacitWithdrawalAt) }
+      : null,
+    counterReplyDeadline: view.status === 'responded' ? view.counterReplyDeadline : null,
+    actions: customerActions(decider, stateOfView(view), customerActor(view.filingNumber), at),
+  };
+}
+
+/** The earlier of two instants, either of which may be unknown. */
+function earliest(a: string | null | undefined, b: string | null | undefined): string | null {
+  if (!a || !b) return a ?? b ?? null;
+  return Date.parse(a) <= Date.parse(b) ? a : b;
+}
