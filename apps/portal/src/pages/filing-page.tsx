@@ -31,9 +31,10 @@ function filingOf(values: Record<TextFields, string>, policyVersion: string): Pu
   const text = Object.fromEntries(Object.entries(values).map(([field, value]) => [field, value.trim()])) as Record<TextFields, string>;
   const optional = (field: 'company' | 'phone' | 'relatedFilingNumber' | 'website') => (text[field] ? { [field]: text[field] } : {});
   return {
-    kind: text.kind,
+    // The selects offer only the form's values; an empty choice is the API's 400 to show.
+    kind: text.kind as PublicFiling['kind'],
     fullName: text.fullName,
-    documentType: text.documentType,
+    documentType: text.documentType as PublicFiling['documentType'],
     documentNumber: text.documentNumber,
     email: text.email,
     subject: text.subject,
@@ -45,6 +46,11 @@ function filingOf(values: Record<TextFields, string>, policyVersion: string): Pu
     ...optional('relatedFilingNumber'),
     ...optional('website'),
   };
+}
+
+/** The form's limits name the free-text fields only; the selects and the honeypot have none. */
+function maxLengthOf(limits: FilingForm['limits'], field: TextFields): number | undefined {
+  return (limits as Partial<Record<TextFields, number>>)[field];
 }
 
 /** `/radicar`: the web filing form, then its receipt. */
@@ -73,7 +79,7 @@ export function FilingPage() {
     value: values[name],
     onChange: change(name),
     error: problem?.fields[name],
-    maxLength: form?.limits[name],
+    maxLength: form ? maxLengthOf(form.limits, name) : undefined,
   });
 
   const submit = async (event: FormEvent) => {
