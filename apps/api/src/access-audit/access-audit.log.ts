@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { Clock, toOffsetIso } from '@app/runtime';
-import { RequestValidationError } from '../http/validation';
+import { Clock, RequestValidationError, toOffsetIso } from '@app/runtime';
 
 /** The event recorded each time a staff member is shown a case's personal data. Not a case event: projections skip it. */
 export const PERSONAL_DATA_ACCESSED = 'PersonalDataAccessed';

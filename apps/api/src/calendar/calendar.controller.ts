@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { RequestValidationError } from '@app/runtime';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { BusinessCalendar } from '@app/domain';
 import { AnyRole } from '../auth/roles.decorator';
-import { RequestValidationError } from '../http/validation';
 import { DeadlineDto, DeadlineQueryDto, HolidaysDto, HolidaysQueryDto } from './calendar.dto';
 
 @ApiTags('calendar')

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { RequestValidationError } from '@app/runtime';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@app/domain';
-import { RequestValidationError } from '../http/validation';
 import type { CommandHeaders } from '@app/runtime';
 
 /** The headers of a command request, checked: `If-Match`, `Idempotency-Key`, `X-Correlation-Id`. */

@@ -1,5 +1,5 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { RequestValidationError } from './validation';
+import { RequestValidationError } from '@app/runtime';
 
 /** The `:id` path parameter, which must be a UUID (else 400, never a lookup). */
 export const CaseIdParam = () =>

@@ -1,8 +1,8 @@
 import { applyDecorators, Param, PipeTransform } from '@nestjs/common';
+import { RequestValidationError } from '@app/runtime';
 import { ApiParam, ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { FILING_NUMBER_PATTERN } from './field.decorators';
-import { RequestValidationError } from './validation';
 
 const FILING_NUMBER_REGEX = new RegExp(FILING_NUMBER_PATTERN);
 

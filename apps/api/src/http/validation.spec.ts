@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsObject, IsString, MaxLength, Validate, ValidateNested, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
-import { createValidationPipe, findStructuralProblems, MAX_BODY_VALUES, MAX_ERROR_DETAILS, RequestValidationError } from './validation';
+import { MAX_ERROR_DETAILS, RequestValidationError } from '@app/runtime';
+import { createValidationPipe, findStructuralProblems, MAX_BODY_VALUES } from './validation';
 
 let checksRun = 0;
 

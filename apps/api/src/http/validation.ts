@@ -2,9 +2,6 @@ import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/commo
 import { type FieldError, MAX_ERROR_DETAILS, RequestValidationError } from '@app/runtime';
 import { findSizeProblems, MAX_ARRAY_ITEMS, MAX_OBJECT_KEYS } from './size-limits';
 
-/** Declared in the runtime, where the read side refuses a bad `minPosition` with it too. */
-export type { FieldError } from '@app/runtime';
-export { MAX_ERROR_DETAILS, RequestValidationError } from '@app/runtime';
 
 /** Flattens class-validator's tree into one entry per bad field, with a dotted path (`petitioner.email`). */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { RequestValidationError } from '@app/runtime';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { CaseIdParam } from '../http/case-id.param';
 import { HttpCommand, HttpCommandHeaders } from '../command-handling/http-command.decorator';
-import { RequestValidationError } from '../http/validation';
 import { AttachUnmatchedEmailDto, InboundEmailResultDto, UnmatchedEmailErasureDto, UnmatchedEmailPageDto, UnmatchedEmailQueryDto } from './inbound-mail.dto';
 import { InboundMailService, InboundOutcome } from './inbound-mail.service';
 import { UnmatchedErasureResult, UnmatchedMailErasure } from './unmatched-mail-erasure';

@@ -2,8 +2,7 @@ import { Controller, HttpCode, NotFoundException, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { HttpCommand, HttpCommandHeaders } from '../command-handling/http-command.decorator';
-import { RequestValidationError } from '../http/validation';
-import { PETITIONER_ID_PATTERN } from '@app/runtime';
+import { PETITIONER_ID_PATTERN, RequestValidationError } from '@app/runtime';
 import { ErasureResponseDto } from './petitioner-erasure.dto';
 import { PetitionerErasure } from './petitioner-erasure.service';
 import { ApiErrors } from '../http/api-errors.decorator';

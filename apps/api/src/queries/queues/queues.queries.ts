@@ -3,8 +3,7 @@ import type { NextDeadline } from '@app/domain';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { caseQueuesProjection, QUEUE_ITEMS_COLLECTION, QUEUE_SUMMARY_COLLECTION, QUEUE_SUMMARY_ID, QueueItem, QueueSummary, QUEUES } from '@app/projections';
 import { Filter, FindQuery, InvalidCursorError, Page, READ_STORE, ReadStore } from '@app/read-store';
-import { RequestValidationError } from '../../http/validation';
-import { ReadModelFreshness } from '@app/runtime';
+import { ReadModelFreshness, RequestValidationError } from '@app/runtime';
 
 export type QueueEntry = Omit<QueueItem, 'state'> & {
   overdue: boolean;

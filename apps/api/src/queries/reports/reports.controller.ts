@@ -1,11 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { RequestValidationError } from '@app/runtime';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { CalendarDate, MONTH_PATTERN } from '../../http/field.decorators';
 import { lastDayOf, Report } from '@app/projections';
 import { Roles } from '../../auth/roles.decorator';
-import { RequestValidationError } from '../../http/validation';
 import { FreshnessQueryDto } from '../../read-side/list-query.dto';
 import { ReportDto } from './reports.dto';
 import { GetReportQuery } from './reports.queries';
