@@ -144,6 +144,17 @@ describe('HTTP: the customer on the web (tracking, information, counter-reply)',
       expect((await cases.history(caseId)).at(-1)).toMatchObject({ type: 'CounterReplyReceived', data: { channel: 'web', receivedBy: `customer:${filingNumber}` } });
     });
 
+    it('answers once the tracking read shows it: the page read straight after offers no second counter-reply', async () => {
+      const { filingNumber, code } = await customerCase('responded_resolved');
+      clock.set('2026-03-05T20:00:00Z');
+      await send(filingNumber, 'counter-replies', { code, message: 'Sigo sin ver el reverso del cobro' }).expect(200);
+      const page = await track(filingNumber, code).expect(200);
+      expect({ status: page.body.status, actions: page.body.actions }).toEqual({
+        status: 'in_progress',
+        actions: { answerInformation: false, counterReply: false, answerSurvey: false },
+      });
+    });
+
     it('refuses it after the window (422 CASE.COUNTER_REPLY_WINDOW_CLOSED), before a response (409 CASE.WRONG_STATUS), and on a closed case (409 CASE.CLOSED_NOT_REOPENED)', async () => {
       const responded = await customerCase('responded_pending');
       const notResponded = await customerCase('in_progress');

@@ -16,6 +16,7 @@ import { WebFilingController } from './cases/web-filing/web-filing.controller';
 import { AnswerSurveyPubliclyHandler } from './cases/public-survey/public-survey.handler';
 import { PublicAnswersController } from './cases/public-commands/public-answers.controller';
 import { CustomerCommands } from './cases/public-commands/customer-commands';
+import { CustomerReadYourWrites } from './cases/public-commands/customer-read-your-writes';
 import { FileCaseController } from './cases/file-case/file-case.controller';
 import { FileCaseHandler } from './cases/file-case/file-case.handler';
 import { RelatedCases } from './cases/file-case/related-case';
@@ -101,6 +102,7 @@ export class AppModule {
         ChangeCaseHandler,
         AnswerSurveyPubliclyHandler,
         CustomerCommands,
+        CustomerReadYourWrites,
         GetCaseHistoryHandler,
         GetCaseDeadlineHandler,
         DistributeCasesHandler,

@@ -10,6 +10,7 @@ import { canonicalJson, ChangeCaseCommand, toCommandContext } from '@app/runtime
 import type { CaseCommandPayload, CommandOutcome } from '@app/runtime';
 import { customerActor } from '../../queries/timeline/customer-case-view';
 import { verifyCustomerCase } from '../../queries/timeline/timeline.queries';
+import { CustomerReadYourWrites } from './customer-read-your-writes';
 
 /** One command of the customer under `/public/*`, given the case's timeline (what it was verified with). */
 export interface CustomerCommand {
@@ -31,13 +32,15 @@ export interface CustomerOutcome extends CommandOutcome {
 /**
  * What the customer's commands share: the verification code checked as `GET /public/cases/:filingNumber`
  * checks it (a wrong number or code is the same 404), then the same command path as staff, as actor
- * `customer:<filing number>` (no roles), the command id a hash of what makes it the same command.
+ * `customer:<filing number>` (no roles), the command id a hash of what makes it the same command;
+ * answered once the tracking read shows what it recorded.
  */
 @Injectable()
 export class CustomerCommands {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly bus: CommandBus,
+    private readonly readYourWrites: CustomerReadYourWrites,
   ) {}
 
   async execute(filingNumber: string, code: string, commandOf: (timeline: CaseTimeline) => CustomerCommand, requestId?: string): Promise<CustomerOutcome> {
@@ -47,6 +50,7 @@ export class CustomerCommands {
     const headers = { actor: customerActor(filingNumber), idempotencyKey: commandId, correlationId: requestId ?? randomUUID() };
     const context = toCommandContext(headers, payload.type, timeline.caseId, sameCommandAs);
     const outcome = await this.bus.execute<ChangeCaseCommand, CommandOutcome>(new ChangeCaseCommand(timeline.caseId, payload, context));
+    await this.readYourWrites.waitFor(outcome.position);
     // The status the events lead to, from the case as its view stood (the domain's own fold).
     return { ...outcome, status: outcome.events.reduce(evolveCase, stateOfView(view)).status };
   }

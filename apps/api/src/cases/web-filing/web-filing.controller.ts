@@ -1,14 +1,14 @@
-import { Body, Controller, Get, HttpCode, Post, Query, ServiceUnavailableException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor, CaseFiled } from '@app/domain';
-import { caseTimelineProjection, caseViewProjection } from '@app/projections';
-import { AppConfig, Clock, ReadModelFreshness, RequestValidationError, toCommandContext, toOffsetIso } from '@app/runtime';
+import { AppConfig, Clock, RequestValidationError, toCommandContext, toOffsetIso } from '@app/runtime';
 import type { CommandOutcome } from '@app/runtime';
 import { Public } from '../../auth/roles.decorator';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { HttpCommand, HttpCommandHeaders } from '../../command-handling/http-command.decorator';
 import { FileCaseCommand, FilingRequest } from '../file-case/file-case.handler';
+import { CustomerReadYourWrites } from '../public-commands/customer-read-your-writes';
 import { filingForm } from './filing-form';
 import { FilingFormDto, FilingFormQueryDto, WebFilingDto, WebFilingResponseDto } from './web-filing.dto';
 
@@ -23,7 +23,7 @@ export class WebFilingController {
     private readonly bus: CommandBus,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-    private readonly freshness: ReadModelFreshness,
+    private readonly readYourWrites: CustomerReadYourWrites,
   ) {}
 
   @Get('filing-form')
@@ -58,21 +58,10 @@ export class WebFilingController {
     const context = toCommandContext(headers, 'FileCaseOnTheWeb', null, body);
     const outcome = await this.bus.execute<FileCaseCommand, CommandOutcome>(new FileCaseCommand(this.toFiling(body), context));
     const filed = outcome.events.find((event): event is CaseFiled => event.type === 'CaseFiled')!;
-    await this.trackable(outcome.position);
+    // The receipt links to the tracking page: the link works at once.
+    await this.readYourWrites.waitFor(outcome.position);
     const { filingNumber, verificationCode, filedAt, dueAt } = filed.data;
     return { filingNumber, verificationCode, filedAt, dueAt };
-  }
-
-  /**
-   * The receipt links to the tracking page (GET /public/cases/:filingNumber, read models): answer once they
-   * have the case, so that the link works at once. At most 5 s; the case is filed either way.
-   */
-  private async trackable(position: number): Promise<void> {
-    try {
-      await this.freshness.waitFor(position, [caseTimelineProjection.name, caseViewProjection.name]);
-    } catch (error) {
-      if (!(error instanceof ServiceUnavailableException)) throw error;
-    }
   }
 
   /** The customer's form as a filing: channel web, consent given now under the current policy, nothing attached yet. */
