@@ -3,7 +3,7 @@ import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { decodeProtectedHeader } from 'jose';
 import { Actor } from '@app/domain';
 import { AppConfig, rolesFromClaims, TokenTimes, tokenTimesProblem } from '@app/runtime';
-import { actorOfIdentity } from './actor-of-claims';
+import { actorOfIdentity } from './actor-of-identity';
 import { OIDC_ALGORITHMS, OidcTokenVerifier } from './oidc-token-verifier';
 
 interface TokenClaims extends TokenTimes {
