@@ -1,15 +1,8 @@
 import { validateAppConfig } from '../config/app-config';
 import { oidcSettingsOf, rolesFromClaims } from './oidc-settings';
+import { configError } from '../config/testing/config-error';
 
 const ISSUER = { OIDC_ISSUER: 'https://login.example.co/realms/pqr', OIDC_AUDIENCE: 'pqr-api' };
-const configError = (env: Record<string, string>) => {
-  try {
-    validateAppConfig(env);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
-};
 const settings = (env: Record<string, string>) => oidcSettingsOf(validateAppConfig({ ...ISSUER, ...env }))!;
 
 describe('OIDC settings', () => {
