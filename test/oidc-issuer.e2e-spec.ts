@@ -49,6 +49,14 @@ describe('OpenID Connect issuer: RS256/ES256 access tokens through its JWKS, bes
     expect(log.body.items).toEqual([expect.objectContaining({ actorId: 'f3a9c2e1-sofia', actorRoles: ['supervisor'] })]);
   });
 
+  it('keeps the issuer’s keys between tokens: one JWKS fetch serves many requests', async () => {
+    const supervisor = (n: number) => issuer.bearer({ sub: `sofia-${n}`, ...realmRoles('pqr-supervisors') }, AUDIENCE, { alg: n % 2 ? 'ES256' : 'RS256' });
+    await get(SUPERVISOR_ROUTE, await supervisor(0)).expect(200);
+    const fetched = issuer.jwksRequests.count;
+    for (let n = 1; n <= 4; n++) await get(SUPERVISOR_ROUTE, await supervisor(n)).expect(200);
+    expect({ fetched, after: issuer.jwksRequests.count }).toEqual({ fetched: 1, after: 1 });
+  });
+
   it('answers 403 to a token whose groups map to none of our roles, as to any token without a role', async () => {
     const nobody = await issuer.bearer({ sub: 'guest', ...realmRoles('pqr-visitors') }, AUDIENCE);
     expectApiError('no mapped role', await get(AGENT_ROUTE, nobody), 403, 'AUTH.FORBIDDEN');
