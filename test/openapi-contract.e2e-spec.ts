@@ -33,6 +33,16 @@ describe('the OpenAPI document at /docs-json', () => {
     expect(tags.filter(({ tags: list }) => list?.length !== 1)).toEqual([]);
   });
 
+  it('documents one bearer JWT scheme, from our HS256 secret or the configured OpenID Connect issuer, that every guarded operation names', () => {
+    const components = doc.components as unknown as { securitySchemes: Record<string, { type: string; scheme: string; bearerFormat: string; description: string }> };
+    expect(components.securitySchemes).toEqual({ bearer: expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }) });
+    expect(components.securitySchemes.bearer.description).toEqual(expect.stringContaining('HS256'));
+    expect(components.securitySchemes.bearer.description).toEqual(expect.stringContaining('RS256/ES256'));
+    expect(components.securitySchemes.bearer.description).toEqual(expect.stringContaining('OIDC_ISSUER'));
+    const unnamed = operations().filter(({ operation }) => !/^Roles: none/.test(operation.description ?? '') && !JSON.stringify((operation as { security?: unknown }).security ?? []).includes('bearer'));
+    expect(unnamed.map(({ method, path }) => `${method} ${path}`)).toEqual([]);
+  });
+
   it('starts every description with the roles, and the guard lets exactly those through', async () => {
     const mismatches: string[] = [];
     for (const { path, method, operation } of operations()) {

@@ -1,6 +1,7 @@
 export * from './auth/jwt-secret';
 export * from './auth/sign-token';
 export * from './auth/token-lifetime';
+export * from './auth/oidc-settings';
 export * from './calendar/business-calendar-of';
 export * from './calendar/calendar.module';
 export * from './calendar/sla-policies.token';

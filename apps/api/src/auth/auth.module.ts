@@ -4,6 +4,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, loadOrCreateJwtSecret } from '@app/runtime';
 import { AuthGuard } from './auth.guard';
+import { BearerAuthenticator } from './bearer-authenticator';
+import { OidcTokenVerifier } from './oidc-token-verifier';
 
 @Global()
 @Module({
@@ -18,7 +20,7 @@ import { AuthGuard } from './auth.guard';
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [JwtModule],
+  providers: [OidcTokenVerifier, BearerAuthenticator, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [JwtModule, BearerAuthenticator],
 })
 export class AuthModule {}

@@ -7,6 +7,11 @@ import { documentClosedBodies, documentSchemaRules } from './schema-rules';
 import { AppConfig } from '@app/runtime';
 import { documentPolicyVersion } from '../cases/web-filing/policy-version.openapi';
 
+/** The one security scheme (`bearer`): whichever issuer signed the JWT, Swagger UI's Authorize takes it as is. */
+export const BEARER_DESCRIPTION =
+  'A JWT carrying `sub` and roles: HS256, signed with JWT_SECRET (`npm run token`); or RS256/ES256, an access token from the ' +
+  'OpenID Connect issuer OIDC_ISSUER names (audience OIDC_AUDIENCE, roles from OIDC_ROLES_CLAIM through OIDC_ROLE_MAP), checked against its JWKS.';
+
 /**
  * The OpenAPI document served at /docs-json: the routes as Swagger reads them, one tag each (no
  * automatic tag per controller), then completed from the same metadata the guards read: the roles
@@ -24,7 +29,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
           'each operation lists, per status, the codes it can answer with (one example each).',
       )
       .setVersion('0.1.0')
-      .addBearerAuth()
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: BEARER_DESCRIPTION })
       .build(),
     { extraModels: [ApiErrorDto], autoTagControllers: false },
   );

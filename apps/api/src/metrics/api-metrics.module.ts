@@ -1,6 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { MetricsModule } from '@app/metrics';
-import { AuthGuard } from '../auth/auth.guard';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { MetricsAccessGuard } from './metrics-access.guard';
 import { MetricsController } from './metrics.controller';
@@ -10,7 +9,7 @@ import { ProjectionGauges } from '@app/processes';
 @Module({
   imports: [MetricsModule],
   controllers: [MetricsController],
-  providers: [AuthGuard, MetricsAccessGuard, HttpMetricsMiddleware, ProjectionGauges],
+  providers: [MetricsAccessGuard, HttpMetricsMiddleware, ProjectionGauges],
 })
 export class ApiMetricsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

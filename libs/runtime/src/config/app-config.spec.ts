@@ -1,17 +1,10 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { mailSettingsOf, validateAppConfig } from './app-config';
+import { configError } from './testing/config-error';
 
 const SECRET = 'a-secret-that-is-long-enough-for-hs256-0123456789';
 const SECRETS = { JWT_SECRET: SECRET, PETITIONER_ID_SECRET: `${SECRET}-ids` };
 
-const configError = (env: Record<string, string>) => {
-  try {
-    validateAppConfig(env);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
-};
 
 describe('validateAppConfig', () => {
   describe('EVENTSTORE_URL accepts exactly what @eventstore/db-client accepts', () => {

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { DEFAULT_SLA_POLICIES, SlaPolicies, validateSlaPolicies } from '@app/domain';
+import { oidcRoleMapProblems } from '../auth/oidc-settings';
 import { DEFAULT_COMMIT_EVERY_EVENTS, DEFAULT_MAX_CACHED_DOCUMENTS } from '@app/projector';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
@@ -98,6 +99,33 @@ export class AppConfig {
   /** The longest a bearer token may live (exp − iat, and exp − now); a token without exp, or living longer, gets 401. */
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(720)
   JWT_MAX_LIFETIME_HOURS: number = 12;
+
+  /**
+   * OpenID Connect issuer (exactly its `iss`) whose RS256/ES256 access tokens the API accepts beside HS256 ones;
+   * its keys come from the JWKS its discovery document names (or OIDC_JWKS_URL). Unset: HS256 tokens only.
+   */
+  @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_ISSUER must be an http(s) URL' })
+  OIDC_ISSUER?: string;
+
+  /** The `aud` the issuer's access tokens must carry for this API; required with OIDC_ISSUER. */
+  @ValidateIf((config: AppConfig) => config.OIDC_ISSUER !== undefined || config.OIDC_AUDIENCE !== undefined)
+  @IsString({ message: 'OIDC_AUDIENCE must be set when OIDC_ISSUER is' }) @MinLength(1)
+  OIDC_AUDIENCE?: string;
+
+  /** The issuer's JWKS; unset: the `jwks_uri` of `<OIDC_ISSUER>/.well-known/openid-configuration`. */
+  @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_JWKS_URL must be an http(s) URL' })
+  OIDC_JWKS_URL?: string;
+
+  /** The claim carrying the provider's roles or groups, as a dotted path (`roles`, `groups`, `realm_access.roles`). */
+  @IsOptional() @Matches(/^[^.\s]+(\.[^.\s]+)*$/, { message: 'OIDC_ROLES_CLAIM must be a claim name or a dotted path such as realm_access.roles' })
+  OIDC_ROLES_CLAIM: string = 'roles';
+
+  /**
+   * Provider value → our role: JSON (`{"pqr-supervisors":"supervisor"}`, a list for several roles) or
+   * `group=role,group=role`; unmapped values are ignored. Unset: the provider's values are our role names.
+   */
+  @IsOptional() @IsString()
+  OIDC_ROLE_MAP?: string;
 
   /**
    * Secret of the pseudonymous petitioner ids (HMAC of the document); when unset, one is generated into
@@ -225,7 +253,7 @@ export function validateAppConfig(env: Record<string, unknown>): AppConfig {
   const config = plainToInstance(AppConfig, env, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
   const lines = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
-  lines.push(...missingProductionSecrets(config));
+  lines.push(...missingProductionSecrets(config), ...oidcRoleMapProblems(config));
   if (lines.length > 0) throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   return config;
 }
