@@ -66,6 +66,13 @@ describe('the customer portal served by the API', () => {
     if (code) expect(response.body.code).toBe(code);
   });
 
+  it.each([
+    ['/radicar/', '/radicar'],
+    ['/casos/2026-000001/encuesta/?origen=correo', '/casos/2026-000001/encuesta?origen=correo'],
+  ])('sends %s to the page without the trailing slash (308 to %s)', async (path, location) => {
+    expect((await t.http().get(path).expect(308)).headers.location).toBe(location);
+  });
+
   it('leaves /docs, /health and /metrics to the API', async () => {
     expect((await t.http().get('/docs/').expect(200)).text).toContain('swagger');
     expect((await t.http().get('/health').expect(200)).headers['content-type']).toMatch(/^application\/json/);

@@ -29,7 +29,14 @@ export function servePortal(app: NestExpressApplication, config: AppConfig): voi
   // Asset names carry their content's hash: a browser may keep them for good.
   app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets', index: false, immutable: true, maxAge: '1y' });
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || !isPortalPage(request.path)) return next();
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    // A typed or pasted `/radicar/` reaches the page the browser's router knows (`/radicar`).
+    const withoutSlash = request.path.replace(/\/+$/, '');
+    if (withoutSlash !== request.path && withoutSlash && isPortalPage(withoutSlash)) {
+      const queryStart = request.originalUrl.indexOf('?');
+      return response.redirect(308, withoutSlash + (queryStart === -1 ? '' : request.originalUrl.slice(queryStart)));
+    }
+    if (!isPortalPage(request.path)) return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index, (error?: Error) => error && next(error));
   });
