@@ -1,4 +1,6 @@
 import type { Role } from '@app/domain';
+import { ACTORS, bearer } from './actors';
+import type { TestApp } from './test-app';
 
 /**
  * The user directory's routes (issue 27): not commands on a case, so the case command suites leave
@@ -18,3 +20,13 @@ export const DIRECTORY_ROUTES: { method: 'GET' | 'POST'; path: string; roles: re
 ];
 
 export const isDirectoryRoute = (method: string, path: string) => DIRECTORY_ROUTES.some((route) => route.method === method && route.path === path);
+
+/** The directory the query suites read: a team and the two backoffice agents of ACTORS in it (two, so that lists have a second page). */
+export async function seedDirectory(t: TestApp): Promise<void> {
+  const admin = bearer('admin');
+  await t.http().post('/teams').set('Authorization', admin).send({ teamId: 'zona-norte', name: 'Zona norte' }).expect(201);
+  for (const actor of [ACTORS.backoffice, ACTORS.otherBackoffice]) {
+    const user = { userId: actor.sub, displayName: `Agente ${actor.sub}`, email: `${actor.sub}@empresa.co`, roles: [...actor.roles], teamIds: ['zona-norte'] };
+    await t.http().post('/users').set('Authorization', admin).send(user).expect(201);
+  }
+}

@@ -19,7 +19,6 @@ function toResponse(outcome: DirectoryOutcome): Response {
 }
 
 /** The user directory: admins change it (each change an event with its actor), admins and supervisors read it, auditors read each user's history. */
-@ApiTags('directory')
 @ApiBearerAuth()
 @Controller()
 export class DirectoryController {
@@ -60,6 +59,7 @@ export class DirectoryController {
   }
 
   @Get('users')
+  @ApiTags('directory')
   @Roles('admin', 'supervisor')
   @ApiOperation({ summary: 'The user directory, by user id, filtered by role, team and active flag' })
   @ApiResponse({ status: 200, type: Dto.UserPageDto })
@@ -68,6 +68,7 @@ export class DirectoryController {
   }
 
   @Get('users/:id')
+  @ApiTags('directory')
   @Roles('admin', 'supervisor')
   @ApiErrors('USER.NOT_FOUND')
   @ApiOperation({ summary: 'One user: roles, teams, active flag and the revision to send as If-Match' })
@@ -77,15 +78,17 @@ export class DirectoryController {
   }
 
   @Get('users/:id/history')
+  @ApiTags('directory')
   @Roles('auditor', 'admin')
   @ApiErrors('USER.NOT_FOUND')
   @ApiOperation({ summary: "Every change to the user as recorded: each event with who made it and when" })
   @ApiResponse({ status: 200, type: Dto.UserHistoryDto })
-  history(@Id() id: string): Promise<Dto.UserHistoryDto> {
+  history(@Id() id: string, @Query() _query: Dto.NoQueryDto): Promise<Dto.UserHistoryDto> {
     return this.reads.history(id);
   }
 
   @Get('teams')
+  @ApiTags('directory')
   @Roles('admin', 'supervisor')
   @ApiOperation({ summary: 'Every team, by id' })
   @ApiResponse({ status: 200, type: Dto.TeamListDto })

@@ -58,6 +58,9 @@ export class UserTeamsDto {
 /** Deactivation and reactivation carry nothing but the command itself. */
 export class EmptyCommandDto {}
 
+/** A read that takes no query parameter: any one sent is refused (400 naming it). */
+export class NoQueryDto {}
+
 export class CreateTeamDto {
   @DirectoryId('The team id', 'zona-norte') teamId: string;
   @RequiredName(200, 'The team name', 'Zona norte') name: string;

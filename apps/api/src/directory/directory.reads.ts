@@ -4,6 +4,7 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { TEAMS_COLLECTION, TeamListing, teamsProjection, USERS_COLLECTION, UserListing, usersProjection } from '@app/projections';
 import { Filter, READ_STORE, ReadStore } from '@app/read-store';
 import { ReadModelFreshness, RequestValidationError } from '@app/runtime';
+import { DIRECTORY_ID_REGEX } from './directory.dto';
 import type { UserHistoryDto, UserListQueryDto } from './directory.dto';
 
 /** The read store's largest page: the directory is read whole, in pages of this size. */
@@ -33,7 +34,7 @@ export class DirectoryReads {
     );
     const limit = query.limit ?? 50;
     const items = matching.slice(0, limit);
-    return { items, nextCursor: matching.length > limit ? Buffer.from(items[items.length - 1].userId).toString('base64url') : null };
+    return { items, nextCursor: matching.length > limit ? userCursor(items[items.length - 1].userId) : null };
   }
 
   async user(userId: string, minPosition?: number): Promise<UserListing> {
@@ -77,8 +78,22 @@ export class DirectoryReads {
   }
 }
 
+/** A page of users ends after this user id; the cursor names its list (`q`), so another list's is refused. */
+function userCursor(userId: string): string {
+  return Buffer.from(JSON.stringify({ q: 'users', after: [userId] })).toString('base64url');
+}
+
 function cursorToUserId(cursor: string): string {
-  const userId = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[!-~]{1,100}$/.test(userId)) throw new RequestValidationError([{ field: 'cursor', reason: 'cursor must be a cursor returned by a previous page' }]);
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    decoded = undefined;
+  }
+  const { q, after } = (decoded ?? {}) as { q?: unknown; after?: unknown };
+  const userId: unknown = Array.isArray(after) && after.length === 1 ? after[0] : undefined;
+  if (q !== 'users' || typeof userId !== 'string' || !DIRECTORY_ID_REGEX.test(userId)) {
+    throw new RequestValidationError([{ field: 'cursor', reason: 'cursor must be a cursor returned by a previous page of this list' }]);
+  }
   return userId;
 }
