@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ROLES } from '@app/domain';
 import type { Role } from '@app/domain';
-import { RequiredName } from '../http/field.decorators';
+import { fromBooleanWord, RequiredName } from '../http/field.decorators';
 import { ListQueryDto } from '../read-side/list-query.dto';
 
 /** A user's or team's id: 1-100 visible ASCII characters (a token subject such as `bo-beto`, a UUID, an email). */
@@ -65,9 +65,6 @@ export class CreateTeamDto {
   @DirectoryId('The team id', 'zona-norte') teamId: string;
   @RequiredName(200, 'The team name', 'Zona norte') name: string;
 }
-
-/** Only the words `true` and `false`: anything else stays a string and fails IsBoolean. */
-const fromBooleanWord = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class UserListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ROLES, description: 'Only users holding this role' })
