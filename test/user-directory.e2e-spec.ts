@@ -66,6 +66,16 @@ describe('HTTP: the user directory and teams', () => {
     expect((await post('/users/bo-dora/roles', { roles: ['agent'] }).set('Idempotency-Key', 'dora-off').expect(422)).body.code).toBe('IDEMPOTENCY.KEY_REUSED');
   });
 
+  it('without If-Match, commands racing on one user are each decided on what the others left: none is lost, none fails', async () => {
+    await post('/users', user('bo-hugo', ['backoffice'])).expect(201);
+    const roleSets = [['agent'], ['supervisor'], ['quality'], ['auditor'], ['reporter'], ['backoffice', 'agent']];
+    const answers = await Promise.all(roleSets.map((roles) => post('/users/bo-hugo/roles', { roles })));
+    expect(answers.map((answer) => answer.status)).toEqual(roleSets.map(() => 200));
+    const revisions = answers.map((answer) => answer.body.revision);
+    expect(new Set(revisions).size).toBe(roleSets.length);
+    expect((await get('/users/bo-hugo/history', auditor).expect(200)).body.events).toHaveLength(1 + roleSets.length);
+  });
+
   it('answers the rules with their codes: unknown user 404, existing 409, already inactive 409, unknown team 422, own deactivation 422', async () => {
     expect((await post('/users/nadie/roles', { roles: ['agent'] }).expect(404)).body.code).toBe('USER.NOT_FOUND');
     expect((await get('/users/nadie/history', auditor).expect(404)).body.code).toBe('USER.NOT_FOUND');
