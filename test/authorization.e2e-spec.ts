@@ -8,6 +8,7 @@ import { KeepAliveClient, keepAliveClient } from './support/keep-alive-client';
 import { QUERY_ROUTES } from './support/query-routes';
 import { MAIL_ROUTES } from './support/mail-routes';
 import { PERSONAL_DATA_ROUTES } from './support/personal-data-routes';
+import { DIRECTORY_ROUTES } from './support/directory-routes';
 import { PUBLIC_COMMAND_ROUTES } from './support/public-routes';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -23,6 +24,7 @@ const RULES = new Map<string, RouteRule>([
   ...QUERY_ROUTES.map((route): [string, RouteRule] => [`GET ${route.path}`, { roles: route.roles, ownQueueRole: route.ownQueueRole }]),
   ...MAIL_ROUTES.map((route): [string, RouteRule] => [`${route.method} ${route.path}`, { roles: route.roles }]),
   ...PERSONAL_DATA_ROUTES.map((route): [string, RouteRule] => [`${route.method} ${route.path}`, { roles: route.roles }]),
+  ...DIRECTORY_ROUTES.map((route): [string, RouteRule] => [`${route.method} ${route.path}`, { roles: route.roles }]),
   ...PUBLIC_COMMAND_ROUTES.map((route): [string, RouteRule] => [`${route.method} ${route.path}`, { roles: route.roles }]),
 ]);
 

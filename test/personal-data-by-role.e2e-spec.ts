@@ -2,6 +2,7 @@ import { ROLES, Role } from '@app/domain';
 import { ACTORS, ActorName, bearer } from './support/actors';
 import { AppRoute, appRoutes } from './support/app-routes';
 import { MAIL_ROUTES } from './support/mail-routes';
+import { seedDirectory } from './support/directory-routes';
 import { QUERY_ROUTES, QueryContext, withQuery } from './support/query-routes';
 import { ManualClock, startTestApp, TestApp } from './support/test-app';
 
@@ -53,6 +54,11 @@ const EXPECTED: Record<string, Partial<Record<Reader, Finding>>> = {
   'GET /cases/{id}/history': { auditor: ALL, admin: ALL },
   // The extension's reason.
   'GET /cases/{id}/deadline': { agent: EXTENSION, supervisor: EXTENSION, backoffice: EXTENSION, quality: EXTENSION, auditor: EXTENSION, reporter: 'none', admin: EXTENSION },
+  // The directory holds staff, not petitioners: no petitioner's data, whoever reads it.
+  'GET /users': { supervisor: 'none', admin: 'none' },
+  'GET /users/{id}': { supervisor: 'none', admin: 'none' },
+  'GET /users/{id}/history': { auditor: 'none', admin: 'none' },
+  'GET /teams': { supervisor: 'none', admin: 'none' },
   'GET /queues/to-typify': { agent: 'none', supervisor: 'none' },
   'GET /queues/unassigned': { supervisor: 'none' },
   'GET /queues/backoffice/{userId}': { backoffice: 'none', supervisor: 'none' },
@@ -129,6 +135,7 @@ describe('Personal data by route and role: a report consumer sees none', () => {
     // The customer's own filing on the web waits untypified: the to-typify queue lists it.
     const web = { kind: 'claim', fullName: PERSONAL.name, documentType: 'CC', documentNumber: PERSONAL.document, email: PERSONAL.email, phone: PERSONAL.phone };
     await t.http().post('/public/cases').send({ ...web, subject: filing().subject, facts: filing().facts, request: filing().request, consent: { accepted: true, policyVersion: '2026-01' } }).expect(201);
+    await seedDirectory(t);
     const head = await t.headPosition();
     contexts = [returned, awaiting].map((c) => ({ ...c, head }));
   });

@@ -7,6 +7,7 @@ import { expectApiError, expectNoServerError, expectValidationError } from './su
 import type { OpenApiDocument } from './support/openapi';
 import { QUERY_ROUTES, QueryContext, QueryRouteSpec, withQuery } from './support/query-routes';
 import { isMailRoute } from './support/mail-routes';
+import { seedDirectory } from './support/directory-routes';
 import { ManualClock, startTestApp, TestApp } from './support/test-app';
 
 /** Monday 2 March 2026, 10:00 in Bogotá. */
@@ -40,6 +41,7 @@ describe('HTTP: bad input on every query route', () => {
     const [first] = [await cases.caseAt('filed'), await cases.caseAt('filed'), await cases.caseAt('filed')];
     for (const stage of ['assigned', 'assigned', 'returned', 'returned', 'awaiting_information', 'awaiting_information', 'to_typify', 'to_typify'] as const) await cases.caseAt(stage);
     const history = await cases.history(first.caseId);
+    await seedDirectory(t);
     // The projector runs in the background, and the role checks below read queues without waiting: wait here once.
     await t.http().get('/queues/summary').query({ minPosition: await t.headPosition() }).set('Authorization', bearer('supervisor')).expect(200);
     // A second staff read of the first case: its access audit (GET /audit/access) has two pages with limit=1.

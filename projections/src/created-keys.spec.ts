@@ -2,6 +2,8 @@ import type { CaseEvent } from '@app/domain';
 import { HISTORIES } from '@app/domain/testing/case-histories';
 import { docKey } from '@app/projector/apply-events';
 import type { Projection } from './projection';
+import { teamsProjection } from './directory/teams.projection';
+import { usersProjection } from './directory/users.projection';
 import { EVERY_PROJECTION } from '@app/runtime/projections/testing/every-projection';
 import { recordCaseEvents, withEventIds } from './testing/project';
 
@@ -40,11 +42,23 @@ describe('DocKey.created: the projector does not look up a document an event say
     },
   );
 
-  it.each(EVERY_PROJECTION.map((projection) => [projection.name, projection] as const))('%s: the filing creates the documents keyed by its case', (_name, projection) => {
+  const CASE_PROJECTIONS = EVERY_PROJECTION.filter((projection) => (projection.handles as readonly string[]).includes('CaseFiled'));
+
+  it.each(CASE_PROJECTIONS.map((projection) => [projection.name, projection] as const))('%s: the filing creates the documents keyed by its case', (_name, projection) => {
     const [filing] = namedDocuments(projection, HISTORIES.filed);
     const byCase = filing.filter(({ name }) => name.includes(CASE_ID));
     expect(byCase.length).toBeGreaterThan(0);
     expect(byCase.every(({ created }) => created)).toBe(true);
+  });
+
+  it('the directory: a user is created by UserCreated only, a team by TeamCreated', () => {
+    const meta = { streamId: 'user-bo-beto', revision: 0, position: 1, metadata: { actorId: 'admin-ada', occurredAt: '2026-03-02T10:00:00-05:00' } };
+    const created = { ...meta, type: 'UserCreated', data: { userId: 'bo-beto', displayName: 'Beto', email: 'b@e.co', roles: ['backoffice'], teamIds: [] } } as const;
+    const deactivated = { ...meta, revision: 1, position: 2, type: 'UserDeactivated', data: { userId: 'bo-beto' } } as const;
+    const team = { ...meta, streamId: 'team-t', type: 'TeamCreated', data: { teamId: 't', name: 'T' } } as const;
+    const createdFlags = (projection: Projection, events: readonly object[]) => events.map((event) => Object.values(projection.keysOf(event as never)).map((key) => key.created === true));
+    expect(createdFlags(usersProjection as Projection, [created, deactivated])).toEqual([[true], [false]]);
+    expect(createdFlags(teamsProjection as Projection, [team])).toEqual([[true]]);
   });
 
   it('mail-outbox: a delivery attempt names the message of an earlier event, which it does not create', () => {

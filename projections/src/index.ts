@@ -13,3 +13,5 @@ export * from './reports/report-summary';
 export * from './reports/report-reads';
 export { ownEntry } from './keyed-counts';
 export { stateOfView } from './case-view/case-view-state';
+export * from './directory/users.projection';
+export * from './directory/teams.projection';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { CaseEvent } from '@app/domain';
+import type { CaseEvent, DirectoryEvent } from '@app/domain';
 import type { CollectionSpec } from '@app/read-store';
 
-/** An event as projections see it: the domain event plus where and when it was recorded. */
-export type ProjectionEvent = CaseEvent & {
+/** A domain event plus where and when it was recorded. */
+type Recorded<Event> = Event & {
   streamId: string;
   /**
    * The case's id, taken from the stream's once for all projections (`caseIdOf` derives it when
@@ -14,6 +14,13 @@ export type ProjectionEvent = CaseEvent & {
   position: number;
   metadata: { actorId: string; occurredAt: string; [key: string]: unknown };
 };
+
+/** A case event as projections see it. */
+export type ProjectionEvent = Recorded<CaseEvent>;
+/** A directory event (users, teams) as projections see it. */
+export type DirectoryProjectionEvent = Recorded<DirectoryEvent>;
+/** Any event a projection may handle: what the projector reads. */
+export type AnyProjectionEvent = ProjectionEvent | DirectoryProjectionEvent;
 
 export interface DocKey {
   collection: string;
@@ -40,26 +47,26 @@ export type DocName<Docs> = keyof Docs & string;
  * versions into new ones. It never changes the documents it is given, except its `drafts`. No I/O:
  * the projector (libs/projector) loads, applies and stores.
  */
-export interface Projection<Docs extends object = Record<string, object>> {
+export interface Projection<Docs extends object = Record<string, object>, Event extends AnyProjectionEvent = AnyProjectionEvent> {
   name: string;
   /** Bump to rebuild the projection from position 0 on the next start. */
   version: number;
   collections: CollectionSpec[];
-  handles: readonly CaseEvent['type'][];
+  handles: readonly Event['type'][];
   /**
    * The documents nearly every event changes (a summary of counts, a day's figures): `evolve` gets a
    * copy of each, made by the projector for the batch, changes it in place and must return it (ADR 17).
    */
   drafts?: readonly DocName<Docs>[];
-  keysOf(event: ProjectionEvent): DocKeys<Docs>;
-  evolve(docs: CurrentDocs<Docs>, event: ProjectionEvent): DocChanges<Docs>;
+  keysOf(event: Event): DocKeys<Docs>;
+  evolve(docs: CurrentDocs<Docs>, event: Event): DocChanges<Docs>;
 }
 
 /**
- * Declares a projection over the documents `Docs`: `keysOf` and `evolve` are typed by them, and the
+ * Declares a projection over the documents `Docs` and the events `Event` (case events unless told): `keysOf` and `evolve` are typed by them, and the
  * result is a `Projection` the projector runs like any other.
  */
-export function defineProjection<Docs extends object>(projection: Projection<Docs>): Projection<Docs> {
+export function defineProjection<Docs extends object, Event extends AnyProjectionEvent = ProjectionEvent>(projection: Projection<Docs, Event>): Projection<Docs, Event> {
   return projection;
 }
 

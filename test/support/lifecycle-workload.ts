@@ -194,6 +194,9 @@ export async function runLifecycleWorkload(options: WorkloadOptions): Promise<Wo
     schedule(rng.int(0, options.filingDays * SLOTS_PER_DAY - 1), { walk, rng, action: 'file' });
   }
 
+  options.clock.set(instantOf(0));
+  await seedWorkloadDirectory(options, result);
+
   const runOne = async (entry: Scheduled, slot: number) => {
     const { walk, rng, action } = entry;
     const sent = action === 'file' ? await fileCase(options, walk, rng, result.cases) : await change(options, walk, rng, action);
@@ -525,4 +528,36 @@ export function expectedQueueSummary(cases: readonly WalkCase[]) {
     }
   }
   return summary;
+}
+
+/**
+ * The staff of the workload in the user directory, set up by an admin before the first filing: a
+ * team of the backoffice agents, every person with their role, and a few changes (a role added, a
+ * deactivation undone) so that the directory's read models have history to rebuild.
+ */
+async function seedWorkloadDirectory(options: WorkloadOptions, result: WorkloadResult): Promise<void> {
+  const admin = bearerWithRoles('adm-adela', 'admin');
+  const staff: Array<[string, string]> = [
+    ...WORKLOAD_AGENTS.map((id): [string, string] => [id, 'agent']),
+    ...WORKLOAD_BACKOFFICE.map((id): [string, string] => [id, 'backoffice']),
+    ...WORKLOAD_SUPERVISORS.map((id): [string, string] => [id, 'supervisor']),
+    ...WORKLOAD_QUALITY.map((id): [string, string] => [id, 'quality']),
+  ];
+  const commands: Array<[label: string, path: string, body: object]> = [
+    ['createTeam', '/teams', { teamId: 'backoffice-1', name: 'Backoffice 1' }],
+    ...staff.map(([id, role]): [string, string, object] => ['createUser', '/users', { userId: id, displayName: `Persona ${id}`, email: `${id}@empresa.co`, roles: [role], teamIds: role === 'backoffice' ? ['backoffice-1'] : [] }]),
+    ['changeUserRoles', `/users/${WORKLOAD_SUPERVISORS[0]}/roles`, { roles: ['supervisor', 'quality'] }],
+    ['deactivateUser', `/users/${WORKLOAD_AGENTS[0]}/deactivation`, {}],
+    ['reactivateUser', `/users/${WORKLOAD_AGENTS[0]}/reactivation`, {}],
+  ];
+  for (const [label, path, body] of commands) {
+    const response = await options.client.post(path).set('Authorization', admin).send(body);
+    result.sent++;
+    if (response.status !== 200 && response.status !== 201) {
+      result.unexpected.push(`directory ${label} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+      continue;
+    }
+    result.accepted[label] = (result.accepted[label] ?? 0) + 1;
+    result.lastPosition = Math.max(result.lastPosition, response.body.position);
+  }
 }

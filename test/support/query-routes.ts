@@ -46,6 +46,45 @@ const BAD_USER_IDS = ['a%20b', 'x'.repeat(101), '%C3%B1and%C3%BA', '%00', 'tab%0
 /** The query routes of API.md (and the audit routes the app adds: history, access). */
 export const QUERY_ROUTES: QueryRouteSpec[] = [
   {
+    path: '/users',
+    roles: ['admin', 'supervisor'],
+    actor: 'supervisor',
+    url: () => '/users',
+    query: (c) => ({ minPosition: String(c.head) }),
+    list: true,
+    freshness: true,
+    badQueries: [
+      { query: { role: 'jefe' }, field: 'role' },
+      { query: { active: 'maybe' }, field: 'active' },
+      { query: { teamId: 'a b' }, field: 'teamId' },
+    ],
+  },
+  {
+    path: '/users/{id}',
+    roles: ['admin', 'supervisor'],
+    actor: 'admin',
+    url: () => `/users/${ACTORS.backoffice.sub}`,
+    query: (c) => ({ minPosition: String(c.head) }),
+    freshness: true,
+    badPathValues: { field: 'id', values: BAD_USER_IDS, url: (value) => `/users/${value}` },
+  },
+  {
+    path: '/users/{id}/history',
+    roles: ['auditor', 'admin'],
+    actor: 'auditor',
+    url: () => `/users/${ACTORS.backoffice.sub}/history`,
+    query: () => ({}),
+    badPathValues: { field: 'id', values: BAD_USER_IDS, url: (value) => `/users/${value}/history` },
+  },
+  {
+    path: '/teams',
+    roles: ['admin', 'supervisor'],
+    actor: 'supervisor',
+    url: () => '/teams',
+    query: (c) => ({ minPosition: String(c.head) }),
+    freshness: true,
+  },
+  {
     path: '/cases/{id}',
     roles: STAFF,
     actor: 'backoffice',

@@ -7,7 +7,9 @@ import { AuthModule } from './auth/auth.module';
 import { LoggingModule, LogOptions } from './logging/logging.module';
 import { ThrottlingModule } from './security/throttling.module';
 import { CalendarHttpModule } from './calendar/calendar-http.module';
-import { AppConfig, AppConfigModule, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
+import { AppConfig, AppConfigModule, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, DirectoryCommandService, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
+import { DirectoryController } from './directory/directory.controller';
+import { DirectoryReads } from './directory/directory.reads';
 import { CaseHistoryController } from './cases/case-history/case-history.controller';
 import { GetCaseHistoryHandler } from './cases/case-history/case-history.query';
 import { ChangeCaseController } from './cases/change-case/change-case.controller';
@@ -90,6 +92,7 @@ export class AppModule {
         InboundEmailController,
         UnmatchedMailController,
         PetitionerErasureController,
+        DirectoryController,
       ],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
@@ -124,6 +127,8 @@ export class AppModule {
         AccessAuditLog,
         AccessAuditInterceptor,
         PetitionerErasure,
+        DirectoryCommandService,
+        DirectoryReads,
       ],
     };
   }

@@ -21,3 +21,4 @@ export * from './cases/case-event-shapes';
 export * from './cases/personal-data';
 export * from './calendar';
 export * from './sla';
+export * from './directory';

@@ -1,4 +1,4 @@
-import type { DocKey, Projection, ProjectionEvent } from '@app/projections';
+import type { DocKey, Projection, AnyProjectionEvent } from '@app/projections';
 
 /**
  * A document while events are applied to it. Applying an event replaces the slot's `data` (the
@@ -35,13 +35,13 @@ function draftsOf(projection: Projection): ReadonlySet<string> | null {
 
 /** The events a projection handles, each with its keys and the slot of each key (computed once: a batch loads, then applies). */
 export interface KeyedBatch<Slot extends DocSlot = DocSlot> {
-  events: ProjectionEvent[];
+  events: AnyProjectionEvent[];
   keys: Record<string, DocKey>[];
   /** The slots of the first event's keys, in the order of its keys, then the second event's, and so on. */
   slots: Slot[];
 }
 
-export function keyBatch<Slot extends DocSlot>(projection: Projection, events: readonly ProjectionEvent[], slotOf: (key: DocKey) => Slot): KeyedBatch<Slot> {
+export function keyBatch<Slot extends DocSlot>(projection: Projection, events: readonly AnyProjectionEvent[], slotOf: (key: DocKey) => Slot): KeyedBatch<Slot> {
   const handled = handledBy(projection);
   const batch: KeyedBatch<Slot> = { events: [], keys: [], slots: [] };
   for (const event of events) {
@@ -98,7 +98,7 @@ export function draftOf<Data extends object>(data: Data | null): Data | null {
 }
 
 /** Applies events to the documents of `documents` (by `docKey`), adding a slot for each document the events name. */
-export function applyEvents(projection: Projection, documents: Map<string, DocSlot>, events: readonly ProjectionEvent[]): void {
+export function applyEvents(projection: Projection, documents: Map<string, DocSlot>, events: readonly AnyProjectionEvent[]): void {
   const slotOf = (key: DocKey) => {
     const name = docKey(key);
     let slot = documents.get(name);

@@ -1,8 +1,8 @@
 import { EventStore, EventStoreUnavailableError, RecordedEvent } from '@app/event-store';
-import type { Projection, ProjectionEvent } from '@app/projections';
+import type { Projection, AnyProjectionEvent } from '@app/projections';
 import { CollectionSpec, ReadStore, ReadStoreUnavailableError } from '@app/read-store';
 import { handledBy } from './apply-events';
-import { shapeViolationOf, toProjectionEvent } from './to-projection-event';
+import { shapeViolationOf, toAnyProjectionEvent } from './to-projection-event';
 import { BackgroundLoop, logToStderr } from './background-loop';
 import { WriteBackCache, WriteBackLimits } from './write-back-cache';
 
@@ -191,7 +191,7 @@ export class Projector {
       }
       return false;
     }
-    const events = recorded.map(toProjectionEvent);
+    const events = recorded.map(toAnyProjectionEvent);
     const violations = events.map((event) => event && shapeViolationOf(event));
     // The usual batch: nothing to look for per projection.
     if (!violations.some(Boolean)) violations.length = 0;
@@ -210,7 +210,7 @@ export class Projector {
   private async applyTo(
     projection: Projection,
     recorded: RecordedEvent[],
-    events: (ProjectionEvent | null)[],
+    events: (AnyProjectionEvent | null)[],
     violations: (string | undefined | null)[],
   ): Promise<boolean> {
     const status = this.statuses.get(projection.name)!;
@@ -218,7 +218,7 @@ export class Projector {
     const before = cache.appliedPosition;
     const invalid = violations.length > 0 ? this.firstInvalid(projection, recorded, events, violations, before) : undefined;
     const end = invalid === undefined ? recorded.length : invalid;
-    const pending: ProjectionEvent[] = [];
+    const pending: AnyProjectionEvent[] = [];
     for (let index = 0; index < end; index++) {
       const event = events[index];
       if (event !== null && recorded[index].position > cache.appliedPosition) pending.push(event);
@@ -326,7 +326,7 @@ export class Projector {
   private firstInvalid(
     projection: Projection,
     recorded: RecordedEvent[],
-    events: (ProjectionEvent | null)[],
+    events: (AnyProjectionEvent | null)[],
     violations: (string | undefined | null)[],
     appliedPosition: number,
   ): number | undefined {
@@ -338,7 +338,7 @@ export class Projector {
   }
 
   /** Finds which event made the batch fail, to report its position (not committed). */
-  private async findFailingEvent(projection: Projection, events: ProjectionEvent[]): Promise<ProjectionEvent | undefined> {
+  private async findFailingEvent(projection: Projection, events: AnyProjectionEvent[]): Promise<AnyProjectionEvent | undefined> {
     for (let end = 1; end <= events.length; end++) {
       try {
         const undo = await this.cacheOf(projection).apply(this.readStore, projection, events.slice(0, end));

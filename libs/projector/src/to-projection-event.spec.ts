@@ -1,7 +1,7 @@
 import { caseFiled, caseTypified } from '@app/domain/testing/case-histories';
 import { HIDDEN_CLASSES_OF_ONE_SHAPE, hiddenClassCount } from '@app/domain/testing/hidden-classes';
 import type { RecordedEvent } from '@app/event-store';
-import { toProjectionEvent } from './to-projection-event';
+import { shapeViolationOf, toAnyProjectionEvent, toProjectionEvent } from './to-projection-event';
 
 const recorded = (position: number, type: string, data: unknown, schemaVersion = 1): RecordedEvent =>
   JSON.parse(
@@ -30,5 +30,20 @@ describe('toProjectionEvent', () => {
   it('reads events of one type alike (every projection reads each of them)', () => {
     const events = Array.from({ length: 20 }, (_, index) => toProjectionEvent(recorded(index + 1, caseTypified.type, caseTypified.data))!);
     expect(hiddenClassCount(events)).toBeLessThanOrEqual(HIDDEN_CLASSES_OF_ONE_SHAPE);
+  });
+});
+
+describe('toAnyProjectionEvent', () => {
+  const created = { userId: 'bo-beto', displayName: 'Beto', email: 'beto@empresa.co', roles: ['backoffice'], teamIds: [] };
+
+  it('reads a directory event with its stream, revision, position and metadata, and no case', () => {
+    const event = toAnyProjectionEvent({ ...recorded(3, 'UserCreated', created), streamId: 'user-bo-beto' });
+    expect(event).toEqual({ type: 'UserCreated', data: created, streamId: 'user-bo-beto', caseId: undefined, revision: 1, position: 3, metadata: expect.objectContaining({ actorId: 'a' }) });
+    expect(shapeViolationOf(event!)).toBeUndefined();
+  });
+
+  it('reads case events as toProjectionEvent does, and skips any other', () => {
+    expect(toAnyProjectionEvent(recorded(5, caseTypified.type, caseTypified.data))).toEqual(toProjectionEvent(recorded(5, caseTypified.type, caseTypified.data)));
+    expect(toAnyProjectionEvent(recorded(1, 'CaseAccessed', {}))).toBeNull();
   });
 });

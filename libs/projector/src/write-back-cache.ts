@@ -1,4 +1,4 @@
-import type { DocKey, Projection, ProjectionEvent } from '@app/projections';
+import type { DocKey, Projection, AnyProjectionEvent } from '@app/projections';
 import type { DocumentWrite, ReadStore } from '@app/read-store';
 import { applyKeyedBatch, DocSlot, keyBatch } from './apply-events';
 
@@ -55,7 +55,7 @@ export class WriteBackCache {
    * when absent; a document an event creates is not looked up). All or nothing: when an event throws,
    * the cache is put back as it was and the error is rethrown. Returns the undo of the whole batch.
    */
-  async apply(store: ReadStore, projection: Projection, events: readonly ProjectionEvent[]): Promise<UndoBatch> {
+  async apply(store: ReadStore, projection: Projection, events: readonly AnyProjectionEvent[]): Promise<UndoBatch> {
     const missing = new Set<CachedSlot>();
     const batch = keyBatch(projection, events, (key) => this.slotOf(key, missing));
     await this.load(store, missing);

@@ -10,6 +10,8 @@ export * from './commands/case-decider.provider';
 export * from './commands/case-events';
 export * from './commands/change-case.command';
 export * from './commands/command-context';
+export * from './commands/command-metadata';
+export * from './commands/directory-command.service';
 export * from './commands/filing-numbers';
 export * from './commands/process-commands';
 export * from './commands/to-command-context';

@@ -1,6 +1,6 @@
 import type { CaseEvent } from '@app/domain';
 import { applyEvents, DocSlot, docKey } from '@app/projector/apply-events';
-import type { Projection, ProjectionEvent } from '../projection';
+import type { AnyProjectionEvent, Projection, ProjectionEvent } from '../projection';
 
 /** When each event happened: the `…At` instant its data carries, else the previous event's. */
 function occurredAt(event: CaseEvent, previous: string): string {
@@ -29,7 +29,7 @@ export type DocOf<Docs> = NonNullable<Docs[keyof Docs]>;
  * Runs a projection over events in memory (the projector's own loop) and returns every document by
  * collection and id. (`& Projection`: any projection of known documents is also one the projector runs.)
  */
-export function project<Docs extends object>(projection: Projection<Docs> & Projection, events: ProjectionEvent[], documents = new Map<string, DocSlot>()) {
+export function project<Docs extends object>(projection: Projection<Docs> & Projection, events: AnyProjectionEvent[], documents = new Map<string, DocSlot>()) {
   applyEvents(projection, documents, events);
   const byCollection: Record<string, Record<string, DocOf<Docs>>> = {};
   for (const [key, { data }] of documents) {

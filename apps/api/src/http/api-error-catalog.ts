@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { caseErrorSample, CaseErrorName, CaseErrors, DomainErrorKind } from '@app/domain';
+import { caseErrorSample, CaseErrorName, CaseErrors, DirectoryErrors, DomainError, DomainErrorKind } from '@app/domain';
 
 /** What a client reads in an error answer: the body `{ statusCode, code, message }`, figures elided. */
 export interface ApiErrorSample {
@@ -47,9 +47,17 @@ function caseErrorSamples(): Map<string, ApiErrorSample> {
   return samples;
 }
 
-/** Every code an answer of this API can carry: the case aggregate's (libs/domain) and the HTTP layer's. */
+function directoryErrorSamples(): [string, ApiErrorSample][] {
+  return Object.values(DirectoryErrors).map((make): [string, ApiErrorSample] => {
+    const { code, kind, message } = (make as (...args: unknown[]) => DomainError)(['…']);
+    return [code, { statusCode: STATUS_OF_KIND[kind], code, message }];
+  });
+}
+
+/** Every code an answer of this API can carry: the case aggregate's and the directory's (libs/domain) and the HTTP layer's. */
 export const API_ERRORS: ReadonlyMap<string, ApiErrorSample> = new Map([
   ...caseErrorSamples(),
+  ...directoryErrorSamples(),
   ...Object.entries(HTTP_ERRORS).map(([code, [statusCode, message]]): [string, ApiErrorSample] => [code, { statusCode, code, message }]),
 ]);
 

@@ -49,7 +49,7 @@ export class ApiErrorFilter implements ExceptionFilter {
       return {
         statusCode: HttpStatus.CONFLICT,
         code: 'CONCURRENCY.CONFLICT',
-        message: 'The case changed since you read it; read it again and retry',
+        message: `${error.streamId.startsWith('case-') ? 'The case' : 'It'} changed since you read it; read it again and retry`,
         details: { currentRevision: error.actual },
       };
     }

@@ -99,3 +99,6 @@ export const WholeNumber = (min: number, max: number, description?: string) =>
  */
 export const Nested = (type: () => new () => object, description?: string) =>
   applyDecorators(ApiProperty({ type: () => type(), description }), IsObject(), ValidateNested(), Type(type));
+
+/** Only the words `true` and `false` become booleans: anything else stays a string and fails IsBoolean. */
+export const fromBooleanWord = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

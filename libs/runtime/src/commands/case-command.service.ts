@@ -1,4 +1,4 @@
-import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CASE_EVENT_SCHEMA_VERSIONS, CaseCommand, CaseDecider, CaseEvent, caseStreamId, CaseErrors, CaseState, isStillCurrent } from '@app/domain';
 import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, WrongExpectedRevisionError } from '@app/event-store';
@@ -6,6 +6,7 @@ import { Clock } from '../storage/clock';
 import { CASE_DECIDER } from './case-decider.provider';
 import { toCaseEvent, toOffsetIso } from './case-events';
 import { CommandContext, CommandOutcome } from './command-context';
+import { idempotencyKeyReused, withCommandMetadata } from './command-metadata';
 import { FilingNumbers } from './filing-numbers';
 
 type WithoutContext<T> = T extends unknown ? Omit<T, 'actor' | 'at'> : never;
@@ -116,32 +117,14 @@ export class CaseCommandService {
     const earlier = history.filter((event) => event.metadata.commandId === context.idempotencyKey);
     if (earlier.length === 0) return undefined;
     if (earlier[0].metadata.commandHash !== context.requestHash) {
-      throw new UnprocessableEntityException({
-        code: 'IDEMPOTENCY.KEY_REUSED',
-        message: 'This Idempotency-Key was already used for a different request',
-      });
+      throw idempotencyKeyReused();
     }
     const last = earlier[earlier.length - 1];
     return { caseId, revision: last.revision, position: last.position, events: earlier.map(toCaseEvent), replayed: true };
   }
 
   private withMetadata(event: CaseEvent, command: CaseCommand, commandId: string, context: CommandContext): NewEvent {
-    return {
-      type: event.type,
-      data: event.data as unknown as Record<string, unknown>,
-      metadata: {
-        eventId: randomUUID(),
-        schemaVersion: CASE_EVENT_SCHEMA_VERSIONS[event.type],
-        correlationId: context.correlationId,
-        causationId: commandId,
-        actorId: context.actor.id,
-        actorRoles: [...context.actor.roles],
-        occurredAt: command.at,
-        commandId,
-        commandType: command.type,
-        commandHash: context.requestHash,
-      },
-    };
+    return withCommandMetadata(event, CASE_EVENT_SCHEMA_VERSIONS[event.type], command, commandId, context);
   }
 }
 

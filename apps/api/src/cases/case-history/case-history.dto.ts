@@ -1,13 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { CalendarInstant } from '../../http/field.decorators';
+import { CalendarInstant, fromBooleanWord } from '../../http/field.decorators';
 import type { ChainBreakReason } from '@app/event-store';
 
 const INTEGRITY_REASONS: (ChainBreakReason | 'truncated')[] = ['missing-hash', 'hash-mismatch', 'unreadable-metadata', 'revision-gap', 'truncated'];
-
-/** Only the words `true` and `false`: anything else stays a string and fails IsBoolean. */
-const fromBooleanWord = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class CaseHistoryQueryDto {
   @CalendarInstant({ required: false, description: 'Only events that occurred at or before this instant, and the state they give', example: '2026-03-10T12:00:00-05:00' })

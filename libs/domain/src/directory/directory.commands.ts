@@ -1,0 +1,20 @@
+import type { Actor, Role } from '../shared/actor';
+
+/** Who asks and when, as every command carries it. */
+interface Sent {
+  actor: Actor;
+  at: string;
+}
+
+export type UserCommand = Sent &
+  (
+    | { type: 'CreateUser'; data: { userId: string; displayName: string; email: string; roles: Role[]; teamIds: string[] } }
+    | { type: 'ChangeUserRoles'; data: { userId: string; roles: Role[] } }
+    | { type: 'ChangeUserTeams'; data: { userId: string; teamIds: string[] } }
+    | { type: 'DeactivateUser'; data: { userId: string } }
+    | { type: 'ReactivateUser'; data: { userId: string } }
+  );
+
+export type TeamCommand = Sent & { type: 'CreateTeam'; data: { teamId: string; name: string } };
+
+export type DirectoryCommand = UserCommand | TeamCommand;

@@ -1,0 +1,5 @@
+export * from './directory.events';
+export * from './directory.commands';
+export * from './directory.errors';
+export * from './user.decider';
+export * from './team.decider';

@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  Decider,
+  DIRECTORY_EVENT_SCHEMA_VERSIONS,
+  DirectoryErrors,
+  DirectoryEvent,
+  DirectoryEventType,
+  TeamCommand,
+  teamDecider,
+  teamStreamId,
+  upcastDirectoryEvent,
+  UserCommand,
+  userDecider,
+  userStreamId,
+} from '@app/domain';
+import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError } from '@app/event-store';
+import { Clock } from '../storage/clock';
+import { toOffsetIso } from './case-events';
+import type { CommandContext } from './command-context';
+import { idempotencyKeyReused, withCommandMetadata } from './command-metadata';
+
+type WithoutSender<T> = T extends unknown ? Omit<T, 'actor' | 'at'> : never;
+export type UserCommandInput = WithoutSender<UserCommand>;
+export type TeamCommandInput = WithoutSender<TeamCommand>;
+
+/** What a directory command did: the user's or team's id, its stream revision (the ETag), its events. */
+export interface DirectoryOutcome {
+  id: string;
+  /** The stream's revision after the command (-1 when nothing was ever recorded). */
+  revision: number;
+  /** The global position of the last event (for `?minPosition=`); of the stream's last event when nothing changed. */
+  position: number;
+  events: DirectoryEvent[];
+  replayed: boolean;
+}
+
+export function toDirectoryEvent(recorded: RecordedEvent): DirectoryEvent {
+  return upcastDirectoryEvent(recorded.type as DirectoryEventType, Number(recorded.metadata.schemaVersion ?? 1), recorded.data);
+}
+
+/**
+ * The command path of the user directory, the case path's sibling (ADR 38): load the user's or team's
+ * stream, find an earlier result of the same Idempotency-Key, check If-Match (any change since is a
+ * conflict: a directory has no revision-neutral facts), decide, append with the expected revision;
+ * without If-Match a concurrent append is simply decided again.
+ */
+@Injectable()
+export class DirectoryCommandService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A user command; the teams it names must exist (TEAM.NOT_FOUND otherwise). */
+  async user(input: UserCommandInput, context: CommandContext): Promise<DirectoryOutcome> {
+    if ('teamIds' in input.data) await this.requireTeams(input.data.teamIds);
+    return this.run(userDecider, userStreamId(input.data.userId), input.data.userId, input, context);
+  }
+
+  team(input: TeamCommandInput, context: CommandContext): Promise<DirectoryOutcome> {
+    return this.run(teamDecider, teamStreamId(input.data.teamId), input.data.teamId, input, context);
+  }
+
+  private async requireTeams(teamIds: readonly string[]): Promise<void> {
+    const unique = [...new Set(teamIds)];
+    const found = await Promise.all(unique.map(async (teamId) => (await this.store.readStream(teamStreamId(teamId), { maxCount: 1 })).length > 0));
+    const missing = unique.filter((_, index) => !found[index]);
+    if (missing.length > 0) throw DirectoryErrors.teamNotFound(missing);
+  }
+
+  private async run<Command extends { type: string; at: string }, Event extends DirectoryEvent, State>(
+    decider: Decider<Command, Event, State>,
+    streamId: string,
+    id: string,
+    input: object,
+    context: CommandContext,
+  ): Promise<DirectoryOutcome> {
+    const command = { ...input, actor: context.actor, at: toOffsetIso(this.clock.now()) } as unknown as Command;
+    const commandId = context.idempotencyKey ?? randomUUID();
+    for (;;) {
+      const history = await this.store.readStream(streamId);
+      const earlier = this.findEarlierResult(id, history, context);
+      if (earlier) return earlier;
+      const last = history.at(-1);
+      const revision = last?.revision ?? -1;
+      const held = context.expectedRevision;
+      if (held !== undefined && last && held !== revision) throw new WrongExpectedRevisionError(streamId, held, revision);
+      const state = history.map(toDirectoryEvent).reduce((folded, event) => decider.evolve(folded, event as Event), decider.initialState());
+      const events = decider.decide(command, state);
+      if (events.length === 0) return { id, revision, position: last?.position ?? 0, events, replayed: false };
+      try {
+        const toAppend = events.map((event) => withCommandMetadata(event, DIRECTORY_EVENT_SCHEMA_VERSIONS[event.type], command, commandId, context));
+        const result = await this.store.appendToStream(streamId, toAppend, { expectedRevision: last ? revision : 'no_stream' });
+        return { id, revision: result.nextExpectedRevision, position: result.position, events, replayed: false };
+      } catch (error) {
+        // Read again: an earlier result of this key, a stale If-Match (409), or a fresh decision.
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      }
+    }
+  }
+
+  private findEarlierResult(id: string, history: RecordedEvent[], context: CommandContext): DirectoryOutcome | undefined {
+    if (!context.idempotencyKey) return undefined;
+    const earlier = history.filter((event) => event.metadata.commandId === context.idempotencyKey);
+    if (earlier.length === 0) return undefined;
+    if (earlier[0].metadata.commandHash !== context.requestHash) throw idempotencyKeyReused();
+    const last = earlier[earlier.length - 1];
+    return { id, revision: last.revision, position: last.position, events: earlier.map(toDirectoryEvent), replayed: true };
+  }
+}
