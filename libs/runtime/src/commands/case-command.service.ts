@@ -6,7 +6,7 @@ import { Clock } from '../storage/clock';
 import { CASE_DECIDER } from './case-decider.provider';
 import { toCaseEvent, toOffsetIso } from './case-events';
 import { CommandContext, CommandOutcome } from './command-context';
-import { idempotencyKeyReused, withCommandMetadata } from './command-metadata';
+import { earlierRunOf, withCommandMetadata } from './command-metadata';
 import { FilingNumbers } from './filing-numbers';
 
 type WithoutContext<T> = T extends unknown ? Omit<T, 'actor' | 'at'> : never;
@@ -113,12 +113,8 @@ export class CaseCommandService {
   }
 
   private findEarlierResult(caseId: string, history: RecordedEvent[], context: CommandContext): CommandOutcome | undefined {
-    if (!context.idempotencyKey) return undefined;
-    const earlier = history.filter((event) => event.metadata.commandId === context.idempotencyKey);
-    if (earlier.length === 0) return undefined;
-    if (earlier[0].metadata.commandHash !== context.requestHash) {
-      throw idempotencyKeyReused();
-    }
+    const earlier = earlierRunOf(history, context);
+    if (!earlier) return undefined;
     const last = earlier[earlier.length - 1];
     return { caseId, revision: last.revision, position: last.position, events: earlier.map(toCaseEvent), replayed: true };
   }

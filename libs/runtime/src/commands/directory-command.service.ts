@@ -18,7 +18,7 @@ import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError } fr
 import { Clock } from '../storage/clock';
 import { toOffsetIso } from './case-events';
 import type { CommandContext } from './command-context';
-import { idempotencyKeyReused, withCommandMetadata } from './command-metadata';
+import { earlierRunOf, withCommandMetadata } from './command-metadata';
 
 type WithoutSender<T> = T extends unknown ? Omit<T, 'actor' | 'at'> : never;
 export type UserCommandInput = WithoutSender<UserCommand>;
@@ -101,10 +101,8 @@ export class DirectoryCommandService {
   }
 
   private findEarlierResult(id: string, history: RecordedEvent[], context: CommandContext): DirectoryOutcome | undefined {
-    if (!context.idempotencyKey) return undefined;
-    const earlier = history.filter((event) => event.metadata.commandId === context.idempotencyKey);
-    if (earlier.length === 0) return undefined;
-    if (earlier[0].metadata.commandHash !== context.requestHash) throw idempotencyKeyReused();
+    const earlier = earlierRunOf(history, context);
+    if (!earlier) return undefined;
     const last = earlier[earlier.length - 1];
     return { id, revision: last.revision, position: last.position, events: earlier.map(toDirectoryEvent), replayed: true };
   }
