@@ -1,27 +1,12 @@
 import { CASE_STATUS_LABELS, caseKindLabel, CASE_KINDS, customerActions } from '@app/domain';
-import type { Actor, CaseDecider, CaseKind, CustomerActions } from '@app/domain';
+import type { Actor, CaseDecider, CaseKind } from '@app/domain';
 import { stateOfView } from '@app/projections';
-import type { CaseTimeline, CaseView, CustomerResponse } from '@app/projections';
+import type { CaseTimeline, CaseView } from '@app/projections';
 import type { LegalClockView } from '../case-view/legal-clock';
+import type { CustomerTimelineDto } from './timeline.dto';
 
-/** What the customer's tracking page shows (`GET /public/cases/:filingNumber`). */
-export interface CustomerTimeline {
-  filingNumber: string;
-  status: string;
-  statusLabel: string;
-  kind: string;
-  kindLabel: string;
-  filedAt: string;
-  /** The legal due date while it runs; null while an information request suspends it, and once the case is over. */
-  dueAt: string | null;
-  entries: { at: string; channel: string; description: string }[];
-  responses: CustomerResponse[];
-  /** The open information request only. */
-  informationRequest: { requestedAt: string; message: string; answerBy: string | null } | null;
-  /** While the case stands responded: until when the customer may counter-reply on the web or by email. */
-  counterReplyDeadline: string | null;
-  actions: CustomerActions;
-}
+/** What the customer's tracking page shows (`GET /public/cases/:filingNumber`): the DTO its OpenAPI document describes. */
+export type CustomerTimeline = CustomerTimelineDto;
 
 /** The actor of every web command of the customer: the case's own customer, with no staff role. */
 export function customerActor(filingNumber: string): Actor {
