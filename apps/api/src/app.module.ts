@@ -7,7 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { LoggingModule, LogOptions } from './logging/logging.module';
 import { ThrottlingModule } from './security/throttling.module';
 import { CalendarHttpModule } from './calendar/calendar-http.module';
-import { AppConfig, AppConfigModule, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, DirectoryCommandService, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
+import { AppConfig, AppConfigModule, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, DirectoryCommandService, DirectoryUsers, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryReads } from './directory/directory.reads';
 import { CaseHistoryController } from './cases/case-history/case-history.controller';
@@ -128,6 +128,7 @@ export class AppModule {
         AccessAuditInterceptor,
         PetitionerErasure,
         DirectoryCommandService,
+        DirectoryUsers,
         DirectoryReads,
       ],
     };

@@ -3,3 +3,4 @@ export * from './directory.commands';
 export * from './directory.errors';
 export * from './user.decider';
 export * from './team.decider';
+export * from './assignable';
