@@ -11,6 +11,7 @@ import { isPublicCommandRoute } from './support/public-routes';
 import { expectApiError, expectNoServerError, expectValidationError, expectValidationErrorOnAnyOf } from './support/expectations';
 import { bodyFields, documentedRoles, OpenApiDocument, postPaths, requestBodySchema, withField, withoutField, wrongTypedValue } from './support/openapi';
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
+import { createAssignablePeople } from './support/assignable-people';
 import { validWebFiling } from './support/valid-filing';
 
 /** Monday 2 March 2026, 10:00 in Bogotá: a claim filed now is due 24 March (15 business days). */
@@ -24,6 +25,7 @@ describe('HTTP: bad input on every command route', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
+    await createAssignablePeople(t);
     cases = new CaseDriver(t);
     doc = (await t.http().get('/docs-json').expect(200)).body;
     // 2026-000001: the earlier case the filing fixture cites (relatedFilingNumber).

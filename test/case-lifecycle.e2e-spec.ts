@@ -1,5 +1,6 @@
 import { CASE_EVENT_SCHEMA_VERSIONS, CaseEventType } from '@app/domain';
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
+import { createAssignablePeople } from './support/assignable-people';
 
 describe('HTTP: a PQR through its whole lifecycle', () => {
   const clock = new ManualClock(new Date('2026-03-02T15:00:00Z'));
@@ -8,6 +9,7 @@ describe('HTTP: a PQR through its whole lifecycle', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
+    await createAssignablePeople(t);
     agent = t.token('agent-ana', 'agent');
     supervisor = t.token('sup-sofia', 'supervisor');
     backoffice = t.token('bo-beto', 'backoffice');

@@ -9,6 +9,7 @@ import { CaseDriver } from './support/case-driver';
 import { expectApiError } from './support/expectations';
 import { range } from './support/pool';
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
+import { ASSIGNABLE_PEOPLE, createAssignablePeople } from './support/assignable-people';
 
 const NOW = '2026-03-02T15:00:00Z';
 
@@ -29,6 +30,8 @@ describe('HTTP: concurrent and repeated commands', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ clock: new ManualClock(new Date(NOW)) });
+    // The agents the racing assignments name, besides ACTORS' two.
+    await createAssignablePeople(t, [...ASSIGNABLE_PEOPLE, ...range(32).map((i) => `bo-${i}`)]);
     cases = new CaseDriver(t);
   });
   afterAll(() => t.close());

@@ -10,6 +10,7 @@ import { READ_STORE, ReadStore } from '@app/read-store';
 import { SqliteReadStore } from '@app/read-store/sqlite';
 import { diffSnapshots, snapshotReadModels } from './support/read-model-snapshot';
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
+import { createAssignablePeople } from './support/assignable-people';
 import { LogCapture } from './support/log-capture';
 import { filesUnder, occurrences } from './support/byte-search';
 import { mimeEmail } from './support/mime-email';
@@ -63,6 +64,7 @@ describe('Crypto-shredding: erasing a petitioner leaves no byte of their persona
 
   beforeAll(async () => {
     t = await startTestApp({ clock, dataDir, log: { level: 'trace', stream: logs }, config: { MAIL_OUTBOX: 'on', MAIL_TICK_MS: '3600000', MAIL_FROM: 'PQR <pqr@pqr.example.co>', INBOUND_EMAIL_SECRET: SECRET } });
+    await createAssignablePeople(t);
     admin = t.token('adm-adela', 'admin');
     agent = t.token('agent-ana', 'agent');
     auditor = t.token('aud-aurora', 'auditor');
@@ -231,6 +233,7 @@ describe('Crypto-shredding, free mode: personal data copied into every free text
 
   beforeAll(async () => {
     t = await startTestApp({ clock, dataDir, log: { level: 'trace', stream: logs }, config: { MAIL_OUTBOX: 'on', MAIL_TICK_MS: '3600000', MAIL_FROM: 'PQR <pqr@pqr.example.co>', INBOUND_EMAIL_SECRET: SECRET } });
+    await createAssignablePeople(t);
     tokens = {
       admin: t.token('adm-adela', 'admin'),
       agent: t.token('agent-ana', 'agent'),

@@ -5,6 +5,7 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { MailOutbox } from '@app/processes';
 import { SmtpMailbox } from './support/smtp-mailbox';
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
+import { createAssignablePeople } from './support/assignable-people';
 
 const SECRET = 'inbound-secret-for-the-mail-gateway-0123456789';
 const fixture = (name: string, values: Record<string, string>) =>
@@ -30,6 +31,7 @@ describe('HTTP: the email channel — customer messages out, customer emails bac
       clock,
       config: { MAIL_OUTBOX: 'on', MAIL_TICK_MS: '3600000', SMTP_URL: mailbox.url, MAIL_FROM: 'PQR <pqr@pqr.example.co>', INBOUND_EMAIL_SECRET: SECRET, MAIL_SERVICE_LINE: '601 555 0100' },
     });
+    await createAssignablePeople(t);
     agent = t.token('agent-ana', 'agent');
     supervisor = t.token('sup-sofia', 'supervisor');
     backoffice = t.token('bo-beto', 'backoffice');

@@ -6,6 +6,7 @@ import { OpenApiDocument, requiredOnly } from './support/openapi';
 import { generatedTypes, GENERATED_TYPES_PATH } from './support/openapi-types';
 import { readTryIt } from './support/readme-try-it';
 import { startTestApp, TestApp } from './support/test-app';
+import { createAssignablePeople } from './support/assignable-people';
 
 type Schemas = components['schemas'];
 
@@ -52,6 +53,9 @@ describe('a client generated from the OpenAPI document', () => {
       expect(history.data?.events.map((event) => event.type)).toEqual(['CaseFiled', 'CaseTypified', 'EmailDelivered']);
     });
 
+    // README's admin creates the backoffice user the assignment names.
+    const person = await client.POST('/users', { body: requiredOnly<Schemas['CreateUserDto']>(doc, 'CreateUserDto', tryIt.person), headers: as(tryIt.admin.sub, ...tryIt.admin.roles) });
+    expect(person.response.status).toBe(201);
     const assignment = requiredOnly<Schemas['AssignCaseDto']>(doc, 'AssignCaseDto', tryIt.assignment);
     const assigned = await client.POST('/cases/{id}/assignment', { params: { path: { id }, header: { 'If-Match': tryIt.ifMatch } }, body: assignment, headers: supervisor });
     expect({ status: assigned.response.status, body: assigned.data }).toMatchObject({ status: 200, body: { events: ['CaseAssigned'], revision: 3 } });
@@ -86,12 +90,13 @@ describe('a client generated from the OpenAPI document', () => {
     const client = createClient<paths>({ baseUrl: t.url });
     const filed = await client.POST('/cases', { body: requiredOnly<Schemas['FileCaseDto']>(doc, 'FileCaseDto', readTryIt().filing), headers: { Authorization: t.token('agent-ana', 'agent') } });
     const id = filed.data!.caseId;
-    await client.POST('/cases/{id}/assignment', { params: { path: { id } }, body: { backofficeId: 'bo-beto' }, headers: { Authorization: t.token('sup-sofia', 'supervisor') } });
+    await createAssignablePeople(t, ['bo-bruno']);
+    await client.POST('/cases/{id}/assignment', { params: { path: { id } }, body: { backofficeId: 'bo-bruno' }, headers: { Authorization: t.token('sup-sofia', 'supervisor') } });
     // The generated type refuses `{ consistent: false }` without a reason; a client that forces it gets a documented answer.
     const returned = await client.POST('/cases/{id}/typification-review', {
       params: { path: { id } },
       body: { consistent: false } as unknown as Schemas['TypificationReviewDto'],
-      headers: { Authorization: t.token('bo-beto', 'backoffice') },
+      headers: { Authorization: t.token('bo-bruno', 'backoffice') },
     });
     expect(returned.response.status).toBe(400);
     expect(documentedCodes(doc, '/cases/{id}/typification-review', 400)).toContain(returned.error?.code);

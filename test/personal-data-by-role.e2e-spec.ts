@@ -5,6 +5,7 @@ import { MAIL_ROUTES } from './support/mail-routes';
 import { seedDirectory } from './support/directory-routes';
 import { QUERY_ROUTES, QueryContext, withQuery } from './support/query-routes';
 import { ManualClock, startTestApp, TestApp } from './support/test-app';
+import { createAssignablePeople } from './support/assignable-people';
 
 /** The petitioner's personal data, and where staff and the customer copied it into free text. */
 const PERSONAL = { name: 'Wilberto Pemberthy Quiceno', document: '73829104657', email: 'wilberto.pemberthy@example.com', phone: '+57 311 555 0199' };
@@ -61,6 +62,7 @@ const EXPECTED: Record<string, Partial<Record<Reader, Finding>>> = {
   'GET /teams': { supervisor: 'none', admin: 'none' },
   'GET /queues/to-typify': { agent: 'none', supervisor: 'none' },
   'GET /queues/unassigned': { supervisor: 'none' },
+  'GET /queues/to-redistribute': { supervisor: 'none' },
   'GET /queues/backoffice/{userId}': { backoffice: 'none', supervisor: 'none' },
   'GET /queues/returned/{userId}': { agent: 'none', supervisor: 'none' },
   'GET /queues/awaiting-customer': { backoffice: 'none', supervisor: 'none' },
@@ -127,6 +129,7 @@ describe('Personal data by route and role: a report consumer sees none', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
+    await createAssignablePeople(t);
     const returned = await fileCase();
     await command(returned.caseId, 'typification-review', 'backoffice', { consistent: false, reason: `Es una queja; ${PERSONAL.name} (${PERSONAL.document}) pide otra cosa` });
     const awaiting = await fileCase();

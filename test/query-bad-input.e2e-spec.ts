@@ -8,6 +8,7 @@ import type { OpenApiDocument } from './support/openapi';
 import { QUERY_ROUTES, QueryContext, QueryRouteSpec, withQuery } from './support/query-routes';
 import { isMailRoute } from './support/mail-routes';
 import { seedDirectory } from './support/directory-routes';
+import { createAssignablePeople } from './support/assignable-people';
 import { ManualClock, startTestApp, TestApp } from './support/test-app';
 
 /** Monday 2 March 2026, 10:00 in Bogotá. */
@@ -42,6 +43,10 @@ describe('HTTP: bad input on every query route', () => {
     for (const stage of ['assigned', 'assigned', 'returned', 'returned', 'awaiting_information', 'awaiting_information', 'to_typify', 'to_typify'] as const) await cases.caseAt(stage);
     const history = await cases.history(first.caseId);
     await seedDirectory(t);
+    // Two cases of an agent deactivated since: the to-redistribute queue lists them.
+    await createAssignablePeople(t, ['bo-baja']);
+    for (const { caseId } of [await cases.caseAt('filed'), await cases.caseAt('filed')]) expect((await cases.command(caseId, 'assignment', 'supervisor', { backofficeId: 'bo-baja' })).status).toBe(200);
+    await t.http().post('/users/bo-baja/deactivation').set('Authorization', bearer('admin')).send({}).expect(200);
     // The projector runs in the background, and the role checks below read queues without waiting: wait here once.
     await t.http().get('/queues/summary').query({ minPosition: await t.headPosition() }).set('Authorization', bearer('supervisor')).expect(200);
     // A second staff read of the first case: its access audit (GET /audit/access) has two pages with limit=1.

@@ -1,4 +1,5 @@
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
+import { createAssignablePeople } from './support/assignable-people';
 
 /** The seed lifecycle again, reading every read model after each step (with ?minPosition= to read our own writes). */
 describe('HTTP: queues, summary, timeline, public view and report follow the lifecycle', () => {
@@ -11,6 +12,7 @@ describe('HTTP: queues, summary, timeline, public view and report follow the lif
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
+    await createAssignablePeople(t);
     agent = t.token('agent-ana', 'agent');
     supervisor = t.token('sup-sofia', 'supervisor');
     backoffice = t.token('bo-beto', 'backoffice');

@@ -4,10 +4,11 @@ import { bearer } from './support/actors';
 import { expectApiError } from './support/expectations';
 import { readTryIt, TryIt } from './support/readme-try-it';
 import { ManualClock, startTestApp, TestApp } from './support/test-app';
+import { createAssignablePeople } from './support/assignable-people';
 
 /**
- * README's "Try it", as written there (the commands are read from README.md): the filing, then the
- * assignment with the filing's ETag — after the outbox has delivered the acknowledgement and the SLA
+ * README's "Try it", as written there (the commands are read from README.md): the filing, the backoffice
+ * user the admin creates, then the assignment with the filing's ETag — after the outbox has delivered the acknowledgement and the SLA
  * process has marked the case overdue, facts that change nothing a person could act on (DOMAIN.md,
  * The case's revision; ADR 21). And If-Match still refuses once a person changed the case.
  */
@@ -25,6 +26,10 @@ describe('README "Try it", end to end', () => {
   const history = async (caseId: string) =>
     (await t.http().get(`/cases/${caseId}/history`).set('Authorization', bearer('auditor')).expect(200)).body.events as { type: string; revision: number }[];
   const file = (tryIt: TryIt) => t.http().post('/cases').set('Authorization', t.token(tryIt.agent.sub, ...tryIt.agent.roles)).set('Content-Type', 'application/json').send(tryIt.filing);
+  let personCreated: Promise<unknown> | undefined;
+  /** README's admin creates the backoffice user its assignment names (after the filing, as README does it): once per app. */
+  const createPerson = (tryIt: TryIt) =>
+    (personCreated ??= t.http().post('/users').set('Authorization', t.token(tryIt.admin.sub, ...tryIt.admin.roles)).set('Content-Type', 'application/json').send(tryIt.person).expect(201));
   const assign = (tryIt: TryIt, caseId: string, ifMatch = tryIt.ifMatch) =>
     t.http().post(tryIt.assignPath.replace('<caseId>', caseId)).set('Authorization', t.token(tryIt.supervisor.sub, ...tryIt.supervisor.roles))
       .set('If-Match', ifMatch).set('Content-Type', 'application/json').send(tryIt.assignment);
@@ -39,6 +44,7 @@ describe('README "Try it", end to end', () => {
     expect((await deliverMail()).map((delivery) => delivery.outcome)).toEqual(['delivered']);
     expect((await history(filed.body.caseId)).map((event) => event.type)).toEqual(['CaseFiled', 'CaseTypified', 'EmailDelivered']);
 
+    await createPerson(tryIt);
     const assigned = await assign(tryIt, filed.body.caseId);
     expect({ status: assigned.status, body: assigned.body }).toMatchObject({ status: 200, body: { events: ['CaseAssigned'], revision: 3 } });
     expect(assigned.headers.etag).toBe('"3"');
@@ -55,6 +61,7 @@ describe('README "Try it", end to end', () => {
     expect(types.slice(2)).toEqual(expect.arrayContaining(['EmailDelivered', 'ResolutionOverdue']));
     expect(types.slice(2).filter((type) => !isRevisionNeutral(type))).toEqual([]);
 
+    await createPerson(tryIt);
     const assigned = await assign(tryIt, filed.body.caseId);
     expect({ status: assigned.status, body: assigned.body }).toMatchObject({ status: 200, body: { events: ['CaseAssigned'], revision: types.length } });
   });
@@ -64,6 +71,8 @@ describe('README "Try it", end to end', () => {
     clock.set('2026-03-02T15:00:00Z');
     const filed = await file(tryIt).expect(201);
     await deliverMail();
+    await createPerson(tryIt);
+    await createAssignablePeople(t, ['bo-bruno']);
     const other = await t.http().post(`/cases/${filed.body.caseId}/assignment`).set('Authorization', bearer('supervisor')).send({ backofficeId: 'bo-bruno' });
     expect(other.status).toBe(200);
     await deliverMail();

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
+import { createAssignablePeople } from './support/assignable-people';
 
 /** Monday 2 March 2026, 10:00 in Bogotá. */
 const FILED_AT = '2026-03-02T15:00:00Z';
@@ -14,6 +15,7 @@ describe('HTTP: the seed rules', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ clock });
+    await createAssignablePeople(t);
     agent = t.token('agent-ana', 'agent');
     otherAgent = t.token('agent-luis', 'agent');
     supervisor = t.token('sup-sofia', 'supervisor');
@@ -85,6 +87,7 @@ describe('HTTP: the seed rules', () => {
       };
       try {
         const first = await startTestApp({ clock, dataDir });
+        await createAssignablePeople(first, ['backoffice-1', 'backoffice-2', 'backoffice-3']);
         const served = [await distributeOne(first), await distributeOne(first)];
         await first.close();
         const restarted = await startTestApp({ clock, dataDir });

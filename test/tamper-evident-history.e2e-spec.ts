@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { bearer } from './support/actors';
 import { CaseDriver, HistoryEvent } from './support/case-driver';
 import { startTestApp, TestApp } from './support/test-app';
+import { createAssignablePeople } from './support/assignable-people';
 
 /**
  * Issue 7, part 6: every event carries a hash chained to the previous event of its stream, and
@@ -36,6 +37,7 @@ describe('Tamper-evident history', () => {
     const driver = new CaseDriver(t);
     const marker = `MARCA${randomBytes(8).toString('hex')}`;
     const tampered = await driver.caseAt('in_progress');
+    await createAssignablePeople(t, [`bo-${marker}`]);
     // A field stored in clear (free texts are encrypted under the petitioner's key, ADR 25): who the case is reassigned to.
     const reassigned = await driver.command(tampered.caseId, 'assignment', 'supervisor', { backofficeId: `bo-${marker}` });
     expect(reassigned.status).toBe(200);

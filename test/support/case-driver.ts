@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
 import { ActorName, ACTORS, bearer } from './actors';
+import { createAssignablePeople } from './assignable-people';
 import { TestApp, validFiling } from './test-app';
 import { validWebFiling } from './valid-filing';
 
@@ -84,7 +85,9 @@ export class CaseDriver {
     return { ...earlier, revision: response.body.revision };
   }
 
-  command(caseId: string, path: string, actor: ActorName, body: object, headers: Record<string, string> = {}): Promise<Response> {
+  /** A command on the case; before an assignment, the assignable people are created in the directory (once per app). */
+  async command(caseId: string, path: string, actor: ActorName, body: object, headers: Record<string, string> = {}): Promise<Response> {
+    if (path === 'assignment') await createAssignablePeople(this.t);
     return this.t.http().post(`/cases/${caseId}/${path}`).set('Authorization', bearer(actor)).set(headers).send(body);
   }
 

@@ -5,7 +5,7 @@ import { BusinessCalendar } from '@app/domain';
 import { EVENT_STORE, SEQUENCE_ALLOCATOR } from '@app/event-store';
 import { SqliteEventStore, SqliteSequenceAllocator } from '@app/event-store/sqlite';
 import { SqliteReadStore } from '@app/read-store/sqlite';
-import { CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, FilingNumbers } from '@app/runtime';
+import { Assignees, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, DirectoryCommandService, DirectoryUsers, FilingNumbers } from '@app/runtime';
 
 /** One process's command path (CommandBus, decider, event store) and read store, on the SQLite files of `dir`. */
 export interface CommandPath {
@@ -14,6 +14,8 @@ export interface CommandPath {
   calendar: BusinessCalendar;
   bus: CommandBus;
   commands: CaseCommandService;
+  /** The user directory's command path (the assignable-people fixture creates the agents through it). */
+  directory: DirectoryCommandService;
   /** Closes the module and the stores, once; like a killed process, nothing else is stopped. */
   close: () => Promise<void>;
 }
@@ -33,6 +35,9 @@ export async function startCommandPath(dir: string, clock: Clock): Promise<Comma
       caseDeciderProvider,
       FilingNumbers,
       CaseCommandService,
+      Assignees,
+      DirectoryUsers,
+      DirectoryCommandService,
       ChangeCaseHandler,
     ],
   }).compile();
@@ -44,6 +49,7 @@ export async function startCommandPath(dir: string, clock: Clock): Promise<Comma
     calendar,
     bus: module.get(CommandBus),
     commands: module.get(CaseCommandService),
+    directory: module.get(DirectoryCommandService),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -1,5 +1,6 @@
 import type { Role } from '@app/domain';
 import { ACTORS, bearer } from './actors';
+import { createAssignablePeople } from './assignable-people';
 import type { TestApp } from './test-app';
 
 /**
@@ -21,12 +22,12 @@ export const DIRECTORY_ROUTES: { method: 'GET' | 'POST'; path: string; roles: re
 
 export const isDirectoryRoute = (method: string, path: string) => DIRECTORY_ROUTES.some((route) => route.method === method && route.path === path);
 
-/** The directory the query suites read: a team and the two backoffice agents of ACTORS in it (two, so that lists have a second page). */
+/** The directory the query suites read: a team, and the assignable people with ACTORS' two backoffice agents in it (two, so that lists have a second page). */
 export async function seedDirectory(t: TestApp): Promise<void> {
   const admin = bearer('admin');
   await t.http().post('/teams').set('Authorization', admin).send({ teamId: 'zona-norte', name: 'Zona norte' }).expect(201);
+  await createAssignablePeople(t);
   for (const actor of [ACTORS.backoffice, ACTORS.otherBackoffice]) {
-    const user = { userId: actor.sub, displayName: `Agente ${actor.sub}`, email: `${actor.sub}@empresa.co`, roles: [...actor.roles], teamIds: ['zona-norte'] };
-    await t.http().post('/users').set('Authorization', admin).send(user).expect(201);
+    await t.http().post(`/users/${actor.sub}/teams`).set('Authorization', admin).send({ teamIds: ['zona-norte'] }).expect(200);
   }
 }

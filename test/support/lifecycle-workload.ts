@@ -3,6 +3,7 @@ import { caseIdForKey, WEB_CUSTOMER } from '@app/api';
 import { CUSTOMER_CASE_KINDS, LEGAL_TERM_BUSINESS_DAYS } from '@app/domain';
 import type { CaseKind, Channel } from '@app/domain';
 import { bearerWithRoles } from './actors';
+import { assignablePerson, WORKLOAD_BACKOFFICE } from './assignable-people';
 import type { KeepAliveClient } from './keep-alive-client';
 import { SeededRandom } from './seeded-random';
 import type { ManualClock } from './test-app';
@@ -18,7 +19,7 @@ import type { ManualClock } from './test-app';
  */
 
 export const WORKLOAD_AGENTS = ['agent-ana', 'agent-luis', 'agent-marta', 'agent-pedro', 'agent-sara'];
-export const WORKLOAD_BACKOFFICE = ['bo-beto', 'bo-bruno', 'bo-carla', 'bo-diana', 'bo-elena', 'bo-fabio'];
+export { WORKLOAD_BACKOFFICE };
 export const WORKLOAD_SUPERVISORS = ['sup-sofia', 'sup-tomas'];
 export const WORKLOAD_QUALITY = ['qa-quique', 'qa-rosa'];
 
@@ -545,7 +546,12 @@ async function seedWorkloadDirectory(options: WorkloadOptions, result: WorkloadR
   ];
   const commands: Array<[label: string, path: string, body: object]> = [
     ['createTeam', '/teams', { teamId: 'backoffice-1', name: 'Backoffice 1' }],
-    ...staff.map(([id, role]): [string, string, object] => ['createUser', '/users', { userId: id, displayName: `Persona ${id}`, email: `${id}@empresa.co`, roles: [role], teamIds: role === 'backoffice' ? ['backoffice-1'] : [] }]),
+    ...staff.map(([id, role]): [string, string, object] => [
+      'createUser',
+      '/users',
+      // The backoffice agents as the assignable-people fixture creates them, in the team.
+      role === 'backoffice' ? assignablePerson(id, ['backoffice-1']) : { userId: id, displayName: `Persona ${id}`, email: `${id}@empresa.co`, roles: [role], teamIds: [] },
+    ]),
     ['changeUserRoles', `/users/${WORKLOAD_SUPERVISORS[0]}/roles`, { roles: ['supervisor', 'quality'] }],
     ['deactivateUser', `/users/${WORKLOAD_AGENTS[0]}/deactivation`, {}],
     ['reactivateUser', `/users/${WORKLOAD_AGENTS[0]}/reactivation`, {}],

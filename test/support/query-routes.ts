@@ -170,6 +170,15 @@ export const QUERY_ROUTES: QueryRouteSpec[] = [
     freshness: true,
   },
   {
+    path: '/queues/to-redistribute',
+    roles: ['supervisor'],
+    actor: 'supervisor',
+    url: () => '/queues/to-redistribute',
+    query: (c) => ({ minPosition: String(c.head) }),
+    list: true,
+    freshness: true,
+  },
+  {
     path: '/queues/backoffice/{userId}',
     roles: ['backoffice', 'supervisor'],
     ownQueueRole: 'backoffice',

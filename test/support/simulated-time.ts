@@ -1,4 +1,5 @@
 import { SlaProcess } from '@app/processes';
+import { createAssignablePeople } from './assignable-people';
 import type { ManualClock, TestApp } from './test-app';
 import { validFiling } from './test-app';
 
@@ -17,6 +18,7 @@ export function simulatedTime(t: TestApp, clock: ManualClock, tokens: SimulatedT
   const slaProcess = () => t.app.get(SlaProcess).manager;
 
   const send = async (caseId: string, path: string, token: string, body: object, at: string) => {
+    if (path === 'assignment') await createAssignablePeople(t);
     clock.set(at);
     const response = await t.http().post(`/cases/${caseId}/${path}`).set('Authorization', token).send(body);
     if (response.status === 200) position = response.body.position;

@@ -7,7 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { LoggingModule, LogOptions } from './logging/logging.module';
 import { ThrottlingModule } from './security/throttling.module';
 import { CalendarHttpModule } from './calendar/calendar-http.module';
-import { AppConfig, AppConfigModule, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, DirectoryCommandService, DirectoryUsers, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
+import { AppConfig, AppConfigModule, Assignees, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, DirectoryCommandService, DirectoryUsers, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryReads } from './directory/directory.reads';
 import { CaseHistoryController } from './cases/case-history/case-history.controller';
@@ -46,6 +46,9 @@ import { AttachmentStore } from './inbound/attachment-store';
 import { UnmatchedMailLog } from './inbound/unmatched-mail.log';
 import { UnmatchedMailErasure } from './inbound/unmatched-mail-erasure';
 import { ListAtRiskHandler } from './queries/queues/at-risk.query';
+import { ToRedistribute } from './queries/queues/to-redistribute';
+import { ListToRedistributeHandler } from './queries/queues/to-redistribute.query';
+import { TeamMembers } from './cases/distribute-cases/team-members';
 import { PetitionerErasureController } from './personal-data/petitioner-erasure.controller';
 import { PetitionerErasure } from './personal-data/petitioner-erasure.service';
 
@@ -124,11 +127,15 @@ export class AppModule {
         UnmatchedMailLog,
         UnmatchedMailErasure,
         ListAtRiskHandler,
+        ToRedistribute,
+        ListToRedistributeHandler,
+        TeamMembers,
         AccessAuditLog,
         AccessAuditInterceptor,
         PetitionerErasure,
         DirectoryCommandService,
         DirectoryUsers,
+        Assignees,
         DirectoryReads,
       ],
     };

@@ -38,7 +38,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign unassigned cases (soonest due first) among the given backoffice agents: round-robin (starting with the agent after the last one the previous round-robin distribution served, across calls and restarts) or least-loaded
+         * Assign unassigned cases (or, `from: to-redistribute`, the open cases of deactivated users), soonest due first, among the given backoffice agents or a team's active backoffice members: round-robin (starting with the agent after the last one the previous round-robin distribution served, across calls and restarts) or least-loaded. Every agent named must be assignable (422 USER.NOT_ASSIGNABLE naming them, nothing assigned)
          * @description Roles: supervisor.
          */
         post: operations["DistributeCasesController_distribute"];
@@ -58,7 +58,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign or reassign the case to a backoffice agent (CaseAssigned)
+         * Assign or reassign the case to a backoffice agent: an active user with the backoffice role, else 422 USER.NOT_ASSIGNABLE (CaseAssigned)
          * @description Roles: supervisor.
          */
         post: operations["ChangeCaseController_assign"];
@@ -580,6 +580,26 @@ export interface paths {
          * @description Roles: agent, supervisor.
          */
         get: operations["QueuesController_returned"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queues/to-redistribute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open cases whose assignee is deactivated now, by due date, each with its assigneeId (a reactivation takes them out again): POST /cases/distribution with `from: to-redistribute` hands them to active agents
+         * @description Roles: supervisor.
+         */
+        get: operations["QueuesController_toRedistribute"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1204,18 +1224,30 @@ export interface components {
             /** @enum {string} */
             rule: "round-robin" | "least-loaded";
             /**
+             * @description The agents, each an active user with the backoffice role (else 422 USER.NOT_ASSIGNABLE naming them, and nothing assigned). Exactly one of backofficeIds and teamId
              * @example [
              *       "bo-beto",
              *       "bo-carla"
              *     ]
              */
-            backofficeIds: string[];
+            backofficeIds?: string[];
             /**
-             * @description How many unassigned cases (soonest due first)
+             * @description Distribute among the team's active members with the backoffice role, in user-id order (422 TEAM.NOT_FOUND, TEAM.NO_ASSIGNABLE_MEMBER). Exactly one of backofficeIds and teamId
+             * @example zona-norte
+             */
+            teamId?: string;
+            /**
+             * @description unassigned: filed cases nobody has; to-redistribute: the open cases of deactivated users
+             * @default unassigned
+             * @enum {string}
+             */
+            from: "unassigned" | "to-redistribute";
+            /**
+             * @description How many cases (soonest due first)
              * @default 100
              */
             limit: number;
-        };
+        } & (unknown | unknown);
         DistributedCaseDto: {
             caseId: string;
             filingNumber: string;
@@ -2406,7 +2438,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description IDEMPOTENCY.KEY_REUSED */
+            /** @description IDEMPOTENCY.KEY_REUSED, USER.NOT_ASSIGNABLE, TEAM.NOT_FOUND, TEAM.NO_ASSIGNABLE_MEMBER */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2518,7 +2550,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description IDEMPOTENCY.KEY_REUSED */
+            /** @description IDEMPOTENCY.KEY_REUSED, USER.NOT_ASSIGNABLE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4872,6 +4904,67 @@ export interface operations {
             };
             /** @description ROUTE.NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description READ_MODEL.BEHIND, STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    QueuesController_toRedistribute: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the read models include this event position */
+                minPosition?: number;
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePageDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.FORBIDDEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { MetricsModule } from '@app/metrics';
-import { AppConfigModule, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
+import { AppConfigModule, Assignees, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, DirectoryUsers, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
 import { MailOutbox } from './mail-outbox/mail-outbox';
 import { SlaProcess } from './sla/sla-process';
 import { ProjectionGauges } from './metrics/projection-gauges';
@@ -31,6 +31,8 @@ export class ProjectorModule {
         caseDeciderProvider,
         FilingNumbers,
         CaseCommandService,
+        Assignees,
+        DirectoryUsers,
         ChangeCaseHandler,
         SlaProcess,
         MailOutbox,

@@ -15,6 +15,7 @@ export * from './commands/directory-command.service';
 export * from './commands/filing-numbers';
 export * from './commands/process-commands';
 export * from './commands/to-command-context';
+export * from './directory/assignees';
 export * from './directory/directory-users';
 export * from './config/app-config';
 export * from './config/config.module';

@@ -1,5 +1,6 @@
 import { ActorName, bearer } from '../../support/actors';
 import type { TestApp } from '../../support/test-app';
+import { createAssignablePeople } from '../../support/assignable-people';
 
 /** What GET /public/cases/:filingNumber answers (PLAN of issue 26), as far as the suites read it. */
 export interface PublicCaseView {
@@ -23,6 +24,7 @@ export async function eventually<T>(what: string, read: () => Promise<T | undefi
 
 /** A person at the company acting on a case over the API, as the staff console will: 200 or the test fails with the answer. */
 export async function staffCommand(t: TestApp, actor: ActorName, caseId: string, command: string, body: object): Promise<void> {
+  if (command === 'assignment') await createAssignablePeople(t);
   const response = await t.http().post(`/cases/${caseId}/${command}`).set('Authorization', bearer(actor)).send(body);
   if (response.status !== 200) throw new Error(`${actor} POST /cases/${caseId}/${command}: ${response.status} ${JSON.stringify(response.body)}`);
 }

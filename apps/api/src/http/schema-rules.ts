@@ -14,6 +14,7 @@ interface AllowedWhen {
 
 const RULES = new Map<string, RequiredWhen[]>();
 const ALLOWANCES = new Map<string, AllowedWhen[]>();
+const ALTERNATIVES = new Map<string, string[]>();
 
 /**
  * Says in the schema what a conditional validator (`@ValidateIf`) requires, as an `anyOf`: the
@@ -33,7 +34,14 @@ export function ApiAllowedWhen(rule: AllowedWhen): ClassDecorator {
   };
 }
 
-/** Adds each class's conditional requirements and allowances to its component schema. */
+/** Says in the schema that a body carries exactly one of `fields` (`backofficeIds` or `teamId`), as an `anyOf`: each alone. */
+export function ApiExactlyOneOf(...fields: string[]): ClassDecorator {
+  return (target) => {
+    ALTERNATIVES.set(target.name, fields);
+  };
+}
+
+/** Adds each class's conditional requirements, allowances and alternatives to its component schema. */
 export function documentSchemaRules(document: OpenAPIObject): OpenAPIObject {
   const schemas = (document.components?.schemas ?? {}) as Record<string, { allOf?: object[]; properties?: Record<string, object> }>;
   for (const [name, rules] of ALLOWANCES) {
@@ -43,6 +51,12 @@ export function documentSchemaRules(document: OpenAPIObject): OpenAPIObject {
       anyOf: [{ not: { required: [field] } }, { properties: Object.fromEntries(Object.entries(when).map(([other, values]) => [other, { enum: [...values] }])) }],
     }));
     schema.allOf = [...(schema.allOf ?? []), ...conditions];
+  }
+  for (const [name, fields] of ALTERNATIVES) {
+    const schema = schemas[name];
+    if (!schema) continue;
+    const alone = fields.map((field) => ({ required: [field], not: { anyOf: fields.filter((other) => other !== field).map((other) => ({ required: [other] })) } }));
+    schema.allOf = [...(schema.allOf ?? []), { anyOf: alone }];
   }
   for (const [name, rules] of RULES) {
     const schema = schemas[name];

@@ -10,4 +10,8 @@ export const DirectoryErrors = {
   noRoles: () => new DomainError('USER.NO_ROLES', 'A user needs at least one role', 'rule'),
   teamNotFound: (teamIds: string[]) => new DomainError('TEAM.NOT_FOUND', `No team ${teamIds.join(', ')}`, 'rule', { teamIds }),
   teamAlreadyExists: () => new DomainError('TEAM.ALREADY_EXISTS', 'A team with this id already exists', 'conflict'),
+  userNotAssignable: (userIds: string[]) =>
+    new DomainError('USER.NOT_ASSIGNABLE', `Cases go only to active users with the backoffice role, not to ${userIds.join(', ')}`, 'rule', { userIds }),
+  teamNoAssignableMember: (teamId: string) =>
+    new DomainError('TEAM.NO_ASSIGNABLE_MEMBER', `Team ${teamId} has no active member with the backoffice role`, 'rule', { teamId }),
 };

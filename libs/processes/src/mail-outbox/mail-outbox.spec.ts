@@ -10,6 +10,7 @@ import { createMailOutboxProjection } from './mail-outbox.projection';
 import { MailCommandSender, MailOutboxProcessManager } from './mail-outbox-process-manager';
 import { CommandPath, startCommandPath } from '../../../../test/support/command-path';
 import { SmtpMailbox } from '../../../../test/support/smtp-mailbox';
+import { createAssignablePeople } from '../../../../test/support/assignable-people';
 import type { CaseCommandInput } from '@app/runtime';
 
 const CASE_ID = '5a1a0000-0000-4000-8000-0000000000e1';
@@ -70,6 +71,7 @@ describe('email outbox, delivering to a real SMTP server on loopback', () => {
   async function act(run: MailRun, at: string, command: CaseCommandInput, actor = actors.backoffice): Promise<void> {
     clock.set(at);
     const context = { actor, requestHash: `h-${at}-${command.type}`, correlationId: 'test' };
+    if (command.type === 'AssignCase') await createAssignablePeople(run.path.directory);
     await run.path.commands.execute(CASE_ID, command, context);
   }
 

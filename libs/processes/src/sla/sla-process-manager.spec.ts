@@ -6,11 +6,12 @@ import { caseStreamId, DEFAULT_SLA_POLICIES } from '@app/domain';
 import { actors, consent, petitioner, PETITIONER_ID } from '@app/domain/testing/case-histories';
 import { RecordedEvent } from '@app/event-store';
 import { SqliteEventStore } from '@app/event-store/sqlite';
-import { CaseCommandService, ManualClock } from '@app/runtime';
+import { CaseCommandService, DirectoryCommandService, ManualClock } from '@app/runtime';
 import { createSlaTimersProjection } from './sla-timers.projection';
 import { SlaCommandSender, SlaProcessManager } from './sla-process-manager';
 import type { CaseCommandInput } from '@app/runtime';
 import { startCommandPath } from '../../../../test/support/command-path';
+import { createAssignablePeople } from '../../../../test/support/assignable-people';
 import { sendThroughCommandBus } from './sla-command-sender';
 
 const CASE_ID = '5a1a0000-0000-4000-8000-000000000001';
@@ -24,6 +25,7 @@ const later = (instant: string, ms: number) => new Date(Date.parse(instant) + ms
 interface SlaRun {
   manager: SlaProcessManager;
   commands: CaseCommandService;
+  directory: DirectoryCommandService;
   bus: CommandBus;
   close: () => Promise<void>;
 }
@@ -53,7 +55,7 @@ describe('SLA process manager, with simulated time', () => {
       acting: true,
       log: () => {},
     });
-    const run: SlaRun = { manager, bus: path.bus, commands: path.commands, close: path.close };
+    const run: SlaRun = { manager, bus: path.bus, commands: path.commands, directory: path.directory, close: path.close };
     running.push(run);
     return run;
   }
@@ -64,6 +66,7 @@ describe('SLA process manager, with simulated time', () => {
   async function act(run: SlaRun, at: string, command: CaseCommandInput, actor = actors.backoffice): Promise<void> {
     clock.set(at);
     const context = { actor, requestHash: `h-${at}`, correlationId: 'test' };
+    if (command.type === 'AssignCase') await createAssignablePeople(run.directory);
     await run.commands.execute(CASE_ID, command, context);
   }
 

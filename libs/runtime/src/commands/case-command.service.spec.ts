@@ -1,11 +1,14 @@
-import { BusinessCalendar, CaseDecider, caseStreamId, createCaseDecider } from '@app/domain';
+import { Actor, BusinessCalendar, CaseDecider, caseStreamId, createCaseDecider, Role } from '@app/domain';
 import { actors, CASE_ID, FILED_AT, fileClaimCommand } from '@app/domain/testing/case-histories';
 import { EventStore, SequenceAllocator } from '@app/event-store';
 import { SqliteEventStore } from '@app/event-store/sqlite';
 import { createTempDatabase } from '@app/event-store/testing/temp-database';
+import { Assignees } from '../directory/assignees';
+import { DirectoryUsers } from '../directory/directory-users';
 import { ManualClock } from '../storage/manual-clock';
 import { CaseCommandInput, CaseCommandService } from './case-command.service';
 import type { CommandContext } from './command-context';
+import { DirectoryCommandService } from './directory-command.service';
 import { FilingNumbers, UNNUMBERED } from './filing-numbers';
 
 /** What the command path asked of its collaborators, counted. */
@@ -15,6 +18,8 @@ interface Calls {
   append: number;
   numbers: string[];
 }
+
+const ADMIN: Actor = { id: 'adm-adela', roles: ['admin'] };
 
 describe('CaseCommandService: load, decide, append, retried as one unit', () => {
   let database: ReturnType<typeof createTempDatabase>;
@@ -31,7 +36,14 @@ describe('CaseCommandService: load, decide, append, retried as one unit', () => 
   };
   const storedTypes = async () => (await store.readStream(caseStreamId(CASE_ID))).map((event) => event.type);
 
-  beforeEach(() => {
+  /** A user in the directory, written to the store beside the counted one (the counts are the case's). */
+  const directory = () => new DirectoryCommandService(store, new ManualClock(new Date(FILED_AT)));
+  const createUser = (userId: string, roles: Role[]) =>
+    directory().user({ type: 'CreateUser', data: { userId, displayName: userId, email: `${userId}@example.test`, roles, teamIds: [] } }, context({ actor: ADMIN }));
+  const assign = (backofficeId: string, overrides: Partial<CommandContext> = {}) =>
+    commands.execute(CASE_ID, { type: 'AssignCase', data: { backofficeId } }, context({ actor: actors.supervisor, ...overrides }));
+
+  beforeEach(async () => {
     database = createTempDatabase();
     store = new SqliteEventStore({ filename: database.filename });
     calls = { decide: 0, readStream: 0, append: 0, numbers: [] };
@@ -59,7 +71,7 @@ describe('CaseCommandService: load, decide, append, retried as one unit', () => 
       },
       close: async () => {},
     };
-    commands = new CaseCommandService(counted, decider, new FilingNumbers(sequences, calendar), new ManualClock(new Date(FILED_AT)));
+    commands = new CaseCommandService(counted, decider, new FilingNumbers(sequences, calendar), new ManualClock(new Date(FILED_AT)), new Assignees(new DirectoryUsers(store)));
   });
   afterEach(async () => {
     await store.close();
@@ -102,6 +114,8 @@ describe('CaseCommandService: load, decide, append, retried as one unit', () => 
   });
 
   it('on a conflict, loads, decides and appends again on the state the competing command left', async () => {
+    await createUser(actors.backoffice.id, ['backoffice']);
+    await createUser(actors.otherBackoffice.id, ['backoffice']);
     await commands.execute(CASE_ID, filing(), context());
     beforeNextAppend = async () => {
       await commands.execute(CASE_ID, { type: 'AssignCase', data: { backofficeId: actors.otherBackoffice.id } }, context({ actor: actors.supervisor }));
@@ -121,5 +135,40 @@ describe('CaseCommandService: load, decide, append, retried as one unit', () => 
     const assign = { type: 'AssignCase', data: { backofficeId: actors.backoffice.id } } as const;
     await expect(commands.execute(CASE_ID, assign, context({ actor: actors.supervisor, expectedRevision: 3 }))).rejects.toMatchObject({ code: 'CASE.NOT_FOUND' });
     expect(calls).toMatchObject({ decide: 0, append: 0 });
+  });
+
+  describe('an assignment goes only to an active user with the backoffice role (USER.NOT_ASSIGNABLE)', () => {
+    beforeEach(async () => {
+      await commands.execute(CASE_ID, filing(), context());
+      await createUser(actors.backoffice.id, ['backoffice']);
+      await createUser('sup-sara', ['supervisor']);
+    });
+
+    it.each([
+      ['nobody the directory knows', 'nadie-existe-xyz'],
+      ['a user without the backoffice role', 'sup-sara'],
+    ])('given %s, then 422 naming them and nothing appended', async (_, userId) => {
+      await expect(assign(userId)).rejects.toMatchObject({ code: 'USER.NOT_ASSIGNABLE', kind: 'rule', details: { userIds: [userId] } });
+      expect(await storedTypes()).toEqual(['CaseFiled', 'CaseTypified']);
+    });
+
+    it('given a deactivated backoffice user, then refused; reactivated, then assigned', async () => {
+      await directory().user({ type: 'DeactivateUser', data: { userId: actors.backoffice.id } }, context({ actor: ADMIN }));
+      await expect(assign(actors.backoffice.id)).rejects.toMatchObject({ code: 'USER.NOT_ASSIGNABLE' });
+      await directory().user({ type: 'ReactivateUser', data: { userId: actors.backoffice.id } }, context({ actor: ADMIN }));
+      await expect(assign(actors.backoffice.id)).resolves.toMatchObject({ revision: 2 });
+    });
+
+    it("given a retry of an assignment (same Idempotency-Key) after its assignee was deactivated, then the first result again", async () => {
+      const first = await assign(actors.backoffice.id, { idempotencyKey: 'key-1' });
+      await directory().user({ type: 'DeactivateUser', data: { userId: actors.backoffice.id } }, context({ actor: ADMIN }));
+      expect(await assign(actors.backoffice.id, { idempotencyKey: 'key-1' })).toEqual({ ...first, replayed: true });
+    });
+
+    it("given a case the decider refuses (the same agent again), then the case's error comes first", async () => {
+      await assign(actors.backoffice.id);
+      await directory().user({ type: 'DeactivateUser', data: { userId: actors.backoffice.id } }, context({ actor: ADMIN }));
+      await expect(assign(actors.backoffice.id)).rejects.toMatchObject({ code: 'CASE.ALREADY_ASSIGNED' });
+    });
   });
 });

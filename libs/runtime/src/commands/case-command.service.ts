@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CASE_EVENT_SCHEMA_VERSIONS, CaseCommand, CaseDecider, CaseEvent, caseStreamId, CaseErrors, CaseState, isStillCurrent } from '@app/domain';
 import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, WrongExpectedRevisionError } from '@app/event-store';
+import { Assignees } from '../directory/assignees';
 import { Clock } from '../storage/clock';
 import { CASE_DECIDER } from './case-decider.provider';
 import { toCaseEvent, toOffsetIso } from './case-events';
@@ -48,6 +49,7 @@ interface EarlierResult {
  * command was appended, so the case moves on and no command is lost to contention (ADR 21). If-Match
  * holds while every event after the client's revision is a revision-neutral fact (an email delivered,
  * a target passed); else 409. A filing is decided unnumbered and numbered before its append (FilingNumbers).
+ * An assignment goes only to an assignable user (Assignees: every AssignCase passes here, ADR 40).
  */
 @Injectable()
 export class CaseCommandService {
@@ -56,6 +58,7 @@ export class CaseCommandService {
     @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
     private readonly filingNumbers: FilingNumbers,
     private readonly clock: Clock,
+    private readonly assignees: Assignees,
   ) {}
 
   async execute(caseId: string, input: CaseCommandInput, context: CommandContext, options: ExecuteOptions = {}): Promise<CommandOutcome> {
@@ -65,6 +68,8 @@ export class CaseCommandService {
       const loaded = await this.load(caseId, context, options.freshStream === true && attempt === 1);
       if (loaded.earlier) return loaded.earlier;
       const events = await this.filingNumbers.number(this.decide(command, loaded, context));
+      // The case's own rules first (found, status, not the same agent again), then whom it goes to.
+      if (command.type === 'AssignCase') await this.assignees.requireAssignable([command.data.backofficeId]);
       try {
         return await this.append(caseId, loaded, command, events, commandId, context);
       } catch (error) {

@@ -16,7 +16,7 @@ export class ChangeCaseController {
     private readonly config: AppConfig,
   ) {}
 
-  @CommandRoute({ path: ':id/assignment', command: 'AssignCase', roles: ['supervisor'], response: Response, summary: 'Assign or reassign the case to a backoffice agent (CaseAssigned)' })
+  @CommandRoute({ path: ':id/assignment', command: 'AssignCase', roles: ['supervisor'], response: Response, errors: ['USER.NOT_ASSIGNABLE'], summary: 'Assign or reassign the case to a backoffice agent: an active user with the backoffice role, else 422 USER.NOT_ASSIGNABLE (CaseAssigned)' })
   assign(@Id() id: string, @Body() body: Dto.AssignCaseDto, @HttpCommand() headers: Headers): Promise<Response> {
     return this.cases.change(id, { type: 'AssignCase', data: { backofficeId: body.backofficeId } }, body, headers);
   }

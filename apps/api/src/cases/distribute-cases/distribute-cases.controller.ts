@@ -15,9 +15,12 @@ export class DistributeCasesController {
     path: 'distribution',
     roles: ['supervisor'],
     onExistingCase: false,
-    errors: ['CONCURRENCY.CONFLICT'],
+    errors: ['CONCURRENCY.CONFLICT', 'USER.NOT_ASSIGNABLE', 'TEAM.NOT_FOUND', 'TEAM.NO_ASSIGNABLE_MEMBER'],
     response: DistributionResultDto,
-    summary: 'Assign unassigned cases (soonest due first) among the given backoffice agents: round-robin (starting with the agent after the last one the previous round-robin distribution served, across calls and restarts) or least-loaded',
+    summary:
+      'Assign unassigned cases (or, `from: to-redistribute`, the open cases of deactivated users), soonest due first, among the given backoffice agents ' +
+      "or a team's active backoffice members: round-robin (starting with the agent after the last one the previous round-robin distribution served, " +
+      'across calls and restarts) or least-loaded. Every agent named must be assignable (422 USER.NOT_ASSIGNABLE naming them, nothing assigned)',
   })
   distribute(
     @Body() body: DistributeCasesDto,

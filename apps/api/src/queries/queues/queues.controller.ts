@@ -10,6 +10,7 @@ import { Roles } from '../../auth/roles.decorator';
 import { Clock, RequestValidationError, toOffsetIso } from '@app/runtime';
 import { FreshnessQueryDto, ListQueryDto } from '../../read-side/list-query.dto';
 import { ListAtRiskQuery } from './at-risk.query';
+import { ListToRedistributeQuery } from './to-redistribute.query';
 import { QueuePageDto, QueueSummaryDto } from './queues.dto';
 import { GetQueueSummaryQuery, ListQueueQuery, QueuePage } from './queues.queries';
 import { ApiErrors } from '../../http/api-errors.decorator';
@@ -65,6 +66,18 @@ export class QueuesController {
   returned(@Param('userId') userId: string, @Query() query: ListQueryDto, @CurrentActor() actor: Actor): Promise<QueuePage> {
     requireOwnQueue(actor, userId);
     return this.list([{ field: 'queue', op: 'eq', value: 'returned' }, { field: 'returnedTo', op: 'eq', value: userId }], query);
+  }
+
+  @Get('to-redistribute')
+  @Roles('supervisor')
+  @ApiOperation({
+    summary:
+      'Open cases whose assignee is deactivated now, by due date, each with its assigneeId (a reactivation takes them out again): ' +
+      'POST /cases/distribution with `from: to-redistribute` hands them to active agents',
+  })
+  @ApiResponse({ status: 200, type: QueuePageDto })
+  toRedistribute(@Query() query: ListQueryDto): Promise<QueuePage> {
+    return this.queries.execute(new ListToRedistributeQuery(query, toOffsetIso(this.clock.now())));
   }
 
   @Get('awaiting-customer')

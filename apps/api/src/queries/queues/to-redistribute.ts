@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { USERS_COLLECTION, UserListing } from '@app/projections';
+import { Filter, READ_STORE, ReadStore } from '@app/read-store';
+
+/** The read store's largest page: the deactivated users are read whole, in pages of this size. */
+const STORE_PAGE = 1000;
+
+/**
+ * The open cases of deactivated users, for a supervisor to redistribute: a join at query time of
+ * the users read model (the few users deactivated now) with the queue items (their assignee among
+ * them). A reactivation takes the cases out again; no projection follows both streams (ADR 40).
+ */
+@Injectable()
+export class ToRedistribute {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  /** The queue-item filter of the cases to redistribute (an empty list when nobody is deactivated: nothing matches). */
+  async where(): Promise<Filter[]> {
+    return [{ field: 'assigneeId', op: 'in', value: await this.deactivatedUserIds() }];
+  }
+
+  private async deactivatedUserIds(): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.readStore.find<UserListing>(USERS_COLLECTION, { where: [{ field: 'active', op: 'eq', value: false }], limit: STORE_PAGE, cursor });
+      ids.push(...page.items.map((item) => item.data.userId));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return ids;
+  }
+}
