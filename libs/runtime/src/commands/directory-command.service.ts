@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   Decider,
@@ -15,6 +15,7 @@ import {
   userStreamId,
 } from '@app/domain';
 import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError } from '@app/event-store';
+import { EmailReservations } from '../directory/email-reservations';
 import { Clock } from '../storage/clock';
 import { toOffsetIso } from './case-events';
 import type { CommandContext } from './command-context';
@@ -50,12 +51,22 @@ export class DirectoryCommandService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
+    /** Absent only where a test builds the service by hand: then emails are not held unique. */
+    @Optional() private readonly emails?: EmailReservations,
   ) {}
 
-  /** A user command; the teams it names must exist (TEAM.NOT_FOUND otherwise). */
+  /**
+   * A user command; the teams it names must exist (TEAM.NOT_FOUND otherwise). A new user's email is
+   * reserved first (USER.EMAIL_TAKEN when another user holds it); not for an id already taken, which
+   * the decider refuses (or an Idempotency-Key replays) without holding an email for nobody.
+   */
   async user(input: UserCommandInput, context: CommandContext): Promise<DirectoryOutcome> {
     if ('teamIds' in input.data) await this.requireTeams(input.data.teamIds);
-    return this.run(userDecider, userStreamId(input.data.userId), input.data.userId, input, context);
+    const streamId = userStreamId(input.data.userId);
+    if (input.type === 'CreateUser' && this.emails && (await this.store.readStream(streamId, { maxCount: 1 })).length === 0) {
+      await this.emails.reserve(input.data.email, input.data.userId, context, toOffsetIso(this.clock.now()));
+    }
+    return this.run(userDecider, streamId, input.data.userId, input, context);
   }
 
   team(input: TeamCommandInput, context: CommandContext): Promise<DirectoryOutcome> {
