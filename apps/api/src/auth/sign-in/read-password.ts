@@ -1,0 +1,36 @@
+/** The password from stdin (`--password-stdin`): everything piped, less one final line break. */
+export async function passwordFromStdin(input: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/** Asks on the terminal without echo (raw mode: nothing typed is shown); Ctrl-C aborts. */
+export function passwordFromTerminal(prompt: string): Promise<string> {
+  const input = process.stdin;
+  if (!input.isTTY) return Promise.reject(new Error('No terminal to ask for the password on: pipe it with --password-stdin'));
+  process.stderr.write(prompt);
+  input.setRawMode(true);
+  input.resume();
+  input.setEncoding('utf8');
+  return new Promise((resolve, reject) => {
+    let typed = '';
+    const done = (error?: Error) => {
+      input.setRawMode(false);
+      input.pause();
+      input.removeListener('data', onData);
+      process.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(typed);
+    };
+    const onData = (chunk: string) => {
+      for (const character of chunk) {
+        if (character === '\r' || character === '\n') return done();
+        if (character === '\u0003') return done(new Error('Aborted'));
+        if (character === '\u007f' || character === '\b') typed = [...typed].slice(0, -1).join('');
+        else typed += character;
+      }
+    };
+    input.on('data', onData);
+  });
+}
