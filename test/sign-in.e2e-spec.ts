@@ -101,6 +101,17 @@ describe('HTTP: sign-in with email and password, sessions and refresh tokens', (
     expect(racing.map((response) => response.status).sort()).toEqual([201, 409, 409]);
   });
 
+  it('a user created before emails were reserved signs in once given a password (setting it reserves the email)', async () => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const metadata = { eventId: 'legacy-1', schemaVersion: 1, correlationId: 'legacy', causationId: 'legacy', actorId: 'admin-ada', occurredAt: '2026-03-02T10:00:00-05:00' };
+    const data = { userId: 'bo-legacy', displayName: 'Legado', email: 'legado@empresa.co', roles: ['backoffice'], teamIds: [] };
+    await store.appendToStream('user-bo-legacy', [{ type: 'UserCreated', data, metadata }], { expectedRevision: 'no_stream' });
+    await signIn('legado@empresa.co', 'la clave del legado').expect(401);
+    await post('/users/bo-legacy/password', { password: 'la clave del legado' }, admin).expect(200);
+    expect((await signIn('legado@empresa.co', 'la clave del legado').expect(200)).body.user.userId).toBe('bo-legacy');
+    expect((await post('/users', { userId: 'bo-copia', displayName: 'Copia', email: 'LEGADO@empresa.co', roles: ['backoffice'] }, admin).expect(409)).body.code).toBe('USER.EMAIL_TAKEN');
+  });
+
   it('password rules: 12 to 128 characters, 400 naming the field; the admin route needs the admin role', async () => {
     const short = await post('/users/bo-beto/password', { password: 'corta' }, admin).expect(400);
     expect(short.body.details).toEqual([{ field: 'password', reason: 'password must be at least 12 characters' }]);

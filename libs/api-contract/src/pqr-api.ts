@@ -7144,7 +7144,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description CONCURRENCY.CONFLICT */
+            /** @description CONCURRENCY.CONFLICT, USER.EMAIL_TAKEN */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -58,13 +58,17 @@ export class DirectoryCommandService {
   /**
    * A user command; the teams it names must exist (TEAM.NOT_FOUND otherwise). A new user's email is
    * reserved first (USER.EMAIL_TAKEN when another user holds it); not for an id already taken, which
-   * the decider refuses (or an Idempotency-Key replays) without holding an email for nobody.
+   * the decider refuses (or an Idempotency-Key replays) without holding an email for nobody. Setting
+   * a password reserves the user's email too (a no-op when they hold it already).
    */
   async user(input: UserCommandInput, context: CommandContext): Promise<DirectoryOutcome> {
     if ('teamIds' in input.data) await this.requireTeams(input.data.teamIds);
     const streamId = userStreamId(input.data.userId);
-    if (input.type === 'CreateUser' && this.emails && (await this.store.readStream(streamId, { maxCount: 1 })).length === 0) {
-      await this.emails.reserve(input.data.email, input.data.userId, context, toOffsetIso(this.clock.now()));
+    if (this.emails && (input.type === 'CreateUser' || input.type === 'SetUserPassword')) {
+      const [created] = await this.store.readStream(streamId, { maxCount: 1 });
+      // A password makes the email a sign-in name: a user created before emails were reserved gets theirs now.
+      const email = input.type === 'CreateUser' ? (created ? undefined : input.data.email) : (created?.data.email as string | undefined);
+      if (email !== undefined) await this.emails.reserve(email, input.data.userId, context, toOffsetIso(this.clock.now()));
     }
     return this.run(userDecider, streamId, input.data.userId, input, context);
   }
