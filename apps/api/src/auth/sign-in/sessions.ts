@@ -42,13 +42,6 @@ export class Sessions {
     return { sessionId, refreshToken, expiresAt };
   }
 
-  /** The session a well-formed refresh token names, as stored; undefined for a malformed token. */
-  async read(refreshToken: string): Promise<(StoredSession & { sessionId: string }) | undefined> {
-    const sessionId = sessionIdOf(refreshToken);
-    if (!sessionId) return undefined;
-    return { sessionId, ...fold(await this.store.readStream(sessionStreamId(sessionId))) };
-  }
-
   /**
    * Rotates the refresh token, or ends the session (a reused token, a deactivated user): the events
    * decided. `userStillActive` reads the user for the session's start position.
