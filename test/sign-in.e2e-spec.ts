@@ -148,6 +148,12 @@ describe('HTTP: sign-in with email and password, sessions and refresh tokens', (
     await signIn('beto@empresa.co', BETO_PASSWORD, '203.0.113.8').expect(200);
   });
 
+  it('guesses sent all at once are bounded by the same limits (each counted before its password is checked)', async () => {
+    await createUser('bo-fabio', 'fabio@empresa.co', ['backoffice'], 'la clave de fabio, larga');
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => signIn('fabio@empresa.co', `intento ${i} equivocado`, '203.0.113.50')));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([401, 401, 401, 429, 429, 429, 429, 429, 429, 429]);
+  });
+
   it('never shows a password or its hash: not in logs, not in /users, not in the history (redacted)', async () => {
     const history = (await t.http().get('/users/admin-ada/history').set('Authorization', t.token('aud-aurora', 'auditor')).expect(200)).body.events;
     expect(history.map((event: { type: string; actorId: string }) => [event.type, event.actorId])).toEqual([

@@ -25,11 +25,25 @@ describe('failed sign-ins (per account, per address, sliding window)', () => {
     expect(failures.retryAfterSeconds('user:ana', '10.0.0.3', t0 + minute)).toBe(0);
   });
 
-  it('a success clears its account, not its address', () => {
+  it('a success clears its account, and takes back only its own attempt from its address', () => {
     const failures = new FailedSignIns(config);
-    for (let i = 0; i < 5; i++) failures.record('user:ana', '10.0.0.4', t0);
-    failures.clearAccount('user:ana');
-    expect(failures.retryAfterSeconds('user:ana', '10.0.0.5', t0)).toBe(0);
-    expect(failures.retryAfterSeconds('user:beto', '10.0.0.4', t0)).toBeGreaterThan(0);
+    for (let i = 0; i < 4; i++) failures.record('user:ana', '10.0.0.4', t0 + i);
+    const success = failures.record('user:ana', '10.0.0.4', t0 + 10);
+    expect(failures.retryAfterSeconds('user:beto', '10.0.0.4', t0 + 11)).toBeGreaterThan(0);
+    failures.succeeded('user:ana', '10.0.0.4', success);
+    expect(failures.retryAfterSeconds('user:ana', '10.0.0.5', t0 + 11)).toBe(0);
+    expect(failures.retryAfterSeconds('user:beto', '10.0.0.4', t0 + 11)).toBe(0);
+    failures.record('user:carla', '10.0.0.4', t0 + 12);
+    expect(failures.retryAfterSeconds('user:beto', '10.0.0.4', t0 + 13)).toBeGreaterThan(0);
+  });
+
+  it('counts attempts sent all at once: each is recorded before its password is checked', () => {
+    const failures = new FailedSignIns(config);
+    const allowed = Array.from({ length: 10 }, () => {
+      if (failures.retryAfterSeconds('user:ana', '10.0.0.6', t0) > 0) return false;
+      failures.record('user:ana', '10.0.0.6', t0);
+      return true;
+    });
+    expect(allowed.filter(Boolean)).toHaveLength(3);
   });
 });

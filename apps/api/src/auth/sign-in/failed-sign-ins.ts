@@ -22,14 +22,24 @@ export class FailedSignIns {
     return Math.ceil(Math.max(...waits) / 1000);
   }
 
-  record(account: string, address: string, now = Date.now()): void {
+  /** Counts an attempt as failed; returns its instant, to take it back should it succeed. */
+  record(account: string, address: string, now = Date.now()): number {
     if (this.failures.size >= SWEEP_ABOVE_KEYS) this.sweep(now);
     for (const key of [`account:${account}`, `address:${address}`]) this.failures.set(key, [...this.recent(key, now), now]);
+    return now;
   }
 
-  /** A successful sign-in clears its account's failures (not its address's: one address may try many accounts). */
-  clearAccount(account: string): void {
+  /**
+   * An attempt counted by `record` succeeded: its account's failures are cleared, and this one
+   * attempt is taken back from its address's (the others stay: one address may try many accounts).
+   */
+  succeeded(account: string, address: string, recordedAt: number): void {
     this.failures.delete(`account:${account}`);
+    const key = `address:${address}`;
+    const times = this.failures.get(key) ?? [];
+    const index = times.lastIndexOf(recordedAt);
+    if (index >= 0) times.splice(index, 1);
+    if (times.length === 0) this.failures.delete(key);
   }
 
   private waitOf(key: string, limit: number, now: number): number {

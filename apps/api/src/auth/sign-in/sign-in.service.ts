@@ -33,14 +33,13 @@ export class SignInService {
     const userId = await this.emails.userIdOf(email);
     const account = accountKey(userId, email);
     this.refuseWhenThrottled(account, caller.address);
+    // Counted before the work, so that guesses sent all at once are bounded too; taken back on success.
+    const attempt = this.failures.record(account, caller.address);
     const user = userId === undefined ? undefined : await this.credentials.of(userId);
     const matches = user ? await this.passwordMatches(user, password) : await verifyAgainstNobody(password);
-    if (!userId || !user || !matches) {
-      this.failures.record(account, caller.address);
-      throw SignInErrors.invalidCredentials();
-    }
+    if (!userId || !user || !matches) throw SignInErrors.invalidCredentials();
+    this.failures.succeeded(account, caller.address, attempt);
     if (!user.state.exists || !user.state.active) throw SignInErrors.userDeactivated();
-    this.failures.clearAccount(account);
     return this.tokens(userId, user, await this.sessions.start(userId, caller.correlationId));
   }
 
@@ -71,10 +70,9 @@ export class SignInService {
   async checkOwnPassword(actor: Actor, password: string, caller: Caller): Promise<void> {
     const account = accountKey(actor.id, '');
     this.refuseWhenThrottled(account, caller.address);
-    if (!(await this.passwordMatches(await this.credentials.of(actor.id), password))) {
-      this.failures.record(account, caller.address);
-      throw SignInErrors.invalidCredentials();
-    }
+    const attempt = this.failures.record(account, caller.address);
+    if (!(await this.passwordMatches(await this.credentials.of(actor.id), password))) throw SignInErrors.invalidCredentials();
+    this.failures.succeeded(account, caller.address, attempt);
   }
 
   private refuseWhenThrottled(account: string, address: string): void {
