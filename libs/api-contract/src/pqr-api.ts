@@ -7032,8 +7032,8 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description USER.NOT_FOUND */
-            404: {
+            /** @description USER.EMAIL_TAKEN */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -78,7 +78,7 @@ export class SignInController {
   @HttpCode(204)
   @AnyRole()
   @ApiBearerAuth()
-  @ApiErrors('AUTH.INVALID_CREDENTIALS', 'AUTH.TOO_MANY_ATTEMPTS', 'USER.NOT_FOUND')
+  @ApiErrors('AUTH.INVALID_CREDENTIALS', 'AUTH.TOO_MANY_ATTEMPTS', 'USER.EMAIL_TAKEN')
   @ApiOperation({ summary: 'Change your own password, with the current one (UserPasswordSet on your user)' })
   @ApiResponse({ status: 204, description: 'Changed' })
   async changeOwnPassword(@Body() body: Dto.ChangeOwnPasswordDto, @CurrentActor() actor: Actor, @CallerOf() caller: Caller, @Res({ passthrough: true }) response: Response): Promise<void> {
