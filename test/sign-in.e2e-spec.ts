@@ -120,14 +120,17 @@ describe('HTTP: sign-in with email and password, sessions and refresh tokens', (
     expect((await post('/users/nadie/password', { password: 'una clave suficiente' }, admin).expect(404)).body.code).toBe('USER.NOT_FOUND');
   });
 
-  it('a signed-in user changes their own password with the current one; the old one no longer signs in', async () => {
+  it('a signed-in user changes their own password with the current one; the old one no longer signs in, nor refresh the sessions begun before', async () => {
     await createUser('bo-dora', 'dora@empresa.co', ['backoffice'], 'la primera clave de dora');
-    const access = `Bearer ${(await signIn('dora@empresa.co', 'la primera clave de dora').expect(200)).body.accessToken}`;
+    const before = (await signIn('dora@empresa.co', 'la primera clave de dora').expect(200)).body;
+    const access = `Bearer ${before.accessToken}`;
     expect((await post('/auth/password', { currentPassword: 'no es la clave', newPassword: 'la segunda clave de dora' }, access).expect(401)).body.code).toBe('AUTH.INVALID_CREDENTIALS');
     await post('/auth/password', { currentPassword: 'la primera clave de dora', newPassword: 'corta' }, access).expect(400);
     await post('/auth/password', { currentPassword: 'la primera clave de dora', newPassword: 'la segunda clave de dora' }, access).expect(204);
     await signIn('dora@empresa.co', 'la primera clave de dora').expect(401);
-    await signIn('dora@empresa.co', 'la segunda clave de dora').expect(200);
+    expect((await post('/auth/refresh', { refreshToken: before.refreshToken }).expect(401)).body.code).toBe('AUTH.INVALID_REFRESH_TOKEN');
+    const after = (await signIn('dora@empresa.co', 'la segunda clave de dora').expect(200)).body;
+    await post('/auth/refresh', { refreshToken: after.refreshToken }).expect(200);
     await post('/auth/password', { currentPassword: 'x', newPassword: 'la tercera clave de dora' }).expect(401);
   });
 

@@ -1067,7 +1067,7 @@ export interface paths {
         put?: never;
         /**
          * A new token pair for the refresh token (rotation: each refresh token works once)
-         * @description Roles: none (no token). A refresh token already used comes back: the session ends (401). 401 too when the session ended or expired (REFRESH_TOKEN_HOURS after sign-in), or when the user is deactivated or was deactivated at any time since signing in (a reactivation needs a new sign-in).
+         * @description Roles: none (no token). A refresh token already used comes back: the session ends (401). 401 too when the session ended or expired (REFRESH_TOKEN_HOURS after sign-in), or when the user is deactivated or was deactivated at any time since signing in (a reactivation needs a new sign-in), or was given a new password since (AUTH.INVALID_REFRESH_TOKEN).
          */
         post: operations["SignInController_refresh"];
         delete?: never;
@@ -1106,7 +1106,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Change your own password, with the current one (UserPasswordSet on your user)
+         * Change your own password, with the current one (UserPasswordSet on your user): every session begun before ends; sign in again
          * @description Roles: any staff role.
          */
         post: operations["SignInController_changeOwnPassword"];
@@ -1126,7 +1126,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Set the user's password (UserPasswordSet; the history shows the event, never the hash)
+         * Set the user's password (UserPasswordSet; the history shows the event, never the hash); the user's earlier sessions end
          * @description Roles: admin.
          */
         post: operations["UserPasswordController_setPassword"];

@@ -6,7 +6,11 @@ const at = '2026-03-02T10:00:00-05:00';
 const sessionId = 's-1';
 const started: SessionEvent = { type: 'SessionStarted', data: { sessionId, userId: 'admin-ada', refreshTokenHash: 'h0', expiresAt: '2026-03-02T22:00:00-05:00' } };
 const rotated: SessionEvent = { type: 'SessionRefreshed', data: { sessionId, refreshTokenHash: 'h1' } };
-const refresh = (presentedHash: string, userStillActive = true, when = at) => ({ at: when, type: 'RefreshSession' as const, data: { sessionId, presentedHash, nextHash: 'h-next', userStillActive } });
+const refresh = (presentedHash: string, userStillActive = true, when = at, passwordUnchanged = true) => ({
+  at: when,
+  type: 'RefreshSession' as const,
+  data: { sessionId, presentedHash, nextHash: 'h-next', userStillActive, passwordUnchanged },
+});
 const signOut = (presentedHash: string) => ({ at, type: 'EndSession' as const, data: { sessionId, presentedHash } });
 const spec = deciderSpec(sessionDecider);
 
@@ -32,8 +36,9 @@ describe('session decider', () => {
     spec.given([started]).when(refresh('h0', true, '2026-03-02T22:00:00-05:00')).thenFails('SESSION.REFUSED');
   });
 
-  it('ends the session instead of refreshing it when the user was deactivated since it started', () => {
+  it('ends the session instead of refreshing it when the user was deactivated, or given a new password, since it started', () => {
     spec.given([started]).when(refresh('h0', false)).then([{ type: 'SessionEnded', data: { sessionId, reason: 'user-deactivated' } }]);
+    spec.given([started]).when(refresh('h0', true, at, false)).then([{ type: 'SessionEnded', data: { sessionId, reason: 'password-changed' } }]);
   });
 
   it('signs out with the current or an older token; an ended or unknown session, or a foreign token, changes nothing', () => {

@@ -10,8 +10,11 @@ interface At {
 export type SessionCommand = At &
   (
     | { type: 'StartSession'; data: { sessionId: string; userId: string; refreshTokenHash: string; expiresAt: string } }
-    /** `userStillActive`: the user is active now and was not deactivated since the session started (the runtime reads it). */
-    | { type: 'RefreshSession'; data: { sessionId: string; presentedHash: string; nextHash: string; userStillActive: boolean } }
+    /**
+     * What the runtime reads of the user: `userStillActive`, active now and not deactivated since the
+     * session started; `passwordUnchanged`, no password set since it started.
+     */
+    | { type: 'RefreshSession'; data: { sessionId: string; presentedHash: string; nextHash: string; userStillActive: boolean; passwordUnchanged: boolean } }
     | { type: 'EndSession'; data: { sessionId: string; presentedHash: string } }
   );
 
@@ -46,6 +49,8 @@ function decide(command: SessionCommand, state: SessionState): SessionEvent[] {
   if (presentedHash !== state.currentHash) throw SessionErrors.refused('stale');
   if (isPast(state.expiresAt, command.at)) throw SessionErrors.refused('expired');
   if (!command.data.userStillActive) return [{ type: 'SessionEnded', data: { sessionId, reason: 'user-deactivated' } }];
+  // A new password (reset by an admin, or changed by the user) signs every earlier session out.
+  if (!command.data.passwordUnchanged) return [{ type: 'SessionEnded', data: { sessionId, reason: 'password-changed' } }];
   return [{ type: 'SessionRefreshed', data: { sessionId, refreshTokenHash: command.data.nextHash } }];
 }
 
@@ -62,7 +67,7 @@ function evolve(state: SessionState, event: SessionEvent): SessionState {
 
 /**
  * A sign-in session: started with a refresh token, refreshed by rotating it (each token works once),
- * ended by signing out, by a rotated token coming back, or by the user's deactivation. It lasts at
+ * ended by signing out, by a rotated token coming back, by the user's deactivation or a new password. It lasts at
  * most until `expiresAt`, however often it is refreshed.
  */
 export const sessionDecider: Decider<SessionCommand, SessionEvent, SessionState> = {

@@ -1,7 +1,7 @@
 import { upcast, UpcasterRegistry } from '../shared/upcasting';
 
 /** Why a session ended. */
-export type SessionEndReason = 'signed-out' | 'refresh-token-reused' | 'user-deactivated';
+export type SessionEndReason = 'signed-out' | 'refresh-token-reused' | 'user-deactivated' | 'password-changed';
 
 /**
  * A sign-in session's events, on its stream `session-<sessionId>`. Refresh tokens appear only as

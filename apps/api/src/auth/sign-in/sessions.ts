@@ -15,6 +15,12 @@ export interface StoredSession {
   startedAt: number;
 }
 
+/** What became of the session's user since it started (RefreshSession's facts). */
+export interface UserSinceStart {
+  userStillActive: boolean;
+  passwordUnchanged: boolean;
+}
+
 /** What a refresh or a sign-in hands back: the new refresh token and when the session ends. */
 export interface IssuedRefresh {
   sessionId: string;
@@ -43,17 +49,17 @@ export class Sessions {
   }
 
   /**
-   * Rotates the refresh token, or ends the session (a reused token, a deactivated user): the events
-   * decided. `userStillActive` reads the user for the session's start position.
+   * Rotates the refresh token, or ends the session (a reused token, a deactivated user, a new
+   * password): the events decided. `userSince` reads the user for the session's start position.
    */
-  async refresh(refreshToken: string, userStillActive: (session: StoredSession) => Promise<boolean>, correlationId: string): Promise<{ events: SessionEvent[]; issued?: IssuedRefresh; userId?: string }> {
+  async refresh(refreshToken: string, userSince: (session: StoredSession) => Promise<UserSinceStart>, correlationId: string): Promise<{ events: SessionEvent[]; issued?: IssuedRefresh; userId?: string }> {
     const sessionId = sessionIdOf(refreshToken);
     if (!sessionId) return { events: [] };
     const next = newRefreshToken(sessionId);
     const { events, state } = await this.decideAndAppend(sessionId, undefined, correlationId, async (at, stored) => ({
       at,
       type: 'RefreshSession',
-      data: { sessionId, presentedHash: hashRefreshToken(refreshToken), nextHash: hashRefreshToken(next), userStillActive: stored.state.exists && (await userStillActive(stored)) },
+      data: { sessionId, presentedHash: hashRefreshToken(refreshToken), nextHash: hashRefreshToken(next), ...(await userSince(stored)) },
     }));
     const refreshed = events.some((event) => event.type === 'SessionRefreshed');
     return { events, userId: state.exists ? state.userId : undefined, issued: refreshed && state.exists ? { sessionId, refreshToken: next, expiresAt: state.expiresAt } : undefined };

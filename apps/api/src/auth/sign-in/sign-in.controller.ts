@@ -58,7 +58,8 @@ export class SignInController {
     summary: 'A new token pair for the refresh token (rotation: each refresh token works once)',
     description:
       'A refresh token already used comes back: the session ends (401). 401 too when the session ended or expired (REFRESH_TOKEN_HOURS after sign-in), ' +
-      'or when the user is deactivated or was deactivated at any time since signing in (a reactivation needs a new sign-in).',
+      'or when the user is deactivated or was deactivated at any time since signing in (a reactivation needs a new sign-in), ' +
+      'or was given a new password since (AUTH.INVALID_REFRESH_TOKEN).',
   })
   @ApiResponse({ status: 200, type: Dto.TokenPairDto })
   refresh(@Body() body: Dto.RefreshDto, @CallerOf() caller: Caller): Promise<Dto.TokenPairDto> {
@@ -79,7 +80,7 @@ export class SignInController {
   @AnyRole()
   @ApiBearerAuth()
   @ApiErrors('AUTH.INVALID_CREDENTIALS', 'AUTH.TOO_MANY_ATTEMPTS', 'USER.EMAIL_TAKEN')
-  @ApiOperation({ summary: 'Change your own password, with the current one (UserPasswordSet on your user)' })
+  @ApiOperation({ summary: 'Change your own password, with the current one (UserPasswordSet on your user): every session begun before ends; sign in again' })
   @ApiResponse({ status: 204, description: 'Changed' })
   async changeOwnPassword(@Body() body: Dto.ChangeOwnPasswordDto, @CurrentActor() actor: Actor, @CallerOf() caller: Caller, @Res({ passthrough: true }) response: Response): Promise<void> {
     await withRetryAfter(response, () => this.signIns.checkOwnPassword(actor, body.currentPassword, caller));

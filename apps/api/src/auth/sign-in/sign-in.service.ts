@@ -5,7 +5,7 @@ import { AppConfig, Clock, EmailReservations, UserCredentials, UserCredentialsRe
 import { FailedSignIns } from './failed-sign-ins';
 import { SignInErrors } from './sign-in.errors';
 import type { TokenPairDto } from './sign-in.dto';
-import { IssuedRefresh, Sessions, StoredSession } from './sessions';
+import { IssuedRefresh, Sessions, StoredSession, UserSinceStart } from './sessions';
 
 /** Where a request comes from, for the failure counts and the events' correlation. */
 export interface Caller {
@@ -44,14 +44,15 @@ export class SignInService {
   }
 
   async refresh(refreshToken: string, caller: Caller): Promise<TokenPairDto> {
-    const stillActive = async (session: StoredSession) => {
-      if (!session.state.exists) return false;
+    const userSince = async (session: StoredSession): Promise<UserSinceStart> => {
+      if (!session.state.exists) return { userStillActive: false, passwordUnchanged: false };
       const user = await this.credentials.of(session.state.userId);
-      return user.state.exists && user.state.active && user.deactivatedAt.every((position) => position < session.startedAt);
+      const before = (positions: number[]) => positions.every((position) => position < session.startedAt);
+      return { userStillActive: user.state.exists && user.state.active && before(user.deactivatedAt), passwordUnchanged: before(user.passwordSetAt) };
     };
     let outcome: Awaited<ReturnType<Sessions['refresh']>>;
     try {
-      outcome = await this.sessions.refresh(refreshToken, stillActive, caller.correlationId);
+      outcome = await this.sessions.refresh(refreshToken, userSince, caller.correlationId);
     } catch (error) {
       if ((error as { code?: unknown }).code === 'SESSION.REFUSED') throw SignInErrors.invalidRefreshToken();
       throw error;

@@ -14,7 +14,7 @@ import { SetPasswordDto } from './sign-in.dto';
 export class UserPasswordController {
   constructor(private readonly commands: DirectoryCommandService) {}
 
-  @CommandRoute({ path: 'users/:id/password', roles: ['admin'], response: Response, errors: ['USER.NOT_FOUND', 'USER.EMAIL_TAKEN'], summary: "Set the user's password (UserPasswordSet; the history shows the event, never the hash)" })
+  @CommandRoute({ path: 'users/:id/password', roles: ['admin'], response: Response, errors: ['USER.NOT_FOUND', 'USER.EMAIL_TAKEN'], summary: "Set the user's password (UserPasswordSet; the history shows the event, never the hash); the user's earlier sessions end" })
   async setPassword(@Id() id: string, @Body() body: SetPasswordDto, @HttpCommand() headers: Headers): Promise<Response> {
     const data = { userId: id, passwordHash: await hashPassword(body.password) };
     // The request hash leaves the password out (see SignInController); an Idempotency-Key replays by route and user.
