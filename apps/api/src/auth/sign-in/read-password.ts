@@ -5,11 +5,17 @@ export async function passwordFromStdin(input: NodeJS.ReadableStream = process.s
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
-/** Asks on the terminal without echo (raw mode: nothing typed is shown); Ctrl-C aborts. */
-export function passwordFromTerminal(prompt: string): Promise<string> {
-  const input = process.stdin;
+/** The terminal a password is asked on: stdin in raw mode (nothing typed is echoed), the prompt on stderr. */
+export interface Terminal {
+  input: Pick<NodeJS.ReadStream, 'isTTY' | 'setRawMode' | 'resume' | 'pause' | 'setEncoding' | 'on' | 'removeListener'>;
+  output: Pick<NodeJS.WritableStream, 'write'>;
+}
+
+/** Asks on the terminal without echo (raw mode: nothing typed is shown); backspace erases, Ctrl-C aborts. */
+export function passwordFromTerminal(prompt: string, terminal: Terminal = { input: process.stdin, output: process.stderr }): Promise<string> {
+  const { input, output } = terminal;
   if (!input.isTTY) return Promise.reject(new Error('No terminal to ask for the password on: pipe it with --password-stdin'));
-  process.stderr.write(prompt);
+  output.write(prompt);
   input.setRawMode(true);
   input.resume();
   input.setEncoding('utf8');
@@ -19,7 +25,7 @@ export function passwordFromTerminal(prompt: string): Promise<string> {
       input.setRawMode(false);
       input.pause();
       input.removeListener('data', onData);
-      process.stderr.write('\n');
+      output.write('\n');
       if (error) reject(error);
       else resolve(typed);
     };
