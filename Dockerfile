@@ -15,6 +15,8 @@ ENV NODE_ENV=production DATA_DIR=/data
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# `npm run users:create-admin` (the first admin): its launcher runs the compiled dist/…/create-admin.js here.
+COPY scripts/create-admin.js ./scripts/
 # Not root: the `node` user of the base image owns DATA_DIR (a new named volume takes this ownership).
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -10,6 +10,7 @@ import { MAIL_ROUTES } from './support/mail-routes';
 import { PERSONAL_DATA_ROUTES } from './support/personal-data-routes';
 import { DIRECTORY_ROUTES } from './support/directory-routes';
 import { PUBLIC_COMMAND_ROUTES } from './support/public-routes';
+import { SIGN_IN_ROUTES } from './support/sign-in-routes';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** What API.md gives a route: its roles (the suites' fixtures hold them), or none at all for public routes. */
@@ -26,6 +27,7 @@ const RULES = new Map<string, RouteRule>([
   ...PERSONAL_DATA_ROUTES.map((route): [string, RouteRule] => [`${route.method} ${route.path}`, { roles: route.roles }]),
   ...DIRECTORY_ROUTES.map((route): [string, RouteRule] => [`${route.method} ${route.path}`, { roles: route.roles }]),
   ...PUBLIC_COMMAND_ROUTES.map((route): [string, RouteRule] => [`${route.method} ${route.path}`, { roles: route.roles }]),
+  ...SIGN_IN_ROUTES.map((route): [string, RouteRule] => [`${route.method} ${route.path}`, { roles: route.roles }]),
 ]);
 
 type Principal = Role | 'no token' | 'no staff role';

@@ -10,6 +10,7 @@ import { CalendarHttpModule } from './calendar/calendar-http.module';
 import { AppConfig, AppConfigModule, Assignees, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, DirectoryCommandService, DirectoryUsers, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryReads } from './directory/directory.reads';
+import { SIGN_IN_CONTROLLERS, SIGN_IN_PROVIDERS } from './auth/sign-in';
 import { CaseHistoryController } from './cases/case-history/case-history.controller';
 import { GetCaseHistoryHandler } from './cases/case-history/case-history.query';
 import { ChangeCaseController } from './cases/change-case/change-case.controller';
@@ -96,6 +97,7 @@ export class AppModule {
         UnmatchedMailController,
         PetitionerErasureController,
         DirectoryController,
+        ...SIGN_IN_CONTROLLERS,
       ],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
@@ -137,6 +139,7 @@ export class AppModule {
         DirectoryUsers,
         Assignees,
         DirectoryReads,
+        ...SIGN_IN_PROVIDERS,
       ],
     };
   }

@@ -48,6 +48,13 @@ describe('users and teams projections', () => {
     expect(project(usersProjection, [...beto, ...reactivated]).byCollection[USERS_COLLECTION]['bo-beto']).toMatchObject({ active: true, revision: 4 });
   });
 
+  it('moves the revision on a password change and keeps nothing of the hash', () => {
+    const passwordSet = recorded('user-bo-beto', [{ type: 'UserPasswordSet', data: { userId: 'bo-beto', passwordHash: 'scrypt$32768$8$1$salt$hash' } }], 5).map((event) => ({ ...event, revision: 4 }));
+    const user = project(usersProjection, [...beto, ...passwordSet]).byCollection[USERS_COLLECTION]['bo-beto'];
+    expect(user).toMatchObject({ revision: 4, active: false, roles: ['backoffice', 'supervisor'] });
+    expect(JSON.stringify(user)).not.toContain('scrypt');
+  });
+
   it('lists a team by its id and name', () => {
     const { byCollection } = project(teamsProjection, recorded('team-t-norte', [{ type: 'TeamCreated', data: { teamId: 't-norte', name: 'Zona norte' } }], 9));
     expect(byCollection[TEAMS_COLLECTION]['t-norte']).toEqual({ teamId: 't-norte', name: 'Zona norte', createdAt: '2026-03-02T10:00:00-05:00', createdBy: 'admin-ada' });

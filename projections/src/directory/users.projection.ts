@@ -18,7 +18,8 @@ export interface UserListing {
   revision: number;
 }
 
-const USER_EVENT_TYPES = ['UserCreated', 'UserRolesChanged', 'UserTeamsChanged', 'UserDeactivated', 'UserReactivated'] as const satisfies readonly DirectoryEventType[];
+/** UserPasswordSet moves the revision (the ETag for If-Match) and nothing else: the hash never reaches a read model. */
+const USER_EVENT_TYPES = ['UserCreated', 'UserRolesChanged', 'UserTeamsChanged', 'UserDeactivated', 'UserReactivated', 'UserPasswordSet'] as const satisfies readonly DirectoryEventType[];
 type UserProjectionEvent = Extract<DirectoryProjectionEvent, { type: UserEvent['type'] }>;
 
 function changed(user: UserListing, event: UserProjectionEvent): UserListing {
@@ -40,7 +41,8 @@ function changed(user: UserListing, event: UserProjectionEvent): UserListing {
 /** The user directory: one document per user, its roles, teams and active flag. */
 export const usersProjection = defineProjection<{ user: UserListing }, UserProjectionEvent>({
   name: 'users',
-  version: 1,
+  // 2: follows UserPasswordSet (the revision moves).
+  version: 2,
   collections: [{ name: USERS_COLLECTION, indexes: [{ fields: ['active', 'displayName'] }, { fields: ['displayName'] }] }],
   handles: USER_EVENT_TYPES,
   keysOf: (event) => ({ user: { collection: USERS_COLLECTION, id: event.data.userId, created: event.type === 'UserCreated' } }),

@@ -14,7 +14,7 @@ import { UserIdParam as Id } from './user-id.param';
 type Response = Dto.DirectoryCommandResponseDto;
 const Response = Dto.DirectoryCommandResponseDto;
 
-function toResponse(outcome: DirectoryOutcome): Response {
+export function toResponse(outcome: DirectoryOutcome): Response {
   return { id: outcome.id, revision: outcome.revision, position: outcome.position, events: outcome.events.map((event) => event.type), replayed: outcome.replayed };
 }
 
@@ -27,7 +27,7 @@ export class DirectoryController {
     private readonly reads: DirectoryReads,
   ) {}
 
-  @CommandRoute({ path: 'users', created: true, onExistingCase: false, roles: ['admin'], response: Response, errors: ['USER.ALREADY_EXISTS', 'USER.NO_ROLES', 'TEAM.NOT_FOUND'], summary: 'Create a user with their roles and teams (UserCreated)' })
+  @CommandRoute({ path: 'users', created: true, onExistingCase: false, roles: ['admin'], response: Response, errors: ['USER.ALREADY_EXISTS', 'USER.EMAIL_TAKEN', 'USER.NO_ROLES', 'TEAM.NOT_FOUND'], summary: 'Create a user with their roles and teams (UserCreated)' })
   async createUser(@Body() body: Dto.CreateUserDto, @HttpCommand() headers: Headers): Promise<Response> {
     const data = { userId: body.userId, displayName: body.displayName, email: body.email, roles: body.roles, teamIds: body.teamIds ?? [] };
     return toResponse(await this.commands.user({ type: 'CreateUser', data }, toCommandContext(headers, 'CreateUser', body.userId, body)));

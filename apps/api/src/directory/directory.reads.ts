@@ -7,6 +7,9 @@ import { ReadModelFreshness, RequestValidationError } from '@app/runtime';
 import { DIRECTORY_ID_REGEX } from './directory.dto';
 import type { UserHistoryDto, UserListQueryDto } from './directory.dto';
 
+/** What the history shows of a password hash: that one was set, never what it is. */
+export const REDACTED = '[redacted]';
+
 /** The read store's largest page: the directory is read whole, in pages of this size. */
 const STORE_PAGE = 1000;
 
@@ -58,7 +61,7 @@ export class DirectoryReads {
       events: events.map((event) => ({
         revision: event.revision,
         type: event.type,
-        data: event.data,
+        data: event.type === 'UserPasswordSet' ? { ...event.data, passwordHash: REDACTED } : event.data,
         actorId: String(event.metadata.actorId),
         occurredAt: String(event.metadata.occurredAt),
       })),

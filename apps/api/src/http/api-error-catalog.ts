@@ -20,6 +20,9 @@ const HTTP_ERRORS = {
   'VALIDATION.FAILED': [400, 'Invalid request: <field> … (one { field, reason } per bad field in details)'],
   'REQUEST.INVALID': [400, 'The body is not valid JSON'],
   'AUTH.UNAUTHENTICATED': [401, 'A bearer token is required (or: the token is invalid, the token has expired)'],
+  'AUTH.INVALID_CREDENTIALS': [401, 'The email or the password is wrong'],
+  'AUTH.INVALID_REFRESH_TOKEN': [401, 'The refresh token is not valid: sign in again'],
+  'USER.DEACTIVATED': [401, 'The user is deactivated'],
   'AUTH.FORBIDDEN': [403, 'This route needs one of the roles: …'],
   'AUTH.NOT_OWN_QUEUE': [403, 'Only your own queue, unless you are a supervisor'],
   'ROUTE.NOT_FOUND': [404, 'Cannot GET …'],
@@ -32,6 +35,7 @@ const HTTP_ERRORS = {
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': [415, 'Unsupported content type (send application/json)'],
   'IDEMPOTENCY.KEY_REUSED': [422, 'This Idempotency-Key was already used for a different request'],
   'REQUEST.TOO_MANY': [429, 'Too many requests; retry after the Retry-After header'],
+  'AUTH.TOO_MANY_ATTEMPTS': [429, 'Too many failed sign-ins; retry after … seconds (Retry-After)'],
   'READ_MODEL.BEHIND': [503, 'The read models have not reached position … yet; retry shortly'],
   'STORE.UNAVAILABLE': [503, 'The storage is unavailable (down, busy or full); retry later (Retry-After)'],
 } as const satisfies Record<string, readonly [number, string]>;

@@ -12,6 +12,12 @@ export const BEARER_DESCRIPTION =
   'A JWT carrying `sub` and roles: HS256, signed with JWT_SECRET (`npm run token`); or RS256/ES256, an access token from the ' +
   'OpenID Connect issuer OIDC_ISSUER names (audience OIDC_AUDIENCE, roles from OIDC_ROLES_CLAIM through OIDC_ROLE_MAP), checked against its JWKS.';
 
+/** Swagger UI's OAuth2 password flow posts a form and reads `access_token`: our sign-in takes JSON, so Authorize takes the token pasted (ADR 39). */
+export const SIGN_IN_TAG_DESCRIPTION =
+  'Sign-in for the users of the directory: POST /auth/sign-in with { email, password } answers an accessToken (an HS256 JWT for ACCESS_TOKEN_MINUTES) ' +
+  'and a refreshToken; in Swagger UI, press Authorize and paste the accessToken. POST /auth/refresh rotates the refresh token (each works once; a reused one ends ' +
+  'the session), POST /auth/sign-out ends the session. The first admin: npm run users:create-admin.';
+
 /**
  * The OpenAPI document served at /docs-json: the routes as Swagger reads them, one tag each (no
  * automatic tag per controller), then completed from the same metadata the guards read: the roles
@@ -30,6 +36,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       )
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: BEARER_DESCRIPTION })
+      .addTag('auth', SIGN_IN_TAG_DESCRIPTION)
       .build(),
     { extraModels: [ApiErrorDto], autoTagControllers: false },
   );

@@ -13,6 +13,8 @@ export type UserCommand = Sent &
     | { type: 'ChangeUserTeams'; data: { userId: string; teamIds: string[] } }
     | { type: 'DeactivateUser'; data: { userId: string } }
     | { type: 'ReactivateUser'; data: { userId: string } }
+    /** The hash is computed outside the domain (it takes a random salt and much memory). */
+    | { type: 'SetUserPassword'; data: { userId: string; passwordHash: string } }
   );
 
 export type TeamCommand = Sent & { type: 'CreateTeam'; data: { teamId: string; name: string } };

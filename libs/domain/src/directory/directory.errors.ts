@@ -7,6 +7,7 @@ export const DirectoryErrors = {
   userAlreadyInactive: () => new DomainError('USER.ALREADY_INACTIVE', 'The user is already deactivated', 'conflict'),
   userAlreadyActive: () => new DomainError('USER.ALREADY_ACTIVE', 'The user is already active', 'conflict'),
   cannotDeactivateSelf: () => new DomainError('USER.CANNOT_DEACTIVATE_SELF', 'An admin cannot deactivate their own user', 'rule'),
+  emailTaken: () => new DomainError('USER.EMAIL_TAKEN', 'Another user already has this email', 'conflict'),
   noRoles: () => new DomainError('USER.NO_ROLES', 'A user needs at least one role', 'rule'),
   teamNotFound: (teamIds: string[]) => new DomainError('TEAM.NOT_FOUND', `No team ${teamIds.join(', ')}`, 'rule', { teamIds }),
   teamAlreadyExists: () => new DomainError('TEAM.ALREADY_EXISTS', 'A team with this id already exists', 'conflict'),

@@ -64,3 +64,15 @@ describe('team decider', () => {
     deciderSpec(teamDecider).given([{ type: 'TeamCreated', data: { teamId: 't-norte', name: 'Zona norte' } }]).when(create).thenFails('TEAM.ALREADY_EXISTS');
   });
 });
+
+describe('user decider: passwords', () => {
+  it('records a password hash for an existing user only', () => {
+    spec.given([created]).when({ ...sent, type: 'SetUserPassword', data: { userId: USER, passwordHash: 'scrypt$x' } }).then([{ type: 'UserPasswordSet', data: { userId: USER, passwordHash: 'scrypt$x' } }]);
+    spec.given([]).when({ ...sent, type: 'SetUserPassword', data: { userId: USER, passwordHash: 'scrypt$x' } }).thenFails('USER.NOT_FOUND');
+  });
+
+  it('leaves the folded state as it was (the hash is read from the stream by sign-in alone)', () => {
+    const before = userDecider.evolve(userDecider.initialState(), created);
+    expect(userDecider.evolve(before, { type: 'UserPasswordSet', data: { userId: USER, passwordHash: 'scrypt$x' } })).toEqual(before);
+  });
+});

@@ -39,6 +39,8 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
     case 'ReactivateUser':
       if (state.active) throw DirectoryErrors.userAlreadyActive();
       return [{ type: 'UserReactivated', data: { userId } }];
+    case 'SetUserPassword':
+      return [{ type: 'UserPasswordSet', data: { userId, passwordHash: command.data.passwordHash } }];
   }
 }
 
@@ -54,6 +56,9 @@ function evolve(state: UserState, event: UserEvent): UserState {
       return state.exists ? { ...state, active: false } : state;
     case 'UserReactivated':
       return state.exists ? { ...state, active: true } : state;
+    case 'UserPasswordSet':
+      // Sign-in reads the hash from the stream itself (passwordHashOf): the state others fold stays as it was.
+      return state;
   }
 }
 

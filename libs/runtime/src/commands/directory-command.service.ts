@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   Decider,
@@ -15,6 +15,7 @@ import {
   userStreamId,
 } from '@app/domain';
 import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError } from '@app/event-store';
+import { EmailReservations } from '../directory/email-reservations';
 import { Clock } from '../storage/clock';
 import { toOffsetIso } from './case-events';
 import type { CommandContext } from './command-context';
@@ -50,12 +51,26 @@ export class DirectoryCommandService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
+    /** Absent only where a test builds the service by hand: then emails are not held unique. */
+    @Optional() private readonly emails?: EmailReservations,
   ) {}
 
-  /** A user command; the teams it names must exist (TEAM.NOT_FOUND otherwise). */
+  /**
+   * A user command; the teams it names must exist (TEAM.NOT_FOUND otherwise). A new user's email is
+   * reserved first (USER.EMAIL_TAKEN when another user holds it); not for an id already taken, which
+   * the decider refuses (or an Idempotency-Key replays) without holding an email for nobody. Setting
+   * a password reserves the user's email too (a no-op when they hold it already).
+   */
   async user(input: UserCommandInput, context: CommandContext): Promise<DirectoryOutcome> {
     if ('teamIds' in input.data) await this.requireTeams(input.data.teamIds);
-    return this.run(userDecider, userStreamId(input.data.userId), input.data.userId, input, context);
+    const streamId = userStreamId(input.data.userId);
+    if (this.emails && (input.type === 'CreateUser' || input.type === 'SetUserPassword')) {
+      const [created] = await this.store.readStream(streamId, { maxCount: 1 });
+      // A password makes the email a sign-in name: a user created before emails were reserved gets theirs now.
+      const email = input.type === 'CreateUser' ? (created ? undefined : input.data.email) : (created?.data.email as string | undefined);
+      if (email !== undefined) await this.emails.reserve(email, input.data.userId, context, toOffsetIso(this.clock.now()));
+    }
+    return this.run(userDecider, streamId, input.data.userId, input, context);
   }
 
   team(input: TeamCommandInput, context: CommandContext): Promise<DirectoryOutcome> {

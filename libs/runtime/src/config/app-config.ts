@@ -100,6 +100,26 @@ export class AppConfig {
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(720)
   JWT_MAX_LIFETIME_HOURS: number = 12;
 
+  /** Minutes an access token minted by POST /auth/sign-in or /auth/refresh lives. */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(60)
+  ACCESS_TOKEN_MINUTES: number = 10;
+
+  /** Hours a sign-in session lasts, however often its refresh token is rotated (then: sign in again). */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(720)
+  REFRESH_TOKEN_HOURS: number = 12;
+
+  /** Failed sign-ins one account may have within SIGN_IN_FAILURE_WINDOW_MINUTES; then 429 until the oldest leaves the window. */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(100000)
+  SIGN_IN_FAILURES_PER_ACCOUNT: number = 5;
+
+  /** Failed sign-ins one client address may have within SIGN_IN_FAILURE_WINDOW_MINUTES, whatever the accounts. */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(100000)
+  SIGN_IN_FAILURES_PER_ADDRESS: number = 20;
+
+  /** The window the failed sign-ins are counted in. */
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt() @Min(1) @Max(1440)
+  SIGN_IN_FAILURE_WINDOW_MINUTES: number = 15;
+
   /**
    * OpenID Connect issuer (exactly its `iss`) whose RS256/ES256 access tokens the API accepts beside HS256 ones;
    * its keys come from the JWKS its discovery document names (or OIDC_JWKS_URL). Unset: HS256 tokens only.
