@@ -1,28 +1,11 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCreateAdmin as createAdmin } from './support/create-admin-script';
 import { LogCapture } from './support/log-capture';
-import { startTestApp, TEST_JWT_SECRET } from './support/test-app';
+import { startTestApp } from './support/test-app';
 
-const REPO_ROOT = join(__dirname, '..');
 const PASSWORD = 'la clave del primer admin';
-
-/** Runs `npm run users:create-admin`'s launcher as an operator would, the password piped on stdin. */
-async function createAdmin(dataDir: string, args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET };
-  delete env.EVENTSTORE_URL;
-  delete env.MONGODB_URL;
-  const child = spawn(process.execPath, ['scripts/create-admin.js', ...args], { cwd: REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(stdin);
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
 
 /** Issue 27, the one-time setup (ADR 39): the first admin from the command line, then a sign-in over HTTP. */
 describe('npm run users:create-admin', () => {
