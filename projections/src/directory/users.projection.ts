@@ -18,7 +18,7 @@ export interface UserListing {
   revision: number;
 }
 
-const USER_EVENT_TYPES = ['UserCreated', 'UserRolesChanged', 'UserTeamsChanged', 'UserDeactivated', 'UserReactivated'] as const satisfies readonly DirectoryEventType[];
+const USER_EVENT_TYPES = ['UserCreated', 'UserRolesChanged', 'UserTeamsChanged', 'UserDeactivated', 'UserReactivated', 'UserIdentityLinked'] as const satisfies readonly DirectoryEventType[];
 type UserProjectionEvent = Extract<DirectoryProjectionEvent, { type: UserEvent['type'] }>;
 
 function changed(user: UserListing, event: UserProjectionEvent): UserListing {

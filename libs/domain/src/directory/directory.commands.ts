@@ -13,6 +13,8 @@ export type UserCommand = Sent &
     | { type: 'ChangeUserTeams'; data: { userId: string; teamIds: string[] } }
     | { type: 'DeactivateUser'; data: { userId: string } }
     | { type: 'ReactivateUser'; data: { userId: string } }
+    /** An identity provider's token in use: create and link its user on first use, else set the roles it carries. */
+    | { type: 'SyncExternalUser'; data: { userId: string; issuer: string; subject: string; displayName: string; email: string; roles: Role[] } }
   );
 
 export type TeamCommand = Sent & { type: 'CreateTeam'; data: { teamId: string; name: string } };

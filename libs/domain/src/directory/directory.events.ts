@@ -7,7 +7,9 @@ export type UserEvent =
   | { type: 'UserRolesChanged'; data: { userId: string; roles: Role[] } }
   | { type: 'UserTeamsChanged'; data: { userId: string; teamIds: string[] } }
   | { type: 'UserDeactivated'; data: { userId: string } }
-  | { type: 'UserReactivated'; data: { userId: string } };
+  | { type: 'UserReactivated'; data: { userId: string } }
+  /** The user is who an OpenID Connect issuer calls `subject` (recorded when its first token created them). */
+  | { type: 'UserIdentityLinked'; data: { userId: string; issuer: string; subject: string } };
 
 export type TeamEvent = { type: 'TeamCreated'; data: { teamId: string; name: string } };
 
@@ -20,6 +22,7 @@ export const DIRECTORY_EVENT_SCHEMA_VERSIONS: Record<DirectoryEventType, number>
   UserTeamsChanged: 1,
   UserDeactivated: 1,
   UserReactivated: 1,
+  UserIdentityLinked: 1,
   TeamCreated: 1,
 };
 
