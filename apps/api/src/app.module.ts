@@ -60,6 +60,7 @@ export interface AppModuleOptions {
 @Module({})
 export class AppModule {
   static register(options: AppModuleOptions = {}): DynamicModule {
+    const clock = options.clock ?? new SystemClock();
     return {
       module: AppModule,
       imports: [
@@ -68,7 +69,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         StorageModule,
         ReadSideModule,
-        AuthModule,
+        AuthModule.register(clock),
         ThrottlingModule,
         CalendarModule,
         CalendarHttpModule,
@@ -95,7 +96,7 @@ export class AppModule {
         DirectoryController,
       ],
       providers: [
-        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: Clock, useValue: clock },
         caseDeciderProvider,
         CaseCommandService,
         FilingNumbers,

@@ -20,6 +20,7 @@ const HTTP_ERRORS = {
   'VALIDATION.FAILED': [400, 'Invalid request: <field> … (one { field, reason } per bad field in details)'],
   'REQUEST.INVALID': [400, 'The body is not valid JSON'],
   'AUTH.UNAUTHENTICATED': [401, 'A bearer token is required (or: the token is invalid, the token has expired)'],
+  'USER.DEACTIVATED': [401, 'The user is deactivated'],
   'AUTH.FORBIDDEN': [403, 'This route needs one of the roles: …'],
   'AUTH.NOT_OWN_QUEUE': [403, 'Only your own queue, unless you are a supervisor'],
   'ROUTE.NOT_FOUND': [404, 'Cannot GET …'],
