@@ -10,6 +10,7 @@ import { CalendarHttpModule } from './calendar/calendar-http.module';
 import { AppConfig, AppConfigModule, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, DirectoryCommandService, DirectoryUsers, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryReads } from './directory/directory.reads';
+import { ActorNames } from './read-side/actor-names';
 import { CaseHistoryController } from './cases/case-history/case-history.controller';
 import { GetCaseHistoryHandler } from './cases/case-history/case-history.query';
 import { ChangeCaseController } from './cases/change-case/change-case.controller';
@@ -131,6 +132,7 @@ export class AppModule {
         DirectoryCommandService,
         DirectoryUsers,
         DirectoryReads,
+        ActorNames,
       ],
     };
   }
