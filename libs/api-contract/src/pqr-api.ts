@@ -1524,6 +1524,11 @@ export interface components {
             metadata: {
                 [key: string]: unknown;
             };
+            /**
+             * @description The display name of metadata.actorId in the user directory as it stands now; null when the actor is not in it (a customer, the system, a script's token)
+             * @example Beto Díaz
+             */
+            actorName: string | null;
             recordedAt: string;
         };
         MissingEventDto: {
@@ -1692,7 +1697,13 @@ export interface components {
             at: string;
             /** @example CaseAssigned */
             type: string;
+            /** @description Who did it: a user id, `customer:<filing number>` or `system:…` */
             actorId: string;
+            /**
+             * @description The actor's display name in the user directory as it stands now; null when the actor is not in it (a customer, the system, a script's token)
+             * @example Beto Díaz
+             */
+            actorName: string | null;
             /** @example phone */
             channel: string;
             /** @description What happened, in Spanish, as the customer may read it */
@@ -2205,7 +2216,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2214,7 +2225,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2268,7 +2279,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2277,7 +2288,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2361,7 +2372,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2370,7 +2381,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2464,7 +2475,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2473,7 +2484,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2576,7 +2587,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2585,7 +2596,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN, CASE.NOT_ASSIGNEE */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT, CASE.NOT_ASSIGNEE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2688,7 +2699,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2697,7 +2708,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN, CASE.NOT_RETURNED_TO_ACTOR */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT, CASE.NOT_RETURNED_TO_ACTOR */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2800,7 +2811,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2809,7 +2820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN, CASE.NOT_ASSIGNEE */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT, CASE.NOT_ASSIGNEE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2912,7 +2923,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2921,7 +2932,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3024,7 +3035,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3033,7 +3044,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN, CASE.NOT_ASSIGNEE */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT, CASE.NOT_ASSIGNEE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3136,7 +3147,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3145,7 +3156,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN, CASE.NOT_ASSIGNEE */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT, CASE.NOT_ASSIGNEE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3248,7 +3259,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3257,7 +3268,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3360,7 +3371,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3369,7 +3380,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN, CASE.NOT_ASSIGNEE */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT, CASE.NOT_ASSIGNEE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3472,7 +3483,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3481,7 +3492,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3584,7 +3595,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3593,7 +3604,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3696,7 +3707,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3705,7 +3716,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3808,7 +3819,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3817,7 +3828,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4318,7 +4329,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4327,7 +4338,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4387,7 +4398,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4396,7 +4407,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4457,7 +4468,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4466,7 +4477,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4526,7 +4537,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4535,7 +4546,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4656,7 +4667,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4665,7 +4676,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4717,7 +4728,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4726,7 +4737,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4780,7 +4791,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4789,7 +4800,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.NOT_OWN_QUEUE */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT, AUTH.NOT_OWN_QUEUE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4852,7 +4863,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4861,7 +4872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.NOT_OWN_QUEUE */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT, AUTH.NOT_OWN_QUEUE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4922,7 +4933,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4931,7 +4942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4985,7 +4996,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4994,7 +5005,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5043,7 +5054,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5052,7 +5063,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5102,7 +5113,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5111,7 +5122,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5164,7 +5175,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5173,7 +5184,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5300,7 +5311,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5309,7 +5320,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5441,7 +5452,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5450,7 +5461,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5502,7 +5513,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5511,7 +5522,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5595,7 +5606,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5604,7 +5615,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5671,7 +5682,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5680,7 +5691,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5747,7 +5758,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5756,7 +5767,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5810,7 +5821,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5819,7 +5830,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5913,7 +5924,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5922,7 +5933,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6025,7 +6036,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6034,7 +6045,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6137,7 +6148,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6146,7 +6157,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6249,7 +6260,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6258,7 +6269,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6352,7 +6363,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6361,7 +6372,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6415,7 +6426,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6424,7 +6435,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6511,7 +6522,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6520,7 +6531,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6577,7 +6588,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6586,7 +6597,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6643,7 +6654,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6652,7 +6663,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6693,7 +6704,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6702,7 +6713,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6729,7 +6740,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH.UNAUTHENTICATED: No token, or an invalid one */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED: No token, or an invalid one */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6738,7 +6749,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN: A JWT without the admin role */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT: A JWT without the admin role */
             403: {
                 headers: {
                     [name: string]: unknown;
