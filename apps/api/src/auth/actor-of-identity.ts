@@ -34,6 +34,7 @@ export class ActorOfIdentity {
 
   async actorOf(identity: VerifiedIdentity): Promise<Actor> {
     const { subject, roles } = claimsOf(identity);
+    if (identity.profile && !DIRECTORY_ID_REGEX.test(subject)) throw new UnauthorizedException("The token's subject cannot be a user id (1-100 visible ASCII characters)");
     const current = await this.users.current(subject);
     const user = identity.profile ? await this.synced(identity.issuer, subject, identity.profile, roles, current) : current;
     if (!user.exists) return { id: subject, roles };
@@ -49,7 +50,6 @@ export class ActorOfIdentity {
    * to (no event per request); a concurrent first use is decided again by the command path.
    */
   private async synced(issuer: string, subject: string, profile: ExternalProfile, roles: Role[], user: UserState): Promise<UserState> {
-    if (!DIRECTORY_ID_REGEX.test(subject)) throw new UnauthorizedException("The token's subject cannot be a user id (1-100 visible ASCII characters)");
     if (user.exists && isLinked(user, issuer, subject) && (!user.active || sameRoles(user.roles, roles))) return user;
     const actor: Actor = { id: `oidc:${issuer}`, roles: [] };
     await this.directory.user(
