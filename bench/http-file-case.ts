@@ -2,6 +2,7 @@
  * `POST /cases` over HTTP at 64 connections (autocannon) against the real API — `apps/api/src/main.ts`
  * in a child process on a temp DATA_DIR — beside a bare NestJS POST route in another child process.
  * Servers run in child processes so that the load generator does not share their event loop.
+ * The agent is a user of the directory, as staff are: every request reads their stream (ADR 41).
  */
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
@@ -37,14 +38,14 @@ async function run(): Promise<BenchReport> {
   const dataDir = makeTempDir('pqr-bench-http-');
   try {
     // Both get the same request: same headers (a valid agent token), same JSON body.
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${signToken(JWT_SECRET, 'bench-agent', ['agent'])}` };
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${signToken(JWT_SECRET, AGENT.userId, AGENT.roles)}` };
     const body = JSON.stringify(validFiling());
 
     const bare = await measure('bare NestJS route', 'bench/bare-nest-app.ts', {}, '/bare', headers, body);
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, '-r', './bench/exit-on-sigterm.ts'] : [];
     // The embedded store (EVENTSTORE_URL removed); other settings, e.g. PROJECTOR, come from the environment.
     const apiEnv = { DATA_DIR: dataDir, JWT_SECRET, EVENTSTORE_URL: undefined };
-    const api = await measure('API POST /cases', 'apps/api/src/main.ts', apiEnv, '/cases', headers, body, profile);
+    const api = await measure('API POST /cases', 'apps/api/src/main.ts', apiEnv, '/cases', headers, body, profile, createAgent);
     const stored = countStored(join(dataDir, 'events.sqlite'));
     // autocannon stops counting at the deadline: up to one in-flight request per connection and phase is filed unseen.
     if (stored.cases < api.succeeded || stored.cases > api.succeeded + 2 * CONNECTIONS) {
@@ -69,6 +70,7 @@ async function run(): Promise<BenchReport> {
         requestBodyBytes: Buffer.byteLength(body),
         servers: 'each in its own child process (node -r ts-node/register/transpile-only -r tsconfig-paths/register), one at a time; autocannon in the parent',
         api: 'apps/api/src/main.ts with PORT, DATA_DIR (fresh temp dir, embedded SQLite), JWT_SECRET',
+        agent: 'a user of the directory (created through POST /users before the warm-up)',
         projector: process.env.PROJECTOR ?? 'in-process (default)',
         bare: 'bench/bare-nest-app.ts: NestJS + Express, JSON body parser (1mb limit), one POST route returning {id, subject}',
         profiled: Boolean(process.env.BENCH_CPU_PROF),
@@ -109,10 +111,12 @@ async function measure(
   headers: Record<string, string>,
   body: string,
   nodeArgs: string[] = [],
+  prepare: (url: string) => Promise<void> = async () => undefined,
 ): Promise<Measured> {
   log(`http-file-case: starting ${label} (${entry})`);
   const server = await startChildServer(entry, env, nodeArgs);
   try {
+    await prepare(server.url);
     const load = async (phase: string, duration: number) => {
       log(`http-file-case: ${label}, ${phase} ${duration} s at ${CONNECTIONS} connections`);
       const result = await autocannon({ url: `${server.url}${path}`, method: 'POST', connections: CONNECTIONS, duration, headers, body });
@@ -135,6 +139,18 @@ async function measure(
   } finally {
     await server.stop();
   }
+}
+
+const AGENT = { userId: 'bench-agent', roles: ['agent'] };
+
+/** The agent the load acts as, created in the API's user directory by an admin. */
+async function createAgent(url: string): Promise<void> {
+  const response = await fetch(`${url}/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(JWT_SECRET, 'bench-admin', ['admin'])}` },
+    body: JSON.stringify({ ...AGENT, displayName: 'Agente de carga', email: 'bench-agent@empresa.co', teamIds: [] }),
+  });
+  if (response.status !== 201) throw new Error(`POST /users answered ${response.status}: ${await response.text()}`);
 }
 
 /** Fails the benchmark loudly: a fast error page is not a throughput figure. */

@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { directoryCheck } from './directory-check';
 import { eventStoreAppend } from './event-store-append';
 import { httpFileCase } from './http-file-case';
 import { projectionCatchup } from './projection-catchup';
@@ -14,7 +15,7 @@ import { Benchmark, BenchReport, cpuBusyPercent, log, machineFacts, printTable, 
 
 const BUSY_WARNING_PERCENT = 15;
 
-const BENCHMARKS: Benchmark[] = [eventStoreAppend, httpFileCase, projectionCatchup, queryLatency];
+const BENCHMARKS: Benchmark[] = [eventStoreAppend, httpFileCase, projectionCatchup, queryLatency, directoryCheck];
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { only: { type: 'string' } } });

@@ -57,6 +57,56 @@ describe('OpenID Connect issuer: RS256/ES256 access tokens through its JWKS, bes
     expect({ fetched, after: issuer.jwksRequests.count }).toEqual({ fetched: 1, after: 1 });
   });
 
+  describe('in the user directory (ADR 41)', () => {
+    const admin = () => bearer('admin');
+    const history = async (userId: string) => (await get(`/users/${encodeURIComponent(userId)}/history`, admin()).expect(200)).body.events as Array<{ type: string; actorId: string; data: Record<string, unknown> }>;
+
+    it('creates the user on first use, named and reached as the provider says, recorded by the issuer, linked to its subject', async () => {
+      const token = await issuer.bearer({ sub: 'c0ffee-marta', name: 'Marta Ríos', email: 'marta.rios@empresa.co', ...realmRoles('pqr-supervisors') }, AUDIENCE);
+      await get(SUPERVISOR_ROUTE, token).expect(200);
+      const user = (await get(`/users/c0ffee-marta?minPosition=${await t.headPosition()}`, admin()).expect(200)).body;
+      expect(user).toMatchObject({ userId: 'c0ffee-marta', displayName: 'Marta Ríos', email: 'marta.rios@empresa.co', roles: ['supervisor'], teamIds: [], active: true, createdBy: `oidc:${issuer.url}`, revision: 1 });
+      expect(await history('c0ffee-marta')).toEqual([
+        expect.objectContaining({ type: 'UserCreated', actorId: `oidc:${issuer.url}` }),
+        expect.objectContaining({ type: 'UserIdentityLinked', actorId: `oidc:${issuer.url}`, data: { userId: 'c0ffee-marta', issuer: issuer.url, subject: 'c0ffee-marta' } }),
+      ]);
+      await get(SUPERVISOR_ROUTE, token).expect(200);
+      expect(await history('c0ffee-marta')).toHaveLength(2);
+    });
+
+    it('sets the roles the provider now gives: UserRolesChanged once, however many requests carry them', async () => {
+      await get(SUPERVISOR_ROUTE, await issuer.bearer({ sub: 'c0ffee-pablo', ...realmRoles('pqr-supervisors') }, AUDIENCE)).expect(200);
+      const promoted = await issuer.bearer({ sub: 'c0ffee-pablo', ...realmRoles('pqr-supervisors', 'pqr-audit') }, AUDIENCE, { alg: 'ES256' });
+      for (let n = 0; n < 3; n++) await get(SUPERVISOR_ROUTE, promoted).expect(200);
+      const events = await history('c0ffee-pablo');
+      expect(events.map((event) => event.type)).toEqual(['UserCreated', 'UserIdentityLinked', 'UserRolesChanged']);
+      expect(events[2]).toMatchObject({ actorId: `oidc:${issuer.url}`, data: { roles: ['supervisor', 'auditor'] } });
+    });
+
+    it('refuses the user an admin deactivated with 401 USER.DEACTIVATED, though the provider still signs their tokens', async () => {
+      const token = await issuer.bearer({ sub: 'c0ffee-ivan', ...realmRoles('pqr-agents') }, AUDIENCE);
+      await get(AGENT_ROUTE, token).expect(200);
+      await t.http().post('/users/c0ffee-ivan/deactivation').set('Authorization', admin()).send({}).expect(200);
+      expectApiError('deactivated OIDC user', await get(AGENT_ROUTE, token), 401, 'USER.DEACTIVATED');
+      expectApiError('deactivated, with a fresh token', await get(AGENT_ROUTE, await issuer.bearer({ sub: 'c0ffee-ivan', ...realmRoles('pqr-agents') }, AUDIENCE)), 401, 'USER.DEACTIVATED');
+    });
+
+    it('never takes over a user an admin created with the same id: 403 USER.IDENTITY_CONFLICT, nothing recorded', async () => {
+      const created = { userId: 'bo-olga', displayName: 'Olga Niño', email: 'olga@empresa.co', roles: ['backoffice'], teamIds: [] };
+      await t.http().post('/users').set('Authorization', admin()).send(created).expect(201);
+      const token = await issuer.bearer({ sub: 'bo-olga', ...realmRoles('pqr-supervisors') }, AUDIENCE);
+      expectApiError('subject taken by an admin-created user', await get(SUPERVISOR_ROUTE, token), 403, 'USER.IDENTITY_CONFLICT');
+      expect((await history('bo-olga')).map((event) => event.type)).toEqual(['UserCreated']);
+    });
+
+    it('creates one user when first requests come at once, and none fails', async () => {
+      const token = await issuer.bearer({ sub: 'c0ffee-rosa', ...realmRoles('pqr-agents') }, AUDIENCE);
+      const answers = await Promise.all(Array.from({ length: 6 }, () => get(AGENT_ROUTE, token)));
+      expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+      expect((await history('c0ffee-rosa')).map((event) => event.type)).toEqual(['UserCreated', 'UserIdentityLinked']);
+    });
+  });
+
   it('answers 403 to a token whose groups map to none of our roles, as to any token without a role', async () => {
     const nobody = await issuer.bearer({ sub: 'guest', ...realmRoles('pqr-visitors') }, AUDIENCE);
     expectApiError('no mapped role', await get(AGENT_ROUTE, nobody), 403, 'AUTH.FORBIDDEN');

@@ -249,7 +249,11 @@ describe('HTTP: bad input on every query route', () => {
       // Holding another role too (agent) does not open someone else's backoffice queue.
       expectApiError('backoffice+agent', await get(`/queues/backoffice/${ACTORS.otherBackoffice.sub}`, bearerWithRoles(ACTORS.backoffice.sub, 'backoffice', 'agent')), 403, 'AUTH.NOT_OWN_QUEUE');
 
-      for (const authorization of [bearer('supervisor'), bearerWithRoles(ACTORS.backoffice.sub, 'backoffice', 'supervisor')]) {
+      // A directory user acts with the roles the directory grants (ADR 41): bo-beto's token claiming supervisor too opens nothing more.
+      expectApiError('backoffice claiming supervisor', await get(`/queues/backoffice/${ACTORS.otherBackoffice.sub}`, bearerWithRoles(ACTORS.backoffice.sub, 'backoffice', 'supervisor')), 403, 'AUTH.NOT_OWN_QUEUE');
+      const lead = { userId: 'bo-lead-berta', displayName: 'Berta Líder', email: 'berta@empresa.co', roles: ['backoffice', 'supervisor'], teamIds: [] };
+      await t.http().post('/users').set('Authorization', bearer('admin')).send(lead).expect(201);
+      for (const authorization of [bearer('supervisor'), bearerWithRoles(lead.userId, 'backoffice', 'supervisor')]) {
         const response = await get(`/queues/backoffice/${ACTORS.backoffice.sub}`, authorization);
         expect({ status: response.status, count: response.body.items?.length }).toEqual({ status: 200, count: 2 });
         expect((await get(`/queues/backoffice/${ACTORS.otherBackoffice.sub}`, authorization)).status).toBe(200);

@@ -11,6 +11,7 @@ import { AppConfig, AppConfigModule, Assignees, CalendarModule, CaseCommandServi
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryReads } from './directory/directory.reads';
 import { SIGN_IN_CONTROLLERS, SIGN_IN_PROVIDERS } from './auth/sign-in';
+import { ActorNames } from './read-side/actor-names';
 import { CaseHistoryController } from './cases/case-history/case-history.controller';
 import { GetCaseHistoryHandler } from './cases/case-history/case-history.query';
 import { ChangeCaseController } from './cases/change-case/change-case.controller';
@@ -64,6 +65,7 @@ export interface AppModuleOptions {
 @Module({})
 export class AppModule {
   static register(options: AppModuleOptions = {}): DynamicModule {
+    const clock = options.clock ?? new SystemClock();
     return {
       module: AppModule,
       imports: [
@@ -72,7 +74,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         StorageModule,
         ReadSideModule,
-        AuthModule,
+        AuthModule.register(clock),
         ThrottlingModule,
         CalendarModule,
         CalendarHttpModule,
@@ -100,7 +102,7 @@ export class AppModule {
         ...SIGN_IN_CONTROLLERS,
       ],
       providers: [
-        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: Clock, useValue: clock },
         caseDeciderProvider,
         CaseCommandService,
         FilingNumbers,
@@ -140,6 +142,7 @@ export class AppModule {
         Assignees,
         DirectoryReads,
         ...SIGN_IN_PROVIDERS,
+        ActorNames,
       ],
     };
   }

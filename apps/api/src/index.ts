@@ -12,3 +12,4 @@ export { GetReportHandler, GetReportQuery } from './queries/reports/reports.quer
 export { API_ERRORS } from './http/api-error-catalog';
 export { caseIdForKey } from './cases/file-case/file-case.handler';
 export { WEB_CUSTOMER } from './cases/web-filing/web-filing.controller';
+export { ActorOfIdentity } from './auth/actor-of-identity';

@@ -1656,6 +1656,11 @@ export interface components {
             metadata: {
                 [key: string]: unknown;
             };
+            /**
+             * @description The display name of metadata.actorId in the user directory as it stands now; null when the actor is not in it (a customer, the system, a script's token)
+             * @example Beto Díaz
+             */
+            actorName: string | null;
             recordedAt: string;
         };
         MissingEventDto: {
@@ -1824,7 +1829,13 @@ export interface components {
             at: string;
             /** @example CaseAssigned */
             type: string;
+            /** @description Who did it: a user id, `customer:<filing number>` or `system:…` */
             actorId: string;
+            /**
+             * @description The actor's display name in the user directory as it stands now; null when the actor is not in it (a customer, the system, a script's token)
+             * @example Beto Díaz
+             */
+            actorName: string | null;
             /** @example phone */
             channel: string;
             /** @description What happened, in Spanish, as the customer may read it */
@@ -2404,7 +2415,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2413,7 +2424,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2467,7 +2478,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2476,7 +2487,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2560,7 +2571,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2569,7 +2580,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2663,7 +2674,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2672,7 +2683,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2775,7 +2786,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2784,7 +2795,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN, CASE.NOT_ASSIGNEE */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT, CASE.NOT_ASSIGNEE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2887,7 +2898,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2896,7 +2907,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN, CASE.NOT_RETURNED_TO_ACTOR */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT, CASE.NOT_RETURNED_TO_ACTOR */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2999,7 +3010,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3008,7 +3019,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN, CASE.NOT_ASSIGNEE */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT, CASE.NOT_ASSIGNEE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3111,7 +3122,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3120,7 +3131,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3223,7 +3234,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3232,7 +3243,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN, CASE.NOT_ASSIGNEE */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT, CASE.NOT_ASSIGNEE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3335,7 +3346,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3344,7 +3355,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN, CASE.NOT_ASSIGNEE */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT, CASE.NOT_ASSIGNEE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3447,7 +3458,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3456,7 +3467,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3559,7 +3570,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3568,7 +3579,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN, CASE.NOT_ASSIGNEE */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT, CASE.NOT_ASSIGNEE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3671,7 +3682,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3680,7 +3691,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3783,7 +3794,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3792,7 +3803,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3895,7 +3906,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3904,7 +3915,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4007,7 +4018,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4016,7 +4027,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4517,7 +4528,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4526,7 +4537,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4586,7 +4597,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4595,7 +4606,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4656,7 +4667,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4665,7 +4676,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4725,7 +4736,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4734,7 +4745,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4855,7 +4866,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4864,7 +4875,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4916,7 +4927,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4925,7 +4936,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4979,7 +4990,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4988,7 +4999,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.NOT_OWN_QUEUE */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT, AUTH.NOT_OWN_QUEUE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5051,7 +5062,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5060,7 +5071,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN, AUTH.NOT_OWN_QUEUE */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT, AUTH.NOT_OWN_QUEUE */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5121,7 +5132,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5130,7 +5141,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5182,7 +5193,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5191,7 +5202,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5245,7 +5256,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5254,7 +5265,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5303,7 +5314,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5312,7 +5323,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5362,7 +5373,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5371,7 +5382,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5424,7 +5435,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5433,7 +5444,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5560,7 +5571,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5569,7 +5580,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5701,7 +5712,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5710,7 +5721,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5762,7 +5773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5771,7 +5782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5855,7 +5866,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5864,7 +5875,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5931,7 +5942,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5940,7 +5951,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6007,7 +6018,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6016,7 +6027,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6070,7 +6081,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6079,7 +6090,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6173,7 +6184,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6182,7 +6193,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6285,7 +6296,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6294,7 +6305,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6397,7 +6408,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6406,7 +6417,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6509,7 +6520,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6518,7 +6529,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6612,7 +6623,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6621,7 +6632,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6675,7 +6686,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6684,7 +6695,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6771,7 +6782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6780,7 +6791,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6837,7 +6848,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6846,7 +6857,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7107,7 +7118,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED, AUTH.INVALID_CREDENTIALS */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED, AUTH.INVALID_CREDENTIALS */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7116,7 +7127,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7210,7 +7221,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7219,7 +7230,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7312,7 +7323,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7321,7 +7332,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7362,7 +7373,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.UNAUTHENTICATED */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7371,7 +7382,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7398,7 +7409,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH.UNAUTHENTICATED: No token, or an invalid one */
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED: No token, or an invalid one */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7407,7 +7418,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description AUTH.FORBIDDEN: A JWT without the admin role */
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT: A JWT without the admin role */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -43,6 +43,20 @@ describe('users and teams projections', () => {
     });
   });
 
+  it('moves the revision (the ETag) past the identity link recorded with a provisioned user, and shows nothing else of it', () => {
+    const provisioned = recorded(
+      'user-f3a9-sofia',
+      [
+        { type: 'UserCreated', data: { userId: 'f3a9-sofia', displayName: 'Sofía Ruiz', email: 'sofia@empresa.co', roles: ['supervisor'], teamIds: [] } },
+        { type: 'UserIdentityLinked', data: { userId: 'f3a9-sofia', issuer: 'https://login.empresa.co', subject: 'f3a9-sofia' } },
+      ],
+      1,
+    );
+    const listing = project(usersProjection, provisioned).byCollection[USERS_COLLECTION]['f3a9-sofia'];
+    expect(listing).toMatchObject({ userId: 'f3a9-sofia', roles: ['supervisor'], active: true, revision: 1 });
+    expect(Object.keys(listing as object)).not.toContain('issuer');
+  });
+
   it('shows a reactivated user as active again', () => {
     const reactivated = recorded('user-bo-beto', [{ type: 'UserReactivated', data: { userId: 'bo-beto' } }], 5).map((event) => ({ ...event, revision: 4 }));
     expect(project(usersProjection, [...beto, ...reactivated]).byCollection[USERS_COLLECTION]['bo-beto']).toMatchObject({ active: true, revision: 4 });

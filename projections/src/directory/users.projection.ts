@@ -19,7 +19,7 @@ export interface UserListing {
 }
 
 /** UserPasswordSet moves the revision (the ETag for If-Match) and nothing else: the hash never reaches a read model. */
-const USER_EVENT_TYPES = ['UserCreated', 'UserRolesChanged', 'UserTeamsChanged', 'UserDeactivated', 'UserReactivated', 'UserPasswordSet'] as const satisfies readonly DirectoryEventType[];
+const USER_EVENT_TYPES = ['UserCreated', 'UserRolesChanged', 'UserTeamsChanged', 'UserDeactivated', 'UserReactivated', 'UserPasswordSet', 'UserIdentityLinked'] as const satisfies readonly DirectoryEventType[];
 type UserProjectionEvent = Extract<DirectoryProjectionEvent, { type: UserEvent['type'] }>;
 
 function changed(user: UserListing, event: UserProjectionEvent): UserListing {

@@ -3,7 +3,8 @@ import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { decodeProtectedHeader } from 'jose';
 import { Actor } from '@app/domain';
 import { AppConfig, rolesFromClaims, TokenTimes, tokenTimesProblem } from '@app/runtime';
-import { actorOfIdentity } from './actor-of-identity';
+import { ActorOfIdentity } from './actor-of-identity';
+import { profileFromClaims } from './oidc-profile';
 import { OIDC_ALGORITHMS, OidcTokenVerifier } from './oidc-token-verifier';
 
 interface TokenClaims extends TokenTimes {
@@ -15,7 +16,8 @@ interface TokenClaims extends TokenTimes {
 export const HS256_ISSUER = 'pqr';
 
 /**
- * The actor a bearer JWT names: 401 when it is missing or invalid, 403 when it carries no known role.
+ * The actor a bearer JWT names: 401 when it is missing or invalid, 403 when it carries no known role;
+ * then the user directory's word on its subject (ActorOfIdentity).
  * The header's `alg` picks the verifier: HS256, our secret (`npm run token`); RS256/ES256, the OIDC
  * issuer when one is configured; anything else (`none` included), 401. Either way the token must have
  * an `exp` not passed, at most JWT_MAX_LIFETIME_HOURS after its `iat` (and after now), and no
@@ -27,6 +29,7 @@ export class BearerAuthenticator {
     private readonly jwt: JwtService,
     private readonly oidc: OidcTokenVerifier,
     private readonly config: AppConfig,
+    private readonly identities: ActorOfIdentity,
   ) {}
 
   async authenticate(header: string | undefined): Promise<Actor> {
@@ -34,11 +37,13 @@ export class BearerAuthenticator {
     if (!match) throw new UnauthorizedException('A bearer token is required');
     const token = match[1];
     const alg = algorithmOf(token);
-    if (alg === 'HS256') return actorOfIdentity(this.verifiedHs256(token));
-    if (alg !== undefined && OIDC_ALGORITHMS.includes(alg) && this.oidc.settings) {
+    if (alg === 'HS256') return this.identities.actorOf(this.verifiedHs256(token));
+    const settings = this.oidc.settings;
+    if (alg !== undefined && OIDC_ALGORITHMS.includes(alg) && settings) {
       const claims = await this.oidc.verify(token);
       this.checkTimes(claims);
-      return actorOfIdentity({ issuer: this.oidc.settings.issuer, subject: claims.sub, roles: rolesFromClaims(claims, this.oidc.settings) });
+      const profile = profileFromClaims(claims, settings, String(claims.sub));
+      return this.identities.actorOf({ issuer: settings.issuer, subject: claims.sub, roles: rolesFromClaims(claims, settings), profile });
     }
     throw new UnauthorizedException('The token is invalid');
   }

@@ -10,7 +10,9 @@ import { documentPolicyVersion } from '../cases/web-filing/policy-version.openap
 /** The one security scheme (`bearer`): whichever issuer signed the JWT, Swagger UI's Authorize takes it as is. */
 export const BEARER_DESCRIPTION =
   'A JWT carrying `sub` and roles: HS256, signed with JWT_SECRET (`npm run token`); or RS256/ES256, an access token from the ' +
-  'OpenID Connect issuer OIDC_ISSUER names (audience OIDC_AUDIENCE, roles from OIDC_ROLES_CLAIM through OIDC_ROLE_MAP), checked against its JWKS.';
+  'OpenID Connect issuer OIDC_ISSUER names (audience OIDC_AUDIENCE, roles from OIDC_ROLES_CLAIM through OIDC_ROLE_MAP), checked against its JWKS.' +
+  ' Then the user directory, on every request: a deactivated user is 401 USER.DEACTIVATED; a directory user acts with the token\'s roles the directory grants;' +
+  ' an OIDC token\'s subject becomes a user on first use.';
 
 /** Swagger UI's OAuth2 password flow posts a form and reads `access_token`: our sign-in takes JSON, so Authorize takes the token pasted (ADR 39). */
 export const SIGN_IN_TAG_DESCRIPTION =

@@ -14,7 +14,7 @@ const STORELESS_PREFIXES = ['/calendar/', '/health', '/metrics'];
 /**
  * The codes every route of its kind shares, as the guard, the pipes, the body parser, the throttler
  * and the stores give them: validation (all but the health and metrics probes), the bearer token
- * (secured routes), the body (routes with one), a path parameter that leads nowhere (unless the
+ * and the user directory's word on its bearer (secured routes), the body (routes with one), a path parameter that leads nowhere (unless the
  * route names its own 404), the throttle, `?minPosition=`, and a store that cannot serve.
  */
 function sharedErrorCodes(path: string, operation: OperationObject, declared: string[]): string[] {
@@ -22,7 +22,7 @@ function sharedErrorCodes(path: string, operation: OperationObject, declared: st
   const hasParameter = (name: string) => (operation.parameters ?? []).some((parameter) => 'name' in parameter && parameter.name === name);
   return [
     ...(probe ? [] : ['VALIDATION.FAILED']),
-    ...((operation.security ?? []).length > 0 ? ['AUTH.UNAUTHENTICATED', 'AUTH.FORBIDDEN'] : []),
+    ...((operation.security ?? []).length > 0 ? ['AUTH.UNAUTHENTICATED', 'USER.DEACTIVATED', 'AUTH.FORBIDDEN', 'USER.IDENTITY_CONFLICT'] : []),
     ...(operation.requestBody ? ['REQUEST.INVALID', 'REQUEST.TOO_LARGE', 'REQUEST.UNSUPPORTED_MEDIA_TYPE'] : []),
     ...(path.includes('{') && !declared.some((code) => apiErrorSample(code).statusCode === 404) ? ['ROUTE.NOT_FOUND'] : []),
     ...(isThrottledPath(path) ? ['REQUEST.TOO_MANY'] : []),

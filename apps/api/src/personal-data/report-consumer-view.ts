@@ -78,7 +78,7 @@ export function caseViewWithoutPersonalData(view: PublicCaseView): PublicCaseVie
 /** Timeline entries whose description quotes what staff wrote (`Caso devuelto al asesor: <reason>`): the quote is cut. */
 const QUOTING_ENTRIES = new Set(['CaseReturnedToAgent', 'DeadlineExtended']);
 
-export function timelineEntryWithoutFreeText(entry: TimelineEntry): TimelineEntry {
+export function timelineEntryWithoutFreeText<E extends TimelineEntry>(entry: E): E {
   if (!QUOTING_ENTRIES.has(entry.type)) return entry;
   const quote = entry.description.indexOf(':');
   return { ...entry, description: quote < 0 ? entry.description : entry.description.slice(0, quote) };

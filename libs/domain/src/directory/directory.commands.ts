@@ -15,6 +15,8 @@ export type UserCommand = Sent &
     | { type: 'ReactivateUser'; data: { userId: string } }
     /** The hash is computed outside the domain (it takes a random salt and much memory). */
     | { type: 'SetUserPassword'; data: { userId: string; passwordHash: string } }
+    /** An identity provider's token in use: create and link its user on first use, else set the roles it carries. */
+    | { type: 'SyncExternalUser'; data: { userId: string; issuer: string; subject: string; displayName: string; email: string; roles: Role[] } }
   );
 
 export type TeamCommand = Sent & { type: 'CreateTeam'; data: { teamId: string; name: string } };

@@ -9,6 +9,8 @@ export const DirectoryErrors = {
   cannotDeactivateSelf: () => new DomainError('USER.CANNOT_DEACTIVATE_SELF', 'An admin cannot deactivate their own user', 'rule'),
   emailTaken: () => new DomainError('USER.EMAIL_TAKEN', 'Another user already has this email', 'conflict'),
   noRoles: () => new DomainError('USER.NO_ROLES', 'A user needs at least one role', 'rule'),
+  identityConflict: () =>
+    new DomainError('USER.IDENTITY_CONFLICT', "The user id is taken by a user the identity provider's account is not linked to", 'forbidden'),
   teamNotFound: (teamIds: string[]) => new DomainError('TEAM.NOT_FOUND', `No team ${teamIds.join(', ')}`, 'rule', { teamIds }),
   teamAlreadyExists: () => new DomainError('TEAM.ALREADY_EXISTS', 'A team with this id already exists', 'conflict'),
   userNotAssignable: (userIds: string[]) =>

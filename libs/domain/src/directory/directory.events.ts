@@ -9,7 +9,9 @@ export type UserEvent =
   | { type: 'UserDeactivated'; data: { userId: string } }
   | { type: 'UserReactivated'; data: { userId: string } }
   /** The user's sign-in password, as a scrypt string (parameters, salt and hash: ADR 39); never shown, never projected. */
-  | { type: 'UserPasswordSet'; data: { userId: string; passwordHash: string } };
+  | { type: 'UserPasswordSet'; data: { userId: string; passwordHash: string } }
+  /** The user is who an OpenID Connect issuer calls `subject` (recorded when its first token created them). */
+  | { type: 'UserIdentityLinked'; data: { userId: string; issuer: string; subject: string } };
 
 export type TeamEvent = { type: 'TeamCreated'; data: { teamId: string; name: string } };
 
@@ -23,6 +25,7 @@ export const DIRECTORY_EVENT_SCHEMA_VERSIONS: Record<DirectoryEventType, number>
   UserDeactivated: 1,
   UserReactivated: 1,
   UserPasswordSet: 1,
+  UserIdentityLinked: 1,
   TeamCreated: 1,
 };
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../shared/actor';
+import type { Actor, Role } from '../shared/actor';
 import { deciderSpec } from '../testing/given-when-then';
 import type { UserEvent } from './directory.events';
 import { teamDecider } from './team.decider';
@@ -48,6 +48,44 @@ describe('user decider', () => {
 
   it('refuses an admin deactivating their own user (nobody locks the directory out by mistake)', () => {
     spec.given([{ ...created, data: { ...created.data, userId: admin.id } } as UserEvent]).when({ ...sent, type: 'DeactivateUser', data: { userId: admin.id } }).thenFails('USER.CANNOT_DEACTIVATE_SELF');
+  });
+
+  describe('SyncExternalUser: an identity provider\'s account in use', () => {
+    const ISSUER = 'https://login.empresa.co/realms/pqr';
+    const provider: Actor = { id: `oidc:${ISSUER}`, roles: [] };
+    const sync = (roles: Role[], subject = USER) => ({
+      actor: provider,
+      at,
+      type: 'SyncExternalUser' as const,
+      data: { userId: USER, issuer: ISSUER, subject, displayName: 'Beto Díaz', email: 'beto@empresa.co', roles },
+    });
+    const linked: UserEvent = { type: 'UserIdentityLinked', data: { userId: USER, issuer: ISSUER, subject: USER } };
+    const provisioned: UserEvent = { ...created, data: { ...created.data, roles: ['backoffice'], teamIds: [] } } as UserEvent;
+
+    it('creates and links the user on first use, with the provider\'s roles and no team', () => {
+      spec.given([]).when(sync(['supervisor', 'backoffice', 'supervisor'])).then([
+        { type: 'UserCreated', data: { userId: USER, displayName: 'Beto Díaz', email: 'beto@empresa.co', roles: ['supervisor', 'backoffice'], teamIds: [] } },
+        linked,
+      ]);
+    });
+
+    it('records the provider\'s roles only when they changed', () => {
+      spec.given([provisioned, linked]).when(sync(['backoffice'])).then([]);
+      spec.given([provisioned, linked]).when(sync(['agent', 'backoffice'])).then([{ type: 'UserRolesChanged', data: { userId: USER, roles: ['agent', 'backoffice'] } }]);
+    });
+
+    it('leaves a deactivated user as it is (the directory wins)', () => {
+      spec.given([provisioned, linked, deactivated]).when(sync(['agent'])).then([]);
+    });
+
+    it('never takes over a user the account is not linked to: one an admin created, or another subject\'s', () => {
+      spec.given([created]).when(sync(['backoffice'])).thenFails('USER.IDENTITY_CONFLICT');
+      spec.given([provisioned, linked]).when(sync(['backoffice'], 'another-subject')).thenFails('USER.IDENTITY_CONFLICT');
+    });
+
+    it('refuses an account that carries none of our roles', () => {
+      spec.given([]).when(sync([])).thenFails('USER.NO_ROLES');
+    });
   });
 
   it('answers USER.NOT_FOUND to any command on a user never created', () => {

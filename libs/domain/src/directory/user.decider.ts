@@ -5,7 +5,14 @@ import type { UserCommand } from './directory.commands';
 import { DirectoryErrors } from './directory.errors';
 import type { UserEvent } from './directory.events';
 
-export type UserState = { exists: false } | { exists: true; active: boolean; roles: Role[]; teamIds: string[] };
+/** An account at an OpenID Connect issuer, linked to the user its first token created. */
+export interface ExternalIdentity {
+  issuer: string;
+  subject: string;
+}
+
+/** `identities` only once an identity provider's account is linked (users created by an admin have none). */
+export type UserState = { exists: false } | { exists: true; active: boolean; roles: Role[]; teamIds: string[]; identities?: ExternalIdentity[] };
 
 /** Roles in API.md's order, each once: the same set always reads the same. */
 const normalRoles = (roles: readonly Role[]): Role[] => ROLES.filter((role) => roles.includes(role));
@@ -13,7 +20,31 @@ const normalRoles = (roles: readonly Role[]): Role[] => ROLES.filter((role) => r
 const normalTeams = (teamIds: readonly string[]): string[] => [...new Set(teamIds)].sort();
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, i) => item === b[i]);
 
+const isLinked = (state: Extract<UserState, { exists: true }>, { issuer, subject }: ExternalIdentity) =>
+  (state.identities ?? []).some((identity) => identity.issuer === issuer && identity.subject === subject);
+
+/**
+ * The provider's account creates its user on first use (created and linked at once); afterwards its
+ * roles follow the provider's, an event only when they change. A deactivated user is left as it is, and
+ * an id taken by a user the account is not linked to is never taken over.
+ */
+function syncExternalUser(command: Extract<UserCommand, { type: 'SyncExternalUser' }>, state: UserState): UserEvent[] {
+  const { userId, issuer, subject, displayName, email } = command.data;
+  const roles = normalRoles(command.data.roles);
+  if (roles.length === 0) throw DirectoryErrors.noRoles();
+  if (!state.exists) {
+    return [
+      { type: 'UserCreated', data: { userId, displayName, email, roles, teamIds: [] } },
+      { type: 'UserIdentityLinked', data: { userId, issuer, subject } },
+    ];
+  }
+  if (!isLinked(state, { issuer, subject })) throw DirectoryErrors.identityConflict();
+  if (!state.active || sameList(roles, state.roles)) return [];
+  return [{ type: 'UserRolesChanged', data: { userId, roles } }];
+}
+
 function decide(command: UserCommand, state: UserState): UserEvent[] {
+  if (command.type === 'SyncExternalUser') return syncExternalUser(command, state);
   if (command.type === 'CreateUser') {
     if (state.exists) throw DirectoryErrors.userAlreadyExists();
     const roles = normalRoles(command.data.roles);
@@ -59,6 +90,11 @@ function evolve(state: UserState, event: UserEvent): UserState {
     case 'UserPasswordSet':
       // Sign-in reads the hash from the stream itself (passwordHashOf): the state others fold stays as it was.
       return state;
+    case 'UserIdentityLinked': {
+      if (!state.exists) return state;
+      const { issuer, subject } = event.data;
+      return { ...state, identities: [...(state.identities ?? []), { issuer, subject }] };
+    }
   }
 }
 

@@ -13,6 +13,13 @@ describe('OIDC settings', () => {
     expect(settings({})).toMatchObject({ issuer: ISSUER.OIDC_ISSUER, audience: 'pqr-api', jwksUrl: undefined, rolesClaim: ['roles'] });
   });
 
+  it('reads where the name and email of a user created on first use are: name and email by default, dotted paths, anything else refused', () => {
+    expect(settings({})).toMatchObject({ nameClaim: ['name'], emailClaim: ['email'] });
+    expect(settings({ OIDC_NAME_CLAIM: 'profile.display', OIDC_EMAIL_CLAIM: 'mail' })).toMatchObject({ nameClaim: ['profile', 'display'], emailClaim: ['mail'] });
+    expect(configError({ ...ISSUER, OIDC_NAME_CLAIM: 'display name' })).toContain('OIDC_NAME_CLAIM must be a claim name or a dotted path');
+    expect(configError({ ...ISSUER, OIDC_EMAIL_CLAIM: 'mail..x' })).toContain('OIDC_EMAIL_CLAIM must be a claim name or a dotted path');
+  });
+
   it.each([
     ['a list', 'pqr-sup=supervisor, pqr-leads=supervisor, pqr-leads=reporter'],
     ['JSON', '{"pqr-sup": "supervisor", "pqr-leads": ["supervisor", "reporter"]}'],

@@ -10,6 +10,9 @@ export interface OidcSettings {
   rolesClaim: readonly string[];
   /** Provider value → our roles; a value it does not name is ignored. */
   roleMap: ReadonlyMap<string, readonly Role[]>;
+  /** The claims (as paths) holding the display name and the email of a user created on first use. */
+  nameClaim: readonly string[];
+  emailClaim: readonly string[];
 }
 
 interface OidcConfig {
@@ -18,6 +21,8 @@ interface OidcConfig {
   OIDC_JWKS_URL?: string;
   OIDC_ROLES_CLAIM: string;
   OIDC_ROLE_MAP?: string;
+  OIDC_NAME_CLAIM?: string;
+  OIDC_EMAIL_CLAIM?: string;
 }
 
 /** The OIDC settings the configuration names, or undefined when OIDC_ISSUER is unset (HS256 tokens only). */
@@ -29,6 +34,8 @@ export function oidcSettingsOf(config: OidcConfig): OidcSettings | undefined {
     jwksUrl: config.OIDC_JWKS_URL,
     rolesClaim: config.OIDC_ROLES_CLAIM.split('.'),
     roleMap: parseRoleMap(config.OIDC_ROLE_MAP),
+    nameClaim: (config.OIDC_NAME_CLAIM ?? 'name').split('.'),
+    emailClaim: (config.OIDC_EMAIL_CLAIM ?? 'email').split('.'),
   };
 }
 
@@ -86,8 +93,14 @@ function listPairs(text: string): Array<[string, string]> {
 
 /** Our roles for the provider's values found at the roles claim (a list or a single string); unmapped values are ignored. */
 export function rolesFromClaims(claims: Record<string, unknown>, settings: Pick<OidcSettings, 'rolesClaim' | 'roleMap'>): Role[] {
-  let found: unknown = claims;
-  for (const key of settings.rolesClaim) found = typeof found === 'object' && found !== null ? (found as Record<string, unknown>)[key] : undefined;
+  const found = claimAt(claims, settings.rolesClaim);
   const values = typeof found === 'string' ? [found] : Array.isArray(found) ? found.filter((value): value is string => typeof value === 'string') : [];
   return [...new Set(values.flatMap((value) => settings.roleMap.get(value) ?? []))];
+}
+
+/** The value at a claim path (`realm_access.roles` reads `claims.realm_access.roles`), or undefined. */
+export function claimAt(claims: Record<string, unknown>, path: readonly string[]): unknown {
+  let found: unknown = claims;
+  for (const key of path) found = typeof found === 'object' && found !== null ? (found as Record<string, unknown>)[key] : undefined;
+  return found;
 }

@@ -147,6 +147,14 @@ export class AppConfig {
   @IsOptional() @IsString()
   OIDC_ROLE_MAP?: string;
 
+  /** The claim holding the display name of a user an OIDC token creates in the directory (then `preferred_username`, the email, the subject). */
+  @IsOptional() @Matches(/^[^.\s]+(\.[^.\s]+)*$/, { message: 'OIDC_NAME_CLAIM must be a claim name or a dotted path' })
+  OIDC_NAME_CLAIM: string = 'name';
+
+  /** The claim holding the email of a user an OIDC token creates in the directory (then `upn`, Entra ID's; none: empty). */
+  @IsOptional() @Matches(/^[^.\s]+(\.[^.\s]+)*$/, { message: 'OIDC_EMAIL_CLAIM must be a claim name or a dotted path' })
+  OIDC_EMAIL_CLAIM: string = 'email';
+
   /**
    * Secret of the pseudonymous petitioner ids (HMAC of the document); when unset, one is generated into
    * DATA_DIR on first start. Every API and projector of a deployment must share it, and it must never change.

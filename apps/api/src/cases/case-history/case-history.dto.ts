@@ -54,6 +54,8 @@ export class HistoryEventDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'eventId, schemaVersion, correlationId, causationId, actorId, occurredAt, commandId…, and hash: the SHA-256 chaining the event to the previous one (ADR 9)' })
   metadata: Record<string, unknown>;
+  @ApiProperty({ type: String, nullable: true, example: 'Beto Díaz', description: "The display name of metadata.actorId in the user directory as it stands now; null when the actor is not in it (a customer, the system, a script's token)" })
+  actorName: string | null;
   @ApiProperty() recordedAt: string;
 }
 

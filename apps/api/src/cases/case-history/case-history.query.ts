@@ -6,6 +6,7 @@ import { CaseTimeline, TIMELINES_COLLECTION } from '@app/projections';
 import { READ_STORE, ReadStore } from '@app/read-store';
 import { CASE_DECIDER, toCaseEvent } from '@app/runtime';
 import type { CaseHistoryDto } from './case-history.dto';
+import { ActorNames } from '../../read-side/actor-names';
 import { checkAgainstAnchor } from './stream-anchor';
 
 export class GetCaseHistoryQuery {
@@ -24,6 +25,7 @@ export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CASE_DECIDER) private readonly decider: CaseDecider,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly actorNames: ActorNames,
   ) {}
 
   async execute({ caseId, asOf, verify }: GetCaseHistoryQuery): Promise<CaseHistoryDto> {
@@ -38,7 +40,9 @@ export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery,
     const history: CaseHistoryDto = {
       caseId,
       revision: events.length > 0 ? events[events.length - 1].revision : -1,
-      events: events.map(({ revision, position, type, data, metadata, recordedAt }) => ({ revision, position, type, data, metadata, recordedAt })),
+      events: (await this.actorNames.name(events.map((event) => ({ event, actorId: String(event.metadata.actorId) })))).map(
+        ({ event: { revision, position, type, data, metadata, recordedAt }, actorName }) => ({ revision, position, type, data, metadata, actorName, recordedAt }),
+      ),
     };
     if (asOf !== undefined) {
       history.state = events.map(toCaseEvent).reduce(this.decider.evolve, this.decider.initialState()) as unknown as Record<string, unknown>;

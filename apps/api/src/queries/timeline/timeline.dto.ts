@@ -5,7 +5,9 @@ export class TimelineEntryDto {
   @ApiProperty({ type: 'integer' }) revision: number;
   @ApiProperty() at: string;
   @ApiProperty({ example: 'CaseAssigned' }) type: string;
-  @ApiProperty() actorId: string;
+  @ApiProperty({ description: 'Who did it: a user id, `customer:<filing number>` or `system:…`' }) actorId: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Beto Díaz', description: "The actor's display name in the user directory as it stands now; null when the actor is not in it (a customer, the system, a script's token)" })
+  actorName: string | null;
   @ApiProperty({ example: 'phone' }) channel: string;
   @ApiProperty({ description: 'What happened, in Spanish, as the customer may read it' }) description: string;
   @ApiProperty() customerVisible: boolean;

@@ -3,10 +3,11 @@ import { BusinessCalendar, createCaseDecider } from '@app/domain';
 import type { CaseEvent } from '@app/domain';
 import { CASE_ID, HISTORIES } from '@app/domain/testing/case-histories';
 import { SqliteEventStore } from '@app/event-store/sqlite';
-import { CASES_COLLECTION, caseTimelineProjection, caseViewProjection, TIMELINES_COLLECTION } from '@app/projections';
+import { CASES_COLLECTION, caseTimelineProjection, caseViewProjection, TIMELINES_COLLECTION, USERS_COLLECTION, usersProjection } from '@app/projections';
 import { project, recordCaseEvents } from '@app/projections/testing/project';
 import { SqliteReadStore } from '@app/read-store/sqlite';
 import { ManualClock, ReadModelFreshness } from '@app/runtime';
+import { ActorNames } from '../../read-side/actor-names';
 import { GetCustomerTimelineHandler, GetCustomerTimelineQuery, GetTimelineHandler, GetTimelineQuery } from './timeline.queries';
 
 const FILING_NUMBER = '2026-000042';
@@ -24,9 +25,9 @@ describe('timeline queries: the steps and responses from the timeline, the rest 
     readStore = new SqliteReadStore({ filename: ':memory:' });
     eventStore = new SqliteEventStore({ filename: ':memory:' });
     clock = new ManualClock(new Date('2026-03-10T15:00:00Z'));
-    await readStore.ensureCollections([...caseTimelineProjection.collections, ...caseViewProjection.collections]);
+    await readStore.ensureCollections([...caseTimelineProjection.collections, ...caseViewProjection.collections, ...usersProjection.collections]);
     const calendar = new BusinessCalendar();
-    staff = new GetTimelineHandler(readStore, new ReadModelFreshness(readStore, eventStore));
+    staff = new GetTimelineHandler(readStore, new ReadModelFreshness(readStore, eventStore), new ActorNames(readStore));
     customer = new GetCustomerTimelineHandler(readStore, createCaseDecider(calendar), clock, calendar);
   });
 
@@ -52,6 +53,14 @@ describe('timeline queries: the steps and responses from the timeline, the rest 
     expect({ ...timeline, entries: timeline.entries.map((entry) => entry.type) }).toEqual({
       caseId: CASE_ID, filingNumber: FILING_NUMBER, status: 'in_progress', entries: ['CaseFiled', 'CaseTypified', 'CaseAssigned', 'TypificationConfirmed'],
     });
+  });
+
+  it('given the actor in the user directory, then each step shows their display name; an actor not in it, null', async () => {
+    await given(HISTORIES.in_progress);
+    const names = async () => new Set((await staff.execute(new GetTimelineQuery(CASE_ID))).entries.map((entry) => `${entry.actorId}=${entry.actorName}`));
+    expect(await names()).toEqual(new Set(['bo-beto=null']));
+    await readStore.commit('users', [{ collection: USERS_COLLECTION, id: 'bo-beto', position: 99, data: { userId: 'bo-beto', displayName: 'Beto Díaz' } }], { version: usersProjection.version, position: 99 });
+    expect(await names()).toEqual(new Set(['bo-beto=Beto Díaz']));
   });
 
   it('given a case waiting on the customer, then the customer gets the open request, may answer it, and the due date is suspended', async () => {

@@ -6,6 +6,7 @@ import type { CaseDecider } from '@app/domain';
 import { CASES_COLLECTION, CaseTimeline, caseTimelineProjection, CaseView, caseViewProjection, hashVerificationCode, TIMELINES_COLLECTION, TimelineEntry } from '@app/projections';
 import { READ_STORE, ReadStore } from '@app/read-store';
 import { CASE_DECIDER, Clock, ReadModelFreshness, toOffsetIso } from '@app/runtime';
+import { ActorNames, WithActorName } from '../../read-side/actor-names';
 import { legalClockOf } from '../case-view/legal-clock';
 import { CustomerTimeline, customerTimelineOf } from './customer-case-view';
 
@@ -15,7 +16,7 @@ export interface StaffTimeline {
   caseId: string;
   filingNumber: string;
   status: string;
-  entries: TimelineEntry[];
+  entries: WithActorName<TimelineEntry>[];
 }
 
 export class GetTimelineQuery {
@@ -37,6 +38,7 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Staff
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly freshness: ReadModelFreshness,
+    private readonly actorNames: ActorNames,
   ) {}
 
   async execute({ caseId, minPosition }: GetTimelineQuery): Promise<StaffTimeline> {
@@ -45,7 +47,7 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery, Staff
     const [found, status] = await Promise.all([this.readStore.get<CaseTimeline>(TIMELINES_COLLECTION, caseId), statusOf(this.readStore, caseId)]);
     if (!found || !status) throw CaseErrors.notFound();
     const { filingNumber, entries } = found.data;
-    return { caseId, filingNumber, status, entries };
+    return { caseId, filingNumber, status, entries: await this.actorNames.name(entries) };
   }
 }
 
