@@ -7,7 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { LoggingModule, LogOptions } from './logging/logging.module';
 import { ThrottlingModule } from './security/throttling.module';
 import { CalendarHttpModule } from './calendar/calendar-http.module';
-import { AppConfig, AppConfigModule, Assignees, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, DirectoryCommandService, DirectoryUsers, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
+import { AppConfig, AppConfigModule, Assignees, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryReads } from './directory/directory.reads';
 import { SIGN_IN_CONTROLLERS, SIGN_IN_PROVIDERS } from './auth/sign-in';
@@ -137,8 +137,6 @@ export class AppModule {
         AccessAuditLog,
         AccessAuditInterceptor,
         PetitionerErasure,
-        DirectoryCommandService,
-        DirectoryUsers,
         Assignees,
         DirectoryReads,
         ...SIGN_IN_PROVIDERS,

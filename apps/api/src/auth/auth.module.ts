@@ -2,7 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { AppConfig, Clock, DirectoryCommandService, DirectoryUsers, loadOrCreateJwtSecret } from '@app/runtime';
+import { AppConfig, Clock, DirectoryCommandService, DirectoryUsers, EmailReservations, loadOrCreateJwtSecret } from '@app/runtime';
 import { ActorOfIdentity } from './actor-of-identity';
 import { AuthGuard } from './auth.guard';
 import { BearerAuthenticator } from './bearer-authenticator';
@@ -20,7 +20,8 @@ const HS256_TOKENS = JwtModule.registerAsync({
 
 /**
  * The guard and what it needs: the token verifiers and the user directory (read on every request,
- * written when an OIDC token creates its user: hence the app's clock).
+ * written when an OIDC token creates its user: hence the app's clock). The directory's services are
+ * provided here only and exported to the app.
  */
 @Global()
 @Module({})
@@ -32,13 +33,15 @@ export class AuthModule {
       providers: [
         { provide: Clock, useValue: clock },
         DirectoryUsers,
+        EmailReservations,
         DirectoryCommandService,
         ActorOfIdentity,
         OidcTokenVerifier,
         BearerAuthenticator,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [JwtModule, BearerAuthenticator],
+      // The directory's one command path and reader, for the whole app: a second instance would be another path.
+      exports: [JwtModule, BearerAuthenticator, DirectoryUsers, EmailReservations, DirectoryCommandService],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { EmailReservations, UserCredentialsReader } from '@app/runtime';
+import { UserCredentialsReader } from '@app/runtime';
 import { AdminSetupHint } from './admin-setup-hint';
 import { FailedSignIns } from './failed-sign-ins';
 import { Sessions } from './sessions';
@@ -8,4 +8,4 @@ import { UserPasswordController } from './user-password.controller';
 
 /** What sign-in adds to the API (ADR 39): its routes, and the services behind them. */
 export const SIGN_IN_CONTROLLERS = [SignInController, UserPasswordController];
-export const SIGN_IN_PROVIDERS = [EmailReservations, UserCredentialsReader, Sessions, FailedSignIns, SignInService, AdminSetupHint];
+export const SIGN_IN_PROVIDERS = [UserCredentialsReader, Sessions, FailedSignIns, SignInService, AdminSetupHint];
