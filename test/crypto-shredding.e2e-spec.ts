@@ -274,7 +274,7 @@ describe('Crypto-shredding, free mode: personal data copied into every free text
     const attached = (await history(caseId)).events.filter((event) => event.type === 'CustomerEmailReceived').at(-1)!;
     receiptKey = (attached.data.attachments as { storageKey: string }[])[0].storageKey;
     receiptCopied = readFileSync(join(dataDir, 'attachments', (await history(caseId)).events[0].data.petitionerId as string, receiptKey), 'utf8');
-    await step('responses', tokens.backoffice, { body: `Apreciada ${COPIED}: reversamos el cobro.`, outcome: 'resolved' });
+    await step('responses', tokens.backoffice, { body: `Apreciada ${COPIED}: reversamos el cobro.`, outcome: 'resolved', decision: 'favourable' });
     await step('quality-reviews', tokens.quality, { score: 90, findings: `La respuesta a ${COPIED} fue correcta` });
     await step('closure', tokens.supervisor, { reason: `Cerrado a pedido de ${COPIED}` });
     await t.app.get(MailOutbox).manager.runOnce();
@@ -312,7 +312,7 @@ describe('Crypto-shredding, free mode: personal data copied into every free text
     expect(byType('InformationRequested')[0]).toMatchObject({ message: ERASED_MARK });
     expect(byType('InformationReceived')[0]).toMatchObject({ summary: ERASED_MARK });
     expect(byType('CustomerEmailReceived')[0]).toMatchObject({ subject: ERASED_MARK, body: ERASED_MARK, attachments: [{ name: ERASED_MARK, storageKey: sharedKey }] });
-    expect(byType('ResponseSent')[0]).toMatchObject({ body: ERASED_MARK, outcome: 'resolved' });
+    expect(byType('ResponseSent')[0]).toMatchObject({ body: ERASED_MARK, outcome: 'resolved', decision: 'favourable' });
     expect(byType('QualityReviewed')[0]).toMatchObject({ findings: ERASED_MARK, score: 90 });
     expect(byType('CaseClosed')[0]).toMatchObject({ reason: ERASED_MARK });
     const view = (await t.http().get(`/cases/${caseId}`).set('Authorization', tokens.admin).expect(200)).body;

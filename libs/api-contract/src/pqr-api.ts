@@ -178,10 +178,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send the response and mark the case resolved or pending (ResponseSent)
+         * Send the response and mark the case resolved or pending, with the decision on the petition (favourable, partial, unfavourable) and, unless favourable, its reason (ResponseSent)
          * @description Roles: backoffice.
          */
         post: operations["ChangeCaseController_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an internal note to the case, for staff only (InternalNoteAdded): never in the customer's tracking or timeline, never emailed; shown in GET /cases/:id/conversation. A note does not make anyone's If-Match revision stale
+         * @description Roles: agent, backoffice, supervisor.
+         */
+        post: operations["ChangeCaseController_addNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1438,6 +1458,27 @@ export interface components {
              * @enum {string}
              */
             outcome: "resolved" | "pending";
+            /**
+             * @description The decision on the petition: in the petitioner's favour, partly, or against (the reports count them)
+             * @enum {string}
+             */
+            decision: "favourable" | "partial" | "unfavourable";
+            /** @description Why it was decided so; required unless the decision is favourable */
+            decisionReason?: string;
+        } & (({
+            decision?: unknown;
+        } | {
+            /** @description Why it was decided so; required unless the decision is favourable */
+            decisionReason: string;
+        }) & ({
+            decision?: unknown;
+        } | {
+            /** @description Why it was decided so; required unless the decision is favourable */
+            decisionReason: string;
+        }));
+        InternalNoteDto: {
+            /** @description The note, for staff only: never shown to the customer, never emailed */
+            text: string;
         };
         CounterReplyDto: {
             /** @description What the customer replied */
@@ -1969,6 +2010,10 @@ export interface components {
                 [key: string]: unknown;
             };
             byChannel: {
+                [key: string]: unknown;
+            };
+            /** @description Per typology, { favourable, partial, unfavourable }: the decisions of the responses that resolved a case and stood at the end of the period (a counter-reply takes one off); responses recorded before decisions were (ResponseSent v1) are not counted */
+            decisionsByTypology: {
                 [key: string]: unknown;
             };
             deadlines: {
@@ -2642,7 +2687,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -2754,7 +2799,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -2866,7 +2911,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -2978,7 +3023,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3090,7 +3135,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3202,7 +3247,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3314,7 +3359,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3400,6 +3445,118 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description CASE.DECISION_REASON_REQUIRED, IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ChangeCaseController_addNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first result again, nothing appended; another body: 422 */
+                "Idempotency-Key"?: string;
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InternalNoteDto"];
+            };
+        };
+        responses: {
+            /** @description Done; the ETag header carries the new revision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED, REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CONCURRENCY.CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description IDEMPOTENCY.KEY_REUSED */
             422: {
                 headers: {
@@ -3426,7 +3583,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3538,7 +3695,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3650,7 +3807,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3762,7 +3919,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3874,7 +4031,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3986,7 +4143,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -6152,7 +6309,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -6264,7 +6421,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -6376,7 +6533,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -6488,7 +6645,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -7189,7 +7346,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {

@@ -82,5 +82,7 @@ export const CaseErrors = {
       'rule',
       { tacitWithdrawalAt },
     ),
+  decisionReasonRequired: (decision: string) =>
+    new DomainError('CASE.DECISION_REASON_REQUIRED', `A ${decision} decision states its reason (decisionReason)`, 'rule', { decision }),
   notPositive: (field: string) => new DomainError('CASE.INVALID_VALUE', `${field} must be a positive integer`, 'rule'),
 };
