@@ -448,6 +448,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/conversation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's whole thread in order: the facts and the request, information requested and received, responses with their decision, the customer's emails, counter-replies, internal notes and quality findings, each marked customer-visible or not; decrypted, in the access audit; `[erased]` after erasure. For staff who read personal data (a reporter reads the counts, not the thread)
+         * @description Roles: agent, backoffice, supervisor, quality, auditor, admin.
+         */
+        get: operations["ConversationController_conversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/deadline": {
         parameters: {
             query?: never;
@@ -1742,6 +1762,61 @@ export interface components {
             };
             /** @description With verify=true: the hash chain of the whole case stream (whatever asOf), checked on the events as stored */
             integrity?: components["schemas"]["StreamIntegrityDto"];
+        };
+        ConversationAttachmentDto: {
+            name: string;
+            contentType: string;
+            size: number;
+        };
+        ConversationResponseDto: {
+            /** @enum {string} */
+            outcome: "resolved" | "pending";
+            /**
+             * @description null: not recorded (a response sent before decisions were recorded, or a first-line resolution)
+             * @enum {string|null}
+             */
+            decision: "favourable" | "partial" | "unfavourable" | null;
+            /** @description Why it was decided so; null for a favourable decision given without one, or when not recorded */
+            decisionReason: string | null;
+        };
+        ConversationEntryDto: {
+            /** @enum {string} */
+            kind: "facts" | "request" | "information_requested" | "information_received" | "response" | "customer_email" | "counter_reply" | "internal_note" | "quality_finding";
+            /**
+             * @description The event the entry was written in (a filing gives two entries: its facts, then its request)
+             * @example ResponseSent
+             */
+            eventType: string;
+            revision: number;
+            position: number;
+            at: string;
+            /** @description Who wrote or recorded it: a user id, `customer:<filing number>` or `system:…` */
+            actorId: string;
+            /**
+             * @description The actor's display name in the user directory as it stands now; null when not in it
+             * @example Beto Díaz
+             */
+            actorName: string | null;
+            /** @example email */
+            channel: string;
+            /** @description true: the customer wrote it or was sent it; internal notes and quality findings never are */
+            customerVisible: boolean;
+            /** @description The filing's or the customer email's subject */
+            subject: string | null;
+            /** @description The text as written; `[erased]` once the petitioner's personal data was erased */
+            text: string;
+            attachments: components["schemas"]["ConversationAttachmentDto"][];
+            /** @description For a response: its outcome and decision */
+            response: components["schemas"]["ConversationResponseDto"] | null;
+            /** @description A quality finding's score (0-100) */
+            score: number | null;
+        };
+        ConversationDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description Revision of the last event of the case read */
+            revision: number;
+            entries: components["schemas"]["ConversationEntryDto"][];
         };
         DeadlineExplanationDto: {
             asOf: string;
@@ -3557,7 +3632,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description IDEMPOTENCY.KEY_REUSED */
+            /** @description CASE.NOTE_EMPTY, IDEMPOTENCY.KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4674,6 +4749,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseHistoryDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ConversationController_conversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDto"];
                 };
             };
             /** @description VALIDATION.FAILED */

@@ -18,7 +18,7 @@ export const CASE_COMMAND_ERRORS: { readonly [Type in CaseCommandType]: readonly
   ExtendInformationPeriod: ['notFound', 'wrongStatus', 'informationPeriodAlreadyExtended', 'informationPeriodEnded'],
   ReceiveInformation: ['notFound', 'wrongStatus', 'notAssignee'],
   SendResponse: ['notFound', 'wrongStatus', 'responseAlreadyFinal', 'notAssignee', 'decisionReasonRequired'],
-  AddInternalNote: ['notFound'],
+  AddInternalNote: ['notFound', 'noteEmpty'],
   ReceiveCounterReply: ['notFound', 'closedNotReopened', 'wrongStatus', 'counterReplyWindowClosed'],
   ExtendDeadline: ['notFound', 'wrongStatus', 'notAssignee', 'notPositive', 'deadlinePassed', 'extensionTooLong'],
   TransferCase: ['notFound', 'wrongStatus'],

@@ -59,6 +59,10 @@ describe('internal notes (issue 28)', () => {
     expect(decider.evolve(before, added)).toEqual(before);
   });
 
+  it('given a case, when a blank note is added, then CASE.NOTE_EMPTY', () => {
+    spec.given(HISTORIES.filed).when(command('AddInternalNote', { text: ' \n ' }, actors.agent, march2026(20))).thenFails('CASE.NOTE_EMPTY');
+  });
+
   it('given no case, when a note is added, then CASE.NOT_FOUND', () => {
     spec.given([]).when(note).thenFails('CASE.NOT_FOUND');
   });

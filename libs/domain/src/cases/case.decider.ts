@@ -68,7 +68,7 @@ function decideCase(calendar: DeadlineCalendar, command: C.CaseCommand, state: C
     case 'SendResponse':
       return sendResponse(calendar, command, state);
     case 'AddInternalNote':
-      return [{ type: 'InternalNoteAdded', data: { text: command.data.text, writtenBy: command.actor.id, writtenAt: command.at } }];
+      return addInternalNote(command);
     case 'ReceiveCounterReply':
       return receiveCounterReply(command, state);
     case 'ExtendDeadline':
@@ -275,6 +275,12 @@ function receiveInformation(calendar: DeadlineCalendar, command: C.ReceiveInform
 
 function isLater(a: string, b: string): boolean {
   return Date.parse(a) > Date.parse(b);
+}
+
+/** Any staff member who works cases may note something on a case, in any status: it changes nothing of the case. */
+function addInternalNote(command: C.AddInternalNote): CaseEvent[] {
+  if (!command.data.text.trim()) throw CaseErrors.noteEmpty();
+  return [{ type: 'InternalNoteAdded', data: { text: command.data.text, writtenBy: command.actor.id, writtenAt: command.at } }];
 }
 
 function sendResponse(calendar: DeadlineCalendar, command: C.SendResponse, state: FiledCase): CaseEvent[] {
