@@ -1,10 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuditsPersonalDataAccess } from '../../access-audit/audits-personal-data.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { ApiErrors } from '../../http/api-errors.decorator';
 import { CaseIdParam } from '../../http/case-id.param';
+import { NoQueryDto } from '../../directory/directory.dto';
 import { ConversationDto } from './conversation.dto';
 import { GetConversationQuery } from './conversation.query';
 
@@ -25,7 +26,8 @@ export class ConversationController {
   })
   @ApiResponse({ status: 200, type: ConversationDto })
   @ApiErrors('CASE.NOT_FOUND')
-  conversation(@CaseIdParam() caseId: string): Promise<ConversationDto> {
+  // The query is validated (no parameter is taken): an unknown one is 400 before the read is audited.
+  conversation(@CaseIdParam() caseId: string, @Query() _query: NoQueryDto): Promise<ConversationDto> {
     return this.queries.execute(new GetConversationQuery(caseId));
   }
 }
