@@ -1,24 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { components } from '@app/api-contract';
 import { bearer } from './support/actors';
 import { CaseDriver } from './support/case-driver';
 import { startTestApp, TestApp } from './support/test-app';
 
 const NOTE = 'Llamé a la clienta: prefiere que le escriban después de las 5 p. m.';
 
-interface Entry {
-  kind: string;
-  eventType: string;
-  actorId: string;
-  actorName: string | null;
-  channel: string;
-  customerVisible: boolean;
-  subject: string | null;
-  text: string;
-  response: { outcome: string; decision: string | null; decisionReason: string | null } | null;
-  score: number | null;
-}
+/** A conversation entry as the generated client types describe it. */
+type Entry = components['schemas']['ConversationEntryDto'];
 
 /**
  * Issue 28, parts 2, 3 and 7 over HTTP: staff read the case's whole thread in order, add internal
