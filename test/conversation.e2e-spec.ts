@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { components } from '@app/api-contract';
+import { caseStreamId } from '@app/domain';
+import { EVENT_STORE, EventStore } from '@app/event-store';
 import { bearer } from './support/actors';
 import { CaseDriver } from './support/case-driver';
 import { startTestApp, TestApp } from './support/test-app';
@@ -126,11 +129,24 @@ describe('HTTP: the conversation, internal notes and decisions (issue 28)', () =
     expect(entries.filter((entry) => entry.text === 'Una sola vez')).toHaveLength(1);
   });
 
+  it('reads a response recorded before decisions were (ResponseSent v1) with its decision not recorded (null), which the reports count under none', async () => {
+    const legacy = await cases.caseAt('in_progress');
+    // Answered at the instant it was filed: the same month as the other case, whatever the day the suite runs.
+    const occurredAt = String((await cases.history(legacy.caseId))[0].metadata.occurredAt);
+    const metadata = { eventId: randomUUID(), schemaVersion: 1, correlationId: 'legacy', causationId: 'legacy', actorId: 'bo-beto', occurredAt };
+    const data = { body: 'Respuesta de antes', outcome: 'resolved', respondedBy: 'bo-beto', respondedAt: occurredAt, counterReplyDeadline: occurredAt };
+    await t.app.get<EventStore>(EVENT_STORE).appendToStream(caseStreamId(legacy.caseId), [{ type: 'ResponseSent', data, metadata }], { expectedRevision: legacy.revision });
+    const entries = (await conversation('supervisor', legacy.caseId).expect(200)).body.entries as Entry[];
+    expect(entries.at(-1)).toMatchObject({ kind: 'response', text: 'Respuesta de antes', response: { outcome: 'resolved', decision: null, decisionReason: null } });
+  });
+
   it('counts the decision under the typology in the reports', async () => {
     await t.http().get(`/cases/${caseId}`).query({ minPosition: await t.headPosition() }).set('Authorization', bearer('supervisor')).expect(200);
     const view = (await t.http().get(`/cases/${caseId}`).set('Authorization', bearer('supervisor')).expect(200)).body;
     const month = String(view.filedAt).slice(0, 7);
-    const report = await t.http().get('/reports/monthly').query({ month }).set('Authorization', bearer('reporter')).expect(200);
+    const report = await t.http().get('/reports/monthly').query({ month, minPosition: await t.headPosition() }).set('Authorization', bearer('reporter')).expect(200);
+    // Two resolutions of that typology: the partial one, and the v1 one, counted under no decision.
+    expect(report.body.resolvedByBackoffice).toBe(2);
     expect(report.body.decisionsByTypology[view.typology]).toEqual({ favourable: 0, partial: 1, unfavourable: 0 });
     expect(filingNumber).toEqual(expect.any(String));
   });
