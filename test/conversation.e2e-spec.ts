@@ -45,7 +45,7 @@ describe('HTTP: the conversation, internal notes and decisions (issue 28)', () =
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('refuses a response without its decision (400 naming decision), and a partial or unfavourable one without its reason (400 naming decisionReason)', async () => {
+  it('refuses a response without its decision (400 naming decision), a partial or unfavourable one without its reason (400 naming decisionReason) or with a blank one (422)', async () => {
     const without = await cases.command(caseId, 'responses', 'backoffice', { body: 'Reversamos parte del cobro', outcome: 'resolved' });
     expect(without.status).toBe(400);
     expect(JSON.stringify(without.body)).toContain('decision');
@@ -55,6 +55,8 @@ describe('HTTP: the conversation, internal notes and decisions (issue 28)', () =
       const reasonless = await cases.command(caseId, 'responses', 'backoffice', { body: 'Reversamos parte del cobro', outcome: 'resolved', decision });
       expect({ decision, status: reasonless.status, mentions: JSON.stringify(reasonless.body).includes('decisionReason') }).toEqual({ decision, status: 400, mentions: true });
     }
+    const blank = await cases.command(caseId, 'responses', 'backoffice', { body: 'No procede', outcome: 'resolved', decision: 'unfavourable', decisionReason: '   ' });
+    expect({ status: blank.status, code: blank.body.code }).toEqual({ status: 422, code: 'CASE.DECISION_REASON_REQUIRED' });
   });
 
   it('takes a note without making the assignee\'s revision stale: a response with the If-Match read before the note is recorded', async () => {
