@@ -44,9 +44,9 @@ describe('HTTP: a PQR through its whole lifecycle', () => {
     revision = await step('typification-review', backoffice, { consistent: true }, '2026-03-03T16:00:00Z', revision);
     revision = await step('information-requests', backoffice, { message: 'Por favor adjunte la factura de febrero' }, '2026-03-04T14:00:00Z', revision);
     revision = await step('information', backoffice, { summary: 'Factura recibida por correo', channel: 'email' }, '2026-03-05T14:00:00Z', revision);
-    revision = await step('responses', backoffice, { body: 'Estamos validando con facturación', outcome: 'pending' }, '2026-03-06T14:00:00Z', revision);
+    revision = await step('responses', backoffice, { body: 'Estamos validando con facturación', outcome: 'pending', decision: 'favourable' }, '2026-03-06T14:00:00Z', revision);
     revision = await step('counter-replies', agent, { summary: 'El cliente insiste en la reversión', channel: 'phone' }, '2026-03-09T14:00:00Z', revision);
-    revision = await step('responses', backoffice, { body: 'Reversamos el cobro duplicado', outcome: 'resolved' }, '2026-03-10T14:00:00Z', revision);
+    revision = await step('responses', backoffice, { body: 'Reversamos el cobro duplicado', outcome: 'resolved', decision: 'favourable' }, '2026-03-10T14:00:00Z', revision);
     expect(revision).toBe(10);
 
     const history = await t.http().get(`/cases/${id}/history`).set('Authorization', auditor).expect(200);

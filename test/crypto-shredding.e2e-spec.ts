@@ -274,7 +274,10 @@ describe('Crypto-shredding, free mode: personal data copied into every free text
     const attached = (await history(caseId)).events.filter((event) => event.type === 'CustomerEmailReceived').at(-1)!;
     receiptKey = (attached.data.attachments as { storageKey: string }[])[0].storageKey;
     receiptCopied = readFileSync(join(dataDir, 'attachments', (await history(caseId)).events[0].data.petitionerId as string, receiptKey), 'utf8');
-    await step('responses', tokens.backoffice, { body: `Apreciada ${COPIED}: reversamos el cobro.`, outcome: 'resolved' });
+    await step('notes', tokens.agent, { text: `${COPIED} llamó de nuevo` });
+    await step('responses', tokens.backoffice, {
+      body: `Apreciada ${COPIED}: reversamos el cobro.`, outcome: 'resolved', decision: 'partial', decisionReason: `El recargo a ${COPIED} sí procedía`,
+    });
     await step('quality-reviews', tokens.quality, { score: 90, findings: `La respuesta a ${COPIED} fue correcta` });
     await step('closure', tokens.supervisor, { reason: `Cerrado a pedido de ${COPIED}` });
     await t.app.get(MailOutbox).manager.runOnce();
@@ -312,11 +315,23 @@ describe('Crypto-shredding, free mode: personal data copied into every free text
     expect(byType('InformationRequested')[0]).toMatchObject({ message: ERASED_MARK });
     expect(byType('InformationReceived')[0]).toMatchObject({ summary: ERASED_MARK });
     expect(byType('CustomerEmailReceived')[0]).toMatchObject({ subject: ERASED_MARK, body: ERASED_MARK, attachments: [{ name: ERASED_MARK, storageKey: sharedKey }] });
-    expect(byType('ResponseSent')[0]).toMatchObject({ body: ERASED_MARK, outcome: 'resolved' });
+    expect(byType('ResponseSent')[0]).toMatchObject({ body: ERASED_MARK, outcome: 'resolved', decision: 'partial', decisionReason: ERASED_MARK });
+    expect(byType('InternalNoteAdded')[0]).toMatchObject({ text: ERASED_MARK, writtenBy: 'agent-ana' });
     expect(byType('QualityReviewed')[0]).toMatchObject({ findings: ERASED_MARK, score: 90 });
     expect(byType('CaseClosed')[0]).toMatchObject({ reason: ERASED_MARK });
     const view = (await t.http().get(`/cases/${caseId}`).set('Authorization', tokens.admin).expect(200)).body;
     expect(view).toMatchObject({ status: 'closed', subject: ERASED_MARK, facts: ERASED_MARK, closeReason: ERASED_MARK, petitioner: erasedPetitioner() });
+  });
+
+  it('her conversation still reads in order, [erased] in every text and subject, the decision kept (issue 28)', async () => {
+    const { entries } = (await t.http().get(`/cases/${caseId}/conversation`).set('Authorization', tokens.supervisor).expect(200)).body as {
+      entries: { kind: string; subject: string | null; text: string; attachments: { name: string }[]; response: { decision: string; decisionReason: string } | null }[];
+    };
+    expect(entries.map((entry) => entry.kind)).toEqual(expect.arrayContaining(['facts', 'request', 'information_requested', 'customer_email', 'internal_note', 'response', 'quality_finding']));
+    expect(entries.filter((entry) => entry.text !== ERASED_MARK)).toEqual([]);
+    expect(entries.filter((entry) => entry.subject !== null && entry.subject !== ERASED_MARK)).toEqual([]);
+    expect(entries.flatMap((entry) => entry.attachments).filter((attachment) => attachment.name !== ERASED_MARK)).toEqual([]);
+    expect(entries.find((entry) => entry.kind === 'response')!.response).toEqual({ outcome: 'resolved', decision: 'partial', decisionReason: ERASED_MARK });
   });
 
   it('rebuilds the read models from the events, with her key gone, into what the live projector holds', async () => {

@@ -101,7 +101,7 @@ describe('HTTP: the email channel — customer messages out, customer emails bac
 
   it('an HTML-only reply within the 3 business days after the response: CounterReplyReceived, the case reopens', async () => {
     at('2026-03-04T20:00:00Z');
-    await command(main.caseId, 'responses', backoffice, { body: 'Reversamos el cobro duplicado.', outcome: 'resolved' });
+    await command(main.caseId, 'responses', backoffice, { body: 'Reversamos el cobro duplicado.', outcome: 'resolved', decision: 'favourable' });
     expect((await deliver()).map((delivery) => delivery.outcome)).toEqual(['delivered']);
     at('2026-03-05T15:00:00Z');
     const response = await postEmail(fixture('html-only.eml', { FILING: main.filingNumber })).expect(202);
@@ -115,7 +115,7 @@ describe('HTTP: the email channel — customer messages out, customer emails bac
 
   it('an ISO-8859-1 email after the window: a note on the case, and an automatic answer pointing to the service line', async () => {
     at('2026-03-05T20:00:00Z');
-    await command(main.caseId, 'responses', backoffice, { body: 'Corregimos la factura de marzo.', outcome: 'resolved' });
+    await command(main.caseId, 'responses', backoffice, { body: 'Corregimos la factura de marzo.', outcome: 'resolved', decision: 'favourable' });
     expect((await deliver()).map((delivery) => delivery.outcome)).toEqual(['delivered']);
     at('2026-03-16T15:00:00Z'); // the window closed on Tuesday 10 March
     const before = mailbox.inbox.length;

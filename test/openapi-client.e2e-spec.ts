@@ -68,7 +68,7 @@ describe('a client generated from the OpenAPI document', () => {
     const backoffice = as(assignment.backofficeId, 'backoffice');
     const steps = [
       ['/cases/{id}/typification-review', backoffice, requiredOnly<Schemas['TypificationReviewDto']>(doc, 'TypificationReviewDto', { consistent: true })],
-      ['/cases/{id}/responses', backoffice, requiredOnly<Schemas['ResponseDto']>(doc, 'ResponseDto', { body: 'Reversamos el cobro duplicado.', outcome: 'resolved' })],
+      ['/cases/{id}/responses', backoffice, requiredOnly<Schemas['ResponseDto']>(doc, 'ResponseDto', { body: 'Reversamos el cobro duplicado.', outcome: 'resolved', decision: 'favourable' })],
       ['/cases/{id}/closure', supervisor, requiredOnly<Schemas['ClosureDto']>(doc, 'ClosureDto', { reason: 'Resuelto a favor del cliente' })],
     ] as const;
     let revision = assigned.data!.revision;

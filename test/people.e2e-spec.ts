@@ -75,7 +75,7 @@ describe('HTTP: people sign in and work — admin, supervisor, two backoffice ag
 
     const beto = await signIn('bo-beto');
     await post(beto, `/cases/${betos[0]}/typification-review`, { consistent: true }).expect(200);
-    const answered = await post(beto, `/cases/${betos[0]}/responses`, { body: 'Reversamos el cobro duplicado de febrero', outcome: 'resolved' }).expect(200);
+    const answered = await post(beto, `/cases/${betos[0]}/responses`, { body: 'Reversamos el cobro duplicado de febrero', outcome: 'resolved', decision: 'favourable' }).expect(200);
     const view = await get(supervisor, `/cases/${betos[0]}`, { minPosition: answered.body.position }).expect(200);
     expect(view.body).toMatchObject({ status: 'responded', assigneeId: 'bo-beto' });
 

@@ -53,6 +53,7 @@ const EXPECTED: Record<string, Partial<Record<Reader, Finding>>> = {
   // The return and extension reasons staff wrote, quoted in the steps.
   'GET /cases/{id}/timeline': { agent: QUOTED, supervisor: QUOTED, backoffice: QUOTED, quality: QUOTED, auditor: QUOTED, reporter: 'none', admin: QUOTED },
   'GET /cases/{id}/history': { auditor: ALL, admin: ALL },
+  'GET /cases/{id}/conversation': { agent: ALL, supervisor: ALL, backoffice: ALL, quality: ALL, auditor: ALL, admin: ALL },
   // The extension's reason.
   'GET /cases/{id}/deadline': { agent: EXTENSION, supervisor: EXTENSION, backoffice: EXTENSION, quality: EXTENSION, auditor: EXTENSION, reporter: 'none', admin: EXTENSION },
   // The directory holds staff, not petitioners: no petitioner's data, whoever reads it.
@@ -88,6 +89,7 @@ const CASE_VIEW_FIELDS = ['attachments[].name', 'facts', 'informationRequested',
 const FIELDS: Record<string, string[]> = {
   '/cases': CASE_VIEW_FIELDS.map((field) => `items[].${field}`),
   '/cases/{id}': CASE_VIEW_FIELDS,
+  '/cases/{id}/conversation': ['entries[].attachments[].name', 'entries[].subject', 'entries[].text'],
   '/cases/{id}/deadline': ['extensions[].reason', 'steps[].effect'],
   '/cases/{id}/history': [
     'events[].data.attachments[].name',

@@ -96,9 +96,9 @@ describe('HTTP: queues, summary, timeline, public view and report follow the lif
   });
 
   it('responded pending, counter-reply, responded resolved: timeline, public view and the month report say so', async () => {
-    await command('responses', backoffice, { body: 'Estamos validando', outcome: 'pending' }, '2026-03-06T14:00:00Z');
+    await command('responses', backoffice, { body: 'Estamos validando', outcome: 'pending', decision: 'favourable' }, '2026-03-06T14:00:00Z');
     await command('counter-replies', agent, { summary: 'Insiste', channel: 'phone' }, '2026-03-09T14:00:00Z');
-    await command('responses', backoffice, { body: 'Reversamos el cobro', outcome: 'resolved' }, '2026-03-10T14:00:00Z');
+    await command('responses', backoffice, { body: 'Reversamos el cobro', outcome: 'resolved', decision: 'favourable' }, '2026-03-10T14:00:00Z');
     expect(await timelineTypes()).toEqual([
       'CaseFiled', 'CaseTypified', 'CaseAssigned', 'CaseReturnedToAgent', 'CaseTypified', 'TypificationConfirmed',
       'InformationRequested', 'InformationReceived', 'ResponseSent', 'CounterReplyReceived', 'ResponseSent',

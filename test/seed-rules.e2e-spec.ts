@@ -156,7 +156,7 @@ describe('HTTP: the seed rules', () => {
       const { caseId, filingNumber } = await file();
       await ok(caseId, 'assignment', supervisor, { backofficeId: 'bo-beto' });
       await ok(caseId, 'typification-review', backoffice, { consistent: true });
-      const { position } = await ok(caseId, 'responses', backoffice, { body: 'Reversamos el cobro', outcome: 'resolved' });
+      const { position } = await ok(caseId, 'responses', backoffice, { body: 'Reversamos el cobro', outcome: 'resolved', decision: 'favourable' });
       // The customer reads the code from the filing's email; the read models have the case by then.
       await t.http().get(`/cases/${caseId}`).query({ minPosition: position }).set('Authorization', supervisor).expect(200);
       const history = await t.http().get(`/cases/${caseId}/history`).set('Authorization', auditor()).expect(200);
@@ -240,12 +240,12 @@ describe('HTTP: the seed rules', () => {
       for (const caseId of [reopenedThenPending, reopenedThenResolvedByAnother]) {
         await ok(caseId, 'assignment', supervisor, { backofficeId: 'bo-beto' }, june(1));
         await ok(caseId, 'typification-review', backoffice, { consistent: true }, june(1));
-        await ok(caseId, 'responses', backoffice, { body: 'Reversamos el cobro', outcome: 'resolved' }, june(2));
+        await ok(caseId, 'responses', backoffice, { body: 'Reversamos el cobro', outcome: 'resolved', decision: 'favourable' }, june(2));
         await ok(caseId, 'counter-replies', agent, { summary: 'No está de acuerdo', channel: 'email' }, june(3));
       }
-      await ok(reopenedThenPending, 'responses', backoffice, { body: 'Seguimos validando', outcome: 'pending' }, june(4));
+      await ok(reopenedThenPending, 'responses', backoffice, { body: 'Seguimos validando', outcome: 'pending', decision: 'favourable' }, june(4));
       await ok(reopenedThenResolvedByAnother, 'assignment', supervisor, { backofficeId: 'bo-carla' }, june(4));
-      const { position } = await ok(reopenedThenResolvedByAnother, 'responses', t.token('bo-carla', 'backoffice'), { body: 'Reversado', outcome: 'resolved' }, june(4));
+      const { position } = await ok(reopenedThenResolvedByAnother, 'responses', t.token('bo-carla', 'backoffice'), { body: 'Reversado', outcome: 'resolved', decision: 'favourable' }, june(4));
 
       const report = (await t.http().get('/reports/monthly').query({ month: '2026-06', minPosition: position }).set('Authorization', reporter).expect(200)).body;
       expect(report).toMatchObject({ filed: 2, resolvedByBackoffice: 1, respondedPending: 1, reopened: 2 });
@@ -260,7 +260,7 @@ describe('HTTP: the seed rules', () => {
       const { caseId } = await file();
       await ok(caseId, 'assignment', supervisor, { backofficeId: 'bo-beto' });
       await ok(caseId, 'typification-review', backoffice, { consistent: true });
-      await ok(caseId, 'responses', backoffice, { body: 'Respuesta', outcome }, '2026-03-09T15:00:00Z');
+      await ok(caseId, 'responses', backoffice, { body: 'Respuesta', outcome, decision: 'favourable' }, '2026-03-09T15:00:00Z');
       return caseId;
     }
 

@@ -85,7 +85,7 @@ describe('HTTP: the SLA process manager closes silent cases and records overdue 
     });
     expect((await time.get('/queues/at-risk?withinHours=0', supervisor)).items).toEqual([expect.objectContaining({ caseId: late, overdue: true })]);
 
-    await time.command(late, 'responses', backoffice, { body: 'Reversamos el cobro', outcome: 'resolved' }, '2026-06-03T15:00:00Z');
+    await time.command(late, 'responses', backoffice, { body: 'Reversamos el cobro', outcome: 'resolved', decision: 'favourable' }, '2026-06-03T15:00:00Z');
     await time.passTimeTo('2026-06-03T15:00:01Z');
     expect(ids(await time.get('/queues/at-risk?withinHours=720', supervisor))).toEqual([]);
     expect((await time.get('/reports/monthly?month=2026-06', reporter)).deadlines).toEqual({ met: 0, missed: 1, complianceRate: 0, firstResponsesOverdue: 0 });

@@ -450,7 +450,7 @@ export class CaseSimulation {
     const atMs = officeHours(pending ? soonest : Math.max(target, soonest), random);
     const outcome = pending ? 'pending' : 'resolved';
     const body = random.pick(pending ? catalog.RESPONSES_PENDING : catalog.RESPONSES_RESOLVED);
-    return { atMs, command: { type: 'SendResponse', data: { body, outcome }, actor: simCase.assignee!, at: toOffsetIso(new Date(atMs)) } };
+    return { atMs, command: { type: 'SendResponse', data: { body, outcome, decision: 'favourable' }, actor: simCase.assignee!, at: toOffsetIso(new Date(atMs)) } };
   }
 
   private qualityReview(simCase: SimCase, atMs: number): { atMs: number; command: CaseCommand } | null {

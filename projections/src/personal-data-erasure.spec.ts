@@ -27,7 +27,7 @@ const returnedWithCopy = { ...returned, data: { ...returned.data, reason: copied
 const retypified = { ...caseTypified, data: { ...caseTypified.data, typifiedBy: actors.agent.id } } as CaseEvent;
 const reviewed = { type: 'QualityReviewed', data: { score: 3, findings: copied('Hallazgo'), reviewedBy: actors.quality.id, reviewedAt: on(7) } } as CaseEvent;
 const survey = { type: 'SatisfactionSurveyAnswered', data: { score: 4, comment: copied('Comentario'), via: 'agent', recordedBy: actors.agent.id, answeredAt: on(8) } } as CaseEvent;
-const responded = { type: 'ResponseSent', data: { body: copied('Respuesta'), outcome: 'resolved', respondedBy: actors.backoffice.id, respondedAt: on(7), counterReplyDeadline: '2026-03-10T23:59:59.999-05:00' } } as CaseEvent;
+const responded = { type: 'ResponseSent', data: { body: copied('Respuesta'), outcome: 'resolved', decision: 'favourable', decisionReason: null, respondedBy: actors.backoffice.id, respondedAt: on(7), counterReplyDeadline: '2026-03-10T23:59:59.999-05:00' } } as CaseEvent;
 const closed = { type: 'CaseClosed', data: { reason: copied('Cierre'), closedBy: actors.supervisor.id, closedAt: on(9) } } as CaseEvent;
 const erased = (day: number) => ({ type: 'PetitionerDataErased', data: { petitionerId: PETITIONER_ID, withdrawnMessages: [], erasedBy: 'adm-adela', erasedAt: on(day) } }) as CaseEvent;
 

@@ -161,7 +161,7 @@ describe('the customer portal in Chromium: file on the web, track, answer, count
   });
 
   it('after a resolved response, the customer sees it and counter-replies in the page', async () => {
-    await staffCommand(t, 'backoffice', caseId, 'responses', { body: 'Reversamos el cobro duplicado de febrero.', outcome: 'resolved' });
+    await staffCommand(t, 'backoffice', caseId, 'responses', { body: 'Reversamos el cobro duplicado de febrero.', outcome: 'resolved', decision: 'favourable' });
     await caseWhen((view) => view.actions.counterReply);
     await page.reload();
     await waitForHeading(page, `Caso ${receipt.filingNumber}`);
@@ -176,7 +176,7 @@ describe('the customer portal in Chromium: file on the web, track, answer, count
   });
 
   it('after the second response and the closure, the customer answers the survey', async () => {
-    await staffCommand(t, 'backoffice', caseId, 'responses', { body: 'Confirmamos la reversión también en la factura de marzo.', outcome: 'resolved' });
+    await staffCommand(t, 'backoffice', caseId, 'responses', { body: 'Confirmamos la reversión también en la factura de marzo.', outcome: 'resolved', decision: 'favourable' });
     await staffCommand(t, 'supervisor', caseId, 'closure', { reason: 'Respuesta de fondo enviada y aceptada' });
     await caseWhen((view) => view.actions.answerSurvey);
     await page.reload();

@@ -29,8 +29,8 @@ const STEPS: Record<Exclude<CaseStage, 'to_typify' | 'filed'>, Step> = {
   returned: { after: 'assigned', path: 'typification-review', actor: 'backoffice', body: { consistent: false, reason: 'Es una queja por la atención' } },
   in_progress: { after: 'assigned', path: 'typification-review', actor: 'backoffice', body: { consistent: true } },
   awaiting_information: { after: 'in_progress', path: 'information-requests', actor: 'backoffice', body: { message: 'Adjunte la factura de febrero' } },
-  responded_pending: { after: 'in_progress', path: 'responses', actor: 'backoffice', body: { body: 'Estamos validando con facturación', outcome: 'pending' } },
-  responded_resolved: { after: 'in_progress', path: 'responses', actor: 'backoffice', body: { body: 'Reversamos el cobro duplicado', outcome: 'resolved' } },
+  responded_pending: { after: 'in_progress', path: 'responses', actor: 'backoffice', body: { body: 'Estamos validando con facturación', outcome: 'pending', decision: 'favourable' } },
+  responded_resolved: { after: 'in_progress', path: 'responses', actor: 'backoffice', body: { body: 'Reversamos el cobro duplicado', outcome: 'resolved', decision: 'favourable' } },
   closed: { after: 'filed', path: 'closure', actor: 'supervisor', body: { reason: 'El cliente desistió' } },
 };
 

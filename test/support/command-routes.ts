@@ -105,9 +105,17 @@ export const COMMAND_ROUTES: CommandRouteSpec[] = [
     path: '/cases/{id}/responses',
     roles: ['backoffice'],
     actor: 'backoffice',
-    validBody: () => ({ body: 'Reversamos el cobro duplicado', outcome: 'resolved' }),
+    validBody: () => ({ body: 'Reversamos el cobro duplicado', outcome: 'resolved', decision: 'favourable' }),
     readyAt: 'in_progress',
     forbiddenAt: 'filed',
+    successStatus: 200,
+  },
+  {
+    path: '/cases/{id}/notes',
+    roles: ['agent', 'backoffice', 'supervisor'],
+    actor: 'supervisor',
+    validBody: () => ({ text: 'El cliente prefiere que lo llamen en la tarde' }),
+    readyAt: 'filed',
     successStatus: 200,
   },
   {

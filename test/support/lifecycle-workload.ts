@@ -439,7 +439,7 @@ function change(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom, act
     case 'respondResolved':
     case 'respondPending': {
       const outcome = action === 'respondResolved' ? 'resolved' : 'pending';
-      [path, token, body] = ['responses', assignee(), { body: `Respuesta (${outcome}) al caso ${walk.index}`, outcome }];
+      [path, token, body] = ['responses', assignee(), { body: `Respuesta (${outcome}) al caso ${walk.index}`, outcome, decision: 'favourable' }];
       apply = () => {
         walk.status = 'responded';
         walk.outcome = outcome;

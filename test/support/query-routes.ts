@@ -124,6 +124,15 @@ export const QUERY_ROUTES: QueryRouteSpec[] = [
     notFound: () => `/cases/${randomUUID()}/timeline`,
   },
   {
+    path: '/cases/{id}/conversation',
+    roles: ['agent', 'backoffice', 'supervisor', 'quality', 'auditor', 'admin'],
+    actor: 'supervisor',
+    url: (c) => `/cases/${c.caseId}/conversation`,
+    query: () => ({}),
+    badPathValues: { field: 'id', values: BAD_UUIDS, url: (value) => `/cases/${value}/conversation` },
+    notFound: () => `/cases/${randomUUID()}/conversation`,
+  },
+  {
     path: '/cases/{id}/history',
     roles: ['auditor', 'admin'],
     actor: 'auditor',

@@ -13,6 +13,8 @@ import { DirectoryReads } from './directory/directory.reads';
 import { SIGN_IN_CONTROLLERS, SIGN_IN_PROVIDERS } from './auth/sign-in';
 import { ActorNames } from './read-side/actor-names';
 import { CaseHistoryController } from './cases/case-history/case-history.controller';
+import { ConversationController } from './cases/case-conversation/conversation.controller';
+import { GetConversationHandler } from './cases/case-conversation/conversation.query';
 import { GetCaseHistoryHandler } from './cases/case-history/case-history.query';
 import { ChangeCaseController } from './cases/change-case/change-case.controller';
 import { PublicSurveyController } from './cases/public-survey/public-survey.controller';
@@ -88,6 +90,7 @@ export class AppModule {
         WebFilingController,
         PublicAnswersController,
         CaseHistoryController,
+        ConversationController,
         CaseDeadlineController,
         CaseViewController,
         TimelineController,
@@ -114,6 +117,7 @@ export class AppModule {
         CustomerCommands,
         CustomerReadYourWrites,
         GetCaseHistoryHandler,
+        GetConversationHandler,
         GetCaseDeadlineHandler,
         DistributeCasesHandler,
         RoundRobinPointer,

@@ -178,10 +178,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send the response and mark the case resolved or pending (ResponseSent)
+         * Send the response and mark the case resolved or pending, with the decision on the petition (favourable, partial, unfavourable) and, unless favourable, its reason (ResponseSent)
          * @description Roles: backoffice.
          */
         post: operations["ChangeCaseController_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an internal note to the case, for staff only (InternalNoteAdded): never in the customer's tracking or timeline, never emailed; shown in GET /cases/:id/conversation. A note does not make anyone's If-Match revision stale
+         * @description Roles: agent, backoffice, supervisor.
+         */
+        post: operations["ChangeCaseController_addNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -420,6 +440,26 @@ export interface paths {
          * @description Roles: auditor, admin.
          */
         get: operations["CaseHistoryController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/conversation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's whole thread in order: the facts and the request, information requested and received, responses with their decision, the customer's emails, counter-replies, internal notes and quality findings, each marked customer-visible or not; decrypted, in the access audit; `[erased]` after erasure. For staff who read personal data (a reporter reads the counts, not the thread)
+         * @description Roles: agent, backoffice, supervisor, quality, auditor, admin.
+         */
+        get: operations["ConversationController_conversation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1438,6 +1478,27 @@ export interface components {
              * @enum {string}
              */
             outcome: "resolved" | "pending";
+            /**
+             * @description The decision on the petition: in the petitioner's favour, partly, or against (the reports count them)
+             * @enum {string}
+             */
+            decision: "favourable" | "partial" | "unfavourable";
+            /** @description Why it was decided so; required unless the decision is favourable */
+            decisionReason?: string;
+        } & (({
+            decision?: unknown;
+        } | {
+            /** @description Why it was decided so; required unless the decision is favourable */
+            decisionReason: string;
+        }) & ({
+            decision?: unknown;
+        } | {
+            /** @description Why it was decided so; required unless the decision is favourable */
+            decisionReason: string;
+        }));
+        InternalNoteDto: {
+            /** @description The note, for staff only: never shown to the customer, never emailed */
+            text: string;
         };
         CounterReplyDto: {
             /** @description What the customer replied */
@@ -1701,6 +1762,61 @@ export interface components {
             };
             /** @description With verify=true: the hash chain of the whole case stream (whatever asOf), checked on the events as stored */
             integrity?: components["schemas"]["StreamIntegrityDto"];
+        };
+        ConversationAttachmentDto: {
+            name: string;
+            contentType: string;
+            size: number;
+        };
+        ConversationResponseDto: {
+            /** @enum {string} */
+            outcome: "resolved" | "pending";
+            /**
+             * @description null: not recorded (a response sent before decisions were recorded, or a first-line resolution)
+             * @enum {string|null}
+             */
+            decision: "favourable" | "partial" | "unfavourable" | null;
+            /** @description Why it was decided so; null for a favourable decision given without one, or when not recorded */
+            decisionReason: string | null;
+        };
+        ConversationEntryDto: {
+            /** @enum {string} */
+            kind: "facts" | "request" | "information_requested" | "information_received" | "response" | "customer_email" | "counter_reply" | "internal_note" | "quality_finding";
+            /**
+             * @description The event the entry was written in (a filing gives two entries: its facts, then its request)
+             * @example ResponseSent
+             */
+            eventType: string;
+            revision: number;
+            position: number;
+            at: string;
+            /** @description Who wrote or recorded it: a user id, `customer:<filing number>` or `system:…` */
+            actorId: string;
+            /**
+             * @description The actor's display name in the user directory as it stands now; null when not in it
+             * @example Beto Díaz
+             */
+            actorName: string | null;
+            /** @example email */
+            channel: string;
+            /** @description true: the customer wrote it or was sent it; internal notes and quality findings never are */
+            customerVisible: boolean;
+            /** @description The filing's or the customer email's subject */
+            subject: string | null;
+            /** @description The text as written; `[erased]` once the petitioner's personal data was erased */
+            text: string;
+            attachments: components["schemas"]["ConversationAttachmentDto"][];
+            /** @description For a response: its outcome and decision */
+            response: components["schemas"]["ConversationResponseDto"] | null;
+            /** @description A quality finding's score (0-100) */
+            score: number | null;
+        };
+        ConversationDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description Revision of the last event of the case read */
+            revision: number;
+            entries: components["schemas"]["ConversationEntryDto"][];
         };
         DeadlineExplanationDto: {
             asOf: string;
@@ -1969,6 +2085,10 @@ export interface components {
                 [key: string]: unknown;
             };
             byChannel: {
+                [key: string]: unknown;
+            };
+            /** @description Per typology, { favourable, partial, unfavourable }: the decisions of the responses that resolved a case and stood at the end of the period (a counter-reply takes one off); responses recorded before decisions were (ResponseSent v1) are not counted */
+            decisionsByTypology: {
                 [key: string]: unknown;
             };
             deadlines: {
@@ -2642,7 +2762,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -2754,7 +2874,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -2866,7 +2986,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -2978,7 +3098,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3090,7 +3210,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3202,7 +3322,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3314,7 +3434,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3400,7 +3520,119 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description IDEMPOTENCY.KEY_REUSED */
+            /** @description CASE.DECISION_REASON_REQUIRED, IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ChangeCaseController_addNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first result again, nothing appended; another body: 422 */
+                "Idempotency-Key"?: string;
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InternalNoteDto"];
+            };
+        };
+        responses: {
+            /** @description Done; the ETag header carries the new revision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED, REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CONCURRENCY.CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.NOTE_EMPTY, IDEMPOTENCY.KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3426,7 +3658,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3538,7 +3770,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3650,7 +3882,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3762,7 +3994,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3874,7 +4106,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -3986,7 +4218,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -4517,6 +4749,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseHistoryDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ConversationController_conversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationDto"];
                 };
             };
             /** @description VALIDATION.FAILED */
@@ -6152,7 +6450,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -6264,7 +6562,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -6376,7 +6674,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -6488,7 +6786,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {
@@ -7189,7 +7487,7 @@ export interface operations {
             header?: {
                 /** @description Same key and body: the first result again, nothing appended; another body: 422 */
                 "Idempotency-Key"?: string;
-                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
                 "If-Match"?: string;
             };
             path: {

@@ -37,6 +37,7 @@ const events: Record<string, CaseEvent> = {
     },
   },
   QualityReviewed: { type: 'QualityReviewed', data: { score: 5, findings: 'ok', reviewedBy: actors.quality.id, reviewedAt: at } },
+  InternalNoteAdded: { type: 'InternalNoteAdded', data: { text: 'Llamar en la tarde', writtenBy: actors.agent.id, writtenAt: at } },
 };
 
 describe('customerMailFor', () => {
@@ -46,7 +47,7 @@ describe('customerMailFor', () => {
     expect(draft!.blocks.length).toBeGreaterThan(0);
   });
 
-  it.each(['CaseAssigned', 'QualityReviewed'])('sends nothing for the internal step %s', (type) => {
+  it.each(['CaseAssigned', 'QualityReviewed', 'InternalNoteAdded'])('sends nothing for the internal step %s', (type) => {
     expect(customerMailFor(events[type], facts, settings)).toBeNull();
   });
 

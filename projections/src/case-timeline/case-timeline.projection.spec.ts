@@ -26,7 +26,7 @@ describe('case-timeline projection', () => {
       project(caseTimelineProjection, recordCaseEvents(CASE_ID, history)).byCollection[TIMELINES_COLLECTION][CASE_ID] as { responses: unknown[] };
     const reopened: CaseEvent[] = [
       ...HISTORIES.responded_pending,
-      { type: 'ResponseSent', data: { body: 'Reversamos el cobro', outcome: 'resolved', respondedBy: 'bo-beto', respondedAt: '2026-03-11T10:00:00-05:00', counterReplyDeadline: '2026-03-16T23:59:59.999-05:00' } },
+      { type: 'ResponseSent', data: { body: 'Reversamos el cobro', outcome: 'resolved', decision: 'favourable', decisionReason: null, respondedBy: 'bo-beto', respondedAt: '2026-03-11T10:00:00-05:00', counterReplyDeadline: '2026-03-16T23:59:59.999-05:00' } },
     ];
     expect(timelineOf(reopened).responses).toEqual([
       { at: '2026-03-09T10:00:00-05:00', body: 'Estamos revisando', outcome: 'pending' },

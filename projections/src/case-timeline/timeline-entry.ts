@@ -73,6 +73,9 @@ function describe(event: ProjectionEvent): [channel: string, description: string
       return [event.data.channel, 'Se recibió la información solicitada', true];
     case 'ResponseSent':
       return ['email', `Respuesta enviada al cliente (${OUTCOME[event.data.outcome]})`, true];
+    case 'InternalNoteAdded':
+      // The note's text is read in the conversation only: the timeline says that one was written.
+      return ['internal', 'Nota interna registrada', false];
     case 'CounterReplyReceived':
       return [event.data.channel, 'Se recibió una contrarespuesta del cliente; el caso se reabrió', true];
     case 'DeadlineExtended':

@@ -1,3 +1,4 @@
+import type { ResponseDecision } from '@app/domain';
 import { ownEntry, setEntry } from '../keyed-counts';
 
 /** Counters that add up over time: a day's, a whole month's, or a report period's. */
@@ -22,6 +23,11 @@ export interface ReportCounters {
   byKind: Record<string, TypeCounts>;
   byTypology: Record<string, TypeCounts>;
   byChannel: Record<string, TypeCounts>;
+  /**
+   * Per typology, the decisions of the responses that resolved a case (ResponseSent v2), counted like
+   * resolvedByBackoffice: a counter-reply takes the decision off again. A v1 response has none (not counted).
+   */
+  decisionsByTypology: Record<string, DecisionCounts>;
   deadlinesMet: number;
   deadlinesMissed: number;
   /** FirstResponseOverdue facts recorded. */
@@ -54,6 +60,8 @@ export interface ReportMonthTotals extends ReportCounters {
   /** Per backoffice agent, the days of the month on which they resolved at least one case. */
   activeDaysByAgent: Record<string, number>;
 }
+
+export type DecisionCounts = Record<ResponseDecision, number>;
 
 export interface TypeCounts {
   filed: number;
@@ -88,6 +96,7 @@ function emptyCounters(): ReportCounters {
     byKind: {},
     byTypology: {},
     byChannel: {},
+    decisionsByTypology: {},
     deadlinesMet: 0,
     deadlinesMissed: 0,
     firstResponsesOverdue: 0,
@@ -108,6 +117,13 @@ export function bumpType(counters: ReportCounters, map: TypeCountMap, key: strin
   const entry = ownEntry(counters[map], key);
   if (entry) entry[field] += amount;
   else setEntry(counters[map], key, { filed: field === 'filed' ? amount : 0, resolved: field === 'resolved' ? amount : 0 });
+}
+
+/** Counts one more (or, with -1, one less) decision under the typology, in place. */
+export function bumpDecision(counters: ReportCounters, typology: string, decision: ResponseDecision, amount: number): void {
+  const entry = ownEntry(counters.decisionsByTypology, typology);
+  if (entry) entry[decision] += amount;
+  else setEntry(counters.decisionsByTypology, typology, { favourable: 0, partial: 0, unfavourable: 0, [decision]: amount });
 }
 
 /** Counts one more under `key`, in place. */

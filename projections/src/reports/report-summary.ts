@@ -1,5 +1,5 @@
 import { ownEntry } from '../keyed-counts';
-import type { ReportCounters, ReportDay, ReportMonthTotals, TypeCounts } from './report-day';
+import type { DecisionCounts, ReportCounters, ReportDay, ReportMonthTotals, TypeCounts } from './report-day';
 
 export interface ReportPeriod {
   from: string;
@@ -32,6 +32,8 @@ export interface Report extends ReportPeriod {
   byKind: Record<string, TypeCounts>;
   byTypology: Record<string, TypeCounts>;
   byChannel: Record<string, TypeCounts>;
+  /** Per typology, the decisions (favourable, partial, unfavourable) of the resolutions that still stood at the end of the period. */
+  decisionsByTypology: Record<string, DecisionCounts>;
   /** Resolution deadlines: missed when the SLA process recorded ResolutionOverdue, or the resolution came after the legal deadline. */
   deadlines: { met: number; missed: number; complianceRate: number | null; firstResponsesOverdue: number };
   averageHoursToFirstResponse: number | null;
@@ -71,6 +73,7 @@ export function summarizeReport(period: ReportPeriod, parts: ReportPart[], openB
     byKind: mergeTypeCounts(parts.map((d) => d.byKind)),
     byTypology: mergeTypeCounts(parts.map((d) => d.byTypology)),
     byChannel: mergeTypeCounts(parts.map((d) => d.byChannel)),
+    decisionsByTypology: mergeDecisionCounts(parts.map((d) => d.decisionsByTypology)),
     deadlines: { met, missed, complianceRate: ratio(met, met + missed), firstResponsesOverdue: sum((d) => d.firstResponsesOverdue) },
     averageHoursToFirstResponse: ratio(sum((d) => d.firstResponseHoursSum), firstResponses),
     averageHoursToResolution: ratio(sum((d) => d.resolutionHoursSum), resolutions),
@@ -118,6 +121,18 @@ function mergeTypeCounts(maps: Record<string, TypeCounts>[]): Record<string, Typ
     for (const [key, { filed, resolved }] of Object.entries(map)) {
       const entry = merged.get(key) ?? { filed: 0, resolved: 0 };
       merged.set(key, { filed: entry.filed + filed, resolved: entry.resolved + resolved });
+    }
+  }
+  return Object.fromEntries(merged);
+}
+
+function mergeDecisionCounts(maps: Record<string, DecisionCounts>[]): Record<string, DecisionCounts> {
+  if (maps.length === 1) return maps[0];
+  const merged = new Map<string, DecisionCounts>();
+  for (const map of maps) {
+    for (const [typology, { favourable, partial, unfavourable }] of Object.entries(map)) {
+      const entry = merged.get(typology) ?? { favourable: 0, partial: 0, unfavourable: 0 };
+      merged.set(typology, { favourable: entry.favourable + favourable, partial: entry.partial + partial, unfavourable: entry.unfavourable + unfavourable });
     }
   }
   return Object.fromEntries(merged);

@@ -1,7 +1,9 @@
+import type { ResponseDecision } from '@app/domain';
 import { ownEntry } from '../keyed-counts';
 import {
   AgentCountMap,
   bumpCount,
+  bumpDecision,
   bumpType,
   CounterField,
   emptyReportDay,
@@ -39,6 +41,11 @@ export class ReportTally {
   bumpType(map: TypeCountMap, key: string, field: keyof TypeCounts, amount = 1): void {
     bumpType(this.dayToChange(), map, key, field, amount);
     bumpType(this.monthToChange(), map, key, field, amount);
+  }
+
+  bumpDecision(typology: string, decision: ResponseDecision, amount = 1): void {
+    bumpDecision(this.dayToChange(), typology, decision, amount);
+    bumpDecision(this.monthToChange(), typology, decision, amount);
   }
 
   /** One more for the agent; their first `resolvedByAgent` of the day is one more active day in the month. */

@@ -1,5 +1,5 @@
 import { HISTORIES } from '@app/domain/testing/case-histories';
-import type { CaseEvent } from '@app/domain';
+import type { CaseEvent, ResponseDecision } from '@app/domain';
 import type { ProjectionEvent } from '../projection';
 import { project, recordCaseEvents } from '../testing/project';
 import type { ReportDay, ReportMonthTotals } from './report-day';
@@ -70,6 +70,7 @@ describe('reports projection and summary', () => {
       byKind: { claim: { filed: 3, resolved: 1 }, inquiry: { filed: 1, resolved: 1 } },
       byTypology: { billing: { filed: 3, resolved: 1 }, 'general-information': { filed: 1, resolved: 1 } },
       byChannel: { phone: { filed: 4, resolved: 2 } },
+      decisionsByTypology: { billing: { favourable: 1, partial: 0, unfavourable: 0 } },
       withdrawn: 0,
       deadlines: { met: 2, missed: 0, complianceRate: 1, firstResponsesOverdue: 0 },
       averageHoursToFirstResponse: 168,
@@ -168,8 +169,11 @@ describe('reports projection and summary', () => {
 
   describe('given cases reopened by a counter-reply (issue 22)', () => {
     const at = (day: number) => `2026-03-${String(day).padStart(2, '0')}T10:00:00-05:00`;
-    const response = (outcome: 'resolved' | 'pending', respondedBy: string, day: number): CaseEvent =>
-      ({ type: 'ResponseSent', data: { body: 'Respuesta', outcome, respondedBy, respondedAt: at(day), counterReplyDeadline: at(day + 3) } }) as CaseEvent;
+    const response = (outcome: 'resolved' | 'pending', respondedBy: string, day: number, decision: ResponseDecision = 'favourable'): CaseEvent =>
+      ({
+        type: 'ResponseSent',
+        data: { body: 'Respuesta', outcome, decision, decisionReason: decision === 'favourable' ? null : 'Motivo', respondedBy, respondedAt: at(day), counterReplyDeadline: at(day + 3) },
+      }) as CaseEvent;
     const counterReply = (day: number): CaseEvent =>
       ({ type: 'CounterReplyReceived', data: { summary: 'No estoy de acuerdo', channel: 'phone', receivedBy: 'agent-ana', receivedAt: at(day), reopenedFor: 'bo-beto' } }) as CaseEvent;
     const reassigned = (to: string, day: number): CaseEvent =>
@@ -199,10 +203,35 @@ describe('reports projection and summary', () => {
       expect(report.backofficeProductivity.reduce((total, agent) => total + agent.resolved, 0)).toBe(report.resolvedByBackoffice);
     });
 
+    it('then the decisions count the resolutions that stood at the end of the period, per typology (issue 28)', () => {
+      expect(reportFor('2026-03-01', '2026-03-31', events()).decisionsByTypology).toEqual({ billing: { favourable: 2, partial: 0, unfavourable: 0 } });
+      expect(reportFor('2026-03-09', '2026-03-09', events()).decisionsByTypology).toEqual({ billing: { favourable: 2, partial: 0, unfavourable: 0 } });
+      expect(reportFor('2026-03-10', '2026-03-10', events()).decisionsByTypology).toEqual({ billing: { favourable: -2, partial: 0, unfavourable: 0 } });
+    });
+
     it('then each day stands as the cases stood at its end: resolved on the 9th, reopened on the 10th', () => {
       expect(reportFor('2026-03-09', '2026-03-09', events())).toMatchObject({ resolvedByBackoffice: 2, respondedPending: 1, reopened: 0 });
       expect(reportFor('2026-03-01', '2026-03-10', events())).toMatchObject({ resolvedByBackoffice: 0, respondedPending: 0, pendingAtEnd: 3, reopened: 2 });
     });
+  });
+
+  it('given resolutions decided each way and one recorded before decisions (v1), then each decision is counted under its typology and the v1 one under none', () => {
+    const decided = (decision: ResponseDecision | null, typology: string) =>
+      HISTORIES.responded_resolved.map((e) => {
+        if (e.type === 'ResponseSent') return { ...e, data: { ...e.data, decision, decisionReason: decision && decision !== 'favourable' ? 'Motivo' : null } } as CaseEvent;
+        if (e.type === 'CaseTypified') return { ...e, data: { ...e.data, typology } } as CaseEvent;
+        return e;
+      });
+    const histories = [decided('favourable', 'billing'), decided('unfavourable', 'billing'), decided('partial', 'general-information'), decided(null, 'billing')];
+    const events = histories.flatMap((history, index) =>
+      recordCaseEvents(ids[index], history.map((e) => (e.type === 'CaseFiled' ? ({ ...e, data: { ...e.data, caseId: ids[index] } } as CaseEvent) : e)), 100 * (index + 1)),
+    );
+    const report = reportFor('2026-03-01', '2026-03-31', events);
+    expect(report.decisionsByTypology).toEqual({
+      billing: { favourable: 1, partial: 0, unfavourable: 1 },
+      'general-information': { favourable: 0, partial: 1, unfavourable: 0 },
+    });
+    expect(report.resolvedByBackoffice).toBe(4);
   });
 
   it('given the same events twice, then nothing is counted twice', () => {

@@ -1,4 +1,5 @@
 import { CASE_EVENT_TYPES } from '@app/domain';
+import type { ResponseDecision, ResponseSent } from '@app/domain';
 import { caseIdOf, opensCase } from '../case-keys';
 import { bogotaDate, DocChanges, defineProjection, ProjectionEvent } from '../projection';
 import type { ReportDay, ReportMonthTotals } from './report-day';
@@ -36,6 +37,8 @@ export interface ReportCase {
   standing: 'resolved' | 'pending' | null;
   /** Who resolved it, while it stands resolved: a reopening takes the resolution off their count. */
   resolvedBy: string | null;
+  /** The decision of the response that resolved it, while it stands resolved (null: none recorded, a v1 response). */
+  decision: ResponseDecision | null;
 }
 
 /** The documents the reports keep. */
@@ -48,7 +51,7 @@ export interface ReportDocs {
 
 export const reportsProjection = defineProjection<ReportDocs>({
   name: 'reports',
-  version: 4,
+  version: 5,
   collections: [
     { name: REPORT_DAYS_COLLECTION, indexes: [{ fields: ['date'] }] },
     { name: REPORT_CASES_COLLECTION, indexes: [] },
@@ -102,7 +105,7 @@ function count(tally: ReportTally, facts: ReportCase | null, event: ProjectionEv
       tally.add('openDelta');
       tally.bumpType('byKind', d.kind, 'filed');
       tally.bumpType('byChannel', d.channel, 'filed');
-      return { caseId: d.caseId, filedAt: d.filedAt, kind: d.kind, typology: '', channel: d.channel, dueAt: d.dueAt, open: true, firstResponseAt: null, resolvedAt: null, deadlineMissed: false, standing: null, resolvedBy: null };
+      return { caseId: d.caseId, filedAt: d.filedAt, kind: d.kind, typology: '', channel: d.channel, dueAt: d.dueAt, open: true, firstResponseAt: null, resolvedAt: null, deadlineMissed: false, standing: null, resolvedBy: null, decision: null };
     }
     case 'CaseTypified': {
       // The first typification comes with the filing: it counts the case under its typology once.
@@ -115,9 +118,9 @@ function count(tally: ReportTally, facts: ReportCase | null, event: ProjectionEv
       markResolved(tally, facts!);
       return leave(tally, { ...facts!, resolvedAt: at });
     case 'ResponseSent':
-      return countResponse(tally, facts!, event.data.outcome, event.data.respondedBy, at);
+      return countResponse(tally, facts!, event.data, at);
     case 'CounterReplyReceived': {
-      const reopened = { ...withdrawStanding(tally, facts!), standing: null, resolvedBy: null };
+      const reopened = { ...withdrawStanding(tally, facts!), standing: null, resolvedBy: null, decision: null };
       if (facts!.open) return reopened;
       tally.add('openDelta');
       return { ...reopened, open: true };
@@ -157,6 +160,7 @@ function count(tally: ReportTally, facts: ReportCase | null, event: ProjectionEv
     case 'EmailDeliveryFailed':
     case 'CustomerEmailReceived':
     case 'PetitionerDataErased':
+    case 'InternalNoteAdded':
       return facts!;
     default: {
       const unknown: never = event;
@@ -165,7 +169,7 @@ function count(tally: ReportTally, facts: ReportCase | null, event: ProjectionEv
   }
 }
 
-function countResponse(tally: ReportTally, facts: ReportCase, outcome: 'resolved' | 'pending', respondedBy: string, at: string): ReportCase {
+function countResponse(tally: ReportTally, facts: ReportCase, { outcome, respondedBy, decision }: ResponseSent['data'], at: string): ReportCase {
   let next = facts;
   if (!facts.firstResponseAt) {
     tally.add('firstResponses');
@@ -175,11 +179,12 @@ function countResponse(tally: ReportTally, facts: ReportCase, outcome: 'resolved
   if (outcome === 'pending') {
     if (facts.standing === 'pending') return next;
     tally.add('respondedPending');
-    return { ...withdrawStanding(tally, next), standing: 'pending', resolvedBy: null };
+    return { ...withdrawStanding(tally, next), standing: 'pending', resolvedBy: null, decision: null };
   }
   if (facts.standing === 'resolved') return leave(tally, next);
-  next = { ...withdrawStanding(tally, next), standing: 'resolved', resolvedBy: respondedBy };
+  next = { ...withdrawStanding(tally, next), standing: 'resolved', resolvedBy: respondedBy, decision };
   tally.add('resolvedByBackoffice');
+  if (decision) tally.bumpDecision(facts.typology, decision);
   tally.bumpAgent('resolvedByAgent', respondedBy);
   markResolved(tally, facts);
   if (!facts.resolvedAt) {
@@ -211,6 +216,7 @@ function withdrawStanding(tally: ReportTally, facts: ReportCase): ReportCase {
     tally.add('reopened');
     tally.bumpAgent('reopenedByAgent', facts.resolvedBy!);
     markResolved(tally, facts, -1);
+    if (facts.decision) tally.bumpDecision(facts.typology, facts.decision, -1);
   }
   return facts;
 }

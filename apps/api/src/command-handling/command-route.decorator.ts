@@ -41,7 +41,7 @@ export function CommandRoute(options: {
             required: false,
             description:
               'Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. ' +
-              'Facts the system records that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue) ' +
+              'Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) ' +
               'move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused',
           }),
         ]),

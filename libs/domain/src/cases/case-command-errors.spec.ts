@@ -18,7 +18,7 @@ const PAYLOADS: { [Type in CaseCommandType]?: Extract<CaseCommand, { type: Type 
   RequestInformation: [{ message: 'Falta la factura' }],
   ExtendInformationPeriod: [{ channel: 'phone' }],
   ReceiveInformation: [{ summary: 'Llegó la factura', channel: 'email' }],
-  SendResponse: [{ body: 'Respuesta', outcome: 'resolved' }, { body: 'Respuesta', outcome: 'pending' }],
+  SendResponse: [{ body: 'Respuesta', outcome: 'resolved', decision: 'favourable' }, { body: 'Respuesta', outcome: 'pending', decision: 'favourable' }],
   ReceiveCounterReply: [{ summary: 'No estoy de acuerdo', channel: 'email' }, { summary: 'No estoy de acuerdo', channel: 'phone' }],
   ExtendDeadline: [{ businessDays: 5, reason: 'Pruebas' }, { businessDays: 0, reason: 'Pruebas' }, { businessDays: 40, reason: 'Pruebas' }],
   TransferCase: [{ entity: 'SIC', entityEmail: 'radicacion@sic.gov.co', reason: 'Competencia' }],

@@ -44,6 +44,10 @@ export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export const RESPONSE_OUTCOMES = ['resolved', 'pending'] as const;
 export type ResponseOutcome = (typeof RESPONSE_OUTCOMES)[number];
 
+/** What the response decided on the petition: in the petitioner's favour, partly, or against (regulators count them). */
+export const RESPONSE_DECISIONS = ['favourable', 'partial', 'unfavourable'] as const;
+export type ResponseDecision = (typeof RESPONSE_DECISIONS)[number];
+
 /** Business days the customer has to counter-reply by email after a response. */
 export const COUNTER_REPLY_WINDOW_BUSINESS_DAYS = 3;
 

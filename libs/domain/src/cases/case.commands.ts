@@ -1,5 +1,5 @@
 import type { CommandContext } from '../shared/actor';
-import type { AutoCloseRule, Channel, ResponseOutcome } from './case-kind';
+import type { AutoCloseRule, Channel, ResponseDecision, ResponseOutcome } from './case-kind';
 import type { AttachmentRef, Consent, EmailAddressee, EmailRef, Petitioner, StoredAttachmentRef, Typification } from './case.events';
 
 type Command<Type extends string, Data> = { type: Type; data: Data } & CommandContext;
@@ -45,7 +45,13 @@ export type RequestInformation = Command<
 /** Art. 17: the petitioner asked, by `channel`, for one more month to complete the information. */
 export type ExtendInformationPeriod = Command<'ExtendInformationPeriod', { channel: Channel }>;
 export type ReceiveInformation = Command<'ReceiveInformation', { summary: string; channel: Channel }>;
-export type SendResponse = Command<'SendResponse', { body: string; outcome: ResponseOutcome }>;
+/** `decisionReason`: why the petition was decided so; required unless the decision is favourable. */
+export type SendResponse = Command<
+  'SendResponse',
+  { body: string; outcome: ResponseOutcome; decision: ResponseDecision; decisionReason?: string | null }
+>;
+/** A note for staff only: never customer-visible, never emailed. */
+export type AddInternalNote = Command<'AddInternalNote', { text: string }>;
 export type ReceiveCounterReply = Command<'ReceiveCounterReply', { summary: string; channel: Channel }>;
 export type ExtendDeadline = Command<'ExtendDeadline', { businessDays: number; reason: string }>;
 /** `entityEmail`: where the petition is sent (the competent entity's address for filings). */
@@ -88,6 +94,7 @@ export type CaseCommand =
   | ExtendInformationPeriod
   | ReceiveInformation
   | SendResponse
+  | AddInternalNote
   | ReceiveCounterReply
   | ExtendDeadline
   | TransferCase

@@ -52,7 +52,7 @@ const MATRIX: { command: CaseCommand; allowed: Partial<Record<HistoryName, strin
     allowed: { awaiting_information: 'InformationReceived' },
   },
   {
-    command: command('SendResponse', { body: 'Respuesta', outcome: 'resolved' }, actors.backoffice),
+    command: command('SendResponse', { body: 'Respuesta', outcome: 'resolved', decision: 'favourable' }, actors.backoffice),
     allowed: { in_progress: 'ResponseSent', responded_pending: 'ResponseSent', responded_resolved: 'CASE.RESPONSE_ALREADY_FINAL' },
   },
   {
@@ -217,7 +217,7 @@ describe('case decider: information, response and counter-reply', () => {
   it('given a case in progress, when the response is sent, then the counter-reply window is 3 business days', () => {
     const [event] = spec
       .given(HISTORIES.in_progress)
-      .when(command('SendResponse', { body: 'Reversamos el cobro', outcome: 'resolved' }, actors.backoffice, march2026(20)))
+      .when(command('SendResponse', { body: 'Reversamos el cobro', outcome: 'resolved', decision: 'favourable' }, actors.backoffice, march2026(20)))
       .thenEmits();
     expect(event.data).toMatchObject({ outcome: 'resolved', counterReplyDeadline: '2026-03-26T23:59:59.999-05:00' });
   });

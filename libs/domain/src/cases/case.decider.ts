@@ -67,6 +67,8 @@ function decideCase(calendar: DeadlineCalendar, command: C.CaseCommand, state: C
       return receiveInformation(calendar, command, state);
     case 'SendResponse':
       return sendResponse(calendar, command, state);
+    case 'AddInternalNote':
+      return addInternalNote(command);
     case 'ReceiveCounterReply':
       return receiveCounterReply(command, state);
     case 'ExtendDeadline':
@@ -275,16 +277,27 @@ function isLater(a: string, b: string): boolean {
   return Date.parse(a) > Date.parse(b);
 }
 
+/** Any staff member who works cases may note something on a case, in any status: it changes nothing of the case. */
+function addInternalNote(command: C.AddInternalNote): CaseEvent[] {
+  if (!command.data.text.trim()) throw CaseErrors.noteEmpty();
+  return [{ type: 'InternalNoteAdded', data: { text: command.data.text, writtenBy: command.actor.id, writtenAt: command.at } }];
+}
+
 function sendResponse(calendar: DeadlineCalendar, command: C.SendResponse, state: FiledCase): CaseEvent[] {
   requireStatus(state, ['in_progress', 'responded'], command);
   if (state.status === 'responded' && state.outcome === 'resolved') throw CaseErrors.responseAlreadyFinal();
   requireAssigneeIfBackoffice(command.actor, state);
+  const { decision } = command.data;
+  const decisionReason = command.data.decisionReason?.trim() || null;
+  if (decision !== 'favourable' && !decisionReason) throw CaseErrors.decisionReasonRequired(decision);
   return [
     {
       type: 'ResponseSent',
       data: {
         body: command.data.body,
         outcome: command.data.outcome,
+        decision,
+        decisionReason,
         respondedBy: command.actor.id,
         respondedAt: command.at,
         counterReplyDeadline: calendar.addBusinessDays(command.at, COUNTER_REPLY_WINDOW_BUSINESS_DAYS),

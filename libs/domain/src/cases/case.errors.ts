@@ -82,5 +82,8 @@ export const CaseErrors = {
       'rule',
       { tacitWithdrawalAt },
     ),
+  noteEmpty: () => new DomainError('CASE.NOTE_EMPTY', 'An internal note says something: its text is blank', 'rule'),
+  decisionReasonRequired: (decision: string) =>
+    new DomainError('CASE.DECISION_REASON_REQUIRED', `A ${decision} decision states its reason (decisionReason)`, 'rule', { decision }),
   notPositive: (field: string) => new DomainError('CASE.INVALID_VALUE', `${field} must be a positive integer`, 'rule'),
 };

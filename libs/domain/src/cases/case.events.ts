@@ -1,4 +1,4 @@
-import type { CaseKind, Channel, DocumentType, ResponseOutcome } from './case-kind';
+import type { CaseKind, Channel, DocumentType, ResponseDecision, ResponseOutcome } from './case-kind';
 
 /**
  * The petitioner's personal data (Ley 1581 de 2012). It lives ONLY here, in `CaseFiled.data.petitioner`,
@@ -128,9 +128,27 @@ export type InformationReceived = {
   data: { summary: string; channel: Channel; receivedBy: string; receivedAt: string; dueAt: string };
 };
 
+/**
+ * v2 (issue 28): the decision on the petition and its reason. A v1 response recorded neither: both null
+ * (not recorded), never guessed.
+ */
 export type ResponseSent = {
   type: 'ResponseSent';
-  data: { body: string; outcome: ResponseOutcome; respondedBy: string; respondedAt: string; counterReplyDeadline: string };
+  data: {
+    body: string;
+    outcome: ResponseOutcome;
+    decision: ResponseDecision | null;
+    decisionReason: string | null;
+    respondedBy: string;
+    respondedAt: string;
+    counterReplyDeadline: string;
+  };
+};
+
+/** A staff member's note on the case, for staff only: never shown to the customer, never emailed. */
+export type InternalNoteAdded = {
+  type: 'InternalNoteAdded';
+  data: { text: string; writtenBy: string; writtenAt: string };
 };
 
 export type CounterReplyReceived = {
@@ -279,6 +297,7 @@ export type CaseEvent =
   | InformationPeriodExtended
   | InformationReceived
   | ResponseSent
+  | InternalNoteAdded
   | CounterReplyReceived
   | DeadlineExtended
   | CaseTransferred
@@ -306,7 +325,8 @@ export const CASE_EVENT_SCHEMA_VERSIONS: Record<CaseEventType, number> = {
   InformationRequested: 2,
   InformationPeriodExtended: 1,
   InformationReceived: 1,
-  ResponseSent: 1,
+  ResponseSent: 2,
+  InternalNoteAdded: 1,
   CounterReplyReceived: 1,
   DeadlineExtended: 1,
   CaseTransferred: 2,

@@ -127,6 +127,7 @@ function evolveFiled(state: FiledCase, event: CaseEvent): CaseState {
       return { ...state, emailsDelivered: [...(state.emailsDelivered ?? []), deliveredMessageKey(event.data)] };
     case 'EmailDeliveryFailed':
     case 'CustomerEmailReceived':
+    case 'InternalNoteAdded':
       return state;
     case 'PetitionerDataErased':
       // The reasons were written about the petitioner: a replay reads them as [erased] once the key is gone.

@@ -14,6 +14,8 @@ export const CASE_EVENT_UPCASTERS: UpcasterRegistry = {
   // v2 (issue 22): a transfer writes to the competent entity too; every v1 attempt was the petitioner's message.
   EmailDelivered: { 1: (data) => ({ ...data, addressee: 'petitioner' }) },
   EmailDeliveryFailed: { 1: (data) => ({ ...data, addressee: 'petitioner' }) },
+  // v2 (issue 28): a v1 response recorded no decision; null says "not recorded", never a guess.
+  ResponseSent: { 1: (data) => ({ ...data, decision: null, decisionReason: null }) },
   InformationRequested: {
     // v2 (issue 22): a v1 request suspended the legal term (unless it had expired) and its closing dates came from the configuration.
     1: (data) => ({ ...data, suspendsLegalTerm: true, tacitWithdrawalAt: null, customerSilenceDueAt: null }),

@@ -40,7 +40,8 @@ const COMMANDS: Record<Exclude<CaseCommandType, RecordsANeutralFact>, { data: ob
   },
   ExtendInformationPeriod: { data: [{ channel: 'phone' }], actors: PEOPLE },
   ReceiveInformation: { data: [{ summary: 'Llegó la factura', channel: 'email' }], actors: PEOPLE },
-  SendResponse: { data: [{ body: 'Reversamos el cobro', outcome: 'resolved' }, { body: 'Seguimos revisando', outcome: 'pending' }], actors: PEOPLE },
+  SendResponse: { data: [{ body: 'Reversamos el cobro', outcome: 'resolved', decision: 'favourable' }, { body: 'Seguimos revisando', outcome: 'pending', decision: 'favourable' }], actors: PEOPLE },
+  AddInternalNote: { data: [{ text: 'Llamar al cliente el lunes' }], actors: PEOPLE },
   ReceiveCounterReply: { data: [{ summary: 'No estoy de acuerdo', channel: 'phone' }], actors: PEOPLE },
   ExtendDeadline: { data: [{ businessDays: 5, reason: 'Se consulta a facturación' }, { businessDays: 40, reason: 'Demasiado' }], actors: PEOPLE },
   TransferCase: { data: [{ entity: 'SIC', entityEmail: 'radicacion@sic.gov.co', reason: 'Competencia' }], actors: PEOPLE },
@@ -75,6 +76,7 @@ const NEUTRAL_FACTS: Partial<Record<CaseEventType, CaseEvent>> = {
   },
   FirstResponseOverdue: { type: 'FirstResponseOverdue', data: { dueAt: march2026(4, '18:00:00'), detectedBy: sla.id, detectedAt: march2026(5) } },
   ResolutionOverdue: { type: 'ResolutionOverdue', data: { dueAt: '2026-03-24T23:59:59.999-05:00', detectedBy: sla.id, detectedAt: '2026-03-25T00:00:00-05:00' } },
+  InternalNoteAdded: { type: 'InternalNoteAdded', data: { text: 'El cliente llamó otra vez', writtenBy: actors.supervisor.id, writtenAt: march2026(5) } },
 };
 
 function allCommands(): CaseCommand[] {
@@ -106,8 +108,8 @@ describe('revision-neutral facts: no decision but their own recorders depends on
   const histories = Object.entries(HISTORIES) as [HistoryName, CaseEvent[]][];
   const facts = Object.values(NEUTRAL_FACTS) as CaseEvent[];
 
-  it('names exactly the delivery outcomes and the overdue marks, with a sample of each here', () => {
-    expect([...REVISION_NEUTRAL_FACT_TYPES].sort()).toEqual(['EmailDelivered', 'EmailDeliveryFailed', 'FirstResponseOverdue', 'ResolutionOverdue']);
+  it('names exactly the delivery outcomes, the overdue marks and the internal notes, with a sample of each here', () => {
+    expect([...REVISION_NEUTRAL_FACT_TYPES].sort()).toEqual(['EmailDelivered', 'EmailDeliveryFailed', 'FirstResponseOverdue', 'InternalNoteAdded', 'ResolutionOverdue']);
     expect(Object.keys(NEUTRAL_FACTS).sort()).toEqual([...REVISION_NEUTRAL_FACT_TYPES].sort());
   });
 

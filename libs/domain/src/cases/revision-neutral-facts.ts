@@ -19,6 +19,8 @@ const MOVES_A_PERSONS_REVISION: Record<CaseEventType, boolean> = {
   InformationPeriodExtended: true,
   InformationReceived: true,
   ResponseSent: true,
+  // A staff note changes nothing anyone acts on: writing one must not make the assignee's response stale.
+  InternalNoteAdded: false,
   CounterReplyReceived: true,
   DeadlineExtended: true,
   CaseTransferred: true,

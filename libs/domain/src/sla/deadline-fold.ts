@@ -233,7 +233,8 @@ export class DeadlineFold {
       case 'EmailDeliveryFailed':
       case 'CustomerEmailReceived':
       case 'PetitionerDataErased':
-        // Emails (and the suppression of personal data) move no deadline by themselves (InformationReceived, CounterReplyReceived do); left out of the explanation.
+      case 'InternalNoteAdded':
+        // Emails, staff notes (and the suppression of personal data) move no deadline by themselves (InformationReceived, CounterReplyReceived do); left out of the explanation.
         return;
       default: {
         const unknown: never = event;

@@ -76,7 +76,7 @@ export class History {
   }
 
   responded(at: string, outcome: ResponseOutcome): History {
-    return this.run({ type: 'SendResponse', data: { body: 'Respuesta', outcome }, actor: actors.backoffice, at });
+    return this.run({ type: 'SendResponse', data: { body: 'Respuesta', outcome, decision: 'favourable' }, actor: actors.backoffice, at });
   }
 
   counterReplied(at: string): History {

@@ -94,11 +94,11 @@ export const informationRequested: CaseEvent = {
 };
 export const respondedPending: CaseEvent = {
   type: 'ResponseSent',
-  data: { body: 'Estamos revisando', outcome: 'pending', respondedBy: actors.backoffice.id, respondedAt: at(9), counterReplyDeadline: '2026-03-12T23:59:59.999-05:00' },
+  data: { body: 'Estamos revisando', outcome: 'pending', decision: 'favourable', decisionReason: null, respondedBy: actors.backoffice.id, respondedAt: at(9), counterReplyDeadline: '2026-03-12T23:59:59.999-05:00' },
 };
 export const respondedResolved: CaseEvent = {
   type: 'ResponseSent',
-  data: { body: 'Reversamos el cobro', outcome: 'resolved', respondedBy: actors.backoffice.id, respondedAt: at(9), counterReplyDeadline: '2026-03-12T23:59:59.999-05:00' },
+  data: { body: 'Reversamos el cobro', outcome: 'resolved', decision: 'favourable', decisionReason: null, respondedBy: actors.backoffice.id, respondedAt: at(9), counterReplyDeadline: '2026-03-12T23:59:59.999-05:00' },
 };
 
 /** One history per status the case can be in. */

@@ -98,7 +98,7 @@ describe('email outbox, delivering to a real SMTP server on loopback', () => {
     await act(run, '2026-03-03T09:00:00-05:00', { type: 'RequestInformation', data: { message: 'Envíe la factura de febrero' } });
     await act(run, '2026-03-04T09:00:00-05:00', { type: 'ReceiveInformation', data: { summary: 'Factura recibida', channel: 'email' } });
     await act(run, '2026-03-05T09:00:00-05:00', { type: 'ExtendDeadline', data: { businessDays: 5, reason: 'Se requiere concepto del área de facturación' } });
-    await act(run, '2026-03-06T09:00:00-05:00', { type: 'SendResponse', data: { body: 'Reversamos el cobro duplicado.', outcome: 'resolved' } });
+    await act(run, '2026-03-06T09:00:00-05:00', { type: 'SendResponse', data: { body: 'Reversamos el cobro duplicado.', outcome: 'resolved', decision: 'favourable' } });
     await act(run, '2026-03-06T10:00:00-05:00', { type: 'CloseCase', data: { reason: 'Resuelto' } }, actors.supervisor);
     expect((await run.manager.runOnce()).map((delivery) => delivery.outcome)).toEqual(Array(5).fill('delivered'));
     expect(await run.manager.runOnce()).toEqual([]);

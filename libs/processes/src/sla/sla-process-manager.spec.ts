@@ -121,7 +121,7 @@ describe('SLA process manager, with simulated time', () => {
     const run = await startRun();
     await fileFeatureQuestionOnChat(run);
     await run.manager.runOnce();
-    await act(run, '2026-03-04T15:00:00-05:00', { type: 'SendResponse', data: { body: 'Así se activa', outcome: 'resolved' } });
+    await act(run, '2026-03-04T15:00:00-05:00', { type: 'SendResponse', data: { body: 'Así se activa', outcome: 'resolved', decision: 'favourable' } });
     expect(await tickAt(run, later(FIRST_RESPONSE_DUE, 1))).toEqual([]);
     expect(await slaFacts()).toEqual([]);
     // The counter-reply window (3 business days after the response) is the only timer left: the case closes, nothing overdue.
@@ -182,7 +182,7 @@ describe('SLA process manager, with simulated time', () => {
   it('closes a case outside Ley 1755 whose customer stays silent 2 business days after an information request (company rule)', async () => {
     const run = await startRun();
     await fileFeatureQuestionOnChat(run);
-    await act(run, '2026-03-02T14:00:00-05:00', { type: 'SendResponse', data: { body: 'Revisamos', outcome: 'pending' } });
+    await act(run, '2026-03-02T14:00:00-05:00', { type: 'SendResponse', data: { body: 'Revisamos', outcome: 'pending', decision: 'favourable' } });
     await act(run, '2026-03-03T10:00:00-05:00', { type: 'ReceiveCounterReply', data: { summary: 'Falta', channel: 'chat' } }, actors.agent);
     // The command path adds the company rule; the company marks feature questions as outside Ley 1755.
     const customerSilenceRule = { businessDays: 2, outsideLey1755: ['feature-question'] };

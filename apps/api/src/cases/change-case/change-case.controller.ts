@@ -61,9 +61,28 @@ export class ChangeCaseController {
     return this.cases.change(id, { type: 'ReceiveInformation', data: { summary: body.summary, channel: body.channel } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/responses', command: 'SendResponse', roles: ['backoffice'], response: Response, summary: 'Send the response and mark the case resolved or pending (ResponseSent)' })
+  @CommandRoute({
+    path: ':id/responses', command: 'SendResponse',
+    roles: ['backoffice'],
+    response: Response,
+    summary:
+      'Send the response and mark the case resolved or pending, with the decision on the petition (favourable, partial, unfavourable) and, unless favourable, its reason (ResponseSent)',
+  })
   respond(@Id() id: string, @Body() body: Dto.ResponseDto, @HttpCommand() headers: Headers): Promise<Response> {
-    return this.cases.change(id, { type: 'SendResponse', data: { body: body.body, outcome: body.outcome } }, body, headers);
+    const data = { body: body.body, outcome: body.outcome, decision: body.decision, decisionReason: body.decisionReason ?? null };
+    return this.cases.change(id, { type: 'SendResponse', data }, body, headers);
+  }
+
+  @CommandRoute({
+    path: ':id/notes', command: 'AddInternalNote',
+    roles: ['agent', 'backoffice', 'supervisor'],
+    response: Response,
+    summary:
+      "Add an internal note to the case, for staff only (InternalNoteAdded): never in the customer's tracking or timeline, never emailed; shown in GET /cases/:id/conversation. " +
+      'A note does not make anyone\'s If-Match revision stale',
+  })
+  addNote(@Id() id: string, @Body() body: Dto.InternalNoteDto, @HttpCommand() headers: Headers): Promise<Response> {
+    return this.cases.change(id, { type: 'AddInternalNote', data: { text: body.text } }, body, headers);
   }
 
   @CommandRoute({ path: ':id/counter-replies', command: 'ReceiveCounterReply', roles: ['backoffice', 'agent'], response: Response, summary: 'Record a counter-reply; it reopens the case (CounterReplyReceived): by any channel within 3 business days of the response, after that only by phone (else 422 CASE.COUNTER_REPLY_WINDOW_CLOSED); a closed case is not reopened (409 CASE.CLOSED_NOT_REOPENED: file a new case citing its number)' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { CASE_KINDS, CHANNELS, RESPONSE_OUTCOMES } from '@app/domain';
-import type { CaseKind, Channel, ResponseOutcome } from '@app/domain';
+import { CASE_KINDS, CHANNELS, RESPONSE_DECISIONS, RESPONSE_OUTCOMES } from '@app/domain';
+import type { CaseKind, Channel, ResponseDecision, ResponseOutcome } from '@app/domain';
 import { FREE_TEXT_PATTERN, FREE_TEXT_REGEX, OneOf, OptionalText, RequiredName, RequiredText, WholeNumber } from '../../http/field.decorators';
 import { CommandResponseDto } from '../../command-handling/command-response.dto';
 import { ApiRequiredWhen } from '../../http/schema-rules';
@@ -41,9 +41,22 @@ export class InformationReceivedDto {
   @OneOf(CHANNELS) channel: Channel;
 }
 
+@ApiRequiredWhen({ field: 'decisionReason', when: { decision: 'partial' } })
+@ApiRequiredWhen({ field: 'decisionReason', when: { decision: 'unfavourable' } })
 export class ResponseDto {
   @RequiredText(20000, 'The response sent to the customer') body: string;
   @OneOf(RESPONSE_OUTCOMES, 'resolved (efectiva) or pending') outcome: ResponseOutcome;
+  @OneOf(RESPONSE_DECISIONS, "The decision on the petition: in the petitioner's favour, partly, or against (the reports count them)") decision: ResponseDecision;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 2000, description: 'Why it was decided so; required unless the decision is favourable', pattern: FREE_TEXT_PATTERN })
+  @ValidateIf((response: ResponseDto) => response.decision !== 'favourable' || response.decisionReason !== undefined)
+  @Matches(FREE_TEXT_REGEX, { message: 'decisionReason must not contain control characters (other than tabs and line breaks) or lone surrogates' })
+  @IsString() @IsNotEmpty() @MaxLength(2000)
+  decisionReason?: string;
+}
+
+export class InternalNoteDto {
+  @RequiredText(5000, 'The note, for staff only: never shown to the customer, never emailed') text: string;
 }
 
 export class CounterReplyDto {

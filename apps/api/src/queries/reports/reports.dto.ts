@@ -19,6 +19,8 @@ export class ReportDto {
   @ApiProperty(anyObject) byKind: object;
   @ApiProperty(anyObject) byTypology: object;
   @ApiProperty(anyObject) byChannel: object;
+  @ApiProperty({ ...anyObject, description: 'Per typology, { favourable, partial, unfavourable }: the decisions of the responses that resolved a case and stood at the end of the period (a counter-reply takes one off); responses recorded before decisions were (ResponseSent v1) are not counted' })
+  decisionsByTypology: object;
   @ApiProperty(anyObject) deadlines: object;
   @ApiProperty(nullableNumber) averageHoursToFirstResponse: number | null;
   @ApiProperty(nullableNumber) averageHoursToResolution: number | null;
