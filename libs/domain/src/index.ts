@@ -4,6 +4,8 @@ export * from './shared/domain-error';
 export * from './shared/upcasting';
 export * from './cases/case-kind';
 export * from './cases/case-kind-names.es';
+export * from './cases/urgency-reason-names.es';
+export * from './cases/case-priority';
 export * from './cases/case-status-names.es';
 export * from './cases/case.events';
 export * from './cases/case.commands';

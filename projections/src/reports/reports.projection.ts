@@ -157,6 +157,7 @@ function count(tally: ReportTally, facts: ReportCase | null, event: ProjectionEv
     case 'EmailDeliveryFailed':
     case 'CustomerEmailReceived':
     case 'PetitionerDataErased':
+    case 'CasePriorityChanged':
       return facts!;
     default: {
       const unknown: never = event;

@@ -1,5 +1,6 @@
 import type { CommandContext } from '../shared/actor';
 import type { AutoCloseRule, Channel, ResponseOutcome } from './case-kind';
+import type { PriorityReason } from './case-priority';
 import type { AttachmentRef, Consent, EmailAddressee, EmailRef, Petitioner, StoredAttachmentRef, Typification } from './case.events';
 
 type Command<Type extends string, Data> = { type: Type; data: Data } & CommandContext;
@@ -29,8 +30,12 @@ export type FileCase = Command<
     consent?: Consent | null;
     /** Set when the agent answers a petición or consulta on the spot. */
     firstLineResolution?: { resolution: string } | null;
+    /** Set when the agent marks the case urgent at filing (CasePriorityChanged, the filing's last event). */
+    urgency?: PriorityReason | null;
   }
 >;
+/** A supervisor marks an open case urgent (with its reason) or back to normal (no reason). */
+export type ChangePriority = Command<'ChangePriority', { priority: 'urgent' | 'normal'; reason?: PriorityReason | null }>;
 export type AssignCase = Command<'AssignCase', { backofficeId: string }>;
 export type ReviewTypification = Command<'ReviewTypification', { consistent: boolean; reason?: string | null }>;
 export type RetypifyCase = Command<'RetypifyCase', Typification>;
@@ -101,6 +106,7 @@ export type CaseCommand =
   | RecordEmailDelivered
   | RecordEmailDeliveryFailed
   | ReceiveCustomerEmail
-  | ErasePetitionerData;
+  | ErasePetitionerData
+  | ChangePriority;
 
 export type CaseCommandType = CaseCommand['type'];

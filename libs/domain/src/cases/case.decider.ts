@@ -17,6 +17,7 @@ import { closeCaseAutomatically, recordOverdue, withdrawCase } from './case-sla.
 import { recordEmailOutcome } from './case-mail.decider';
 import { erasePetitionerData } from './case-personal-data.decider';
 import { tacitWithdrawalInstant } from './information-period';
+import { changePriority, priorityAtFiling } from './case-priority.decider';
 import type { InformationPeriodCalendar } from './information-period';
 import { INFORMATION_REQUEST_TERM_BUSINESS_DAYS } from '../sla/legal-terms';
 
@@ -93,6 +94,8 @@ function decideCase(calendar: DeadlineCalendar, command: C.CaseCommand, state: C
       return receiveCustomerEmail(calendar, command, state);
     case 'ErasePetitionerData':
       return erasePetitionerData(command, state);
+    case 'ChangePriority':
+      return changePriority(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown command ${(unknown as { type: string }).type}`);
@@ -115,6 +118,7 @@ function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseSt
   const typified = Boolean(d.typology) && Boolean(d.motive);
   if (!typified && (Boolean(d.typology) || Boolean(d.motive) || resolvesAtFirstLine)) throw CaseErrors.typificationIncomplete();
   if (resolvesAtFirstLine && !FIRST_LINE_RESOLVABLE_KINDS.includes(d.kind)) throw CaseErrors.firstLineNotAllowed(d.kind);
+  const priority = priorityAtFiling(command);
   const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[d.kind];
   const dueAt = calendar.addBusinessDays(calendar.legalTermStart(command.at), legalTermDays);
   const events: CaseEvent[] = [
@@ -141,7 +145,7 @@ function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseSt
       },
     },
   ];
-  if (!typified) return events;
+  if (!typified) return priority ? [...events, priority] : events;
   events.push({
     type: 'CaseTypified',
     data: { kind: d.kind, typology: d.typology!, motive: d.motive!, typifiedBy: command.actor.id, legalTermDays, dueAt },
@@ -152,6 +156,8 @@ function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseSt
       data: { resolution: d.firstLineResolution.resolution, resolvedBy: command.actor.id, resolvedAt: command.at },
     });
   }
+  // Last: the filing's other events keep their places (CaseTypified right after CaseFiled).
+  if (priority) events.push(priority);
   return events;
 }
 
