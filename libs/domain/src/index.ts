@@ -24,3 +24,4 @@ export * from './cases/personal-data';
 export * from './calendar';
 export * from './sla';
 export * from './directory';
+export * from './catalog';
