@@ -69,7 +69,7 @@ export const COMMAND_ROUTES: CommandRouteSpec[] = [
     path: '/cases/{id}/typification',
     roles: ['agent', 'supervisor'],
     actor: 'agent',
-    validBody: () => ({ kind: 'complaint', typology: 'service', motive: 'rude-staff' }),
+    validBody: () => ({ kind: 'complaint', typology: 'general-information', motive: 'rude-staff' }),
     readyAt: 'returned',
     forbiddenAt: 'filed',
     successStatus: 200,

@@ -18,6 +18,7 @@ import { recordEmailOutcome } from './case-mail.decider';
 import { erasePetitionerData } from './case-personal-data.decider';
 import { tacitWithdrawalInstant } from './information-period';
 import { changePriority, priorityAtFiling } from './case-priority.decider';
+import { requireInCatalog } from '../catalog/catalog-typification';
 import type { InformationPeriodCalendar } from './information-period';
 import { INFORMATION_REQUEST_TERM_BUSINESS_DAYS } from '../sla/legal-terms';
 
@@ -118,6 +119,7 @@ function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseSt
   const typified = Boolean(d.typology) && Boolean(d.motive);
   if (!typified && (Boolean(d.typology) || Boolean(d.motive) || resolvesAtFirstLine)) throw CaseErrors.typificationIncomplete();
   if (resolvesAtFirstLine && !FIRST_LINE_RESOLVABLE_KINDS.includes(d.kind)) throw CaseErrors.firstLineNotAllowed(d.kind);
+  if (typified && d.catalog) requireInCatalog(d.catalog, { typology: d.typology!, motive: d.motive! });
   const priority = priorityAtFiling(command);
   const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[d.kind];
   const dueAt = calendar.addBusinessDays(calendar.legalTermStart(command.at), legalTermDays);
@@ -202,9 +204,11 @@ function retypifyCase(calendar: DeadlineCalendar, command: C.RetypifyCase, state
   requireStatus(state, ['to_typify', 'returned'], command);
   const actsForAnyone = command.actor.roles.includes('supervisor') || command.actor.roles.includes('admin');
   if (state.status === 'returned' && !actsForAnyone && command.actor.id !== state.returnedTo) throw CaseErrors.notReturnedToActor(state.returnedTo);
-  const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[command.data.kind];
+  const { kind, typology, motive, catalog } = command.data;
+  // A retired typology stays valid for the case that has it (a returned case re-typified with it).
+  if (catalog) requireInCatalog(catalog, { typology, motive }, state.status === 'returned' ? state.typification : null);
+  const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[kind];
   const dueAt = calendar.addBusinessDays(calendar.legalTermStart(state.filedAt), legalTermDays + state.extendedBusinessDays);
-  const { kind, typology, motive } = command.data;
   return [{ type: 'CaseTypified', data: { kind, typology, motive, typifiedBy: command.actor.id, legalTermDays, dueAt } }];
 }
 
