@@ -78,7 +78,8 @@ describe('HTTP: the catalog and priority', () => {
     expect(before.indexOf(urgent.caseId)).toBeLessThan(before.indexOf(normal.caseId));
 
     await post(`/cases/${normal.caseId}/priority`, { priority: 'urgent', reason: { kind: 'company', code: 'billing_stopped' } }, bearer('agent')).expect(403);
-    expect((await post(`/cases/${normal.caseId}/priority`, { priority: 'urgent' }, bearer('supervisor')).expect(422)).body.code).toBe('CASE.URGENCY_REASON_REQUIRED');
+    expect((await post(`/cases/${normal.caseId}/priority`, { priority: 'urgent' }, bearer('supervisor')).expect(400)).body.details).toEqual([expect.objectContaining({ field: 'reason' })]);
+    expect((await post(`/cases/${normal.caseId}/priority`, { priority: 'urgent', reason: { kind: 'company', code: 'risk_to_life' } }, bearer('supervisor')).expect(422)).body.code).toBe('CASE.URGENCY_REASON_REQUIRED');
     const marked = await post(`/cases/${normal.caseId}/priority`, { priority: 'urgent', reason: { kind: 'company', code: 'billing_stopped' } }, bearer('supervisor')).expect(200);
     expect(marked.body.events).toEqual(['CasePriorityChanged']);
     const back = await post(`/cases/${urgent.caseId}/priority`, { priority: 'normal' }, bearer('supervisor')).expect(200);

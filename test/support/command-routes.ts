@@ -156,6 +156,15 @@ export const COMMAND_ROUTES: CommandRouteSpec[] = [
     successStatus: 200,
   },
   {
+    path: '/cases/{id}/priority',
+    roles: ['supervisor'],
+    actor: 'supervisor',
+    validBody: () => ({ priority: 'urgent', reason: { kind: 'legal', code: 'risk_to_life' } }),
+    readyAt: 'filed',
+    forbiddenAt: 'closed',
+    successStatus: 200,
+  },
+  {
     path: '/cases/{id}/closure',
     roles: ['supervisor'],
     actor: 'supervisor',

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { IsObject, ValidateIf, ValidateNested } from 'class-validator';
+import { ApiRequiredWhen } from '../../http/schema-rules';
 import { Type } from 'class-transformer';
 import { CASE_PRIORITIES, PRIORITY_REASON_KINDS, URGENCY_REASONS } from '@app/domain';
 import type { CasePriority, PriorityReasonKind, UrgencyReason } from '@app/domain';
@@ -11,9 +12,11 @@ export class UrgencyReasonDto {
   @OneOf(URGENCY_REASONS, 'legal: risk_to_life, risk_to_safety, fundamental_right; company: platform_down, billing_stopped, announced_special_process (else 422 CASE.URGENCY_REASON_REQUIRED)') code: UrgencyReason;
 }
 
+@ApiRequiredWhen({ field: 'reason', when: { priority: 'urgent' } })
 export class ChangePriorityDto {
   @OneOf(CASE_PRIORITIES, 'urgent (with its reason) or normal') priority: CasePriority;
-  @ApiPropertyOptional({ type: UrgencyReasonDto, description: 'Required for urgent (else 422 CASE.URGENCY_REASON_REQUIRED); ignored for normal' })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => UrgencyReasonDto)
+  @ApiPropertyOptional({ type: UrgencyReasonDto, description: 'Required for urgent; ignored for normal' })
+  @ValidateIf((body: ChangePriorityDto) => body.priority === 'urgent' || body.reason !== undefined)
+  @IsObject() @ValidateNested() @Type(() => UrgencyReasonDto)
   reason?: UrgencyReasonDto;
 }
