@@ -1,4 +1,4 @@
-import { Body, Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CASE_KINDS, caseKindLabel, LEGAL_TERM_BUSINESS_DAYS, ROLES } from '@app/domain';
 import type { TypologyDefinition } from '@app/domain';
@@ -7,7 +7,7 @@ import { Roles } from '../auth/roles.decorator';
 import { CommandRoute } from '../command-handling/command-route.decorator';
 import { HttpCommand, HttpCommandHeaders as Headers } from '../command-handling/http-command.decorator';
 import * as Dto from './catalog.dto';
-import { EmptyCommandDto } from '../directory/directory.dto';
+import { EmptyCommandDto, NoQueryDto } from '../directory/directory.dto';
 import { TypologyIdParam as Id } from './typology-id.param';
 
 type Response = Dto.CatalogCommandResponseDto;
@@ -38,7 +38,7 @@ export class CatalogController {
   @Roles(...ROLES)
   @ApiOperation({ summary: 'The kinds of case, and the typologies with their motives and service targets (retired ones marked): what filing and typifying accept' })
   @ApiResponse({ status: 200, type: Dto.CatalogDto })
-  async read(): Promise<Dto.CatalogDto> {
+  async read(@Query() _query: NoQueryDto): Promise<Dto.CatalogDto> {
     const { state, revision } = await this.catalog.current();
     const kinds = CASE_KINDS.map((kind) => ({ kind, name: caseKindLabel(kind), legalTermDays: LEGAL_TERM_BUSINESS_DAYS[kind] }));
     return { kinds, typologies: Object.values(state.typologies).map((typology) => ({ ...typology })), revision };
