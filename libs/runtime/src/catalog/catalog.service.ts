@@ -15,10 +15,9 @@ import { randomUUID } from 'node:crypto';
 import { SLA_POLICIES } from '../calendar/sla-policies.token';
 import { toOffsetIso } from '../commands/case-events';
 import type { CommandContext } from '../commands/command-context';
-import { decideOnStream, StreamOutcome } from '../commands/stream-command';
+import { decideOnStream, StreamOutcome, WithoutSender } from '../commands/stream-command';
 import { Clock } from '../storage/clock';
 
-type WithoutSender<T> = T extends unknown ? Omit<T, 'actor' | 'at'> : never;
 export type CatalogCommandInput = WithoutSender<CatalogCommand>;
 export type CatalogOutcome = StreamOutcome<CatalogEvent>;
 

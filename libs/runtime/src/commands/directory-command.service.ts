@@ -18,9 +18,8 @@ import { EmailReservations } from '../directory/email-reservations';
 import { Clock } from '../storage/clock';
 import { toOffsetIso } from './case-events';
 import type { CommandContext } from './command-context';
-import { decideOnStream, StreamOutcome } from './stream-command';
+import { decideOnStream, StreamOutcome, WithoutSender } from './stream-command';
 
-type WithoutSender<T> = T extends unknown ? Omit<T, 'actor' | 'at'> : never;
 export type UserCommandInput = WithoutSender<UserCommand>;
 export type TeamCommandInput = WithoutSender<TeamCommand>;
 

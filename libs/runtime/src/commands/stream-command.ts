@@ -4,6 +4,9 @@ import { EventStore, RecordedEvent, WrongExpectedRevisionError } from '@app/even
 import type { CommandContext } from './command-context';
 import { earlierRunOf, withCommandMetadata } from './command-metadata';
 
+/** A command as its route builds it: the command path adds who sends it and when. */
+export type WithoutSender<T> = T extends unknown ? Omit<T, 'actor' | 'at'> : never;
+
 /** What a command on a stream other than a case's did: the aggregate's id, the stream's revision (the ETag), its events. */
 export interface StreamOutcome<Event> {
   id: string;
