@@ -71,8 +71,7 @@ describe('HTTP: the catalog and priority', () => {
     expect(view).toMatchObject({ priority: 'urgent', urgencyReason: { kind: 'legal', code: 'risk_to_life' } });
     const deadline = (await t.http().get(`/cases/${urgent.caseId}/deadline`).set('Authorization', bearer('supervisor')).expect(200)).body;
     expect(deadline.policy).toMatchObject({ source: 'urgent', urgency: 'risk_to_life', priority: 'urgent' });
-    const timeline = (await t.http().get(`/cases/${urgent.caseId}/timeline?minPosition=${urgent.position}`).set('Authorization', bearer('supervisor')).expect(200)).body;
-    const entries = Array.isArray(timeline) ? timeline : timeline.entries ?? timeline.items;
+    const { entries } = (await t.http().get(`/cases/${urgent.caseId}/timeline?minPosition=${urgent.position}`).set('Authorization', bearer('supervisor')).expect(200)).body;
     expect(entries.find((entry: { type: string }) => entry.type === 'CasePriorityChanged')).toMatchObject({
       description: 'Caso marcado urgente: riesgo para la vida (art. 20, Ley 1755 de 2015)',
       customerVisible: false,
