@@ -9,6 +9,7 @@ import { QUERY_ROUTES } from './support/query-routes';
 import { MAIL_ROUTES } from './support/mail-routes';
 import { PERSONAL_DATA_ROUTES } from './support/personal-data-routes';
 import { DIRECTORY_ROUTES } from './support/directory-routes';
+import { CATALOG_ROUTES } from './support/catalog-routes';
 import { PUBLIC_COMMAND_ROUTES } from './support/public-routes';
 import { SIGN_IN_ROUTES } from './support/sign-in-routes';
 import { startTestApp, TestApp } from './support/test-app';
@@ -26,6 +27,7 @@ const RULES = new Map<string, RouteRule>([
   ...MAIL_ROUTES.map((route): [string, RouteRule] => [`${route.method} ${route.path}`, { roles: route.roles }]),
   ...PERSONAL_DATA_ROUTES.map((route): [string, RouteRule] => [`${route.method} ${route.path}`, { roles: route.roles }]),
   ...DIRECTORY_ROUTES.map((route): [string, RouteRule] => [`${route.method} ${route.path}`, { roles: route.roles }]),
+  ...CATALOG_ROUTES.map((route): [string, RouteRule] => [`${route.method} ${route.path}`, { roles: route.roles }]),
   ...PUBLIC_COMMAND_ROUTES.map((route): [string, RouteRule] => [`${route.method} ${route.path}`, { roles: route.roles }]),
   ...SIGN_IN_ROUTES.map((route): [string, RouteRule] => [`${route.method} ${route.path}`, { roles: route.roles }]),
 ]);

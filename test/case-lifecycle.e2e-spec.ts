@@ -40,7 +40,7 @@ describe('HTTP: a PQR through its whole lifecycle', () => {
     let revision = 1;
     revision = await step('assignment', supervisor, { backofficeId: 'bo-beto' }, '2026-03-02T16:00:00Z', revision);
     revision = await step('typification-review', backoffice, { consistent: false, reason: 'Es una queja por la atención' }, '2026-03-03T14:00:00Z', revision);
-    revision = await step('typification', agent, { kind: 'complaint', typology: 'service', motive: 'rude-staff' }, '2026-03-03T15:00:00Z', revision);
+    revision = await step('typification', agent, { kind: 'complaint', typology: 'general-information', motive: 'rude-staff' }, '2026-03-03T15:00:00Z', revision);
     revision = await step('typification-review', backoffice, { consistent: true }, '2026-03-03T16:00:00Z', revision);
     revision = await step('information-requests', backoffice, { message: 'Por favor adjunte la factura de febrero' }, '2026-03-04T14:00:00Z', revision);
     revision = await step('information', backoffice, { summary: 'Factura recibida por correo', channel: 'email' }, '2026-03-05T14:00:00Z', revision);
@@ -74,7 +74,7 @@ describe('HTTP: a PQR through its whole lifecycle', () => {
 
     const asOf = await t.http().get(`/cases/${id}/history`).query({ asOf: '2026-03-04T10:00:00-05:00' }).set('Authorization', auditor).expect(200);
     expect(asOf.body.events).toHaveLength(7);
-    expect(asOf.body.state).toMatchObject({ status: 'awaiting_information', assigneeId: 'bo-beto', typification: { kind: 'complaint', typology: 'service', motive: 'rude-staff' } });
+    expect(asOf.body.state).toMatchObject({ status: 'awaiting_information', assigneeId: 'bo-beto', typification: { kind: 'complaint', typology: 'general-information', motive: 'rude-staff' } });
   });
 
   it('resolves a consulta at first line and still records it', async () => {

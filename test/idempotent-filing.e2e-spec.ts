@@ -15,13 +15,15 @@ describe('Idempotent filing: retries of one filing allocate no filing number', (
       const request = t.http().post('/cases').set('Authorization', bearer('agent'));
       return (key ? request.set('Idempotency-Key', key) : request).send(body);
     };
+    // The catalog's seed (ADR 44) is all the store held before.
+    const start = await t.headPosition();
     const retries = await Promise.all(Array.from({ length: 100 }, () => file('one-filing-100-retries')));
 
     const results = retries.map((response) => ({ status: response.status, caseId: response.body.caseId, filingNumber: response.body.filingNumber }));
     expect(new Set(results.map((result) => JSON.stringify(result))).size).toBe(1);
     expect(results[0]).toEqual({ status: 201, caseId: expect.any(String), filingNumber: expect.stringMatching(/^\d{4}-\d{6}$/) });
     // CaseFiled and CaseTypified, once.
-    expect(await t.headPosition()).toBe(2);
+    expect(await t.headPosition()).toBe(start + 2);
 
     const next = await file();
     expect(next.status).toBe(201);

@@ -74,6 +74,7 @@ const EXPECTED: Record<string, Partial<Record<Reader, Finding>>> = {
   // The customer, with the verification code, reads what was sent to them about their own case: the extension's reason, the information request.
   'GET /public/cases/{filingNumber}': { public: 'name, email, phone' },
   'GET /public/filing-form': { public: 'none' },
+  'GET /catalog': { agent: 'none', supervisor: 'none', backoffice: 'none', quality: 'none', auditor: 'none', reporter: 'none', admin: 'none' },
   'GET /calendar/holidays': { agent: 'none', supervisor: 'none', backoffice: 'none', quality: 'none', auditor: 'none', reporter: 'none', admin: 'none' },
   'GET /calendar/deadline': { agent: 'none', supervisor: 'none', backoffice: 'none', quality: 'none', auditor: 'none', reporter: 'none', admin: 'none' },
   'GET /audit/access': { auditor: 'none', admin: 'none' },

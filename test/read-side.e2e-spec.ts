@@ -80,7 +80,7 @@ describe('HTTP: queues, summary, timeline, public view and report follow the lif
     await command('typification-review', backoffice, { consistent: false, reason: 'Es una queja' }, '2026-03-03T14:00:00Z');
     expect(await queueIds('/queues/returned/agent-ana', agent)).toEqual([caseId]);
     expect(await summary()).toMatchObject({ queues: { returned: 1, backoffice: 0 }, byReturnedAgent: { 'agent-ana': 1 } });
-    await command('typification', agent, { kind: 'complaint', typology: 'service', motive: 'rude-staff' }, '2026-03-03T15:00:00Z');
+    await command('typification', agent, { kind: 'complaint', typology: 'general-information', motive: 'rude-staff' }, '2026-03-03T15:00:00Z');
     expect(await queueIds('/queues/returned/agent-ana', agent)).toEqual([]);
     expect(await queueIds('/queues/backoffice/bo-beto', backoffice)).toEqual([caseId]);
   });
@@ -118,7 +118,7 @@ describe('HTTP: queues, summary, timeline, public view and report follow the lif
       respondedPending: 0,
       reopened: 0,
       pendingAtEnd: 0,
-      byTypology: { billing: { filed: 1, resolved: 0 }, service: { filed: 0, resolved: 1 } },
+      byTypology: { billing: { filed: 1, resolved: 0 }, 'general-information': { filed: 0, resolved: 1 } },
       byChannel: { phone: { filed: 1, resolved: 1 } },
       deadlines: { met: 1, missed: 0, complianceRate: 1 },
       returnsToAgent: { 'agent-ana': 1 },

@@ -48,7 +48,7 @@ describe('HTTP: the seed rules', () => {
     return caseId;
   }
 
-  const retypification = { kind: 'complaint', typology: 'service', motive: 'rude-staff' };
+  const retypification = { kind: 'complaint', typology: 'general-information', motive: 'rude-staff' };
 
   describe('a returned case is re-typified by the agent who typified it, or a supervisor', () => {
     it('refuses another agent with 403 CASE.NOT_RETURNED_TO_ACTOR and appends nothing', async () => {

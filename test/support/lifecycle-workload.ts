@@ -536,6 +536,12 @@ export function expectedQueueSummary(cases: readonly WalkCase[]) {
  * team of the backoffice agents, every person with their role, and a few changes (a role added, a
  * deactivation undone) so that the directory's read models have history to rebuild.
  */
+/** With the default policy's targets: the deadlines are those the workload had before the catalog. */
+function workloadTypology(typologyId: string, motives: string[]): object {
+  const targets = { priority: 'medium', firstResponse: { amount: 24, unit: 'business_hours' }, resolution: { amount: 48, unit: 'business_hours' } };
+  return { typologyId, name: typologyId, motives: motives.map((motiveId) => ({ motiveId, name: motiveId })), targets };
+}
+
 async function seedWorkloadDirectory(options: WorkloadOptions, result: WorkloadResult): Promise<void> {
   const admin = bearerWithRoles('adm-adela', 'admin');
   const staff: Array<[string, string]> = [
@@ -552,6 +558,10 @@ async function seedWorkloadDirectory(options: WorkloadOptions, result: WorkloadR
       // The backoffice agents as the assignable-people fixture creates them, in the team.
       role === 'backoffice' ? assignablePerson(id, ['backoffice-1']) : { userId: id, displayName: `Persona ${id}`, email: `${id}@empresa.co`, roles: [role], teamIds: [] },
     ]),
+    // The test app's catalog is seeded with SLA_POLICIES' typologies; the others the workload files with, an admin adds.
+    ...Object.entries(TYPOLOGIES)
+      .filter(([typologyId]) => typologyId !== 'billing')
+      .map(([typologyId, motives]): [string, string, object] => ['defineTypology', '/catalog/typologies', workloadTypology(typologyId, motives)]),
     ['changeUserRoles', `/users/${WORKLOAD_SUPERVISORS[0]}/roles`, { roles: ['supervisor', 'quality'] }],
     ['deactivateUser', `/users/${WORKLOAD_AGENTS[0]}/deactivation`, {}],
     ['reactivateUser', `/users/${WORKLOAD_AGENTS[0]}/reactivation`, {}],

@@ -76,6 +76,7 @@ export const QUERY_ROUTES: QueryRouteSpec[] = [
     query: () => ({}),
     badPathValues: { field: 'id', values: BAD_USER_IDS, url: (value) => `/users/${value}/history` },
   },
+  { path: '/catalog', roles: STAFF, actor: 'agent', url: () => '/catalog', query: () => ({}) },
   {
     path: '/teams',
     roles: ['admin', 'supervisor'],

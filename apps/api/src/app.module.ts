@@ -4,10 +4,11 @@ import { AccessAuditController } from './access-audit/access-audit.controller';
 import { AccessAuditLog } from './access-audit/access-audit.log';
 import { AccessAuditInterceptor } from './access-audit/audits-personal-data.decorator';
 import { AuthModule } from './auth/auth.module';
+import { CatalogController } from './catalog/catalog.controller';
 import { LoggingModule, LogOptions } from './logging/logging.module';
 import { ThrottlingModule } from './security/throttling.module';
 import { CalendarHttpModule } from './calendar/calendar-http.module';
-import { AppConfig, AppConfigModule, Assignees, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
+import { AppConfig, AppConfigModule, Assignees, CalendarModule, Catalog, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
 import { DirectoryController } from './directory/directory.controller';
 import { DirectoryReads } from './directory/directory.reads';
 import { SIGN_IN_CONTROLLERS, SIGN_IN_PROVIDERS } from './auth/sign-in';
@@ -102,10 +103,12 @@ export class AppModule {
         UnmatchedMailController,
         PetitionerErasureController,
         DirectoryController,
+        CatalogController,
         ...SIGN_IN_CONTROLLERS,
       ],
       providers: [
         { provide: Clock, useValue: clock },
+        Catalog,
         caseDeciderProvider,
         CaseCommandService,
         FilingNumbers,

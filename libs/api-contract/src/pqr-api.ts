@@ -18,7 +18,7 @@ export interface paths {
         get: operations["CaseViewController_findByFilingNumber"];
         put?: never;
         /**
-         * File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution); a relatedFilingNumber must name a case already filed (else 422 CASE.RELATED_NOT_FOUND)
+         * File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution; CasePriorityChanged with urgency) with a typology and motive of the catalog (GET /catalog); a relatedFilingNumber must name a case already filed (else 422 CASE.RELATED_NOT_FOUND)
          * @description Roles: agent.
          */
         post: operations["FileCaseController_fileCase"];
@@ -102,6 +102,26 @@ export interface paths {
          * @description Roles: agent, supervisor.
          */
         post: operations["ChangeCaseController_retypify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/priority": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an open case urgent with its reason (art. 20 Ley 1755, or the company's) or back to normal (CasePriorityChanged; normal again changes nothing): urgent cases go first in every queue and run on the urgent service targets
+         * @description Roles: supervisor.
+         */
+        post: operations["ChangeCaseController_changePriority"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1096,6 +1116,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kinds of case, and the typologies with their motives and service targets (retired ones marked): what filing and typifying accept
+         * @description Roles: agent, supervisor, backoffice, quality, auditor, reporter, admin.
+         */
+        get: operations["CatalogController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalog/typologies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a typology with its motives and service targets (TypologyDefined)
+         * @description Roles: admin.
+         */
+        post: operations["CatalogController_define"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalog/typologies/{typologyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a typology's name, motives and service targets (TypologyChanged); open cases of it run on the new targets
+         * @description Roles: admin.
+         */
+        post: operations["CatalogController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalog/typologies/{typologyId}/retirement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a typology (TypologyRetired): no new case takes it; the cases that have it keep it and its targets
+         * @description Roles: admin.
+         */
+        post: operations["CatalogController_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/sign-in": {
         parameters: {
             query?: never;
@@ -1312,16 +1412,28 @@ export interface components {
             /** @description What the agent answered on the spot */
             resolution: string;
         };
+        UrgencyReasonDto: {
+            /**
+             * @description legal: art. 20 of Ley 1755 de 2015; company: one of the company's three urgent situations
+             * @enum {string}
+             */
+            kind: "legal" | "company";
+            /**
+             * @description legal: risk_to_life, risk_to_safety, fundamental_right; company: platform_down, billing_stopped, announced_special_process (else 422 CASE.URGENCY_REASON_REQUIRED)
+             * @enum {string}
+             */
+            code: "platform_down" | "billing_stopped" | "announced_special_process" | "risk_to_life" | "risk_to_safety" | "fundamental_right";
+        };
         FileCaseDto: {
             /** @enum {string} */
             kind: "petition" | "complaint" | "claim" | "suggestion" | "report" | "inquiry" | "formal_petition" | "document_request";
             /**
-             * @description Typology of the typification
+             * @description Typology id of the typification, one of GET /catalog (else 422 CATALOG.UNKNOWN_TYPOLOGY; a retired one 422 CATALOG.TYPOLOGY_RETIRED)
              * @example billing
              */
             typology: string;
             /**
-             * @description Motive of the typification
+             * @description Motive id of the typification: one of the typology's motives when it lists any (else 422 CATALOG.UNKNOWN_MOTIVE)
              * @example duplicate-charge
              */
             motive: string;
@@ -1343,6 +1455,8 @@ export interface components {
             relatedFilingNumber?: string;
             /** @description Only for a kind resolvable at first line (petition, inquiry, document_request) answered on the spot; another kind is 422 CASE.FIRST_LINE_NOT_ALLOWED */
             firstLineResolution?: components["schemas"]["FirstLineResolutionDto"];
+            /** @description The case is urgent, for this reason (CasePriorityChanged): urgent cases go first in every queue and run on the urgent targets */
+            urgency?: components["schemas"]["UrgencyReasonDto"];
         } & (unknown | {
             /** @enum {unknown} */
             kind?: "petition" | "inquiry" | "document_request";
@@ -1448,11 +1562,31 @@ export interface components {
         RetypifyCaseDto: {
             /** @enum {string} */
             kind: "petition" | "complaint" | "claim" | "suggestion" | "report" | "inquiry" | "formal_petition" | "document_request";
-            /** @example billing */
+            /**
+             * @description Typology id, one of GET /catalog
+             * @example billing
+             */
             typology: string;
-            /** @example duplicate-charge */
+            /**
+             * @description Motive id: one of the typology's motives when it lists any
+             * @example duplicate-charge
+             */
             motive: string;
         };
+        ChangePriorityDto: {
+            /**
+             * @description urgent (with its reason) or normal
+             * @enum {string}
+             */
+            priority: "urgent" | "normal";
+            /** @description Required for urgent; ignored for normal */
+            reason?: components["schemas"]["UrgencyReasonDto"];
+        } & ({
+            priority?: unknown;
+        } | {
+            /** @description Required for urgent; ignored for normal */
+            reason: components["schemas"]["UrgencyReasonDto"];
+        });
         InformationRequestDto: {
             /** @description What is missing, as the customer will read it */
             message: string;
@@ -1926,6 +2060,15 @@ export interface components {
             survey: {
                 [key: string]: unknown;
             } | null;
+            /**
+             * @description Urgent cases go first in every queue and run on the urgent targets
+             * @enum {string}
+             */
+            priority?: "urgent" | "normal";
+            /** @description Why the case is urgent: { kind: legal|company, code }; null when normal */
+            urgencyReason?: {
+                [key: string]: unknown;
+            } | null;
             revision: number;
             updatedAt: string;
             /** @description GET /cases/:id only: true while an information request suspends the legal term (art. 17) */
@@ -2036,6 +2179,16 @@ export interface components {
             dueAt: string;
             assigneeId: string | null;
             returnedTo: string | null;
+            /**
+             * @description Urgent cases come first in every queue
+             * @enum {string}
+             */
+            priority: "urgent" | "normal";
+            /**
+             * @description 0 urgent, 1 normal: the first sort key of every queue
+             * @enum {integer}
+             */
+            priorityRank: 0 | 1;
             /** @description The revision this entry reflects (for If-Match) */
             revision: number;
             /** @description Past its due instant now */
@@ -2410,6 +2563,118 @@ export interface components {
         TeamListDto: {
             items: components["schemas"]["TeamDto"][];
         };
+        CatalogKindDto: {
+            /** @example claim */
+            kind: string;
+            /** @example Reclamo */
+            name: string;
+            /**
+             * @description Legal term in business days (Ley 1755 de 2015)
+             * @example 15
+             */
+            legalTermDays: number;
+        };
+        CatalogMotiveDto: {
+            /**
+             * @description The motive id cases carry
+             * @example duplicate-charge
+             */
+            motiveId: string;
+            /**
+             * @description The name people read
+             * @example Cobro duplicado
+             */
+            name: string;
+        };
+        SlaTargetDto: {
+            /** @description How many units */
+            amount: number;
+            /**
+             * @description Business hours (the calendar's working hours) or business days
+             * @enum {string}
+             */
+            unit: "business_hours" | "business_days";
+        };
+        TypologyTargetsDto: {
+            /**
+             * @description The typology's priority (urgent is a case's, never a typology's)
+             * @enum {string}
+             */
+            priority: "high" | "medium" | "low";
+            /** @description First response target (on the channels of SLA_POLICIES.firstResponseChannels) */
+            firstResponse: components["schemas"]["SlaTargetDto"];
+            /** @description Resolution target, always capped by the legal term */
+            resolution: components["schemas"]["SlaTargetDto"];
+        };
+        CatalogTypologyDto: {
+            /**
+             * @description The name people read
+             * @example Facturación
+             */
+            name: string;
+            /** @description The motives cases of this typology may carry; empty: any motive is accepted */
+            motives: components["schemas"]["CatalogMotiveDto"][];
+            /** @description The service targets of its cases */
+            targets: components["schemas"]["TypologyTargetsDto"];
+            /**
+             * @description The typology id cases carry
+             * @example billing
+             */
+            typologyId: string;
+            /** @description Retired: no new case takes it; the cases that have it keep it and its targets */
+            retired: boolean;
+        };
+        CatalogDto: {
+            /** @description The kinds of case: the law's, not the admin's */
+            kinds: components["schemas"]["CatalogKindDto"][];
+            typologies: components["schemas"]["CatalogTypologyDto"][];
+            /** @description The catalog stream's revision (-1: empty) */
+            revision: number;
+        };
+        DefineTypologyDto: {
+            /**
+             * @description The name people read
+             * @example Facturación
+             */
+            name: string;
+            /** @description The motives cases of this typology may carry; empty: any motive is accepted */
+            motives: components["schemas"]["CatalogMotiveDto"][];
+            /** @description The service targets of its cases */
+            targets: components["schemas"]["TypologyTargetsDto"];
+            /**
+             * @description The typology id cases carry
+             * @example billing
+             */
+            typologyId: string;
+        };
+        CatalogCommandResponseDto: {
+            /** @description The typology id */
+            id: string;
+            /** @description The catalog's revision after the command (also the ETag) */
+            revision: number;
+            /** @description Global position of the last event */
+            position: number;
+            /**
+             * @description The events the command appended (none when it changed nothing)
+             * @example [
+             *       "TypologyDefined"
+             *     ]
+             */
+            events: string[];
+            /** @description True when this Idempotency-Key was seen before and nothing new was appended */
+            replayed: boolean;
+        };
+        TypologyBodyDto: {
+            /**
+             * @description The name people read
+             * @example Facturación
+             */
+            name: string;
+            /** @description The motives cases of this typology may carry; empty: any motive is accepted */
+            motives: components["schemas"]["CatalogMotiveDto"][];
+            /** @description The service targets of its cases */
+            targets: components["schemas"]["TypologyTargetsDto"];
+        };
         SignInDto: {
             /**
              * Format: email
@@ -2634,7 +2899,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description CASE.FIRST_LINE_NOT_ALLOWED, IDEMPOTENCY.KEY_REUSED, CASE.RELATED_NOT_FOUND */
+            /** @description CASE.FIRST_LINE_NOT_ALLOWED, CASE.URGENCY_REASON_REQUIRED, IDEMPOTENCY.KEY_REUSED, CASE.RELATED_NOT_FOUND, CATALOG.UNKNOWN_TYPOLOGY, CATALOG.TYPOLOGY_RETIRED, CATALOG.UNKNOWN_MOTIVE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3072,7 +3337,119 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description IDEMPOTENCY.KEY_REUSED */
+            /** @description IDEMPOTENCY.KEY_REUSED, CATALOG.UNKNOWN_TYPOLOGY, CATALOG.TYPOLOGY_RETIRED, CATALOG.UNKNOWN_MOTIVE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ChangeCaseController_changePriority: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first result again, nothing appended; another body: 422 */
+                "Idempotency-Key"?: string;
+                /** @description Run only if no person changed the case since this revision ("3", the ETag read), else 409 CONCURRENCY.CONFLICT with details.currentRevision. Facts that change nothing a person could act on (EmailDelivered, EmailDeliveryFailed, FirstResponseOverdue, ResolutionOverdue, InternalNoteAdded) move the revision but do not make it stale (ADR 21). Without If-Match, a command meeting a concurrent one is retried until recorded or refused */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePriorityDto"];
+            };
+        };
+        responses: {
+            /** @description Done; the ETag header carries the new revision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED, REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.WRONG_STATUS, CONCURRENCY.CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.URGENCY_REASON_REQUIRED, IDEMPOTENCY.KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7166,6 +7543,362 @@ export interface operations {
             };
             /** @description USER.NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CatalogController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CatalogController_define: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first result again, nothing appended; another body: 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefineTypologyDto"];
+            };
+        };
+        responses: {
+            /** @description Done; the ETag header carries the new revision */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogCommandResponseDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED, REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CATALOG.TYPOLOGY_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED, CATALOG.DUPLICATE_MOTIVE, CATALOG.FIRST_RESPONSE_AFTER_RESOLUTION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CatalogController_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first result again, nothing appended; another body: 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                typologyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TypologyBodyDto"];
+            };
+        };
+        responses: {
+            /** @description Done; the ETag header carries the new revision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogCommandResponseDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED, REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CATALOG.TYPOLOGY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED, CATALOG.DUPLICATE_MOTIVE, CATALOG.FIRST_RESPONSE_AFTER_RESOLUTION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description STORE.UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CatalogController_retire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body: the first result again, nothing appended; another body: 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                typologyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmptyCommandDto"];
+            };
+        };
+        responses: {
+            /** @description Done; the ETag header carries the new revision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogCommandResponseDto"];
+                };
+            };
+            /** @description VALIDATION.FAILED, REQUEST.INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.UNAUTHENTICATED, USER.DEACTIVATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CATALOG.TYPOLOGY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { MetricsModule } from '@app/metrics';
-import { AppConfigModule, Assignees, CalendarModule, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, DirectoryUsers, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
+import { AppConfigModule, Assignees, CalendarModule, Catalog, CaseCommandService, caseDeciderProvider, ChangeCaseHandler, Clock, DirectoryUsers, FilingNumbers, ReadSideModule, StorageModule, SystemClock } from '@app/runtime';
 import { MailOutbox } from './mail-outbox/mail-outbox';
 import { SlaProcess } from './sla/sla-process';
 import { ProjectionGauges } from './metrics/projection-gauges';
@@ -36,7 +36,8 @@ export class ProjectorModule {
         ChangeCaseHandler,
         SlaProcess,
         MailOutbox,
-        ...(options.run ? [ProjectionGauges, ProjectorMetricsServer] : []),
+        // Running: the catalog's targets into the SLA process's policies, read at start (ADR 44); a rebuild writes nothing.
+        ...(options.run ? [Catalog, ProjectionGauges, ProjectorMetricsServer] : []),
       ],
     };
   }

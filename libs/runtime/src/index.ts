@@ -35,3 +35,5 @@ export * from './storage/data-dir-secret';
 export * from './storage/embedded-file';
 export * from './storage/manual-clock';
 export * from './storage/storage.module';
+export * from './catalog/catalog.service';
+export * from './commands/stream-command';

@@ -1,4 +1,4 @@
-import { CASE_EVENT_TYPES, CaseState, evolveCase } from '@app/domain';
+import { CASE_EVENT_TYPES, CasePriority, CaseState, evolveCase } from '@app/domain';
 import { caseIdOf, opensCase } from '../case-keys';
 import { defineProjection, ProjectionEvent } from '../projection';
 import { CLOCK_RUNNING_QUEUES, Queue, QUEUES } from './queue-of';
@@ -24,6 +24,9 @@ export interface QueueItem {
   dueAt: string;
   assigneeId: string | null;
   returnedTo: string | null;
+  priority: CasePriority;
+  /** 0 for urgent cases, 1 otherwise: every queue sorts on it first, so urgent cases go first (issue 28). */
+  priorityRank: 0 | 1;
   /** The case revision this entry reflects: commands based on it pass it as the expected revision. */
   revision: number;
   state: CaseState;
@@ -40,16 +43,16 @@ export interface QueueSummary {
 
 export const caseQueuesProjection = defineProjection<{ item: QueueItem; summary: QueueSummary }>({
   name: 'case-queues',
-  /** 3: the state's reasons read [erased] after PetitionerDataErased (issue 23); 4: the to_typify queue (issue 26). */
-  version: 4,
+  /** 3: the state's reasons read [erased] after PetitionerDataErased (issue 23); 4: the to_typify queue (issue 26); 5: urgent first (issue 28). */
+  version: 5,
   collections: [
     {
       name: QUEUE_ITEMS_COLLECTION,
       indexes: [
-        { fields: ['queue', 'dueAt'] },
-        { fields: ['queue', 'filedAt'] },
-        { fields: ['queue', 'assigneeId', 'dueAt'] },
-        { fields: ['queue', 'returnedTo', 'dueAt'] },
+        { fields: ['queue', 'priorityRank', 'dueAt'] },
+        { fields: ['queue', 'priorityRank', 'filedAt'] },
+        { fields: ['queue', 'assigneeId', 'priorityRank', 'dueAt'] },
+        { fields: ['queue', 'returnedTo', 'priorityRank', 'dueAt'] },
         { fields: ['clockRunning', 'dueAt'] },
       ],
     },
@@ -86,6 +89,8 @@ function nextItem(before: QueueItem | null, event: ProjectionEvent): QueueItem |
     dueAt: state.dueAt,
     assigneeId: state.assigneeId,
     returnedTo: state.status === 'returned' ? state.returnedTo : null,
+    priority: state.priority,
+    priorityRank: state.priority === 'urgent' ? 0 : 1,
     revision: event.revision,
     state,
   };

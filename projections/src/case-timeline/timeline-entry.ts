@@ -1,4 +1,4 @@
-import { ERASED_MARK } from '@app/domain';
+import { ERASED_MARK, URGENCY_REASON_NAMES } from '@app/domain';
 import type { ProjectionEvent } from '../projection';
 
 export interface TimelineEntry {
@@ -101,6 +101,8 @@ function describe(event: ProjectionEvent): [channel: string, description: string
       return ['email', `No se pudo enviar el correo al cliente (${event.data.sourceEventType}, intento ${event.data.attempt}); se reintentará`, false];
     case 'CustomerEmailReceived':
       return ['email', CUSTOMER_EMAIL[event.data.disposition], true];
+    case 'CasePriorityChanged':
+      return ['internal', event.data.reason ? `Caso marcado urgente: ${URGENCY_REASON_NAMES[event.data.reason.code]}` : 'Caso devuelto a prioridad normal', false];
     case 'PetitionerDataErased':
       return ['internal', 'Datos personales del peticionario suprimidos a su solicitud (Ley 1581 de 2012)', false];
     default: {

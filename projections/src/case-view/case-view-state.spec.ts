@@ -31,6 +31,8 @@ const e = {
     data: { channel: 'phone', informationRequestedAt: at(5), previousTacitWithdrawalAt: '2026-04-06T23:59:59.999-05:00', tacitWithdrawalAt: '2026-05-05T23:59:59.999-05:00', extendedBy: actors.agent.id, extendedAt: at(20) },
   },
   erased: { type: 'PetitionerDataErased', data: { petitionerId: 'p', withdrawnMessages: [], erasedBy: 'admin', erasedAt: at(15) } },
+  urgent: { type: 'CasePriorityChanged', data: { priority: 'urgent', reason: { kind: 'legal', code: 'risk_to_life' }, changedBy: actors.supervisor.id, changedAt: at(4) } },
+  normal: { type: 'CasePriorityChanged', data: { priority: 'normal', reason: null, changedBy: actors.supervisor.id, changedAt: at(6) } },
 } as const;
 
 /** Histories that between them take every event type, from every status it can come in. */
@@ -43,6 +45,7 @@ const LIVES: Record<string, readonly CaseEvent[]> = {
   extraMonth: [...HISTORIES.awaiting_information, e.periodExtended, e.received] as CaseEvent[],
   resolvedAtFirstLine: [...HISTORIES.resolved_first_line, e.survey, e.erased] as CaseEvent[],
   transferred: [...HISTORIES.transferred, e.quality, e.closed] as CaseEvent[],
+  urgentAndBack: [...HISTORIES.assigned, e.urgent, confirmed, informationRequested, e.normal, e.urgent] as CaseEvent[],
   // Events the decider would refuse (a history altered by hand): evolve leaves the state as it is.
   outOfOrder: [caseFiled, caseTypified, confirmed, informationRequested, respondedResolved, e.counterReply, returned, assigned, confirmed] as CaseEvent[],
 };

@@ -34,6 +34,7 @@ export function stateOfView(view: CaseView): FiledCase {
     lastCounterReplyDeadline: view.counterReplyDeadline,
     petitionerId: view.petitionerId ?? null,
     petitionerErased: internal.petitionerErased,
+    priority: view.priority ?? 'normal',
   };
   // In these statuses the view always has them (the spec folds every status).
   switch (view.status) {

@@ -9,8 +9,8 @@ export const CASES_COLLECTION = 'cases';
 
 export const caseViewProjection = defineProjection<{ case: CaseView }>({
   name: 'case-view',
-  /** 6: every free text about the petitioner reads [erased] after PetitionerDataErased. */
-  version: 6,
+  /** 6: every free text about the petitioner reads [erased] after PetitionerDataErased. 7: priority. */
+  version: 7,
   collections: [{ name: CASES_COLLECTION, indexes: [{ fields: ['filingNumber'], unique: true }, { fields: ['petitionerId'] }] }],
   handles: CASE_EVENT_TYPES,
   keysOf: (event) => ({ case: { collection: CASES_COLLECTION, id: caseIdOf(event), created: opensCase(event) } }),
@@ -62,6 +62,8 @@ function evolveView(view: CaseView | null, event: ProjectionEvent): CaseView | n
     withdrawnAt: view.withdrawnAt,
     survey: view.survey,
     qualityReviews: view.qualityReviews,
+    priority: state.priority,
+    urgencyReason: view.urgencyReason ?? null,
     revision: event.revision,
     updatedAt: event.metadata.occurredAt,
     internal: internalsOf(state, view.internal),
@@ -106,6 +108,9 @@ function evolveView(view: CaseView | null, event: ProjectionEvent): CaseView | n
       break;
     case 'QualityReviewed':
       next.qualityReviews = view.qualityReviews + 1;
+      break;
+    case 'CasePriorityChanged':
+      next.urgencyReason = event.data.reason;
       break;
     case 'PetitionerDataErased':
       eraseTexts(next);
@@ -171,6 +176,8 @@ function filedView(event: Extract<ProjectionEvent, { type: 'CaseFiled' }>): Case
     withdrawnAt: null,
     survey: null,
     qualityReviews: 0,
+    priority: 'normal',
+    urgencyReason: null,
     revision: event.revision,
     updatedAt: event.metadata.occurredAt,
     internal: internalsOf(state, null),

@@ -1,4 +1,4 @@
-import type { Consent, FiledCase, ResponseOutcome } from '@app/domain';
+import type { CasePriority, Consent, FiledCase, PriorityReason, ResponseOutcome } from '@app/domain';
 
 /** The case as it stands, for `GET /cases/:id` and `GET /cases?filingNumber=`. */
 export interface CaseView {
@@ -43,6 +43,10 @@ export interface CaseView {
   withdrawnAt: string | null;
   survey: { score: number; comment: string | null } | null;
   qualityReviews: number;
+  /** Urgent cases go first in every queue; absent in views stored before issue 28 (normal). */
+  priority?: CasePriority;
+  /** Why the case is urgent (null when normal). */
+  urgencyReason?: PriorityReason | null;
   revision: number;
   updatedAt: string;
   /** What the decider's state holds beyond the fields above: never returned by the API. */

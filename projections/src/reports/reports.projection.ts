@@ -161,6 +161,7 @@ function count(tally: ReportTally, facts: ReportCase | null, event: ProjectionEv
     case 'CustomerEmailReceived':
     case 'PetitionerDataErased':
     case 'InternalNoteAdded':
+    case 'CasePriorityChanged':
       return facts!;
     default: {
       const unknown: never = event;

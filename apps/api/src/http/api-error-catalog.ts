@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { caseErrorSample, CaseErrorName, CaseErrors, DirectoryErrors, DomainError, DomainErrorKind } from '@app/domain';
+import { CatalogErrors, caseErrorSample, CaseErrorName, CaseErrors, DirectoryErrors, DomainError, DomainErrorKind } from '@app/domain';
 
 /** What a client reads in an error answer: the body `{ statusCode, code, message }`, figures elided. */
 export interface ApiErrorSample {
@@ -51,17 +51,19 @@ function caseErrorSamples(): Map<string, ApiErrorSample> {
   return samples;
 }
 
-function directoryErrorSamples(): [string, ApiErrorSample][] {
-  return Object.values(DirectoryErrors).map((make): [string, ApiErrorSample] => {
-    const { code, kind, message } = (make as (...args: unknown[]) => DomainError)(['…']);
+/** `sampleArgument`: what each error's figures read as (a list of ids for the directory's, one id for the catalog's). */
+function domainErrorSamples(errors: object, sampleArgument: unknown): [string, ApiErrorSample][] {
+  return Object.values(errors).map((make): [string, ApiErrorSample] => {
+    const { code, kind, message } = (make as (...args: unknown[]) => DomainError)(sampleArgument, sampleArgument);
     return [code, { statusCode: STATUS_OF_KIND[kind], code, message }];
   });
 }
 
-/** Every code an answer of this API can carry: the case aggregate's and the directory's (libs/domain) and the HTTP layer's. */
+/** Every code an answer of this API can carry: the case aggregate's, the directory's and the catalog's (libs/domain) and the HTTP layer's. */
 export const API_ERRORS: ReadonlyMap<string, ApiErrorSample> = new Map([
   ...caseErrorSamples(),
-  ...directoryErrorSamples(),
+  ...domainErrorSamples(DirectoryErrors, ['…']),
+  ...domainErrorSamples(CatalogErrors, '…'),
   ...Object.entries(HTTP_ERRORS).map(([code, [statusCode, message]]): [string, ApiErrorSample] => [code, { statusCode, code, message }]),
 ]);
 

@@ -56,6 +56,9 @@ const CASE_VIEW_FIELDS: { [K in keyof Required<PublicCaseView>]: typeof keep | (
   withdrawnAt: keep,
   survey: (survey) => survey && { ...survey, comment: withheld(survey.comment) as string | null },
   qualityReviews: keep,
+  // Codes only (no free text about the petitioner).
+  priority: keep,
+  urgencyReason: keep,
   revision: keep,
   updatedAt: keep,
   nextDeadline: keep,

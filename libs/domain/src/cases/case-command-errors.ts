@@ -10,7 +10,7 @@ export type CaseErrorName = keyof typeof CaseErrors;
  * every failure they assert is listed here for its command.
  */
 export const CASE_COMMAND_ERRORS: { readonly [Type in CaseCommandType]: readonly CaseErrorName[] } = {
-  FileCase: ['alreadyFiled', 'consentRequired', 'typificationIncomplete', 'firstLineNotAllowed'],
+  FileCase: ['alreadyFiled', 'consentRequired', 'typificationIncomplete', 'firstLineNotAllowed', 'urgencyReasonRequired'],
   AssignCase: ['notFound', 'wrongStatus', 'alreadyAssignedTo'],
   ReviewTypification: ['notFound', 'wrongStatus', 'notAssignee', 'reasonRequired'],
   RetypifyCase: ['notFound', 'wrongStatus', 'notReturnedToActor'],
@@ -33,6 +33,7 @@ export const CASE_COMMAND_ERRORS: { readonly [Type in CaseCommandType]: readonly
   RecordEmailDeliveryFailed: ['notFound', 'emailAlreadyDelivered', 'notPositive'],
   ReceiveCustomerEmail: ['notFound', 'notAssignee'],
   ErasePetitionerData: ['notFound', 'otherPetitioner', 'petitionerAlreadyErased'],
+  ChangePriority: ['notFound', 'wrongStatus', 'urgencyReasonRequired'],
 };
 
 /** One case error as a client sees it: its stable code, its kind (the HTTP status) and its message, with `…` for the figures. */

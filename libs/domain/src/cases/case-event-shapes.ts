@@ -50,6 +50,7 @@ export const CASE_EVENT_SHAPES: CaseEventShapes = {
     receivedBy: 'text', receivedAt: 'text',
   },
   PetitionerDataErased: { petitionerId: 'text', withdrawnMessages: 'list', erasedBy: 'text', erasedAt: 'text' },
+  CasePriorityChanged: { priority: 'text', reason: 'objectOrNull', changedBy: 'text', changedAt: 'text' },
 };
 
 /** The shapes as arrays, walked for every event a projector reads. */

@@ -42,7 +42,7 @@ describe('Consent (Ley 1581 de 2012, art. 9): a case is filed only with it, reco
  * and the competent entity of a transfer (an institution, with its filing address). Every other text
  * field is written by or about the petitioner and must be in CASE_PERSONAL_DATA_POLICY (issue 23).
  */
-const STRUCTURED_TEXT = /(At|By|Id|Deadline|For)$|^(caseId|filingNumber|verificationCode|kind|channel|typology|motive|relatedFilingNumber|outcome|decision|messageId|disposition|via|sourceEventType|addressee|entity|entityEmail)$/;
+const STRUCTURED_TEXT = /(At|By|Id|Deadline|For)$|^(caseId|filingNumber|verificationCode|kind|channel|typology|motive|relatedFilingNumber|outcome|decision|messageId|disposition|via|sourceEventType|addressee|entity|entityEmail|priority)$/;
 
 describe('Which event fields are encrypted under the petitioner’s key (issue 23, ADR 25)', () => {
   it('every text field of every case event is either structured or named by the policy (a new free text cannot be forgotten)', () => {

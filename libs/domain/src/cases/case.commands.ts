@@ -1,5 +1,10 @@
 import type { CommandContext } from '../shared/actor';
 import type { AutoCloseRule, Channel, ResponseDecision, ResponseOutcome } from './case-kind';
+import type { PriorityReason } from './case-priority';
+import type { CatalogState } from '../catalog/catalog.decider';
+
+/** The catalog in force (the command path adds it): a typification must be in it (ADR 44); absent, nothing is checked. */
+type InCatalog = { catalog?: CatalogState | null };
 import type { AttachmentRef, Consent, EmailAddressee, EmailRef, Petitioner, StoredAttachmentRef, Typification } from './case.events';
 
 type Command<Type extends string, Data> = { type: Type; data: Data } & CommandContext;
@@ -29,11 +34,15 @@ export type FileCase = Command<
     consent?: Consent | null;
     /** Set when the agent answers a petición or consulta on the spot. */
     firstLineResolution?: { resolution: string } | null;
-  }
+    /** Set when the agent marks the case urgent at filing (CasePriorityChanged, the filing's last event). */
+    urgency?: PriorityReason | null;
+  } & InCatalog
 >;
+/** A supervisor marks an open case urgent (with its reason) or back to normal (no reason). */
+export type ChangePriority = Command<'ChangePriority', { priority: 'urgent' | 'normal'; reason?: PriorityReason | null }>;
 export type AssignCase = Command<'AssignCase', { backofficeId: string }>;
 export type ReviewTypification = Command<'ReviewTypification', { consistent: boolean; reason?: string | null }>;
-export type RetypifyCase = Command<'RetypifyCase', Typification>;
+export type RetypifyCase = Command<'RetypifyCase', Typification & InCatalog>;
 /**
  * `customerSilenceRule`: the company's rule from the configuration (the command path adds it): a case of one
  * of `outsideLey1755` (kinds or typologies) waiting on the customer `businessDays` is closed; absent or 0: none.
@@ -108,6 +117,7 @@ export type CaseCommand =
   | RecordEmailDelivered
   | RecordEmailDeliveryFailed
   | ReceiveCustomerEmail
-  | ErasePetitionerData;
+  | ErasePetitionerData
+  | ChangePriority;
 
 export type CaseCommandType = CaseCommand['type'];

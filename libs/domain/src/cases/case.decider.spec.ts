@@ -349,6 +349,7 @@ describe('case evolve', () => {
       lastCounterReplyDeadline: '2026-03-12T23:59:59.999-05:00',
       petitionerId: PETITIONER_ID,
       petitionerErased: false,
+      priority: 'normal',
       outcome: 'pending',
       counterReplyDeadline: '2026-03-12T23:59:59.999-05:00',
     });

@@ -17,6 +17,8 @@ import { closeCaseAutomatically, recordOverdue, withdrawCase } from './case-sla.
 import { recordEmailOutcome } from './case-mail.decider';
 import { erasePetitionerData } from './case-personal-data.decider';
 import { tacitWithdrawalInstant } from './information-period';
+import { changePriority, priorityAtFiling } from './case-priority.decider';
+import { requireInCatalog } from '../catalog/catalog-typification';
 import type { InformationPeriodCalendar } from './information-period';
 import { INFORMATION_REQUEST_TERM_BUSINESS_DAYS } from '../sla/legal-terms';
 
@@ -95,6 +97,8 @@ function decideCase(calendar: DeadlineCalendar, command: C.CaseCommand, state: C
       return receiveCustomerEmail(calendar, command, state);
     case 'ErasePetitionerData':
       return erasePetitionerData(command, state);
+    case 'ChangePriority':
+      return changePriority(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown command ${(unknown as { type: string }).type}`);
@@ -117,6 +121,8 @@ function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseSt
   const typified = Boolean(d.typology) && Boolean(d.motive);
   if (!typified && (Boolean(d.typology) || Boolean(d.motive) || resolvesAtFirstLine)) throw CaseErrors.typificationIncomplete();
   if (resolvesAtFirstLine && !FIRST_LINE_RESOLVABLE_KINDS.includes(d.kind)) throw CaseErrors.firstLineNotAllowed(d.kind);
+  if (typified && d.catalog) requireInCatalog(d.catalog, { typology: d.typology!, motive: d.motive! });
+  const priority = priorityAtFiling(command);
   const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[d.kind];
   const dueAt = calendar.addBusinessDays(calendar.legalTermStart(command.at), legalTermDays);
   const events: CaseEvent[] = [
@@ -143,7 +149,7 @@ function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseSt
       },
     },
   ];
-  if (!typified) return events;
+  if (!typified) return priority ? [...events, priority] : events;
   events.push({
     type: 'CaseTypified',
     data: { kind: d.kind, typology: d.typology!, motive: d.motive!, typifiedBy: command.actor.id, legalTermDays, dueAt },
@@ -154,6 +160,8 @@ function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseSt
       data: { resolution: d.firstLineResolution.resolution, resolvedBy: command.actor.id, resolvedAt: command.at },
     });
   }
+  // Last: the filing's other events keep their places (CaseTypified right after CaseFiled).
+  if (priority) events.push(priority);
   return events;
 }
 
@@ -198,9 +206,11 @@ function retypifyCase(calendar: DeadlineCalendar, command: C.RetypifyCase, state
   requireStatus(state, ['to_typify', 'returned'], command);
   const actsForAnyone = command.actor.roles.includes('supervisor') || command.actor.roles.includes('admin');
   if (state.status === 'returned' && !actsForAnyone && command.actor.id !== state.returnedTo) throw CaseErrors.notReturnedToActor(state.returnedTo);
-  const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[command.data.kind];
+  const { kind, typology, motive, catalog } = command.data;
+  // A retired typology stays valid for the case that has it (a returned case re-typified with it).
+  if (catalog) requireInCatalog(catalog, { typology, motive }, state.status === 'returned' ? state.typification : null);
+  const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[kind];
   const dueAt = calendar.addBusinessDays(calendar.legalTermStart(state.filedAt), legalTermDays + state.extendedBusinessDays);
-  const { kind, typology, motive } = command.data;
   return [{ type: 'CaseTypified', data: { kind, typology, motive, typifiedBy: command.actor.id, legalTermDays, dueAt } }];
 }
 

@@ -57,6 +57,12 @@ export const CaseErrors = {
     new DomainError('CASE.TIMER_STALE', `The timer was set for ${expected}; the case now stands at ${actual ?? 'nothing'}`, 'conflict', { expected, actual }),
   emailAlreadyDelivered: (sourceEventId: string) =>
     new DomainError('CASE.EMAIL_ALREADY_DELIVERED', `The message for event ${sourceEventId} was already delivered`, 'conflict', { sourceEventId }),
+  urgencyReasonRequired: () =>
+    new DomainError(
+      'CASE.URGENCY_REASON_REQUIRED',
+      'An urgent case needs its reason: legal (art. 20: risk_to_life, risk_to_safety, fundamental_right) or company (platform_down, billing_stopped, announced_special_process)',
+      'rule',
+    ),
   typificationIncomplete: () =>
     new DomainError(
       'CASE.TYPIFICATION_INCOMPLETE',

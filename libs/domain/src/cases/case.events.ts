@@ -1,4 +1,5 @@
 import type { CaseKind, Channel, DocumentType, ResponseDecision, ResponseOutcome } from './case-kind';
+import type { CasePriority, PriorityReason } from './case-priority';
 
 /**
  * The petitioner's personal data (Ley 1581 de 2012). It lives ONLY here, in `CaseFiled.data.petitioner`,
@@ -286,6 +287,16 @@ export type PetitionerDataErased = {
   data: { petitionerId: string; withdrawnMessages: string[]; erasedBy: string; erasedAt: string };
 };
 
+/**
+ * The case was marked urgent (with its reason: art. 20, or the company's) or back to normal: at filing by
+ * the agent (the filing's last event), later by a supervisor. Urgent cases go first in every queue and run
+ * on the urgent service targets. `reason` is null for `normal`.
+ */
+export type CasePriorityChanged = {
+  type: 'CasePriorityChanged';
+  data: { priority: CasePriority; reason: PriorityReason | null; changedBy: string; changedAt: string };
+};
+
 export type CaseEvent =
   | CaseFiled
   | CaseTypified
@@ -310,7 +321,8 @@ export type CaseEvent =
   | EmailDelivered
   | EmailDeliveryFailed
   | CustomerEmailReceived
-  | PetitionerDataErased;
+  | PetitionerDataErased
+  | CasePriorityChanged;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -340,6 +352,7 @@ export const CASE_EVENT_SCHEMA_VERSIONS: Record<CaseEventType, number> = {
   EmailDeliveryFailed: 2,
   CustomerEmailReceived: 1,
   PetitionerDataErased: 1,
+  CasePriorityChanged: 1,
 };
 
 export const CASE_EVENT_TYPES = Object.keys(CASE_EVENT_SCHEMA_VERSIONS) as CaseEventType[];

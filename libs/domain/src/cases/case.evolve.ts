@@ -32,6 +32,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       lastCounterReplyDeadline: null,
       petitionerId: d.petitionerId ?? null,
       petitionerErased: false,
+      priority: 'normal',
     };
   }
   if (state.status === 'none') return state;
@@ -129,6 +130,8 @@ function evolveFiled(state: FiledCase, event: CaseEvent): CaseState {
     case 'CustomerEmailReceived':
     case 'InternalNoteAdded':
       return state;
+    case 'CasePriorityChanged':
+      return { ...state, priority: event.data.priority };
     case 'PetitionerDataErased':
       // The reasons were written about the petitioner: a replay reads them as [erased] once the key is gone.
       return {
@@ -166,6 +169,8 @@ function stripStatusFields(state: FiledCase): CaseFacts {
     // Case states stored before issue 7 (in read models) lack these.
     petitionerId: state.petitionerId ?? null,
     petitionerErased: state.petitionerErased ?? false,
+    // Case states stored before issue 28 (in read models) lack it.
+    priority: state.priority ?? 'normal',
   };
 }
 

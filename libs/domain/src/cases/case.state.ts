@@ -1,5 +1,6 @@
 import type { Channel, ResponseOutcome } from './case-kind';
 import type { Typification } from './case.events';
+import type { CasePriority } from './case-priority';
 
 /** What the SLA facts of a case need from its history (the deadlines themselves depend on configuration). */
 export interface CaseSlaFacts {
@@ -40,6 +41,8 @@ export interface CaseFacts {
   petitionerId: string | null;
   /** PetitionerDataErased was recorded. */
   petitionerErased: boolean;
+  /** The last CasePriorityChanged's priority; normal when none. */
+  priority: CasePriority;
 }
 
 type Assigned = { assigneeId: string };

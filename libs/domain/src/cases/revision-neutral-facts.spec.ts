@@ -64,6 +64,7 @@ const COMMANDS: Record<Exclude<CaseCommandType, RecordsANeutralFact>, { data: ob
     actors: [mail],
   },
   ErasePetitionerData: { data: [{ petitionerId: PETITIONER_ID, withdrawnMessages: [] }, { petitionerId: 'f'.repeat(64), withdrawnMessages: [] }], actors: [admin] },
+  ChangePriority: { data: [{ priority: 'urgent', reason: { kind: 'legal', code: 'risk_to_life' } }, { priority: 'normal' }], actors: [actors.supervisor] },
 };
 
 const emailRef = { sourceEventId: 'evt-case-filed', sourceEventType: 'CaseFiled', messageId: '<evt-case-filed@pqr.example.co>', attempt: 1, addressee: 'petitioner' as const };

@@ -30,6 +30,7 @@ const MOVES_A_PERSONS_REVISION: Record<CaseEventType, boolean> = {
   FirstResponseOverdue: false,
   ResolutionOverdue: false,
   CaseWithdrawn: true,
+  CasePriorityChanged: true,
   EmailDelivered: false,
   EmailDeliveryFailed: false,
   CustomerEmailReceived: true,

@@ -130,3 +130,24 @@ describe('deadline clock: urgent cases', () => {
     expect(deadlines.policy.priority).toBe('low');
   });
 });
+
+describe('deadline clock: the case marked urgent by its events (CasePriorityChanged)', () => {
+  const filedAt = '2026-04-24T16:30:00-05:00';
+  const urgent = (changedAt: string) => ({
+    type: 'CasePriorityChanged' as const,
+    data: { priority: 'urgent' as const, reason: { kind: 'legal' as const, code: 'risk_to_life' as const }, changedBy: 'sup-sofia', changedAt },
+  });
+
+  it('given a feature question marked urgent at filing (art. 20), when reading, then the urgent targets apply from the filing', () => {
+    const deadlines = History.filed(filedAt, { channel: 'chat', typology: 'feature-question' }).withEvent(urgent(filedAt)).deadlinesAt(filedAt);
+    expect(deadlines.policy).toEqual({ source: 'urgent', typology: 'feature-question', urgency: 'risk_to_life', priority: 'urgent' });
+    expect(deadlines.resolution.dueAt).toBe('2026-04-27T10:30:00.000-05:00');
+    expect(deadlines.steps.at(-1)?.effect).toContain('Priority changed');
+  });
+
+  it('given an urgent case put back to normal, when reading, then its own policy applies again', () => {
+    const normal = { type: 'CasePriorityChanged' as const, data: { priority: 'normal' as const, reason: null, changedBy: 'sup-sofia', changedAt: filedAt } };
+    const deadlines = History.filed(filedAt, { channel: 'chat', typology: 'feature-question' }).withEvent(urgent(filedAt)).withEvent(normal).deadlinesAt(filedAt);
+    expect(deadlines.policy).toMatchObject({ source: 'typology', priority: 'low', urgency: null });
+  });
+});

@@ -38,6 +38,8 @@ export interface DeadlineFoldSnapshot {
   filed: FiledClockFacts;
   kind: CaseKind;
   typology: string | null;
+  /** Absent in snapshots taken before issue 28: the fold's options say. */
+  urgency?: CaseUrgency;
   selected: SelectedSlaPolicy;
   termDays: number;
   extendedDays: number;
@@ -126,6 +128,7 @@ export class DeadlineFold {
     fold.filed = snapshot.filed;
     fold.kind = snapshot.kind;
     fold.typology = snapshot.typology;
+    fold.urgency = snapshot.urgency ?? options.urgency ?? null;
     fold.selected = snapshot.selected;
     fold.termDays = snapshot.termDays;
     fold.extendedDays = snapshot.extendedDays;
@@ -151,6 +154,7 @@ export class DeadlineFold {
       filed: this.filed,
       kind: this.kind,
       typology: this.typology,
+      urgency: this.urgency,
       selected: this.selected,
       termDays: this.termDays,
       extendedDays: this.extendedDays,
@@ -229,6 +233,8 @@ export class DeadlineFold {
         return this.step(event.data.detectedAt, event.type, () => this.texts.overdueRecorded(event.data.dueAt));
       case 'CaseWithdrawn':
         return this.withdrawn(event.data.withdrawnAt);
+      case 'CasePriorityChanged':
+        return this.priorityChanged(event.data);
       case 'EmailDelivered':
       case 'EmailDeliveryFailed':
       case 'CustomerEmailReceived':
@@ -277,6 +283,16 @@ export class DeadlineFold {
       });
       return text + this.recordedNote(d.dueAt);
     });
+  }
+
+  /** The urgent policy applies from the filing whatever the typology (its targets count from the filing, like a typology's). */
+  private priorityChanged(d: E.CasePriorityChanged['data']): void {
+    this.urgency = d.priority === 'urgent' && d.reason ? d.reason.code : null;
+    this.selected = selectSlaPolicy(this.policies, this.typology, this.urgency);
+    const { policy } = this.selected;
+    this.resolution = withTarget(this.resolution, policy.resolution);
+    if (this.firstResponse) this.firstResponse = withTarget(this.firstResponse, policy.firstResponse);
+    this.step(d.changedAt, 'CasePriorityChanged', () => this.texts.priorityChanged({ policy: this.policyText(), dues: this.dues(d.changedAt) }));
   }
 
   private resolvedAtFirstLine(at: string): void {

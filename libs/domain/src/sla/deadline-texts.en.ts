@@ -16,6 +16,7 @@ export const ENGLISH_DEADLINE_TEXTS: DeadlineTexts = {
   assigned: (backofficeId) => `Assigned to ${backofficeId}: no effect on the clocks.`,
   typificationConfirmed: () => 'Typification confirmed: no effect on the clocks.',
   returned: (agentId) => `Returned to ${agentId} to re-typify: the clocks keep running.`,
+  priorityChanged: ({ policy, dues }) => `Priority changed. ${policyLabel(policy)}: resolution due ${resolutionDue(dues)}.`,
   typified: (t) => {
     const typification = `${label(t.kind)} / ${t.typology} / ${t.motive}`;
     const parts = [t.isFirst ? `Typified as ${typification}.` : `Re-typified as ${typification} (the event carries no instant: shown at the previous event's).`];

@@ -4,7 +4,8 @@ import type { CaseKind } from '../cases/case-kind';
 import type { StopReason } from './deadline-explanation';
 import type { DueInstants } from './due-instants';
 import { isAfter } from './pausable-clock';
-import type { SlaPriority, SlaTarget, UrgencyReason } from './sla-policy';
+import type { SlaPriority, SlaTarget } from './sla-policy';
+import { URGENCY_REASON_NAMES } from '../cases/urgency-reason-names.es';
 import type { DeadlineTexts, OverdueSubject, PolicyText } from './deadline-texts';
 
 /** The deadline explanation in Spanish (es-CO), the default: its readers are inspectors and petitioners. */
@@ -21,6 +22,7 @@ export const SPANISH_DEADLINE_TEXTS: DeadlineTexts = {
   assigned: (backofficeId) => `Asignada a ${backofficeId}: no afecta los plazos.`,
   typificationConfirmed: () => 'Tipificación confirmada: no afecta los plazos.',
   returned: (agentId) => `Devuelta a ${agentId} para corregir la tipificación: los plazos siguen corriendo.`,
+  priorityChanged: ({ policy, dues }) => `Cambio de prioridad. ${policyLabel(policy)}: respuesta de fondo a más tardar el ${resolutionDue(dues)}.`,
   typified: (t) => {
     const typification = `${kindName(t.kind)} / ${t.typology} / ${t.motive}`;
     const parts = [t.isFirst ? `Tipificada como ${typification}.` : `Tipificada de nuevo como ${typification} (el evento no trae hora: se muestra en la del evento anterior).`];
@@ -128,11 +130,6 @@ const STOP_REASONS: Record<StopReason, string> = { resolved: 'resuelto', closed:
 
 const PRIORITIES: Record<SlaPriority, string> = { urgent: 'urgente', high: 'alta', medium: 'media', low: 'baja' };
 
-const URGENCY_REASONS: Record<UrgencyReason, string> = {
-  platform_down: 'toda la plataforma caída',
-  billing_stopped: 'la facturación a los clientes detenida',
-  announced_special_process: 'un proceso especial anunciado',
-};
 
 const LONG_DATE = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const CIVIL_DATE = new Intl.DateTimeFormat('es-CO', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
@@ -172,7 +169,7 @@ export function formatTarget({ amount, unit }: SlaTarget): string {
 }
 
 function policyLabel({ source, typology, urgency, priority }: PolicyText): string {
-  if (source === 'urgent') return `Urgente (${urgency ? URGENCY_REASONS[urgency] : ''}): aplica la política urgente, sea cual sea la tipología (prioridad ${PRIORITIES[priority]})`;
+  if (source === 'urgent') return `Urgente (${urgency ? URGENCY_REASON_NAMES[urgency] : ''}): aplica la política urgente, sea cual sea la tipología (prioridad ${PRIORITIES[priority]})`;
   if (source === 'typology') return `Política '${typology}' (prioridad ${PRIORITIES[priority]})`;
   return `Sin política para '${typology}': aplica la política por defecto (prioridad ${PRIORITIES[priority]})`;
 }

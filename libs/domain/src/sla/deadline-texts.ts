@@ -83,6 +83,8 @@ export interface DeadlineTexts {
   typificationConfirmed(): string;
   returned(agentId: string): string;
   typified(facts: TypifiedText): string;
+  /** The case was marked urgent or back to normal: the policy now in force and its due instants. */
+  priorityChanged(facts: { policy: PolicyText; dues: DueInstants }): string;
   resolvedAtFirstLine(): string;
   informationRequested(facts: {
     /** What the request did to the legal term: it had expired, it suspends it (art. 17), or it came too late to suspend it. */

@@ -30,8 +30,14 @@ export interface SlaPolicies {
   byTypology: Record<string, SlaPolicy>;
 }
 
-/** docs/domain.md: urgent means exactly one of these; nothing else makes a case urgent. */
-export const URGENCY_REASONS = ['platform_down', 'billing_stopped', 'announced_special_process'] as const;
+/** docs/domain.md: the company's urgent means exactly one of these. */
+export const COMPANY_URGENCY_REASONS = ['platform_down', 'billing_stopped', 'announced_special_process'] as const;
+/** Ley 1755 de 2015, art. 20: a petition that risks the petitioner's life, safety or a fundamental right goes first. */
+export const LEGAL_URGENCY_REASONS = ['risk_to_life', 'risk_to_safety', 'fundamental_right'] as const;
+/** Nothing else makes a case urgent. */
+export const URGENCY_REASONS = [...COMPANY_URGENCY_REASONS, ...LEGAL_URGENCY_REASONS] as const;
+export type CompanyUrgencyReason = (typeof COMPANY_URGENCY_REASONS)[number];
+export type LegalUrgencyReason = (typeof LEGAL_URGENCY_REASONS)[number];
 export type UrgencyReason = (typeof URGENCY_REASONS)[number];
 export type CaseUrgency = UrgencyReason | null;
 

@@ -12,8 +12,9 @@ import { SLA_POLICIES } from './sla-policies.token';
       inject: [AppConfig],
       useFactory: businessCalendarOf,
     },
-    // Validated at start-up: a bad policy stops the process with every problem listed.
-    { provide: SLA_POLICIES, inject: [AppConfig], useFactory: slaPoliciesOf },
+    // Validated at start-up: a bad policy stops the process with every problem listed. A copy of its own:
+    // the catalog (ADR 44) puts its typologies' targets into it.
+    { provide: SLA_POLICIES, inject: [AppConfig], useFactory: (config: AppConfig) => ({ ...slaPoliciesOf(config) }) },
   ],
   exports: [BusinessCalendar, SLA_POLICIES],
 })

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import {
   Decider,
   DIRECTORY_EVENT_SCHEMA_VERSIONS,
@@ -14,27 +13,18 @@ import {
   userDecider,
   userStreamId,
 } from '@app/domain';
-import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError } from '@app/event-store';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@app/event-store';
 import { EmailReservations } from '../directory/email-reservations';
 import { Clock } from '../storage/clock';
 import { toOffsetIso } from './case-events';
 import type { CommandContext } from './command-context';
-import { earlierRunOf, withCommandMetadata } from './command-metadata';
+import { decideOnStream, StreamOutcome, WithoutSender } from './stream-command';
 
-type WithoutSender<T> = T extends unknown ? Omit<T, 'actor' | 'at'> : never;
 export type UserCommandInput = WithoutSender<UserCommand>;
 export type TeamCommandInput = WithoutSender<TeamCommand>;
 
 /** What a directory command did: the user's or team's id, its stream revision (the ETag), its events. */
-export interface DirectoryOutcome {
-  id: string;
-  /** The stream's revision after the command (-1 when nothing was ever recorded). */
-  revision: number;
-  /** The global position of the last event (for `?minPosition=`); of the stream's last event when nothing changed. */
-  position: number;
-  events: DirectoryEvent[];
-  replayed: boolean;
-}
+export type DirectoryOutcome = StreamOutcome<DirectoryEvent>;
 
 export function toDirectoryEvent(recorded: RecordedEvent): DirectoryEvent {
   return upcastDirectoryEvent(recorded.type as DirectoryEventType, Number(recorded.metadata.schemaVersion ?? 1), recorded.data);
@@ -84,7 +74,7 @@ export class DirectoryCommandService {
     if (missing.length > 0) throw DirectoryErrors.teamNotFound(missing);
   }
 
-  private async run<Command extends { type: string; at: string }, Event extends DirectoryEvent, State>(
+  private run<Command extends { type: string; at: string }, Event extends DirectoryEvent, State>(
     decider: Decider<Command, Event, State>,
     streamId: string,
     id: string,
@@ -92,33 +82,7 @@ export class DirectoryCommandService {
     context: CommandContext,
   ): Promise<DirectoryOutcome> {
     const command = { ...input, actor: context.actor, at: toOffsetIso(this.clock.now()) } as unknown as Command;
-    const commandId = context.idempotencyKey ?? randomUUID();
-    for (;;) {
-      const history = await this.store.readStream(streamId);
-      const earlier = this.findEarlierResult(id, history, context);
-      if (earlier) return earlier;
-      const last = history.at(-1);
-      const revision = last?.revision ?? -1;
-      const held = context.expectedRevision;
-      if (held !== undefined && last && held !== revision) throw new WrongExpectedRevisionError(streamId, held, revision);
-      const state = history.map(toDirectoryEvent).reduce((folded, event) => decider.evolve(folded, event as Event), decider.initialState());
-      const events = decider.decide(command, state);
-      if (events.length === 0) return { id, revision, position: last?.position ?? 0, events, replayed: false };
-      try {
-        const toAppend = events.map((event) => withCommandMetadata(event, DIRECTORY_EVENT_SCHEMA_VERSIONS[event.type], command, commandId, context));
-        const result = await this.store.appendToStream(streamId, toAppend, { expectedRevision: last ? revision : 'no_stream' });
-        return { id, revision: result.nextExpectedRevision, position: result.position, events, replayed: false };
-      } catch (error) {
-        // Read again: an earlier result of this key, a stale If-Match (409), or a fresh decision.
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      }
-    }
-  }
-
-  private findEarlierResult(id: string, history: RecordedEvent[], context: CommandContext): DirectoryOutcome | undefined {
-    const earlier = earlierRunOf(history, context);
-    if (!earlier) return undefined;
-    const last = earlier[earlier.length - 1];
-    return { id, revision: last.revision, position: last.position, events: earlier.map(toDirectoryEvent), replayed: true };
+    const events = { schemaVersions: DIRECTORY_EVENT_SCHEMA_VERSIONS, read: (recorded: RecordedEvent) => toDirectoryEvent(recorded) as Event };
+    return decideOnStream(this.store, { decider, events, streamId, id }, command, context);
   }
 }

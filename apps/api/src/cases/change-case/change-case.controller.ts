@@ -2,9 +2,12 @@ import { Body, Controller } from '@nestjs/common';
 import { CaseCommandsGateway } from '../../command-handling/case-commands.gateway';
 import { CommandResponseDto as Response, toCommandResponse } from '../../command-handling/command-response.dto';
 import { transferNoticeToRead } from '@app/mail';
+import type { PriorityReason } from '@app/domain';
 import { CommandRoute } from '../../command-handling/command-route.decorator';
 import { HttpCommand, HttpCommandHeaders as Headers } from '../../command-handling/http-command.decorator';
-import { AppConfig, customerSilenceRuleOf } from '@app/runtime';
+import { AppConfig, Catalog, customerSilenceRuleOf } from '@app/runtime';
+import { ChangePriorityDto } from '../case-priority/case-priority.dto';
+import { CATALOG_TYPIFICATION_ERRORS } from '../../catalog/catalog-typification-errors';
 import { CaseIdParam as Id } from '../../http/case-id.param';
 import * as Dto from './change-case.dto';
 
@@ -14,6 +17,7 @@ export class ChangeCaseController {
   constructor(
     private readonly cases: CaseCommandsGateway,
     private readonly config: AppConfig,
+    private readonly catalog: Catalog,
   ) {}
 
   @CommandRoute({ path: ':id/assignment', command: 'AssignCase', roles: ['supervisor'], response: Response, errors: ['USER.NOT_ASSIGNABLE'], summary: 'Assign or reassign the case to a backoffice agent: an active user with the backoffice role, else 422 USER.NOT_ASSIGNABLE (CaseAssigned)' })
@@ -26,10 +30,18 @@ export class ChangeCaseController {
     return this.cases.change(id, { type: 'ReviewTypification', data: { consistent: body.consistent, reason: body.reason ?? null } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/typification', command: 'RetypifyCase', roles: ['agent', 'supervisor'], response: Response, summary: 'Typify a case the customer filed on the web (any agent or supervisor; it then waits for distribution, its legal term still counted from the filing), or re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified)' })
-  retypify(@Id() id: string, @Body() body: Dto.RetypifyCaseDto, @HttpCommand() headers: Headers): Promise<Response> {
-    return this.cases.change(id, { type: 'RetypifyCase', data: { kind: body.kind, typology: body.typology, motive: body.motive } }, body, headers);
+  @CommandRoute({ path: ':id/typification', command: 'RetypifyCase', roles: ['agent', 'supervisor'], response: Response, errors: CATALOG_TYPIFICATION_ERRORS, summary: 'Typify a case the customer filed on the web (any agent or supervisor; it then waits for distribution, its legal term still counted from the filing), or re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified)' })
+  async retypify(@Id() id: string, @Body() body: Dto.RetypifyCaseDto, @HttpCommand() headers: Headers): Promise<Response> {
+    const { state: catalog } = await this.catalog.current();
+    return this.cases.change(id, { type: 'RetypifyCase', data: { kind: body.kind, typology: body.typology, motive: body.motive, catalog } }, body, headers);
   }
+
+  @CommandRoute({ path: ':id/priority', command: 'ChangePriority', roles: ['supervisor'], response: Response, summary: 'Mark an open case urgent with its reason (art. 20 Ley 1755, or the company\'s) or back to normal (CasePriorityChanged; normal again changes nothing): urgent cases go first in every queue and run on the urgent service targets' })
+  changePriority(@Id() id: string, @Body() body: ChangePriorityDto, @HttpCommand() headers: Headers): Promise<Response> {
+    const reason = body.reason ? ({ kind: body.reason.kind, code: body.reason.code } as PriorityReason) : null;
+    return this.cases.change(id, { type: 'ChangePriority', data: { priority: body.priority, reason } }, body, headers);
+  }
+
 
   @CommandRoute({
     path: ':id/information-requests', command: 'RequestInformation',

@@ -5,6 +5,8 @@ import type { CaseKind, Channel, ResponseDecision, ResponseOutcome } from '@app/
 import { FREE_TEXT_PATTERN, FREE_TEXT_REGEX, OneOf, OptionalText, RequiredName, RequiredText, WholeNumber } from '../../http/field.decorators';
 import { CommandResponseDto } from '../../command-handling/command-response.dto';
 import { ApiRequiredWhen } from '../../http/schema-rules';
+import { Transform } from 'class-transformer';
+import { trimmed } from '../../http/trimmed';
 
 export class AssignCaseDto {
   @RequiredName(100, 'The backoffice agent (their token subject)', 'bo-beto') backofficeId: string;
@@ -24,8 +26,8 @@ export class TypificationReviewDto {
 
 export class RetypifyCaseDto {
   @OneOf(CASE_KINDS) kind: CaseKind;
-  @RequiredName(100, undefined, 'billing') typology: string;
-  @RequiredName(100, undefined, 'duplicate-charge') motive: string;
+  @Transform(trimmed) @RequiredName(100, 'Typology id, one of GET /catalog', 'billing') typology: string;
+  @Transform(trimmed) @RequiredName(100, "Motive id: one of the typology's motives when it lists any", 'duplicate-charge') motive: string;
 }
 
 export class InformationRequestDto {

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiResponse } from '@nestjs/swagger';
 import { CaseFiled } from '@app/domain';
 import { CommandRoute } from '../../command-handling/command-route.decorator';
+import { CATALOG_TYPIFICATION_ERRORS } from '../../catalog/catalog-typification-errors';
 import type { CommandOutcome } from '@app/runtime';
 import { HttpCommand, HttpCommandHeaders } from '../../command-handling/http-command.decorator';
 import { toCommandContext } from '@app/runtime';
@@ -20,9 +21,9 @@ export class FileCaseController {
     onExistingCase: false,
     command: 'FileCase',
     unreachable: ['alreadyFiled', 'consentRequired', 'typificationIncomplete'],
-    errors: ['CASE.RELATED_NOT_FOUND', 'READ_MODEL.BEHIND'],
+    errors: ['CASE.RELATED_NOT_FOUND', 'READ_MODEL.BEHIND', ...CATALOG_TYPIFICATION_ERRORS],
     response: FiledCaseResponseDto,
-    summary: 'File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution); a relatedFilingNumber must name a case already filed (else 422 CASE.RELATED_NOT_FOUND)',
+    summary: 'File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution; CasePriorityChanged with urgency) with a typology and motive of the catalog (GET /catalog); a relatedFilingNumber must name a case already filed (else 422 CASE.RELATED_NOT_FOUND)',
   })
   @ApiResponse({ status: 503, description: 'The relatedFilingNumber is not in the read models and they have not caught up within 5 s (READ_MODEL.BEHIND); retry' })
   async fileCase(@Body() body: FileCaseDto, @HttpCommand() headers: HttpCommandHeaders): Promise<FiledCaseResponseDto> {

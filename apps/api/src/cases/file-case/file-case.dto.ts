@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsObject, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CASE_KINDS, CHANNELS, DOCUMENT_TYPES, FIRST_LINE_RESOLVABLE_KINDS } from '@app/domain';
 import type { CaseKind, Channel, DocumentType } from '@app/domain';
 import { ApiAllowedWhen } from '../../http/schema-rules';
+import { UrgencyReasonDto } from '../case-priority/case-priority.dto';
+import { trimmed } from '../../http/trimmed';
 import { CalendarInstant, FILING_NUMBER_PATTERN, Nested, OneOf, OptionalName, RequiredName, RequiredText, WholeNumber } from '../../http/field.decorators';
 
 /** The longest value each field of a filing may hold (the web form states them too). */
@@ -42,8 +44,8 @@ export class FirstLineResolutionDto {
 @ApiAllowedWhen({ field: 'firstLineResolution', when: { kind: FIRST_LINE_RESOLVABLE_KINDS } })
 export class FileCaseDto {
   @OneOf(CASE_KINDS) kind: CaseKind;
-  @RequiredName(100, 'Typology of the typification', 'billing') typology: string;
-  @RequiredName(100, 'Motive of the typification', 'duplicate-charge') motive: string;
+  @Transform(trimmed) @RequiredName(100, 'Typology id of the typification, one of GET /catalog (else 422 CATALOG.UNKNOWN_TYPOLOGY; a retired one 422 CATALOG.TYPOLOGY_RETIRED)', 'billing') typology: string;
+  @Transform(trimmed) @RequiredName(100, "Motive id of the typification: one of the typology's motives when it lists any (else 422 CATALOG.UNKNOWN_MOTIVE)", 'duplicate-charge') motive: string;
   @OneOf(CHANNELS) channel: Channel;
   @RequiredName(FILING_LIMITS.subject) subject: string;
   @RequiredText(FILING_LIMITS.facts, 'The facts, with their dates') facts: string;
@@ -64,6 +66,9 @@ export class FileCaseDto {
   @ApiPropertyOptional({ type: FirstLineResolutionDto, description: 'Only for a kind resolvable at first line (petition, inquiry, document_request) answered on the spot; another kind is 422 CASE.FIRST_LINE_NOT_ALLOWED' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => FirstLineResolutionDto)
   firstLineResolution?: FirstLineResolutionDto;
+  @ApiPropertyOptional({ type: UrgencyReasonDto, description: 'The case is urgent, for this reason (CasePriorityChanged): urgent cases go first in every queue and run on the urgent targets' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => UrgencyReasonDto)
+  urgency?: UrgencyReasonDto;
 }
 
 export class FiledCaseResponseDto {

@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { CaseCommandService, PetitionerIdentity, UNNUMBERED } from '@app/runtime';
+import { CaseCommandService, Catalog, PetitionerIdentity, UNNUMBERED } from '@app/runtime';
+import type { CatalogState, PriorityReason } from '@app/domain';
 import type { CaseCommandInput, CommandContext, CommandOutcome } from '@app/runtime';
 import type { FileCaseDto } from './file-case.dto';
 import { RelatedCases } from './related-case';
@@ -10,7 +11,7 @@ import { OneAtATime } from './one-at-a-time';
  * What a filing carries: the staff route's body, or the customer's web form (no typology or motive:
  * the case is filed untypified, and its personal data takes the same path).
  */
-export type FilingRequest = Omit<FileCaseDto, 'typology' | 'motive'> & { typology?: string; motive?: string };
+export type FilingRequest = Omit<FileCaseDto, 'typology' | 'motive' | 'urgency'> & { typology?: string; motive?: string; urgency?: FileCaseDto['urgency'] };
 
 export class FileCaseCommand {
   constructor(
@@ -37,6 +38,7 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
     private readonly commands: CaseCommandService,
     private readonly petitioners: PetitionerIdentity,
     private readonly relatedCases: RelatedCases,
+    private readonly catalog: Catalog,
   ) {}
 
   execute(command: FileCaseCommand): Promise<CommandOutcome> {
@@ -48,11 +50,12 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
     if (body.relatedFilingNumber) await this.relatedCases.requireFiled(body.relatedFilingNumber);
     const key = context.idempotencyKey;
     const caseId = key ? caseIdForKey(context.actor.id, key) : randomUUID();
-    return this.commands.execute(caseId, this.toFiling(body, caseId), context, { freshStream: !key });
+    const { state: catalog } = await this.catalog.current();
+    return this.commands.execute(caseId, this.toFiling(body, caseId, catalog), context, { freshStream: !key });
   }
 
   /** Unnumbered: the command path numbers the filing once the decider has accepted it (FilingNumbers). */
-  private toFiling(body: FilingRequest, caseId: string): FileCaseInput {
+  private toFiling(body: FilingRequest, caseId: string, catalog: CatalogState): FileCaseInput {
     return {
       type: 'FileCase',
       data: {
@@ -72,6 +75,8 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
         petitioner: { ...body.petitioner },
         consent: body.consent ? { givenAt: body.consent.givenAt, channel: body.consent.channel, policyVersion: body.consent.policyVersion } : null,
         firstLineResolution: body.firstLineResolution ? { resolution: body.firstLineResolution.resolution } : null,
+        urgency: body.urgency ? ({ kind: body.urgency.kind, code: body.urgency.code } as PriorityReason) : null,
+        catalog,
       },
     };
   }

@@ -71,6 +71,8 @@ export class CaseViewDto {
   })
   transferDueAt?: string | null;
   @ApiProperty({ ...anyObject, nullable: true }) survey: object | null;
+  @ApiPropertyOptional({ enum: ['urgent', 'normal'], description: 'Urgent cases go first in every queue and run on the urgent targets' }) priority?: string;
+  @ApiPropertyOptional({ ...anyObject, nullable: true, description: 'Why the case is urgent: { kind: legal|company, code }; null when normal' }) urgencyReason?: object | null;
   @ApiProperty({ type: 'integer' }) revision: number;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional({ description: 'GET /cases/:id only: true while an information request suspends the legal term (art. 17)' }) paused?: boolean;

@@ -15,6 +15,8 @@ export class QueueEntryDto {
   @ApiProperty() dueAt: string;
   @ApiProperty({ type: String, nullable: true }) assigneeId: string | null;
   @ApiProperty({ type: String, nullable: true }) returnedTo: string | null;
+  @ApiProperty({ enum: ['urgent', 'normal'], description: 'Urgent cases come first in every queue' }) priority: string;
+  @ApiProperty({ type: 'integer', enum: [0, 1], description: '0 urgent, 1 normal: the first sort key of every queue' }) priorityRank: number;
   @ApiProperty({ type: 'integer', description: 'The revision this entry reflects (for If-Match)' }) revision: number;
   @ApiProperty({ description: 'Past its due instant now' }) overdue: boolean;
 }

@@ -22,7 +22,7 @@ export interface PageRequest {
   minPosition?: number;
 }
 
-/** A page of one queue, by due date (soonest first) or, with `orderBy: 'filedAt'`, oldest first. `now` marks overdue entries. */
+/** A page of one queue, urgent cases first, then by due date (soonest first) or, with `orderBy: 'filedAt'`, oldest first. `now` marks overdue entries. */
 export class ListQueueQuery {
   constructor(
     readonly where: Filter[],
@@ -47,7 +47,10 @@ export class ListQueueHandler implements IQueryHandler<ListQueueQuery, QueuePage
     await this.freshness.waitFor(page.minPosition, [caseQueuesProjection.name]);
     const found = await findPage<QueueItem>(this.readStore, QUEUE_ITEMS_COLLECTION, {
       where,
-      sort: [{ field: orderBy, direction: 'asc' }],
+      sort: [
+        { field: 'priorityRank', direction: 'asc' },
+        { field: orderBy, direction: 'asc' },
+      ],
       limit: page.limit ?? 50,
       cursor: page.cursor,
     });
