@@ -136,6 +136,7 @@ function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseSt
         legalTermDays,
         dueAt,
         petitionerId: d.petitionerId,
+        petitionerEmailId: d.petitionerEmailId ?? null,
         petitioner: d.petitioner,
         consent: { givenAt: d.consent.givenAt, channel: d.consent.channel, policyVersion: d.consent.policyVersion },
       },
@@ -144,7 +145,7 @@ function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseSt
   if (!typified) return events;
   events.push({
     type: 'CaseTypified',
-    data: { kind: d.kind, typology: d.typology!, motive: d.motive!, typifiedBy: command.actor.id, legalTermDays, dueAt },
+    data: { kind: d.kind, typology: d.typology!, motive: d.motive!, typifiedBy: command.actor.id, legalTermDays, dueAt, distinctMatter: d.distinctMatter ?? false },
   });
   if (d.firstLineResolution) {
     events.push({
@@ -198,8 +199,8 @@ function retypifyCase(calendar: DeadlineCalendar, command: C.RetypifyCase, state
   if (state.status === 'returned' && !actsForAnyone && command.actor.id !== state.returnedTo) throw CaseErrors.notReturnedToActor(state.returnedTo);
   const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[command.data.kind];
   const dueAt = calendar.addBusinessDays(calendar.legalTermStart(state.filedAt), legalTermDays + state.extendedBusinessDays);
-  const { kind, typology, motive } = command.data;
-  return [{ type: 'CaseTypified', data: { kind, typology, motive, typifiedBy: command.actor.id, legalTermDays, dueAt } }];
+  const { kind, typology, motive, distinctMatter } = command.data;
+  return [{ type: 'CaseTypified', data: { kind, typology, motive, typifiedBy: command.actor.id, legalTermDays, dueAt, distinctMatter: distinctMatter ?? false } }];
 }
 
 /**

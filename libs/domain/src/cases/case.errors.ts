@@ -31,6 +31,13 @@ export const CaseErrors = {
       'conflict',
       { filingNumber },
     ),
+  openCaseExists: (open: { caseId: string; filingNumber: string }) =>
+    new DomainError(
+      'CASE.OPEN_CASE_EXISTS',
+      `The petitioner already has the open case ${open.filingNumber} of this typology: work on it, or say the new contact is a distinct matter (distinctMatter: true)`,
+      'conflict',
+      { caseId: open.caseId, filingNumber: open.filingNumber },
+    ),
   relatedNotFound: (relatedFilingNumber: string) =>
     new DomainError('CASE.RELATED_NOT_FOUND', `No case was filed with the number ${relatedFilingNumber}`, 'rule', { relatedFilingNumber }),
   responseAlreadyFinal: () =>

@@ -9,7 +9,7 @@ import { Clock, ReadModelFreshness } from '@app/runtime';
 import { legalClockOf } from './legal-clock';
 import type { LegalClockView } from './legal-clock';
 
-export type PublicCaseView = Omit<CaseView, 'internal' | 'verificationCodeHash'> & {
+export type PublicCaseView = Omit<CaseView, 'internal' | 'verificationCodeHash' | 'search'> & {
   /** `GET /cases/:id` only: the SLA deadline the case must meet next (null while none runs), from the SLA timers read model. */
   nextDeadline?: (NextDeadline & { overdue: boolean }) | null;
   /** `GET /cases/:id` only: while the case is open and within it, the last instant to transfer it (art. 21, 5 business days); null otherwise. */
@@ -20,9 +20,9 @@ export type PublicCaseView = Omit<CaseView, 'internal' | 'verificationCodeHash'>
   legalClock?: LegalClockView;
 };
 
-/** What staff see of a case: everything but its internal facts and the verification code's hash. */
+/** What staff see of a case: everything but its internal facts, its search keys and the verification code's hash. */
 export function toPublicCaseView(view: CaseView): PublicCaseView {
-  const { internal: _internal, verificationCodeHash: _hash, ...rest } = view;
+  const { internal: _internal, verificationCodeHash: _hash, search: _search, ...rest } = view;
   return rest;
 }
 
