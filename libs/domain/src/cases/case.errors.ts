@@ -31,12 +31,12 @@ export const CaseErrors = {
       'conflict',
       { filingNumber },
     ),
-  openCaseExists: (open: { caseId: string; filingNumber: string }) =>
+  openCaseExists: (filingNumber: string, caseId: string) =>
     new DomainError(
       'CASE.OPEN_CASE_EXISTS',
-      `The petitioner already has the open case ${open.filingNumber} of this typology: work on it, or say the new contact is a distinct matter (distinctMatter: true)`,
+      `The petitioner already has the open case ${filingNumber} of this typology: work on it, or say the new contact is a distinct matter (distinctMatter: true)`,
       'conflict',
-      { caseId: open.caseId, filingNumber: open.filingNumber },
+      { filingNumber, caseId },
     ),
   relatedNotFound: (relatedFilingNumber: string) =>
     new DomainError('CASE.RELATED_NOT_FOUND', `No case was filed with the number ${relatedFilingNumber}`, 'rule', { relatedFilingNumber }),

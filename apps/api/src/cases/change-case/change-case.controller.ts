@@ -7,6 +7,7 @@ import { HttpCommand, HttpCommandHeaders as Headers } from '../../command-handli
 import { AppConfig, customerSilenceRuleOf } from '@app/runtime';
 import { CaseIdParam as Id } from '../../http/case-id.param';
 import * as Dto from './change-case.dto';
+import { OpenCases } from '../file-case/open-cases';
 
 /** Every command on an existing case: one route each, the decider says what the case's status allows. */
 @Controller('cases')
@@ -14,6 +15,7 @@ export class ChangeCaseController {
   constructor(
     private readonly cases: CaseCommandsGateway,
     private readonly config: AppConfig,
+    private readonly openCases: OpenCases,
   ) {}
 
   @CommandRoute({ path: ':id/assignment', command: 'AssignCase', roles: ['supervisor'], response: Response, errors: ['USER.NOT_ASSIGNABLE'], summary: 'Assign or reassign the case to a backoffice agent: an active user with the backoffice role, else 422 USER.NOT_ASSIGNABLE (CaseAssigned)' })
@@ -26,9 +28,11 @@ export class ChangeCaseController {
     return this.cases.change(id, { type: 'ReviewTypification', data: { consistent: body.consistent, reason: body.reason ?? null } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/typification', command: 'RetypifyCase', roles: ['agent', 'supervisor'], response: Response, summary: 'Typify a case the customer filed on the web (any agent or supervisor; it then waits for distribution, its legal term still counted from the filing), or re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified)' })
+  @CommandRoute({ path: ':id/typification', command: 'RetypifyCase', roles: ['agent', 'supervisor'], response: Response, errors: ['CASE.OPEN_CASE_EXISTS', 'READ_MODEL.BEHIND'], summary: 'Typify a case the customer filed on the web (any agent or supervisor; it then waits for distribution, its legal term still counted from the filing), or re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified). The petitioner\'s other open case of that typology: 409 CASE.OPEN_CASE_EXISTS unless distinctMatter' })
   retypify(@Id() id: string, @Body() body: Dto.RetypifyCaseDto, @HttpCommand() headers: Headers): Promise<Response> {
-    return this.cases.change(id, { type: 'RetypifyCase', data: { kind: body.kind, typology: body.typology, motive: body.motive } }, body, headers);
+    const distinctMatter = body.distinctMatter ?? false;
+    const retypify = () => this.cases.change(id, { type: 'RetypifyCase', data: { kind: body.kind, typology: body.typology, motive: body.motive, distinctMatter } }, body, headers);
+    return this.openCases.whenNoneOpenFor(id, body.typology, distinctMatter, retypify);
   }
 
   @CommandRoute({

@@ -5,6 +5,7 @@ import type { CaseCommandInput, CommandContext, CommandOutcome } from '@app/runt
 import type { FileCaseDto } from './file-case.dto';
 import { RelatedCases } from './related-case';
 import { OneAtATime } from './one-at-a-time';
+import { OpenCases } from './open-cases';
 
 /**
  * What a filing carries: the staff route's body, or the customer's web form (no typology or motive:
@@ -37,6 +38,7 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
     private readonly commands: CaseCommandService,
     private readonly petitioners: PetitionerIdentity,
     private readonly relatedCases: RelatedCases,
+    private readonly openCases: OpenCases,
   ) {}
 
   execute(command: FileCaseCommand): Promise<CommandOutcome> {
@@ -48,7 +50,11 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
     if (body.relatedFilingNumber) await this.relatedCases.requireFiled(body.relatedFilingNumber);
     const key = context.idempotencyKey;
     const caseId = key ? caseIdForKey(context.actor.id, key) : randomUUID();
-    return this.commands.execute(caseId, this.toFiling(body, caseId), context, { freshStream: !key });
+    const filing = this.toFiling(body, caseId);
+    const record = () => this.commands.execute(caseId, filing, context, { freshStream: !key });
+    // A web filing has no typology yet: its typification is checked instead.
+    if (!body.typology) return record();
+    return this.openCases.whenNoneOpen({ petitionerId: filing.data.petitionerId, typology: body.typology, caseId }, body.distinctMatter ?? false, record);
   }
 
   /** Unnumbered: the command path numbers the filing once the decider has accepted it (FilingNumbers). */
@@ -69,7 +75,9 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
         attachments: (body.attachments ?? []).map(({ name, contentType, size }) => ({ name, contentType, size })),
         relatedFilingNumber: body.relatedFilingNumber ?? null,
         petitionerId: this.petitioners.idOf(body.petitioner),
+        petitionerEmailId: this.petitioners.emailIdOf(body.petitioner.email),
         petitioner: { ...body.petitioner },
+        distinctMatter: body.distinctMatter ?? false,
         consent: body.consent ? { givenAt: body.consent.givenAt, channel: body.consent.channel, policyVersion: body.consent.policyVersion } : null,
         firstLineResolution: body.firstLineResolution ? { resolution: body.firstLineResolution.resolution } : null,
       },

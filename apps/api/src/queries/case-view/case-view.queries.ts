@@ -4,7 +4,7 @@ import { BusinessCalendar, CaseErrors, runningTransferTerm } from '@app/domain';
 import type { NextDeadline } from '@app/domain';
 import { CASES_COLLECTION, CaseView, caseViewProjection } from '@app/projections';
 import { SLA_TIMERS_COLLECTION, SLA_TIMERS_PROJECTION, SlaTimersDoc } from '@app/processes';
-import { Page, READ_STORE, ReadStore } from '@app/read-store';
+import { READ_STORE, ReadStore } from '@app/read-store';
 import { Clock, ReadModelFreshness } from '@app/runtime';
 import { legalClockOf } from './legal-clock';
 import type { LegalClockView } from './legal-clock';
@@ -33,13 +33,6 @@ export class GetCaseQuery {
   ) {}
 }
 
-export class FindCasesByFilingNumberQuery {
-  constructor(
-    readonly filingNumber: string,
-    readonly minPosition?: number,
-  ) {}
-}
-
 @QueryHandler(GetCaseQuery)
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery, PublicCaseView> {
   constructor(
@@ -60,22 +53,5 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, PublicCaseVie
     const transferDueAt = runningTransferTerm(this.calendar, found.data.status, found.data.filedAt, this.clock.now().toISOString());
     const legalClock = legalClockOf(found.data, this.clock.now(), this.calendar);
     return { ...toPublicCaseView(found.data), nextDeadline, transferDueAt, paused: legalClock.state === 'paused', legalClock };
-  }
-}
-
-@QueryHandler(FindCasesByFilingNumberQuery)
-export class FindCasesByFilingNumberHandler implements IQueryHandler<FindCasesByFilingNumberQuery, { items: PublicCaseView[]; nextCursor: null }> {
-  constructor(
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
-    private readonly freshness: ReadModelFreshness,
-  ) {}
-
-  async execute({ filingNumber, minPosition }: FindCasesByFilingNumberQuery) {
-    await this.freshness.waitFor(minPosition, [caseViewProjection.name]);
-    const page: Page<CaseView> = await this.readStore.find<CaseView>(CASES_COLLECTION, {
-      where: [{ field: 'filingNumber', op: 'eq', value: filingNumber }],
-      limit: 1,
-    });
-    return { items: page.items.map((item) => toPublicCaseView(item.data)), nextCursor: null };
   }
 }
