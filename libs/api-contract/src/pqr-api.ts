@@ -12,13 +12,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Find a case by its filing number (radicado)
-         * @description Roles: any staff role. Shows the petitioner and what they wrote: the read is recorded in the access audit. A `reporter` (and no other role) gets the case with the petitioner and every free text (subject, facts, request, attachment names, reasons, survey comment) as `[withheld]`, the pseudonymous `petitionerId` only; nothing is shown, so nothing is recorded.
+         * Find cases: by filing number (radicado), petitioner (document or email), status, kind, typology, channel, assignee, filing and due dates, overdue; paged with cursors
+         * @description Roles: any staff role. Every filter given must hold. The petitioner is matched through keyed hashes of the document (petitionerDocumentType with petitionerDocument) or of the email, as at filing, never on stored clear data; their cases come open first. Newest filed first unless `sort` says otherwise; `nextCursor` pages on (a cursor belongs to its filters: another is 400). Shows the petitioner and what they wrote: the read is recorded in the access audit. A `reporter` (and no other role) gets the case with the petitioner and every free text (subject, facts, request, attachment names, reasons, survey comment) as `[withheld]`, the pseudonymous `petitionerId` only; nothing is shown, so nothing is recorded.
          */
-        get: operations["CaseViewController_findByFilingNumber"];
+        get: operations["CaseViewController_search"];
         put?: never;
         /**
-         * File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution); a relatedFilingNumber must name a case already filed (else 422 CASE.RELATED_NOT_FOUND)
+         * File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution); a relatedFilingNumber must name a case already filed (else 422 CASE.RELATED_NOT_FOUND); the petitioner's open case of the same typology: 409 CASE.OPEN_CASE_EXISTS naming it, unless distinctMatter
          * @description Roles: agent.
          */
         post: operations["FileCaseController_fileCase"];
@@ -98,7 +98,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Typify a case the customer filed on the web (any agent or supervisor; it then waits for distribution, its legal term still counted from the filing), or re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified)
+         * Typify a case the customer filed on the web (any agent or supervisor; it then waits for distribution, its legal term still counted from the filing), or re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified). The petitioner's other open case of that typology: 409 CASE.OPEN_CASE_EXISTS unless distinctMatter
          * @description Roles: agent, supervisor.
          */
         post: operations["ChangeCaseController_retypify"];
@@ -1303,6 +1303,11 @@ export interface components {
             relatedFilingNumber?: string;
             /** @description Only for a kind resolvable at first line (petition, inquiry, document_request) answered on the spot; another kind is 422 CASE.FIRST_LINE_NOT_ALLOWED */
             firstLineResolution?: components["schemas"]["FirstLineResolutionDto"];
+            /**
+             * @description One issue, one case: true when the petitioner has an open case of this typology and this contact is a matter apart from it (recorded in CaseTypified); otherwise such a filing is 409 CASE.OPEN_CASE_EXISTS naming the open case
+             * @default false
+             */
+            distinctMatter: boolean;
         } & (unknown | {
             /** @enum {unknown} */
             kind?: "petition" | "inquiry" | "document_request";
@@ -1412,6 +1417,11 @@ export interface components {
             typology: string;
             /** @example duplicate-charge */
             motive: string;
+            /**
+             * @description One issue, one case: true when the petitioner has an open case of this typology and this contact is a matter apart from it (recorded in CaseTypified); otherwise such a filing is 409 CASE.OPEN_CASE_EXISTS naming the open case
+             * @default false
+             */
+            distinctMatter: boolean;
         };
         InformationRequestDto: {
             /** @description What is missing, as the customer will read it */
@@ -1817,10 +1827,10 @@ export interface components {
             /** @description GET /cases/:id only: the legal term at the instant of the read */
             legalClock?: components["schemas"]["LegalClockDto"];
         };
-        CaseViewPageDto: {
-            /** @description The case with that filing number, or none */
+        CaseSearchPageDto: {
+            /** @description The cases found, in the order asked */
             items: components["schemas"]["CaseViewDto"][];
-            /** @description Always null: a filing number names one case */
+            /** @description The cursor of the next page; null on the last one */
             nextCursor: string | null;
         };
         TimelineEntryDto: {
@@ -2385,12 +2395,40 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    CaseViewController_findByFilingNumber: {
+    CaseViewController_search: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Wait (up to 5 s) until the read models include this event position */
                 minPosition?: number;
-                filingNumber: string;
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                filingNumber?: string;
+                /** @description With petitionerDocument: the petitioner, matched through their keyed pseudonym (petitionerId), never a stored document number */
+                petitionerDocumentType?: "CC" | "CE" | "TI" | "NIT" | "PA" | "PPT" | "RC";
+                /** @description With petitionerDocumentType (spaces and dashes ignored, as at filing) */
+                petitionerDocument?: string;
+                /** @description The petitioner's email (any case), matched through its keyed hash: cases filed before issue 28 carry none */
+                petitionerEmail?: string;
+                status?: "to_typify" | "filed" | "assigned" | "returned" | "in_progress" | "awaiting_information" | "responded" | "resolved_first_line" | "transferred" | "closed" | "withdrawn";
+                kind?: "petition" | "complaint" | "claim" | "suggestion" | "report" | "inquiry" | "formal_petition" | "document_request";
+                /** @description The typology value as filed (e.g. billing), matched exactly */
+                typology?: string;
+                channel?: "phone" | "chat" | "email" | "web" | "in_person" | "letter" | "regulator";
+                /** @description The backoffice agent the case is assigned to */
+                assigneeId?: string;
+                /** @description Filed at or after this instant */
+                filedFrom?: string;
+                /** @description Filed before this instant */
+                filedTo?: string;
+                /** @description Legal due date at or after this instant */
+                dueFrom?: string;
+                /** @description Legal due date before this instant */
+                dueTo?: string;
+                /** @description true: open cases past their legal due date now; false: every other case */
+                overdue?: boolean;
+                /** @description '-' newest (or latest due) first; a petitioner's cases are listed open first, then in this order */
+                sort?: "-filedAt" | "filedAt" | "dueAt" | "-dueAt";
             };
             header?: never;
             path?: never;
@@ -2403,7 +2441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseViewPageDto"];
+                    "application/json": components["schemas"]["CaseSearchPageDto"];
                 };
             };
             /** @description VALIDATION.FAILED */
@@ -2496,6 +2534,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description CASE.OPEN_CASE_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description REQUEST.TOO_LARGE */
             413: {
                 headers: {
@@ -2523,7 +2570,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description STORE.UNAVAILABLE, READ_MODEL.BEHIND: The relatedFilingNumber is not in the read models and they have not caught up within 5 s (READ_MODEL.BEHIND); retry */
+            /** @description STORE.UNAVAILABLE, READ_MODEL.BEHIND: The read models have not caught up within 5 s (READ_MODEL.BEHIND): to check the relatedFilingNumber, or that the petitioner has no open case of the typology; retry */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2925,7 +2972,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description CASE.WRONG_STATUS, CONCURRENCY.CONFLICT */
+            /** @description CASE.WRONG_STATUS, CONCURRENCY.CONFLICT, CASE.OPEN_CASE_EXISTS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2961,7 +3008,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description STORE.UNAVAILABLE */
+            /** @description STORE.UNAVAILABLE, READ_MODEL.BEHIND */
             503: {
                 headers: {
                     [name: string]: unknown;
