@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { CASE_STATUSES, OPEN_STATUSES } from '@app/domain';
 import type { CaseStatus } from '@app/domain';
-import { CASES_COLLECTION, caseViewProjection } from '@app/projections';
+import { CASES_COLLECTION, caseViewProjection, settingsFingerprint } from '@app/projections';
 import { SqliteReadStore } from '@app/read-store/sqlite';
 import { Clock, PetitionerIdentity } from '@app/runtime';
 import type { ReadModelFreshness } from '@app/runtime';
@@ -113,7 +113,8 @@ function filingNumberOf(caseNumber: number): string {
 
 async function buildCaseView(cases: number): Promise<string> {
   const directory = join(CACHE_DIR, 'case-search');
-  const file = join(directory, `case-view-${cases}-v${caseViewProjection.version}.sqlite`);
+  // The indexes are part of the name: another set builds another file.
+  const file = join(directory, `case-view-${cases}-v${caseViewProjection.version}-${settingsFingerprint(caseViewProjection.collections)}.sqlite`);
   if (existsSync(file)) {
     log(`case-search: reusing ${file}`);
     return file;

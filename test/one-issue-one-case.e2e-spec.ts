@@ -1,3 +1,4 @@
+import { Projector } from '@app/projector';
 import { bearer } from './support/actors';
 import { createAssignablePeople } from './support/assignable-people';
 import { startTestApp, TestApp, validFiling } from './support/test-app';
@@ -65,15 +66,35 @@ describe('HTTP: one issue, one case', () => {
     expect(both.map((response) => response.status).sort()).toEqual([201, 409]);
   });
 
+  it('refuses the second filing while the projector is stopped (the case view knows neither), and files other matters meanwhile', async () => {
+    const projector = t.app.get(Projector);
+    await projector.stop();
+    try {
+      const filing = validFiling();
+      const first = (await file(filing).expect(201)).body;
+      const second = await file(filing);
+      expect({ status: second.status, code: second.body.code, details: second.body.details }).toEqual({
+        status: 409,
+        code: 'CASE.OPEN_CASE_EXISTS',
+        details: { filingNumber: first.filingNumber, caseId: first.caseId },
+      });
+      await file(validFiling()).expect(201);
+    } finally {
+      await projector.start();
+    }
+  });
+
   it('files again once the open case is no longer open (transferred, art. 21)', async () => {
     const filing = validFiling();
     const first = (await file(filing).expect(201)).body;
-    await t
+    const transferred = await t
       .http()
       .post(`/cases/${first.caseId}/transfer`)
       .set('Authorization', bearer('supervisor'))
       .send({ entity: 'Superintendencia de Industria y Comercio', entityEmail: 'radicacion@sic.gov.co', reason: 'Competencia de la SIC' })
       .expect(200);
+    // The check reads the case view: until it has the transfer, the case still counts as open (ADR 42).
+    await t.http().get(`/cases/${first.caseId}`).query({ minPosition: transferred.body.position }).set('Authorization', agent).expect(200);
     await file(filing).expect(201);
   });
 

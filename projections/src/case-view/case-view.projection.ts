@@ -18,7 +18,9 @@ const CASE_SEARCH_INDEXES = [
   { fields: ['search.petitionerEmailId', 'search.open', 'search.filedMs'] },
   { fields: ['search.filedMs'] },
   { fields: ['status', 'search.filedMs'] },
+  { fields: ['kind', 'search.filedMs'] },
   { fields: ['typology', 'search.filedMs'] },
+  { fields: ['channel', 'search.filedMs'] },
   { fields: ['assigneeId', 'search.filedMs'] },
   { fields: ['search.open', 'search.dueMs'] },
 ];

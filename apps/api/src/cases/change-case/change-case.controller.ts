@@ -28,11 +28,11 @@ export class ChangeCaseController {
     return this.cases.change(id, { type: 'ReviewTypification', data: { consistent: body.consistent, reason: body.reason ?? null } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/typification', command: 'RetypifyCase', roles: ['agent', 'supervisor'], response: Response, errors: ['CASE.OPEN_CASE_EXISTS', 'READ_MODEL.BEHIND'], summary: 'Typify a case the customer filed on the web (any agent or supervisor; it then waits for distribution, its legal term still counted from the filing), or re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified). The petitioner\'s other open case of that typology: 409 CASE.OPEN_CASE_EXISTS unless distinctMatter' })
-  retypify(@Id() id: string, @Body() body: Dto.RetypifyCaseDto, @HttpCommand() headers: Headers): Promise<Response> {
+  @CommandRoute({ path: ':id/typification', command: 'RetypifyCase', roles: ['agent', 'supervisor'], response: Response, errors: ['CASE.OPEN_CASE_EXISTS'], summary: 'Typify a case the customer filed on the web (any agent or supervisor; it then waits for distribution, its legal term still counted from the filing), or re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified). The petitioner\'s other open case of that typology: 409 CASE.OPEN_CASE_EXISTS unless distinctMatter' })
+  async retypify(@Id() id: string, @Body() body: Dto.RetypifyCaseDto, @HttpCommand() headers: Headers): Promise<Response> {
     const distinctMatter = body.distinctMatter ?? false;
-    const retypify = () => this.cases.change(id, { type: 'RetypifyCase', data: { kind: body.kind, typology: body.typology, motive: body.motive, distinctMatter } }, body, headers);
-    return this.openCases.whenNoneOpenFor(id, body.typology, distinctMatter, retypify);
+    const retypify = () => this.cases.execute(id, { type: 'RetypifyCase', data: { kind: body.kind, typology: body.typology, motive: body.motive, distinctMatter } }, body, headers);
+    return toCommandResponse(await this.openCases.whenNoneOpenFor(id, body.typology, distinctMatter, retypify));
   }
 
   @CommandRoute({

@@ -24,7 +24,7 @@ export class FileCaseController {
     response: FiledCaseResponseDto,
     summary: 'File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution); a relatedFilingNumber must name a case already filed (else 422 CASE.RELATED_NOT_FOUND); the petitioner\'s open case of the same typology: 409 CASE.OPEN_CASE_EXISTS naming it, unless distinctMatter',
   })
-  @ApiResponse({ status: 503, description: 'The read models have not caught up within 5 s (READ_MODEL.BEHIND): to check the relatedFilingNumber, or that the petitioner has no open case of the typology; retry' })
+  @ApiResponse({ status: 503, description: 'The relatedFilingNumber is not in the read models and they have not caught up within 5 s (READ_MODEL.BEHIND); retry' })
   async fileCase(@Body() body: FileCaseDto, @HttpCommand() headers: HttpCommandHeaders): Promise<FiledCaseResponseDto> {
     const context = toCommandContext(headers, 'FileCase', null, body);
     const outcome = await this.bus.execute<FileCaseCommand, CommandOutcome>(new FileCaseCommand(body, context));

@@ -54,7 +54,8 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
     const record = () => this.commands.execute(caseId, filing, context, { freshStream: !key });
     // A web filing has no typology yet: its typification is checked instead.
     if (!body.typology) return record();
-    return this.openCases.whenNoneOpen({ petitionerId: filing.data.petitionerId, typology: body.typology, caseId }, body.distinctMatter ?? false, record);
+    const matter = { petitionerId: filing.data.petitionerId, typology: body.typology, caseId };
+    return this.openCases.whenNoneOpen(matter, body.distinctMatter ?? false, record, filingNumberOf);
   }
 
   /** Unnumbered: the command path numbers the filing once the decider has accepted it (FilingNumbers). */
@@ -83,6 +84,11 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
       },
     };
   }
+}
+
+function filingNumberOf(outcome: CommandOutcome): string {
+  const filed = outcome.events.find((event) => event.type === 'CaseFiled');
+  return filed?.type === 'CaseFiled' ? filed.data.filingNumber : '';
 }
 
 function verificationCode(): string {
