@@ -13,6 +13,9 @@ export interface MatterKey {
   caseId: string;
 }
 
+/** Past this many remembered cases, those the case view already has are forgotten at once (else each waits for its matter's next record). */
+const RECENT_PRUNE_SIZE = 1000;
+
 interface Rival {
   caseId: string;
   filingNumber: string;
@@ -54,6 +57,7 @@ export class OpenCases {
       const outcome = await record();
       const open = !outcome.events.some((event) => event.type === 'CaseResolvedAtFirstLine');
       if (open && !outcome.replayed) this.recent.set(key, { caseId: outcome.caseId, filingNumber: filingNumber(outcome), position: outcome.position });
+      if (this.recent.size > RECENT_PRUNE_SIZE) await this.forgetWhatTheViewHas();
       return outcome;
     });
   }
@@ -64,6 +68,11 @@ export class OpenCases {
     // Not in the view yet, or filed before petitioner ids: the command path answers as it always did.
     if (!view?.petitionerId) return record();
     return this.whenNoneOpen({ petitionerId: view.petitionerId, typology, caseId }, distinctMatter, record, () => view.filingNumber);
+  }
+
+  private async forgetWhatTheViewHas(): Promise<void> {
+    const reached = (await this.readStore.getCheckpoint(caseViewProjection.name))?.position ?? 0;
+    for (const [key, recent] of this.recent) if (recent.position <= reached) this.recent.delete(key);
   }
 
   private async openRival(matter: MatterKey, key: string): Promise<Rival | null> {
