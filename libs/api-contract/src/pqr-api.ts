@@ -2570,7 +2570,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description STORE.UNAVAILABLE, READ_MODEL.BEHIND: The read models have not caught up within 5 s (READ_MODEL.BEHIND): to check the relatedFilingNumber, or that the petitioner has no open case of the typology; retry */
+            /** @description STORE.UNAVAILABLE, READ_MODEL.BEHIND: The relatedFilingNumber is not in the read models and they have not caught up within 5 s (READ_MODEL.BEHIND); retry */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3008,7 +3008,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description STORE.UNAVAILABLE, READ_MODEL.BEHIND */
+            /** @description STORE.UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
