@@ -20,6 +20,8 @@ declare module 'autocannon' {
       duration?: number;
       headers?: Record<string, string>;
       body?: string;
+      /** Each request in turn; `setupRequest` may change it before it is sent (e.g. a body of its own). */
+      requests?: { method?: string; setupRequest?: (request: { body?: string }) => { body?: string } }[];
     }
     interface Result {
       duration: number;

@@ -37,9 +37,11 @@ interface Measured {
 async function run(): Promise<BenchReport> {
   const dataDir = makeTempDir('pqr-bench-http-');
   try {
-    // Both get the same request: same headers (a valid agent token), same JSON body.
+    // Both get the same requests: same headers (a valid agent token), the same JSON body but for the
+    // petitioner's document and email, fresh in each one (one issue, one case: a petitioner's second
+    // open billing claim would be 409 CASE.OPEN_CASE_EXISTS).
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${signToken(JWT_SECRET, AGENT.userId, AGENT.roles)}` };
-    const body = JSON.stringify(validFiling());
+    const body = () => JSON.stringify(validFiling());
 
     const bare = await measure('bare NestJS route', 'bench/bare-nest-app.ts', {}, '/bare', headers, body);
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, '-r', './bench/exit-on-sigterm.ts'] : [];
@@ -67,7 +69,7 @@ async function run(): Promise<BenchReport> {
         connections: CONNECTIONS,
         warmupSeconds: WARMUP_S,
         measureSeconds: MEASURE_S,
-        requestBodyBytes: Buffer.byteLength(body),
+        requestBodyBytes: Buffer.byteLength(body()),
         servers: 'each in its own child process (node -r ts-node/register/transpile-only -r tsconfig-paths/register), one at a time; autocannon in the parent',
         api: 'apps/api/src/main.ts with PORT, DATA_DIR (fresh temp dir, embedded SQLite), JWT_SECRET',
         agent: 'a user of the directory (created through POST /users before the warm-up)',
@@ -109,7 +111,7 @@ async function measure(
   env: Record<string, string | undefined>,
   path: string,
   headers: Record<string, string>,
-  body: string,
+  body: () => string,
   nodeArgs: string[] = [],
   prepare: (url: string) => Promise<void> = async () => undefined,
 ): Promise<Measured> {
@@ -119,7 +121,8 @@ async function measure(
     await prepare(server.url);
     const load = async (phase: string, duration: number) => {
       log(`http-file-case: ${label}, ${phase} ${duration} s at ${CONNECTIONS} connections`);
-      const result = await autocannon({ url: `${server.url}${path}`, method: 'POST', connections: CONNECTIONS, duration, headers, body });
+      const requests = [{ method: 'POST', setupRequest: (request: { body?: string }) => ({ ...request, body: body() }) }];
+      const result = await autocannon({ url: `${server.url}${path}`, method: 'POST', connections: CONNECTIONS, duration, headers, requests });
       assertAllSucceeded(`${label} (${phase})`, result, server.output());
       return result;
     };

@@ -10,12 +10,13 @@ import { eventStoreAppend } from './event-store-append';
 import { httpFileCase } from './http-file-case';
 import { projectionCatchup } from './projection-catchup';
 import { queryLatency } from './query-latency';
+import { caseSearch } from './case-search';
 import { killAllChildren } from './child-server';
 import { Benchmark, BenchReport, cpuBusyPercent, log, machineFacts, printTable, removeTempDirs, writeResult } from './support';
 
 const BUSY_WARNING_PERCENT = 15;
 
-const BENCHMARKS: Benchmark[] = [eventStoreAppend, httpFileCase, projectionCatchup, queryLatency, directoryCheck];
+const BENCHMARKS: Benchmark[] = [eventStoreAppend, httpFileCase, projectionCatchup, queryLatency, caseSearch, directoryCheck];
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { only: { type: 'string' } } });

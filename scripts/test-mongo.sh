@@ -18,6 +18,8 @@ suites=(
   libs/key-store/src/mongodb/mongodb-key-store.adapter.spec.ts
   test/read-side.e2e-spec.ts
   test/case-lifecycle.e2e-spec.ts
+  test/case-search.e2e-spec.ts
+  test/one-issue-one-case.e2e-spec.ts
 )
 
 build_server() {

@@ -69,6 +69,11 @@ describe('HTTP: the catalog and priority', () => {
 
     const view = (await t.http().get(`/cases/${urgent.caseId}?minPosition=${urgent.position}`).set('Authorization', bearer('supervisor')).expect(200)).body;
     expect(view).toMatchObject({ priority: 'urgent', urgencyReason: { kind: 'legal', code: 'risk_to_life' } });
+    const found = async (priority: string) =>
+      (await t.http().get('/cases').query({ priority, minPosition: urgent.position }).set('Authorization', bearer('supervisor')).expect(200)).body.items.map((item: { caseId: string }) => item.caseId);
+    expect(await found('urgent')).toEqual(expect.arrayContaining([urgent.caseId]));
+    expect(await found('urgent')).not.toContain(normal.caseId);
+    expect(await found('normal')).toEqual(expect.arrayContaining([normal.caseId]));
     const deadline = (await t.http().get(`/cases/${urgent.caseId}/deadline`).set('Authorization', bearer('supervisor')).expect(200)).body;
     expect(deadline.policy).toMatchObject({ source: 'urgent', urgency: 'risk_to_life', priority: 'urgent' });
     const { entries } = (await t.http().get(`/cases/${urgent.caseId}/timeline?minPosition=${urgent.position}`).set('Authorization', bearer('supervisor')).expect(200)).body;

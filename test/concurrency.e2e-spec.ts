@@ -154,11 +154,12 @@ describe('HTTP: concurrent and repeated commands', () => {
 
     it('given one key sent 10 times in parallel and then 10 times in sequence for a filing, every answer is the first result and the case is filed once', async () => {
       const key = 'filing-retry-1';
+      const body = validFiling();
       const headBefore = await t.headPosition();
 
-      const parallel = await Promise.all(range(10).map(() => fileWithKey(key)));
+      const parallel = await Promise.all(range(10).map(() => fileWithKey(key, body)));
       const sequential: Response[] = [];
-      for (const _ of range(10)) sequential.push(await fileWithKey(key));
+      for (const _ of range(10)) sequential.push(await fileWithKey(key, body));
 
       const first = filingResult(parallel[0]);
       expect(first).toEqual({ status: 201, caseId: expect.any(String), filingNumber: expect.stringMatching(/^2026-\d{6}$/) });
@@ -229,14 +230,15 @@ describe('HTTP: concurrent and repeated commands', () => {
     });
 
     it('given a key reused with another body, answers 422 IDEMPOTENCY.KEY_REUSED and appends nothing, for a filing and for a command on a case', async () => {
-      const filed = await fileWithKey('reused-key-1');
+      const body = validFiling();
+      const filed = await fileWithKey('reused-key-1', body);
       expect(filed.status).toBe(201);
       const { caseId } = await cases.caseAt('filed');
       const assigned = await cases.command(caseId, 'assignment', 'supervisor', { backofficeId: ACTORS.backoffice.sub }, { 'Idempotency-Key': 'reused-key-2' });
       expect(assigned.status).toBe(200);
 
       const headBefore = await t.headPosition();
-      expectApiError('filing, another subject', await fileWithKey('reused-key-1', { ...validFiling(), subject: 'Otro asunto' }), 422, 'IDEMPOTENCY.KEY_REUSED');
+      expectApiError('filing, another subject', await fileWithKey('reused-key-1', { ...body, subject: 'Otro asunto' }), 422, 'IDEMPOTENCY.KEY_REUSED');
       expectApiError(
         'assignment, another agent',
         await cases.command(caseId, 'assignment', 'supervisor', { backofficeId: ACTORS.otherBackoffice.sub }, { 'Idempotency-Key': 'reused-key-2' }),
@@ -246,7 +248,7 @@ describe('HTTP: concurrent and repeated commands', () => {
       expect(await t.headPosition()).toBe(headBefore);
 
       // The first request, sent again, still gets its first result.
-      expect(filingResult(await fileWithKey('reused-key-1'))).toEqual(filingResult(filed));
+      expect(filingResult(await fileWithKey('reused-key-1', body))).toEqual(filingResult(filed));
     });
   });
 });

@@ -54,7 +54,8 @@ describe('Crypto-shredding: erasing a petitioner leaves no byte of their persona
   let erasure: { status: number; body: Record<string, unknown> };
 
   const file = async (petitioner: Record<string, string>) => {
-    const response = await t.http().post('/cases').set('Authorization', agent).send({ ...validFiling(), petitioner }).expect(201);
+    // Rosalba's cases are one billing matter each: two open at once are distinct matters (one issue, one case).
+    const response = await t.http().post('/cases').set('Authorization', agent).send({ ...validFiling(), petitioner, distinctMatter: true }).expect(201);
     return response.body as { caseId: string; filingNumber: string; position: number };
   };
   const transfer = (caseId: string) =>

@@ -11,9 +11,9 @@ describe('Idempotent filing: retries of one filing allocate no filing number', (
 
   it('given 100 concurrent filings with one Idempotency-Key, one case is filed, and the next distinct filing gets the next number', async () => {
     const body = validFiling();
-    const file = (key?: string) => {
+    const file = (key?: string, filing: object = body) => {
       const request = t.http().post('/cases').set('Authorization', bearer('agent'));
-      return (key ? request.set('Idempotency-Key', key) : request).send(body);
+      return (key ? request.set('Idempotency-Key', key) : request).send(filing);
     };
     // The catalog's seed (ADR 44) is all the store held before.
     const start = await t.headPosition();
@@ -25,7 +25,8 @@ describe('Idempotent filing: retries of one filing allocate no filing number', (
     // CaseFiled and CaseTypified, once.
     expect(await t.headPosition()).toBe(start + 2);
 
-    const next = await file();
+    // Another petitioner's: the same one's second billing claim would be CASE.OPEN_CASE_EXISTS.
+    const next = await file(undefined, validFiling());
     expect(next.status).toBe(201);
     const [year, number] = results[0].filingNumber.split('-');
     expect(next.body.filingNumber).toBe(`${year}-${String(Number(number) + 1).padStart(6, '0')}`);

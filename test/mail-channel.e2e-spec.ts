@@ -8,6 +8,7 @@ import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-
 import { createAssignablePeople } from './support/assignable-people';
 
 const SECRET = 'inbound-secret-for-the-mail-gateway-0123456789';
+const PETITIONER = validFiling().petitioner;
 const fixture = (name: string, values: Record<string, string>) =>
   Object.entries({ NONCE: 'n1', IN_REPLY_TO: '<none@example.com>', ...values }).reduce(
     (text, [key, value]) => text.split(`{{${key}}}`).join(value),
@@ -57,7 +58,8 @@ describe('HTTP: the email channel — customer messages out, customer emails bac
     return (secret === null ? request : request.set('X-Inbound-Secret', secret)).send(Buffer.from(raw, 'latin1'));
   };
   const fileInProgress = async () => {
-    const filed = await t.http().post('/cases').set('Authorization', agent).send(validFiling()).expect(201);
+    // One petitioner for every case here: each is a matter apart (one issue, one case).
+    const filed = await t.http().post('/cases').set('Authorization', agent).send({ ...validFiling(), petitioner: PETITIONER, distinctMatter: true }).expect(201);
     const caseId = filed.body.caseId as string;
     await command(caseId, 'assignment', supervisor, { backofficeId: 'bo-beto' });
     const position = await command(caseId, 'typification-review', backoffice, { consistent: true });
@@ -71,7 +73,7 @@ describe('HTTP: the email channel — customer messages out, customer emails bac
     main = await fileInProgress();
     expect((await deliver()).map((delivery) => delivery.outcome)).toEqual(['delivered']);
     expect(mailbox.inbox).toHaveLength(1);
-    expect(mailbox.inbox[0]).toMatchObject({ to: [validFiling().petitioner.email], subject: `[${main.filingNumber}] Hemos radicado su reclamo` });
+    expect(mailbox.inbox[0]).toMatchObject({ to: [PETITIONER.email], subject: `[${main.filingNumber}] Hemos radicado su reclamo` });
     expect(mailbox.inbox[0].messageId).toMatch(/@pqr\.example\.co>$/);
   });
 
@@ -128,7 +130,7 @@ describe('HTTP: the email channel — customer messages out, customer emails bac
     expect((await deliver()).map((delivery) => delivery.outcome)).toEqual(['delivered']);
     const answer = mailbox.inbox[mailbox.inbox.length - 1];
     expect(mailbox.inbox.length).toBe(before + 1);
-    expect(answer.to).toEqual([validFiling().petitioner.email]);
+    expect(answer.to).toEqual([PETITIONER.email]);
     expect(answer.subject).toBe(`[${main.filingNumber}] Hemos recibido su mensaje`);
     expect(answer.text).toContain('601 555 0100');
     expect(answer.text).toContain(`citando el número ${main.filingNumber}`);
@@ -210,7 +212,7 @@ describe('HTTP: the email channel — customer messages out, customer emails bac
     expect(pending.filter((delivery) => delivery.caseId === main.caseId).map((delivery) => delivery.outcome)).toEqual(['delivered']);
     expect(pending.map((delivery) => delivery.outcome)).toEqual(['delivered', 'delivered']);
     for (const event of events.filter((candidate) => candidate.type !== 'CaseFiled')) {
-      expect(JSON.stringify(event.data)).not.toContain(validFiling().petitioner.email);
+      expect(JSON.stringify(event.data)).not.toContain(PETITIONER.email);
     }
   });
 });

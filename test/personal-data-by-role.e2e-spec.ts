@@ -23,6 +23,8 @@ const filing = () => ({
   attachments: [{ name: `cedula-${PERSONAL.document}-Pemberthy.pdf`, contentType: 'application/pdf', size: 1024 }],
   petitioner: { fullName: PERSONAL.name, documentType: 'CC', documentNumber: PERSONAL.document, email: PERSONAL.email, phone: PERSONAL.phone },
   consent: { givenAt: '2026-03-02T09:55:00-05:00', channel: 'phone', policyVersion: '2026-01' },
+  // Every case here is the same petitioner's billing claim: each a matter apart (one issue, one case).
+  distinctMatter: true,
 });
 
 /** The roles each GET route gives (the authorization suite's fixtures), `public` for routes without a token. */

@@ -25,7 +25,17 @@ describe('README "Try it", end to end', () => {
   const deliverMail = () => t.app.get(MailOutbox).manager.runOnce();
   const history = async (caseId: string) =>
     (await t.http().get(`/cases/${caseId}/history`).set('Authorization', bearer('auditor')).expect(200)).body.events as { type: string; revision: number }[];
-  const file = (tryIt: TryIt) => t.http().post('/cases').set('Authorization', t.token(tryIt.agent.sub, ...tryIt.agent.roles)).set('Content-Type', 'application/json').send(tryIt.filing);
+  let filings = 0;
+  /**
+   * README's filing as it is; each test here files it again in the same app, and a second open billing
+   * claim of one petitioner would be 409 CASE.OPEN_CASE_EXISTS (ADR 42): from the second on, the
+   * petitioner's document (and so the case's matter) is another one.
+   */
+  const file = (tryIt: TryIt) => {
+    const body = tryIt.filing as { petitioner: { documentNumber: string } };
+    if (filings++ > 0) body.petitioner = { ...body.petitioner, documentNumber: `${body.petitioner.documentNumber}${filings}` };
+    return t.http().post('/cases').set('Authorization', t.token(tryIt.agent.sub, ...tryIt.agent.roles)).set('Content-Type', 'application/json').send(body);
+  };
   let personCreated: Promise<unknown> | undefined;
   /** README's admin creates the backoffice user its assignment names (after the filing, as README does it): once per app. */
   const createPerson = (tryIt: TryIt) =>

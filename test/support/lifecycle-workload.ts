@@ -313,7 +313,7 @@ function fileCase(options: WorkloadOptions, walk: WalkCase, rng: SeededRandom, w
     petitioner: {
       fullName: rng.pick(NAMES),
       documentType: rng.pick(['CC', 'CE', 'NIT', 'PA']),
-      documentNumber: String(rng.int(10_000_000, 1_999_999_999)),
+      documentNumber: distinctDocument(walk.index, rng),
       email: `cliente${walk.index}@example.com`,
       ...(rng.chance(0.7) && { phone: `+57 3${rng.int(10, 99)} ${rng.int(100, 999)} ${rng.int(1000, 9999)}` }),
     },
@@ -346,7 +346,7 @@ function fileOnTheWeb(options: WorkloadOptions, walk: WalkCase, rng: SeededRando
     kind,
     fullName: rng.pick(NAMES),
     documentType: rng.pick(['CC', 'CE', 'NIT', 'PA']),
-    documentNumber: String(rng.int(10_000_000, 1_999_999_999)),
+    documentNumber: distinctDocument(walk.index, rng),
     email: `cliente${walk.index}@example.com`,
     ...(rng.chance(0.7) && { phone: `+57 3${rng.int(10, 99)} ${rng.int(100, 999)} ${rng.int(1000, 9999)}` }),
     subject: `Caso web ${walk.index}`,
@@ -576,4 +576,9 @@ async function seedWorkloadDirectory(options: WorkloadOptions, result: WorkloadR
     result.accepted[label] = (result.accepted[label] ?? 0) + 1;
     result.lastPosition = Math.max(result.lastPosition, response.body.position);
   }
+}
+
+/** One petitioner per walk (one issue, one case: two walks of one petitioner and typology, both open, would be 409 CASE.OPEN_CASE_EXISTS). */
+function distinctDocument(index: number, rng: SeededRandom): string {
+  return String(10_000_000 + index * 1000 + rng.int(0, 999));
 }

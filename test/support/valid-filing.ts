@@ -1,4 +1,16 @@
-/** A valid `POST /cases` body (a claim filed by phone): tests and benchmarks start from it. */
+import { randomInt } from 'node:crypto';
+
+/**
+ * A petitioner no other call shares (one issue, one case, ADR 42): a second billing claim of one
+ * petitioner while the first is open is 409 CASE.OPEN_CASE_EXISTS. A test that needs one petitioner
+ * twice passes its own `petitioner` (and `distinctMatter: true` for two open cases of one typology).
+ */
+export function freshPetitionerKeys(): { documentNumber: string; email: string } {
+  const documentNumber = String(randomInt(1_000_000_000, 10_000_000_000));
+  return { documentNumber, email: `maria.rojas.${documentNumber}@example.com` };
+}
+
+/** A valid `POST /cases` body (a claim filed by phone) of a fresh petitioner each call: tests and benchmarks start from it. */
 export const validFiling = () => ({
   kind: 'claim',
   typology: 'billing',
@@ -10,8 +22,7 @@ export const validFiling = () => ({
   petitioner: {
     fullName: 'María Fernanda Rojas',
     documentType: 'CC',
-    documentNumber: '1020304050',
-    email: 'maria.rojas@example.com',
+    ...freshPetitionerKeys(),
     phone: '+57 300 123 4567',
   },
   consent: { givenAt: '2026-03-02T09:55:00-05:00', channel: 'phone', policyVersion: '2026-01' },

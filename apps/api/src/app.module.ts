@@ -27,11 +27,13 @@ import { CustomerReadYourWrites } from './cases/public-commands/customer-read-yo
 import { FileCaseController } from './cases/file-case/file-case.controller';
 import { FileCaseHandler } from './cases/file-case/file-case.handler';
 import { RelatedCases } from './cases/file-case/related-case';
+import { OpenCases } from './cases/file-case/open-cases';
 import { CaseCommandsGateway } from './command-handling/case-commands.gateway';
 import { HealthController } from './health/health.controller';
 import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { CaseViewController } from './queries/case-view/case-view.controller';
-import { FindCasesByFilingNumberHandler, GetCaseHandler } from './queries/case-view/case-view.queries';
+import { GetCaseHandler } from './queries/case-view/case-view.queries';
+import { SearchCasesHandler } from './queries/case-search/case-search.query';
 import { TimelineController } from './queries/timeline/timeline.controller';
 import { GetCustomerTimelineHandler, GetTimelineHandler } from './queries/timeline/timeline.queries';
 import { QueuesController } from './queries/queues/queues.controller';
@@ -115,6 +117,7 @@ export class AppModule {
         CaseCommandsGateway,
         FileCaseHandler,
         RelatedCases,
+        OpenCases,
         ChangeCaseHandler,
         AnswerSurveyPubliclyHandler,
         CustomerCommands,
@@ -125,7 +128,7 @@ export class AppModule {
         DistributeCasesHandler,
         RoundRobinPointer,
         GetCaseHandler,
-        FindCasesByFilingNumberHandler,
+        SearchCasesHandler,
         GetTimelineHandler,
         GetCustomerTimelineHandler,
         ListQueueHandler,

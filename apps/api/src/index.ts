@@ -9,6 +9,8 @@ export type { LogOptions } from './logging/logging.module';
 export { UNMATCHED_MAIL_STREAM, UnmatchedMailLog } from './inbound/unmatched-mail.log';
 export { GetQueueSummaryHandler, GetQueueSummaryQuery, ListQueueHandler, ListQueueQuery } from './queries/queues/queues.queries';
 export { GetReportHandler, GetReportQuery } from './queries/reports/reports.queries';
+export { SearchCasesHandler, SearchCasesQuery } from './queries/case-search/case-search.query';
+export type { CaseSearchQueryDto } from './queries/case-search/case-search.dto';
 export { API_ERRORS } from './http/api-error-catalog';
 export { caseIdForKey } from './cases/file-case/file-case.handler';
 export { WEB_CUSTOMER } from './cases/web-filing/web-filing.controller';

@@ -12,13 +12,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Find a case by its filing number (radicado)
-         * @description Roles: any staff role. Shows the petitioner and what they wrote: the read is recorded in the access audit. A `reporter` (and no other role) gets the case with the petitioner and every free text (subject, facts, request, attachment names, reasons, survey comment) as `[withheld]`, the pseudonymous `petitionerId` only; nothing is shown, so nothing is recorded.
+         * Find cases: by filing number (radicado), petitioner (document or email), status, kind, typology, channel, assignee, filing and due dates, overdue; paged with cursors
+         * @description Roles: any staff role. Every filter given must hold. The petitioner is matched through keyed hashes of the document (petitionerDocumentType with petitionerDocument) or of the email, as at filing, never on stored clear data; their cases come open first. Newest filed first unless `sort` says otherwise; `nextCursor` pages on (a cursor belongs to its filters: another is 400). Shows the petitioner and what they wrote: the read is recorded in the access audit. A `reporter` (and no other role) gets the case with the petitioner and every free text (subject, facts, request, attachment names, reasons, survey comment) as `[withheld]`, the pseudonymous `petitionerId` only; nothing is shown, so nothing is recorded.
          */
-        get: operations["CaseViewController_findByFilingNumber"];
+        get: operations["CaseViewController_search"];
         put?: never;
         /**
-         * File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution; CasePriorityChanged with urgency) with a typology and motive of the catalog (GET /catalog); a relatedFilingNumber must name a case already filed (else 422 CASE.RELATED_NOT_FOUND)
+         * File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution; CasePriorityChanged with urgency) with a typology and motive of the catalog (GET /catalog); a relatedFilingNumber must name a case already filed (else 422 CASE.RELATED_NOT_FOUND); the petitioner's open case of the same typology: 409 CASE.OPEN_CASE_EXISTS naming it, unless distinctMatter
          * @description Roles: agent.
          */
         post: operations["FileCaseController_fileCase"];
@@ -98,7 +98,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Typify a case the customer filed on the web (any agent or supervisor; it then waits for distribution, its legal term still counted from the filing), or re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified)
+         * Typify a case the customer filed on the web (any agent or supervisor; it then waits for distribution, its legal term still counted from the filing), or re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified). The typology and motive must be in the catalog (GET /catalog); the petitioner's other open case of that typology: 409 CASE.OPEN_CASE_EXISTS unless distinctMatter
          * @description Roles: agent, supervisor.
          */
         post: operations["ChangeCaseController_retypify"];
@@ -1457,6 +1457,11 @@ export interface components {
             firstLineResolution?: components["schemas"]["FirstLineResolutionDto"];
             /** @description The case is urgent, for this reason (CasePriorityChanged): urgent cases go first in every queue and run on the urgent targets */
             urgency?: components["schemas"]["UrgencyReasonDto"];
+            /**
+             * @description One issue, one case: true when the petitioner has an open case of this typology and this contact is a matter apart from it (recorded in CaseTypified); otherwise such a filing is 409 CASE.OPEN_CASE_EXISTS naming the open case
+             * @default false
+             */
+            distinctMatter: boolean;
         } & (unknown | {
             /** @enum {unknown} */
             kind?: "petition" | "inquiry" | "document_request";
@@ -1572,6 +1577,11 @@ export interface components {
              * @example duplicate-charge
              */
             motive: string;
+            /**
+             * @description One issue, one case: true when the petitioner has an open case of this typology and this contact is a matter apart from it (recorded in CaseTypified); otherwise such a filing is 409 CASE.OPEN_CASE_EXISTS naming the open case
+             * @default false
+             */
+            distinctMatter: boolean;
         };
         ChangePriorityDto: {
             /**
@@ -2076,10 +2086,10 @@ export interface components {
             /** @description GET /cases/:id only: the legal term at the instant of the read */
             legalClock?: components["schemas"]["LegalClockDto"];
         };
-        CaseViewPageDto: {
-            /** @description The case with that filing number, or none */
+        CaseSearchPageDto: {
+            /** @description The cases found, in the order asked */
             items: components["schemas"]["CaseViewDto"][];
-            /** @description Always null: a filing number names one case */
+            /** @description The cursor of the next page; null on the last one */
             nextCursor: string | null;
         };
         TimelineEntryDto: {
@@ -2770,12 +2780,42 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    CaseViewController_findByFilingNumber: {
+    CaseViewController_search: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Wait (up to 5 s) until the read models include this event position */
                 minPosition?: number;
-                filingNumber: string;
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                filingNumber?: string;
+                /** @description With petitionerDocument: the petitioner, matched through their keyed pseudonym (petitionerId), never a stored document number */
+                petitionerDocumentType?: "CC" | "CE" | "TI" | "NIT" | "PA" | "PPT" | "RC";
+                /** @description With petitionerDocumentType (spaces and dashes ignored, as at filing) */
+                petitionerDocument?: string;
+                /** @description The petitioner's email (any case), matched through its keyed hash: cases filed before issue 28 carry none */
+                petitionerEmail?: string;
+                status?: "to_typify" | "filed" | "assigned" | "returned" | "in_progress" | "awaiting_information" | "responded" | "resolved_first_line" | "transferred" | "closed" | "withdrawn";
+                kind?: "petition" | "complaint" | "claim" | "suggestion" | "report" | "inquiry" | "formal_petition" | "document_request";
+                /** @description The typology value as filed (e.g. billing), matched exactly */
+                typology?: string;
+                channel?: "phone" | "chat" | "email" | "web" | "in_person" | "letter" | "regulator";
+                /** @description The backoffice agent the case is assigned to */
+                assigneeId?: string;
+                /** @description urgent: the cases marked urgent (art. 20 or a company reason) */
+                priority?: "urgent" | "normal";
+                /** @description Filed at or after this instant */
+                filedFrom?: string;
+                /** @description Filed before this instant */
+                filedTo?: string;
+                /** @description Legal due date at or after this instant */
+                dueFrom?: string;
+                /** @description Legal due date before this instant */
+                dueTo?: string;
+                /** @description true: open cases past their legal due date now; false: every other case */
+                overdue?: boolean;
+                /** @description '-' newest (or latest due) first; a petitioner's cases are listed open first, then in this order */
+                sort?: "-filedAt" | "filedAt" | "dueAt" | "-dueAt";
             };
             header?: never;
             path?: never;
@@ -2788,7 +2828,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseViewPageDto"];
+                    "application/json": components["schemas"]["CaseSearchPageDto"];
                 };
             };
             /** @description VALIDATION.FAILED */
@@ -2874,6 +2914,15 @@ export interface operations {
             };
             /** @description AUTH.FORBIDDEN, USER.IDENTITY_CONFLICT */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description CASE.OPEN_CASE_EXISTS */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3310,7 +3359,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description CASE.WRONG_STATUS, CONCURRENCY.CONFLICT */
+            /** @description CASE.WRONG_STATUS, CONCURRENCY.CONFLICT, CASE.OPEN_CASE_EXISTS */
             409: {
                 headers: {
                     [name: string]: unknown;

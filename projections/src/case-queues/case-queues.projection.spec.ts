@@ -26,7 +26,7 @@ describe('case-queues projection', () => {
   });
 
   it('given a case to typify, when an agent typifies it, then it leaves to_typify for unassigned', () => {
-    const typified: CaseEvent = { type: 'CaseTypified', data: { kind: 'claim', typology: 'billing', motive: 'duplicate-charge', typifiedBy: 'agent-luis', legalTermDays: 15, dueAt: '2026-03-24T23:59:59.999-05:00' } };
+    const typified: CaseEvent = { type: 'CaseTypified', data: { kind: 'claim', typology: 'billing', motive: 'duplicate-charge', typifiedBy: 'agent-luis', legalTermDays: 15, dueAt: '2026-03-24T23:59:59.999-05:00', distinctMatter: false } };
     const events = recordCaseEvents(CASE_ID, [...HISTORIES.to_typify, typified], 1);
     const collections = project(caseQueuesProjection, events).byCollection;
     expect(collections[QUEUE_ITEMS_COLLECTION][CASE_ID]).toMatchObject({ queue: 'unassigned', status: 'filed', typology: 'billing', channel: 'web' });

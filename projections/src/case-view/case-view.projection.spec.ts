@@ -4,6 +4,21 @@ import { hashVerificationCode } from '../verification-code';
 import { CASES_COLLECTION, caseViewProjection } from './case-view.projection';
 
 describe('case-view projection', () => {
+  it('given a filing with an email id, then the search keys hold it, the case open, and the filing and due instants as numbers', () => {
+    const filed = { ...caseFiled, data: { ...caseFiled.data, petitionerEmailId: 'e'.repeat(64) } } as typeof caseFiled;
+    const view = project(caseViewProjection, recordCaseEvents(CASE_ID, [filed, caseTypified])).byCollection[CASES_COLLECTION][CASE_ID];
+    expect(view.search).toEqual({ petitionerEmailId: 'e'.repeat(64), open: 1, filedMs: Date.parse(view.filedAt as string), dueMs: Date.parse('2026-03-24T23:59:59.999-05:00') });
+  });
+
+  it('given a case transferred, then it is no longer open; given the petitioner erased, then the email id is gone', () => {
+    const transferred = project(caseViewProjection, recordCaseEvents(CASE_ID, HISTORIES.transferred)).byCollection[CASES_COLLECTION][CASE_ID];
+    expect(transferred.search).toMatchObject({ open: 0 });
+    const filed = { ...caseFiled, data: { ...caseFiled.data, petitionerEmailId: 'e'.repeat(64) } } as typeof caseFiled;
+    const erased = { type: 'PetitionerDataErased', data: { petitionerId: 'p', withdrawnMessages: [], erasedBy: 'adm-adela', erasedAt: '2026-03-10T10:00:00-05:00' } } as unknown as typeof caseFiled;
+    const view = project(caseViewProjection, recordCaseEvents(CASE_ID, [filed, caseTypified, erased])).byCollection[CASES_COLLECTION][CASE_ID];
+    expect(view.search).toMatchObject({ petitionerEmailId: null, open: 1 });
+  });
+
   it('given a filed and typified case, then the view shows its facts, typification and deadline', () => {
     const { byCollection } = project(caseViewProjection, recordCaseEvents(CASE_ID, HISTORIES.filed));
     expect(byCollection[CASES_COLLECTION][CASE_ID]).toMatchObject({

@@ -1,17 +1,36 @@
-import { CASE_EVENT_TYPES, ERASED_MARK, erasedPetitioner, evolveCase, FiledCase } from '@app/domain';
+import { CASE_EVENT_TYPES, ERASED_MARK, erasedPetitioner, evolveCase, FiledCase, OPEN_STATUSES } from '@app/domain';
 import { caseIdOf, opensCase } from '../case-keys';
 import { defineProjection, ProjectionEvent } from '../projection';
 import { hashVerificationCode } from '../verification-code';
-import type { CaseView } from './case-view';
+import type { CaseSearchKeys, CaseView } from './case-view';
 import { internalsOf, stateOfView } from './case-view-state';
 
 export const CASES_COLLECTION = 'cases';
 
+/**
+ * What `GET /cases` answers from (ADR 42): the filing number and the petitioner's keys look one up;
+ * each filter a desk uses alone has an index whose tail is the newest-first order it is paged by, and a
+ * petitioner's cases are read open first.
+ */
+const CASE_SEARCH_INDEXES = [
+  { fields: ['filingNumber'], unique: true },
+  { fields: ['petitionerId', 'search.open', 'search.filedMs'] },
+  { fields: ['search.petitionerEmailId', 'search.open', 'search.filedMs'] },
+  { fields: ['search.filedMs'] },
+  { fields: ['status', 'search.filedMs'] },
+  { fields: ['kind', 'search.filedMs'] },
+  { fields: ['typology', 'search.filedMs'] },
+  { fields: ['channel', 'search.filedMs'] },
+  { fields: ['assigneeId', 'search.filedMs'] },
+  { fields: ['priority', 'search.filedMs'] },
+  { fields: ['search.open', 'search.dueMs'] },
+];
+
 export const caseViewProjection = defineProjection<{ case: CaseView }>({
   name: 'case-view',
-  /** 6: every free text about the petitioner reads [erased] after PetitionerDataErased. 7: priority. */
-  version: 7,
-  collections: [{ name: CASES_COLLECTION, indexes: [{ fields: ['filingNumber'], unique: true }, { fields: ['petitionerId'] }] }],
+  /** 6: every free text about the petitioner reads [erased] after PetitionerDataErased. 7: priority. 8: the search keys (ADR 42). */
+  version: 8,
+  collections: [{ name: CASES_COLLECTION, indexes: CASE_SEARCH_INDEXES }],
   handles: CASE_EVENT_TYPES,
   keysOf: (event) => ({ case: { collection: CASES_COLLECTION, id: caseIdOf(event), created: opensCase(event) } }),
   evolve: ({ case: view }, event) => {
@@ -66,6 +85,7 @@ function evolveView(view: CaseView | null, event: ProjectionEvent): CaseView | n
     urgencyReason: view.urgencyReason ?? null,
     revision: event.revision,
     updatedAt: event.metadata.occurredAt,
+    search: searchKeys(state, view.search.petitionerEmailId, view.filedAt),
     internal: internalsOf(state, view.internal),
     verificationCodeHash: view.verificationCodeHash,
   };
@@ -180,7 +200,17 @@ function filedView(event: Extract<ProjectionEvent, { type: 'CaseFiled' }>): Case
     urgencyReason: null,
     revision: event.revision,
     updatedAt: event.metadata.occurredAt,
+    search: searchKeys(state, d.petitionerEmailId, d.filedAt),
     internal: internalsOf(state, null),
     verificationCodeHash: hashVerificationCode(d.verificationCode),
+  };
+}
+
+function searchKeys(state: FiledCase, petitionerEmailId: string | null, filedAt: string): CaseSearchKeys {
+  return {
+    petitionerEmailId: state.petitionerErased ? null : petitionerEmailId,
+    open: OPEN_STATUSES.includes(state.status) ? 1 : 0,
+    filedMs: Date.parse(filedAt),
+    dueMs: Date.parse(state.dueAt),
   };
 }

@@ -49,10 +49,25 @@ export interface CaseView {
   urgencyReason?: PriorityReason | null;
   revision: number;
   updatedAt: string;
+  /** What `GET /cases` filters and sorts on (ADR 42): never returned by the API. */
+  search: CaseSearchKeys;
   /** What the decider's state holds beyond the fields above: never returned by the API. */
   internal: CaseViewInternals;
   /** SHA-256 of the customer's verification code; never returned by the API. */
   verificationCodeHash: string;
+}
+
+/**
+ * The case view's search fields, indexed (ADR 42): numbers where the API's own strings would not
+ * order (instants with and without milliseconds), keyed hashes where the clear value must not be a key.
+ */
+export interface CaseSearchKeys {
+  /** Keyed hash of the petitioner's email (CaseFiled v3); null before it, and once the petitioner's data was erased. */
+  petitionerEmailId: string | null;
+  /** 1 while the case is open (OPEN_STATUSES), else 0: a number, so that it sorts and pages ("open first"). */
+  open: 0 | 1;
+  filedMs: number;
+  dueMs: number;
 }
 
 /**

@@ -13,6 +13,20 @@ describe('caseEventShapeViolation', () => {
     expect(caseEventShapeViolation(upcast.type, upcast.data)).toBeUndefined();
   });
 
+  it('given a CaseFiled of schema version 2 upcast to today, then it holds its shape with no email id', () => {
+    const { petitionerEmailId: _emailId, ...v2 } = HISTORIES.filed[0].data as unknown as Record<string, unknown>;
+    const upcast = upcastCaseEvent('CaseFiled', 2, v2);
+    expect(caseEventShapeViolation(upcast.type, upcast.data)).toBeUndefined();
+    expect(upcast.data).toMatchObject({ petitionerEmailId: null });
+  });
+
+  it('given a CaseTypified of schema version 1 upcast to today, then it never claimed a distinct matter', () => {
+    const { distinctMatter: _distinct, ...v1 } = HISTORIES.filed.find((event) => event.type === 'CaseTypified')!.data as unknown as Record<string, unknown>;
+    const upcast = upcastCaseEvent('CaseTypified', 1, v1);
+    expect(caseEventShapeViolation(upcast.type, upcast.data)).toBeUndefined();
+    expect(upcast.data).toMatchObject({ distinctMatter: false });
+  });
+
   it('given a CaseAssigned with empty data, then it names the first missing field', () => {
     expect(caseEventShapeViolation('CaseAssigned', {})).toEqual({ field: 'backofficeId', problem: 'is missing (a string)' });
   });

@@ -17,9 +17,9 @@ export const CASE_EVENT_SHAPES: CaseEventShapes = {
   CaseFiled: {
     caseId: 'text', filingNumber: 'text', verificationCode: 'text', kind: 'text', channel: 'text', subject: 'text', facts: 'text', request: 'text',
     attachments: 'list', relatedFilingNumber: 'textOrNull', filedBy: 'text', filedAt: 'text', legalTermDays: 'number', dueAt: 'text',
-    petitionerId: 'textOrNull', petitioner: 'object', consent: 'objectOrNull',
+    petitionerId: 'textOrNull', petitionerEmailId: 'textOrNull', petitioner: 'object', consent: 'objectOrNull',
   },
-  CaseTypified: { kind: 'text', typology: 'text', motive: 'text', typifiedBy: 'text', legalTermDays: 'number', dueAt: 'text' },
+  CaseTypified: { kind: 'text', typology: 'text', motive: 'text', typifiedBy: 'text', legalTermDays: 'number', dueAt: 'text', distinctMatter: 'boolean' },
   CaseResolvedAtFirstLine: { resolution: 'text', resolvedBy: 'text', resolvedAt: 'text' },
   CaseAssigned: { backofficeId: 'text', previousBackofficeId: 'textOrNull', assignedBy: 'text', assignedAt: 'text' },
   TypificationConfirmed: { confirmedBy: 'text', confirmedAt: 'text' },

@@ -43,7 +43,7 @@ describe('case decider: an agent typifies the web filing', () => {
     const [event] = spec.given(HISTORIES.to_typify).when(typify('claim')).thenEmits();
     expect(event).toEqual({
       type: 'CaseTypified',
-      data: { kind: 'claim', typology: 'billing', motive: 'duplicate-charge', typifiedBy: actors.otherAgent.id, legalTermDays: 15, dueAt: DUE_AT },
+      data: { kind: 'claim', typology: 'billing', motive: 'duplicate-charge', typifiedBy: actors.otherAgent.id, legalTermDays: 15, dueAt: DUE_AT, distinctMatter: false },
     });
     const state = foldEvents(decider, [...HISTORIES.to_typify, event]);
     expect(state).toMatchObject({ status: 'filed', typifiedBy: actors.otherAgent.id, assigneeId: null, dueAt: DUE_AT });

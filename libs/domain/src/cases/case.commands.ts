@@ -29,7 +29,11 @@ export type FileCase = Command<
     relatedFilingNumber?: string | null;
     /** Pseudonymous id of the petitioner (computed outside the core from their document). */
     petitionerId: string;
+    /** Keyed hash of the petitioner's email (computed outside the core); absent: none recorded. */
+    petitionerEmailId?: string | null;
     petitioner: Petitioner;
+    /** The agent says the case is a matter apart from the petitioner's open case of the same typology (checked outside the core). */
+    distinctMatter?: boolean;
     /** Required: a filing without the petitioner's consent is refused (CASE.CONSENT_REQUIRED). */
     consent?: Consent | null;
     /** Set when the agent answers a petición or consulta on the spot. */
@@ -42,7 +46,7 @@ export type FileCase = Command<
 export type ChangePriority = Command<'ChangePriority', { priority: 'urgent' | 'normal'; reason?: PriorityReason | null }>;
 export type AssignCase = Command<'AssignCase', { backofficeId: string }>;
 export type ReviewTypification = Command<'ReviewTypification', { consistent: boolean; reason?: string | null }>;
-export type RetypifyCase = Command<'RetypifyCase', Typification & InCatalog>;
+export type RetypifyCase = Command<'RetypifyCase', Typification & InCatalog & { distinctMatter?: boolean }>;
 /**
  * `customerSilenceRule`: the company's rule from the configuration (the command path adds it): a case of one
  * of `outsideLey1755` (kinds or typologies) waiting on the customer `businessDays` is closed; absent or 0: none.

@@ -114,6 +114,12 @@ describe('case decider: filing', () => {
     spec.given([]).when(fileClaim()).then([caseFiled, caseTypified]);
   });
 
+  it('given nothing, when an agent files a claim as a distinct matter with the email id, then CaseTypified records the matter and CaseFiled the email id', () => {
+    const [filed, typified] = spec.given([]).when(fileClaim({ distinctMatter: true, petitionerEmailId: 'e'.repeat(64) })).thenEmits();
+    expect(filed.data).toMatchObject({ petitionerEmailId: 'e'.repeat(64) });
+    expect(typified.data).toMatchObject({ distinctMatter: true });
+  });
+
   it('given nothing, when an inquiry is resolved at first line, then it is recorded as such with a 30-day term', () => {
     const events = spec
       .given([])
@@ -175,7 +181,7 @@ describe('case decider: assignment and typification review', () => {
     spec.given(history).when(retypify).then([
       {
         type: 'CaseTypified',
-        data: { kind: 'document_request', typology: 'docs', motive: 'certificate', typifiedBy: actors.agent.id, legalTermDays: 10, dueAt: '2026-03-16T23:59:59.999-05:00' },
+        data: { kind: 'document_request', typology: 'docs', motive: 'certificate', typifiedBy: actors.agent.id, legalTermDays: 10, dueAt: '2026-03-16T23:59:59.999-05:00', distinctMatter: false },
       },
     ]);
     const state = [...history, ...decider.decide(retypify, history.reduce(decider.evolve, decider.initialState()))].reduce(decider.evolve, decider.initialState());
@@ -187,6 +193,11 @@ describe('case decider: assignment and typification review', () => {
     spec.given(HISTORIES.returned).when(retypify).thenFails('CASE.NOT_RETURNED_TO_ACTOR');
     const state = HISTORIES.returned.reduce(decider.evolve, decider.initialState());
     expect(() => decider.decide(retypify, state)).toThrow(expect.objectContaining({ kind: 'forbidden', details: { returnedTo: actors.agent.id } }));
+  });
+
+  it('given a returned case, when it is re-typified as a distinct matter, then CaseTypified records it', () => {
+    const retypify = command('RetypifyCase', { kind: 'claim', typology: 'billing', motive: 'other', distinctMatter: true }, actors.agent, march2026(5));
+    expect(spec.given(HISTORIES.returned).when(retypify).thenEmits()[0].data).toMatchObject({ distinctMatter: true });
   });
 
   it('given a case returned to its agent, when a supervisor re-typifies it, then CaseTypified by the supervisor and the case goes back to its backoffice agent', () => {

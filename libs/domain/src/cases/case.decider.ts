@@ -144,6 +144,7 @@ function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseSt
         legalTermDays,
         dueAt,
         petitionerId: d.petitionerId,
+        petitionerEmailId: d.petitionerEmailId ?? null,
         petitioner: d.petitioner,
         consent: { givenAt: d.consent.givenAt, channel: d.consent.channel, policyVersion: d.consent.policyVersion },
       },
@@ -152,7 +153,7 @@ function fileCase(calendar: DeadlineCalendar, command: C.FileCase, state: CaseSt
   if (!typified) return priority ? [...events, priority] : events;
   events.push({
     type: 'CaseTypified',
-    data: { kind: d.kind, typology: d.typology!, motive: d.motive!, typifiedBy: command.actor.id, legalTermDays, dueAt },
+    data: { kind: d.kind, typology: d.typology!, motive: d.motive!, typifiedBy: command.actor.id, legalTermDays, dueAt, distinctMatter: d.distinctMatter ?? false },
   });
   if (d.firstLineResolution) {
     events.push({
@@ -206,12 +207,12 @@ function retypifyCase(calendar: DeadlineCalendar, command: C.RetypifyCase, state
   requireStatus(state, ['to_typify', 'returned'], command);
   const actsForAnyone = command.actor.roles.includes('supervisor') || command.actor.roles.includes('admin');
   if (state.status === 'returned' && !actsForAnyone && command.actor.id !== state.returnedTo) throw CaseErrors.notReturnedToActor(state.returnedTo);
-  const { kind, typology, motive, catalog } = command.data;
+  const { kind, typology, motive, catalog, distinctMatter } = command.data;
   // A retired typology stays valid for the case that has it (a returned case re-typified with it).
   if (catalog) requireInCatalog(catalog, { typology, motive }, state.status === 'returned' ? state.typification : null);
   const legalTermDays = LEGAL_TERM_BUSINESS_DAYS[kind];
   const dueAt = calendar.addBusinessDays(calendar.legalTermStart(state.filedAt), legalTermDays + state.extendedBusinessDays);
-  return [{ type: 'CaseTypified', data: { kind, typology, motive, typifiedBy: command.actor.id, legalTermDays, dueAt } }];
+  return [{ type: 'CaseTypified', data: { kind, typology, motive, typifiedBy: command.actor.id, legalTermDays, dueAt, distinctMatter: distinctMatter ?? false } }];
 }
 
 /**

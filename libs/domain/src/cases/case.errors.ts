@@ -31,6 +31,13 @@ export const CaseErrors = {
       'conflict',
       { filingNumber },
     ),
+  openCaseExists: (filingNumber: string, caseId: string) =>
+    new DomainError(
+      'CASE.OPEN_CASE_EXISTS',
+      `The petitioner already has the open case ${filingNumber} of this typology: work on it, or say the new contact is a distinct matter (distinctMatter: true)`,
+      'conflict',
+      { filingNumber, caseId },
+    ),
   relatedNotFound: (relatedFilingNumber: string) =>
     new DomainError('CASE.RELATED_NOT_FOUND', `No case was filed with the number ${relatedFilingNumber}`, 'rule', { relatedFilingNumber }),
   responseAlreadyFinal: () =>

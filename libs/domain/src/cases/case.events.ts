@@ -60,6 +60,12 @@ export type CaseFiled = {
      * Null for cases filed before schema version 2.
      */
     petitionerId: string | null;
+    /**
+     * Schema v3 (issue 28): a keyed hash of the petitioner's email (lowercased, trimmed), computed
+     * outside the core like `petitionerId`: what `GET /cases?petitionerEmail=` matches on. Null for
+     * earlier filings.
+     */
+    petitionerEmailId: string | null;
     petitioner: Petitioner;
     /** Null: filed before consent was recorded (schema version 1). */
     consent: Consent | null;
@@ -68,7 +74,11 @@ export type CaseFiled = {
 
 export type CaseTypified = {
   type: 'CaseTypified';
-  data: Typification & { typifiedBy: string; legalTermDays: number; dueAt: string };
+  /**
+   * v2 (issue 28): `distinctMatter`, the agent said the case is a matter apart from the petitioner's
+   * open case of the same typology (one issue, one case); false for v1 typifications.
+   */
+  data: Typification & { typifiedBy: string; legalTermDays: number; dueAt: string; distinctMatter: boolean };
 };
 
 export type CaseResolvedAtFirstLine = {
@@ -328,8 +338,8 @@ export type CaseEventType = CaseEvent['type'];
 
 /** The schema version each event type is written with today. Bump with an upcaster, never in place. */
 export const CASE_EVENT_SCHEMA_VERSIONS: Record<CaseEventType, number> = {
-  CaseFiled: 2,
-  CaseTypified: 1,
+  CaseFiled: 3,
+  CaseTypified: 2,
   CaseResolvedAtFirstLine: 1,
   CaseAssigned: 1,
   TypificationConfirmed: 1,

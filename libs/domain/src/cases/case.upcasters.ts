@@ -6,7 +6,11 @@ export const CASE_EVENT_UPCASTERS: UpcasterRegistry = {
   CaseFiled: {
     // v2 (issue 7): the pseudonymous petitioner id and the consent. A v1 filing recorded neither.
     1: (data) => ({ ...data, petitionerId: null, consent: null }),
+    // v3 (issue 28): the keyed hash of the email the search matches on; earlier filings have none.
+    2: (data) => ({ ...data, petitionerEmailId: null }),
   },
+  // v2 (issue 28): a v1 typification never claimed a distinct matter.
+  CaseTypified: { 1: (data) => ({ ...data, distinctMatter: false }) },
   CaseTransferred: {
     // v2 (issue 22, art. 21): the entity's email address the petition is sent to, and whether the petitioner was told at once.
     1: (data) => ({ ...data, entityEmail: null, toldAtOnce: false }),

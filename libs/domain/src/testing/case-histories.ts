@@ -48,6 +48,7 @@ export const caseFiled: CaseEvent = {
     legalTermDays: 15,
     dueAt: DUE_AT,
     petitionerId: PETITIONER_ID,
+    petitionerEmailId: null,
     petitioner,
     consent,
   },
@@ -69,7 +70,7 @@ export const webCaseFiled: CaseEvent = {
 
 export const caseTypified: CaseEvent = {
   type: 'CaseTypified',
-  data: { kind: 'claim', typology: 'billing', motive: 'duplicate-charge', typifiedBy: actors.agent.id, legalTermDays: 15, dueAt: DUE_AT },
+  data: { kind: 'claim', typology: 'billing', motive: 'duplicate-charge', typifiedBy: actors.agent.id, legalTermDays: 15, dueAt: DUE_AT, distinctMatter: false },
 };
 
 const at = (day: number, time = '10:00:00') => `2026-03-${String(day).padStart(2, '0')}T${time}-05:00`;
@@ -114,7 +115,7 @@ export const HISTORIES = {
   responded_resolved: [caseFiled, caseTypified, assigned, confirmed, respondedResolved],
   resolved_first_line: [
     { ...caseFiled, data: { ...caseFiled.data, kind: 'inquiry', legalTermDays: 30 } } as CaseEvent,
-    { type: 'CaseTypified', data: { kind: 'inquiry', typology: 'general-information', motive: 'tariff', typifiedBy: actors.agent.id, legalTermDays: 30, dueAt: '2026-04-16T23:59:59.999-05:00' } } as CaseEvent,
+    { type: 'CaseTypified', data: { kind: 'inquiry', typology: 'general-information', motive: 'tariff', typifiedBy: actors.agent.id, legalTermDays: 30, dueAt: '2026-04-16T23:59:59.999-05:00', distinctMatter: false } } as CaseEvent,
     { type: 'CaseResolvedAtFirstLine', data: { resolution: 'Se explicó la tarifa', resolvedBy: actors.agent.id, resolvedAt: FILED_AT } } as CaseEvent,
   ],
   transferred: [caseFiled, caseTypified, { type: 'CaseTransferred', data: { entity: 'SIC', entityEmail: 'radicacion@sic.gov.co', reason: 'Competencia', toldAtOnce: true, transferredBy: actors.supervisor.id, transferredAt: at(3) } } as CaseEvent],

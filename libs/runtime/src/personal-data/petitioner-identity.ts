@@ -19,6 +19,15 @@ export class PetitionerIdentity {
     const document = `${petitioner.documentType.trim().toUpperCase()}:${petitioner.documentNumber.replace(/[\s-]/g, '').toUpperCase()}`;
     return createHmac('sha256', this.secret).update(document, 'utf8').digest('hex');
   }
+
+  /**
+   * The keyed hash of an email address (trimmed, lowercased), under the same secret: what the case
+   * search matches an email on, so the address itself is never an indexed field. The `email:` prefix
+   * keeps it apart from every document's id.
+   */
+  emailIdOf(email: string): string {
+    return createHmac('sha256', this.secret).update(`email:${email.trim().toLowerCase()}`, 'utf8').digest('hex');
+  }
 }
 
 /** 64 lowercase hex digits: what idOf returns. */

@@ -10,6 +10,7 @@ import { ChangePriorityDto } from '../case-priority/case-priority.dto';
 import { CATALOG_TYPIFICATION_ERRORS } from '../../catalog/catalog-typification-errors';
 import { CaseIdParam as Id } from '../../http/case-id.param';
 import * as Dto from './change-case.dto';
+import { OpenCases } from '../file-case/open-cases';
 
 /** Every command on an existing case: one route each, the decider says what the case's status allows. */
 @Controller('cases')
@@ -18,6 +19,7 @@ export class ChangeCaseController {
     private readonly cases: CaseCommandsGateway,
     private readonly config: AppConfig,
     private readonly catalog: Catalog,
+    private readonly openCases: OpenCases,
   ) {}
 
   @CommandRoute({ path: ':id/assignment', command: 'AssignCase', roles: ['supervisor'], response: Response, errors: ['USER.NOT_ASSIGNABLE'], summary: 'Assign or reassign the case to a backoffice agent: an active user with the backoffice role, else 422 USER.NOT_ASSIGNABLE (CaseAssigned)' })
@@ -30,10 +32,12 @@ export class ChangeCaseController {
     return this.cases.change(id, { type: 'ReviewTypification', data: { consistent: body.consistent, reason: body.reason ?? null } }, body, headers);
   }
 
-  @CommandRoute({ path: ':id/typification', command: 'RetypifyCase', roles: ['agent', 'supervisor'], response: Response, errors: CATALOG_TYPIFICATION_ERRORS, summary: 'Typify a case the customer filed on the web (any agent or supervisor; it then waits for distribution, its legal term still counted from the filing), or re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified)' })
+  @CommandRoute({ path: ':id/typification', command: 'RetypifyCase', roles: ['agent', 'supervisor'], response: Response, errors: [...CATALOG_TYPIFICATION_ERRORS, 'CASE.OPEN_CASE_EXISTS'], summary: 'Typify a case the customer filed on the web (any agent or supervisor; it then waits for distribution, its legal term still counted from the filing), or re-typify a returned case: the agent it was returned to (who typified it) or a supervisor, else 403 CASE.NOT_RETURNED_TO_ACTOR; it goes back to its backoffice agent (CaseTypified). The typology and motive must be in the catalog (GET /catalog); the petitioner\'s other open case of that typology: 409 CASE.OPEN_CASE_EXISTS unless distinctMatter' })
   async retypify(@Id() id: string, @Body() body: Dto.RetypifyCaseDto, @HttpCommand() headers: Headers): Promise<Response> {
     const { state: catalog } = await this.catalog.current();
-    return this.cases.change(id, { type: 'RetypifyCase', data: { kind: body.kind, typology: body.typology, motive: body.motive, catalog } }, body, headers);
+    const distinctMatter = body.distinctMatter ?? false;
+    const retypify = () => this.cases.execute(id, { type: 'RetypifyCase', data: { kind: body.kind, typology: body.typology, motive: body.motive, distinctMatter, catalog } }, body, headers);
+    return toCommandResponse(await this.openCases.whenNoneOpenFor(id, body.typology, distinctMatter, retypify));
   }
 
   @CommandRoute({ path: ':id/priority', command: 'ChangePriority', roles: ['supervisor'], response: Response, summary: 'Mark an open case urgent with its reason (art. 20 Ley 1755, or the company\'s) or back to normal (CasePriorityChanged; normal again changes nothing): urgent cases go first in every queue and run on the urgent service targets' })

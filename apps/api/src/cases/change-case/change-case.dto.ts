@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { DISTINCT_MATTER_DESCRIPTION } from '../file-case/file-case.dto';
 import { CASE_KINDS, CHANNELS, RESPONSE_DECISIONS, RESPONSE_OUTCOMES } from '@app/domain';
 import type { CaseKind, Channel, ResponseDecision, ResponseOutcome } from '@app/domain';
 import { FREE_TEXT_PATTERN, FREE_TEXT_REGEX, OneOf, OptionalText, RequiredName, RequiredText, WholeNumber } from '../../http/field.decorators';
@@ -28,6 +29,10 @@ export class RetypifyCaseDto {
   @OneOf(CASE_KINDS) kind: CaseKind;
   @Transform(trimmed) @RequiredName(100, 'Typology id, one of GET /catalog', 'billing') typology: string;
   @Transform(trimmed) @RequiredName(100, "Motive id: one of the typology's motives when it lists any", 'duplicate-charge') motive: string;
+
+  @ApiPropertyOptional({ description: DISTINCT_MATTER_DESCRIPTION, default: false })
+  @IsOptional() @IsBoolean({ message: 'distinctMatter must be true or false' })
+  distinctMatter?: boolean;
 }
 
 export class InformationRequestDto {

@@ -21,9 +21,9 @@ export class FileCaseController {
     onExistingCase: false,
     command: 'FileCase',
     unreachable: ['alreadyFiled', 'consentRequired', 'typificationIncomplete'],
-    errors: ['CASE.RELATED_NOT_FOUND', 'READ_MODEL.BEHIND', ...CATALOG_TYPIFICATION_ERRORS],
+    errors: ['CASE.RELATED_NOT_FOUND', 'CASE.OPEN_CASE_EXISTS', 'READ_MODEL.BEHIND', ...CATALOG_TYPIFICATION_ERRORS],
     response: FiledCaseResponseDto,
-    summary: 'File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution; CasePriorityChanged with urgency) with a typology and motive of the catalog (GET /catalog); a relatedFilingNumber must name a case already filed (else 422 CASE.RELATED_NOT_FOUND)',
+    summary: 'File and typify a case (CaseFiled, CaseTypified; CaseResolvedAtFirstLine with firstLineResolution; CasePriorityChanged with urgency) with a typology and motive of the catalog (GET /catalog); a relatedFilingNumber must name a case already filed (else 422 CASE.RELATED_NOT_FOUND); the petitioner\'s open case of the same typology: 409 CASE.OPEN_CASE_EXISTS naming it, unless distinctMatter',
   })
   @ApiResponse({ status: 503, description: 'The relatedFilingNumber is not in the read models and they have not caught up within 5 s (READ_MODEL.BEHIND); retry' })
   async fileCase(@Body() body: FileCaseDto, @HttpCommand() headers: HttpCommandHeaders): Promise<FiledCaseResponseDto> {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsObject, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsObject, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CASE_KINDS, CHANNELS, DOCUMENT_TYPES, FIRST_LINE_RESOLVABLE_KINDS } from '@app/domain';
 import type { CaseKind, Channel, DocumentType } from '@app/domain';
 import { ApiAllowedWhen } from '../../http/schema-rules';
@@ -41,6 +41,11 @@ export class FirstLineResolutionDto {
   @RequiredText(5000, 'What the agent answered on the spot') resolution: string;
 }
 
+/** One issue, one case (ADR 42): what the flag means wherever a typification is given. */
+export const DISTINCT_MATTER_DESCRIPTION =
+  'One issue, one case: true when the petitioner has an open case of this typology and this contact is a matter apart from it (recorded in CaseTypified); ' +
+  'otherwise such a filing is 409 CASE.OPEN_CASE_EXISTS naming the open case';
+
 @ApiAllowedWhen({ field: 'firstLineResolution', when: { kind: FIRST_LINE_RESOLVABLE_KINDS } })
 export class FileCaseDto {
   @OneOf(CASE_KINDS) kind: CaseKind;
@@ -69,6 +74,10 @@ export class FileCaseDto {
   @ApiPropertyOptional({ type: UrgencyReasonDto, description: 'The case is urgent, for this reason (CasePriorityChanged): urgent cases go first in every queue and run on the urgent targets' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => UrgencyReasonDto)
   urgency?: UrgencyReasonDto;
+
+  @ApiPropertyOptional({ description: DISTINCT_MATTER_DESCRIPTION, default: false })
+  @IsOptional() @IsBoolean({ message: 'distinctMatter must be true or false' })
+  distinctMatter?: boolean;
 }
 
 export class FiledCaseResponseDto {

@@ -6,6 +6,7 @@ import type { CaseCommandInput, CommandContext, CommandOutcome } from '@app/runt
 import type { FileCaseDto } from './file-case.dto';
 import { RelatedCases } from './related-case';
 import { OneAtATime } from './one-at-a-time';
+import { OpenCases } from './open-cases';
 
 /**
  * What a filing carries: the staff route's body, or the customer's web form (no typology or motive:
@@ -39,6 +40,7 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
     private readonly petitioners: PetitionerIdentity,
     private readonly relatedCases: RelatedCases,
     private readonly catalog: Catalog,
+    private readonly openCases: OpenCases,
   ) {}
 
   execute(command: FileCaseCommand): Promise<CommandOutcome> {
@@ -51,7 +53,12 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
     const key = context.idempotencyKey;
     const caseId = key ? caseIdForKey(context.actor.id, key) : randomUUID();
     const { state: catalog } = await this.catalog.current();
-    return this.commands.execute(caseId, this.toFiling(body, caseId, catalog), context, { freshStream: !key });
+    const filing = this.toFiling(body, caseId, catalog);
+    const record = () => this.commands.execute(caseId, filing, context, { freshStream: !key });
+    // A web filing has no typology yet: its typification is checked instead.
+    if (!body.typology) return record();
+    const matter = { petitionerId: filing.data.petitionerId, typology: body.typology, caseId };
+    return this.openCases.whenNoneOpen(matter, body.distinctMatter ?? false, record, filingNumberOf);
   }
 
   /** Unnumbered: the command path numbers the filing once the decider has accepted it (FilingNumbers). */
@@ -72,7 +79,9 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
         attachments: (body.attachments ?? []).map(({ name, contentType, size }) => ({ name, contentType, size })),
         relatedFilingNumber: body.relatedFilingNumber ?? null,
         petitionerId: this.petitioners.idOf(body.petitioner),
+        petitionerEmailId: this.petitioners.emailIdOf(body.petitioner.email),
         petitioner: { ...body.petitioner },
+        distinctMatter: body.distinctMatter ?? false,
         consent: body.consent ? { givenAt: body.consent.givenAt, channel: body.consent.channel, policyVersion: body.consent.policyVersion } : null,
         firstLineResolution: body.firstLineResolution ? { resolution: body.firstLineResolution.resolution } : null,
         urgency: body.urgency ? ({ kind: body.urgency.kind, code: body.urgency.code } as PriorityReason) : null,
@@ -80,6 +89,11 @@ export class FileCaseHandler implements ICommandHandler<FileCaseCommand, Command
       },
     };
   }
+}
+
+function filingNumberOf(outcome: CommandOutcome): string {
+  const filed = outcome.events.find((event) => event.type === 'CaseFiled');
+  return filed?.type === 'CaseFiled' ? filed.data.filingNumber : '';
 }
 
 function verificationCode(): string {

@@ -1,7 +1,6 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuditsPersonalDataAccess } from '../../access-audit/audits-personal-data.decorator';
 import type { Actor } from '@app/domain';
 import { CurrentActor } from '../../auth/current-actor.decorator';
@@ -10,16 +9,16 @@ import { ETagInterceptor } from '../../command-handling/etag.interceptor';
 import { CaseIdParam } from '../../http/case-id.param';
 import { caseViewWithoutPersonalData, seesNoPersonalData } from '../../personal-data/report-consumer-view';
 import { FreshnessQueryDto } from '../../read-side/list-query.dto';
-import { CaseViewDto, CaseViewPageDto } from './case-view.dto';
-import { FindCasesByFilingNumberQuery, GetCaseQuery, PublicCaseView } from './case-view.queries';
-import { FILING_NUMBER_PATTERN } from '../../http/field.decorators';
+import { CaseViewDto } from './case-view.dto';
+import { GetCaseQuery, PublicCaseView } from './case-view.queries';
+import { CaseSearchPageDto, CaseSearchQueryDto } from '../case-search/case-search.dto';
+import { CaseSearchPage, SearchCasesQuery } from '../case-search/case-search.query';
 import { ApiErrors } from '../../http/api-errors.decorator';
 
-export class FilingNumberQueryDto extends FreshnessQueryDto {
-  @ApiProperty({ example: '2026-000042', pattern: FILING_NUMBER_PATTERN })
-  @Matches(/^\d{4}-\d{6}$/, { message: 'filingNumber must look like 2026-000042' })
-  filingNumber: string;
-}
+const CASE_SEARCH_DESCRIPTION =
+  'Every filter given must hold. The petitioner is matched through keyed hashes of the document (petitionerDocumentType with petitionerDocument) ' +
+  'or of the email, as at filing, never on stored clear data; their cases come open first. Newest filed first unless `sort` says otherwise; ' +
+  '`nextCursor` pages on (a cursor belongs to its filters: another is 400).';
 
 const CASE_READ_ROLES =
   'Shows the petitioner and what they wrote: the read is recorded in the access audit. A `reporter` (and no other role) gets the case ' +
@@ -34,11 +33,11 @@ export class CaseViewController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @AuditsPersonalDataAccess((page) => (page as { items: PublicCaseView[] }).items.map((item) => item.caseId))
-  @ApiOperation({ summary: 'Find a case by its filing number (radicado)', description: CASE_READ_ROLES })
-  @ApiResponse({ status: 200, type: CaseViewPageDto })
-  async findByFilingNumber(@Query() query: FilingNumberQueryDto, @CurrentActor() actor: Actor): Promise<{ items: PublicCaseView[]; nextCursor: null }> {
-    const page: { items: PublicCaseView[]; nextCursor: null } = await this.queries.execute(new FindCasesByFilingNumberQuery(query.filingNumber, query.minPosition));
+  @AuditsPersonalDataAccess((page) => (page as CaseSearchPage).items.map((item) => item.caseId))
+  @ApiOperation({ summary: 'Find cases: by filing number (radicado), petitioner (document or email), status, kind, typology, channel, assignee, filing and due dates, overdue; paged with cursors', description: `${CASE_SEARCH_DESCRIPTION} ${CASE_READ_ROLES}` })
+  @ApiResponse({ status: 200, type: CaseSearchPageDto })
+  async search(@Query() query: CaseSearchQueryDto, @CurrentActor() actor: Actor): Promise<CaseSearchPage> {
+    const page: CaseSearchPage = await this.queries.execute(new SearchCasesQuery(query));
     return seesNoPersonalData(actor) ? { ...page, items: page.items.map(caseViewWithoutPersonalData) } : page;
   }
 

@@ -78,8 +78,3 @@ export class CaseViewDto {
   @ApiPropertyOptional({ description: 'GET /cases/:id only: true while an information request suspends the legal term (art. 17)' }) paused?: boolean;
   @ApiPropertyOptional({ type: LegalClockDto, description: 'GET /cases/:id only: the legal term at the instant of the read' }) legalClock?: LegalClockDto;
 }
-
-export class CaseViewPageDto {
-  @ApiProperty({ type: [CaseViewDto], description: 'The case with that filing number, or none' }) items: CaseViewDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Always null: a filing number names one case' }) nextCursor: null;
-}

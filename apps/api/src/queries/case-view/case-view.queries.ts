@@ -4,12 +4,12 @@ import { BusinessCalendar, CaseErrors, runningTransferTerm } from '@app/domain';
 import type { NextDeadline } from '@app/domain';
 import { CASES_COLLECTION, CaseView, caseViewProjection } from '@app/projections';
 import { SLA_TIMERS_COLLECTION, SLA_TIMERS_PROJECTION, SlaTimersDoc } from '@app/processes';
-import { Page, READ_STORE, ReadStore } from '@app/read-store';
+import { READ_STORE, ReadStore } from '@app/read-store';
 import { Clock, ReadModelFreshness } from '@app/runtime';
 import { legalClockOf } from './legal-clock';
 import type { LegalClockView } from './legal-clock';
 
-export type PublicCaseView = Omit<CaseView, 'internal' | 'verificationCodeHash'> & {
+export type PublicCaseView = Omit<CaseView, 'internal' | 'verificationCodeHash' | 'search'> & {
   /** `GET /cases/:id` only: the SLA deadline the case must meet next (null while none runs), from the SLA timers read model. */
   nextDeadline?: (NextDeadline & { overdue: boolean }) | null;
   /** `GET /cases/:id` only: while the case is open and within it, the last instant to transfer it (art. 21, 5 business days); null otherwise. */
@@ -20,22 +20,15 @@ export type PublicCaseView = Omit<CaseView, 'internal' | 'verificationCodeHash'>
   legalClock?: LegalClockView;
 };
 
-/** What staff see of a case: everything but its internal facts and the verification code's hash. */
+/** What staff see of a case: everything but its internal facts, its search keys and the verification code's hash. */
 export function toPublicCaseView(view: CaseView): PublicCaseView {
-  const { internal: _internal, verificationCodeHash: _hash, ...rest } = view;
+  const { internal: _internal, verificationCodeHash: _hash, search: _search, ...rest } = view;
   return rest;
 }
 
 export class GetCaseQuery {
   constructor(
     readonly caseId: string,
-    readonly minPosition?: number,
-  ) {}
-}
-
-export class FindCasesByFilingNumberQuery {
-  constructor(
-    readonly filingNumber: string,
     readonly minPosition?: number,
   ) {}
 }
@@ -60,22 +53,5 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery, PublicCaseVie
     const transferDueAt = runningTransferTerm(this.calendar, found.data.status, found.data.filedAt, this.clock.now().toISOString());
     const legalClock = legalClockOf(found.data, this.clock.now(), this.calendar);
     return { ...toPublicCaseView(found.data), nextDeadline, transferDueAt, paused: legalClock.state === 'paused', legalClock };
-  }
-}
-
-@QueryHandler(FindCasesByFilingNumberQuery)
-export class FindCasesByFilingNumberHandler implements IQueryHandler<FindCasesByFilingNumberQuery, { items: PublicCaseView[]; nextCursor: null }> {
-  constructor(
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
-    private readonly freshness: ReadModelFreshness,
-  ) {}
-
-  async execute({ filingNumber, minPosition }: FindCasesByFilingNumberQuery) {
-    await this.freshness.waitFor(minPosition, [caseViewProjection.name]);
-    const page: Page<CaseView> = await this.readStore.find<CaseView>(CASES_COLLECTION, {
-      where: [{ field: 'filingNumber', op: 'eq', value: filingNumber }],
-      limit: 1,
-    });
-    return { items: page.items.map((item) => toPublicCaseView(item.data)), nextCursor: null };
   }
 }
