@@ -115,6 +115,7 @@ export const QUERY_ROUTES: QueryRouteSpec[] = [
       { query: { channel: 'fax' }, field: 'channel' },
       { query: { typology: 'bill\u0007ing' }, field: 'typology' },
       { query: { assigneeId: 'b'.repeat(101) }, field: 'assigneeId' },
+      { query: { priority: 'high' }, field: 'priority' },
       { query: { filedFrom: '2026-03-01' }, field: 'filedFrom' },
       { query: { filedTo: 'yesterday' }, field: 'filedTo' },
       { query: { dueFrom: '2026-13-01T00:00:00Z' }, field: 'dueFrom' },
