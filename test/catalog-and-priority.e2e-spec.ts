@@ -1,4 +1,4 @@
-import { startTestApp, TestApp, validFiling } from './support/test-app';
+import { ManualClock, startTestApp, TestApp, validFiling } from './support/test-app';
 import { bearer } from './support/actors';
 
 const targets = { priority: 'high', firstResponse: { amount: 4, unit: 'business_hours' }, resolution: { amount: 2, unit: 'business_days' } };
@@ -95,5 +95,31 @@ describe('HTTP: the catalog and priority', () => {
     const back = await post(`/cases/${urgent.caseId}/priority`, { priority: 'normal' }, bearer('supervisor')).expect(200);
     const after = await queue(back.body.position);
     expect(after.indexOf(normal.caseId)).toBeLessThan(after.indexOf(urgent.caseId));
+  });
+});
+
+describe('HTTP: the at-risk queue puts urgent cases first', () => {
+  it('lists an urgent case not yet due before a normal case already overdue', async () => {
+    // Monday 2 March 2026, 09:00 in Bogotá.
+    const clock = new ManualClock(new Date('2026-03-02T14:00:00Z'));
+    const t = await startTestApp({ clock });
+    try {
+      const file = (documentNumber: string, overrides: object = {}) => {
+        const filing = validFiling();
+        return t.http().post('/cases').set('Authorization', bearer('agent')).send({ ...filing, petitioner: { ...filing.petitioner, documentNumber }, ...overrides }).expect(201);
+      };
+      const normal = (await file('88001')).body;
+      // Thursday: the normal claim's first response (12 business hours) is overdue.
+      clock.set('2026-03-05T14:00:00Z');
+      const urgent = (await file('88002', { urgency: { kind: 'legal', code: 'risk_to_life' } })).body;
+      const atRisk = await t.http().get('/queues/at-risk').query({ withinHours: 24, minPosition: urgent.position }).set('Authorization', bearer('supervisor')).expect(200);
+      const listed = atRisk.body.items.map((item: { caseId: string; overdue: boolean }) => [item.caseId, item.overdue]);
+      expect(listed).toEqual([
+        [urgent.caseId, false],
+        [normal.caseId, true],
+      ]);
+    } finally {
+      await t.close();
+    }
   });
 });

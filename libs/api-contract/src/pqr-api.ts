@@ -696,7 +696,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Open cases whose next SLA deadline (first response, or resolution capped by the legal deadline) falls within `withinHours` or has passed; a clock paused on the customer has none. Each entry carries that `deadline`.
+         * Open cases whose next SLA deadline (first response, or resolution capped by the legal deadline) falls within `withinHours` or has passed; a clock paused on the customer has none; urgent cases first, then the soonest deadline. Each entry carries that `deadline`.
          * @description Roles: supervisor.
          */
         get: operations["QueuesController_atRisk"];

@@ -8,9 +8,10 @@ export const SLA_TIMERS_PROJECTION = 'sla-timers';
 /**
  * Bump when the document's shape or the timer rules change. 2: no email text in the history (issue 7);
  * 3: folded state and clocks instead of the history; 4: the clocks keep the filing's channel and instant only;
- * 5: no extension reason in the clocks, reasons in the state [erased] after PetitionerDataErased (issue 23).
+ * 5: no extension reason in the clocks, reasons in the state [erased] after PetitionerDataErased (issue 23);
+ * 6: priorityRank, so that the at-risk queue puts urgent cases first (ADR 44).
  */
-const SCHEMA_VERSION = 5;
+const SCHEMA_VERSION = 6;
 /** Events that move no clock and no case status: the timers stay as they are (the folded state still takes them in). */
 const KEEPS_TIMERS: ReadonlySet<CaseEventType> = new Set([
   'CaseAssigned',
@@ -40,6 +41,8 @@ export interface SlaTimersDoc {
   /** The deadline the case must meet next, for the at-risk queue; null while none runs (paused, met). */
   nextDeadline: (NextDeadline & { dueMs: number }) | null;
   nextDeadlineMs: number | null;
+  /** 0 urgent, 1 normal: the at-risk queue's first sort key, as in every queue. */
+  priorityRank: 0 | 1;
 }
 
 /**
@@ -55,7 +58,7 @@ export function createSlaTimersProjection(settings: SlaScheduleOptions, calendar
   return defineProjection<{ timers: SlaTimersDoc }>({
     name: SLA_TIMERS_PROJECTION,
     version: SCHEMA_VERSION * 1_000_000 + fingerprint(settings, calendarSettings),
-    collections: [{ name: SLA_TIMERS_COLLECTION, indexes: [{ fields: ['nextTimerMs'] }, { fields: ['nextDeadlineMs'] }] }],
+    collections: [{ name: SLA_TIMERS_COLLECTION, indexes: [{ fields: ['nextTimerMs'] }, { fields: ['nextDeadlineMs'] }, { fields: ['priorityRank', 'nextDeadlineMs'] }] }],
     handles: CASE_EVENT_TYPES,
     keysOf: (event) => ({ timers: { collection: SLA_TIMERS_COLLECTION, id: caseIdOf(event), created: opensCase(event) } }),
     evolve: ({ timers: before }, event) => {
@@ -91,6 +94,7 @@ function scheduled(caseId: string, state: CaseState, fold: DeadlineFold, options
     nextTimerMs: timers.length === 0 ? null : Math.min(...timers.map((timer) => timer.dueMs)),
     nextDeadline,
     nextDeadlineMs: nextDeadline?.dueMs ?? null,
+    priorityRank: state.status !== 'none' && state.priority === 'urgent' ? 0 : 1,
   };
 }
 

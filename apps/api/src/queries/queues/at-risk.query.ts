@@ -6,7 +6,7 @@ import { READ_STORE, ReadStore } from '@app/read-store';
 import { ReadModelFreshness } from '@app/runtime';
 import { findPage, PageRequest, queueEntry, QueuePage } from './queues.queries';
 
-/** Open cases whose next SLA deadline falls before `horizon` (overdue ones included), soonest first. */
+/** Open cases whose next SLA deadline falls before `horizon` (overdue ones included): urgent first, then soonest first. */
 export class ListAtRiskQuery {
   constructor(
     readonly horizon: string,
@@ -30,7 +30,10 @@ export class ListAtRiskHandler implements IQueryHandler<ListAtRiskQuery, QueuePa
     await this.freshness.waitFor(page.minPosition, [caseQueuesProjection.name, SLA_TIMERS_PROJECTION]);
     const found = await findPage<SlaTimersDoc>(this.readStore, SLA_TIMERS_COLLECTION, {
       where: [{ field: 'nextDeadlineMs', op: 'lte', value: Date.parse(horizon) }],
-      sort: [{ field: 'nextDeadlineMs', direction: 'asc' }],
+      sort: [
+        { field: 'priorityRank', direction: 'asc' },
+        { field: 'nextDeadlineMs', direction: 'asc' },
+      ],
       limit: page.limit ?? 50,
       cursor: page.cursor,
     });

@@ -93,7 +93,7 @@ export class QueuesController {
   @ApiOperation({
     summary:
       'Open cases whose next SLA deadline (first response, or resolution capped by the legal deadline) falls within `withinHours` or has passed; ' +
-      'a clock paused on the customer has none. Each entry carries that `deadline`.',
+      'a clock paused on the customer has none; urgent cases first, then the soonest deadline. Each entry carries that `deadline`.',
   })
   @ApiResponse({ status: 200, type: QueuePageDto })
   atRisk(@Query() query: AtRiskQueryDto): Promise<QueuePage> {
