@@ -1,5 +1,6 @@
 import type { EventStore } from '@app/event-store';
 import type { Projection } from '@app/projections';
+import { findEvery } from '@app/read-store';
 import type { FindQuery, ReadStore } from '@app/read-store';
 import { BackgroundLoop, logToStderr } from './background-loop';
 import { Projector } from './projector';
@@ -72,14 +73,7 @@ export abstract class ProcessManagerBase<Outcome> {
 
   /** Every document the query finds, page after page. */
   protected async findAll<T extends object>(collection: string, query: Omit<FindQuery, 'limit' | 'cursor'>): Promise<T[]> {
-    const documents: T[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.readStore.find<T>(collection, { ...query, limit: PAGE, cursor });
-      documents.push(...page.items.map((item) => item.data));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return documents;
+    return findEvery<T>(this.readStore, collection, query, PAGE);
   }
 
   protected log(line: string): void {

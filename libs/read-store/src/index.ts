@@ -1,2 +1,3 @@
 export * from './read-store.port';
 export * from './read-store-unavailable.error';
+export * from './find-every';

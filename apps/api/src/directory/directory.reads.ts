@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DirectoryErrors, userStreamId } from '@app/domain';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { TEAMS_COLLECTION, TeamListing, teamsProjection, USERS_COLLECTION, UserListing, usersProjection } from '@app/projections';
-import { Filter, READ_STORE, ReadStore } from '@app/read-store';
+import { Filter, findEvery, READ_STORE, ReadStore } from '@app/read-store';
 import { ReadModelFreshness, RequestValidationError } from '@app/runtime';
 import { DIRECTORY_ID_REGEX } from './directory.dto';
 import type { UserHistoryDto, UserListQueryDto } from './directory.dto';
@@ -10,8 +10,6 @@ import type { UserHistoryDto, UserListQueryDto } from './directory.dto';
 /** What the history shows of a password hash: that one was set, never what it is. */
 export const REDACTED = '[redacted]';
 
-/** The read store's largest page: the directory is read whole, in pages of this size. */
-const STORE_PAGE = 1000;
 
 /**
  * The directory as admins and supervisors read it. Role and team filters run over the whole
@@ -26,18 +24,20 @@ export class DirectoryReads {
   ) {}
 
   async listUsers(query: UserListQueryDto): Promise<{ items: UserListing[]; nextCursor: string | null }> {
-    await this.freshness.waitFor(query.minPosition, [usersProjection.name]);
+    const users = await this.matchingUsers(query, query.minPosition);
     const after = query.cursor === undefined ? undefined : cursorToUserId(query.cursor);
-    const where: Filter[] = query.active === undefined ? [] : [{ field: 'active', op: 'eq', value: query.active }];
-    const matching = (await this.readWhole<UserListing>(USERS_COLLECTION, where)).filter(
-      (user) =>
-        (after === undefined || user.userId > after) &&
-        (query.role === undefined || user.roles.includes(query.role)) &&
-        (query.teamId === undefined || user.teamIds.includes(query.teamId)),
-    );
+    const matching = after === undefined ? users : users.filter((user) => user.userId > after);
     const limit = query.limit ?? 50;
     const items = matching.slice(0, limit);
     return { items, nextCursor: matching.length > limit ? userCursor(items[items.length - 1].userId) : null };
+  }
+
+  /** Every user the filters match, in user-id order (the whole directory is read: ADR 38), once the read model includes `minPosition`. */
+  async matchingUsers(filters: Pick<UserListQueryDto, 'role' | 'teamId' | 'active'>, minPosition?: number): Promise<UserListing[]> {
+    await this.freshness.waitFor(minPosition, [usersProjection.name]);
+    const where: Filter[] = filters.active === undefined ? [] : [{ field: 'active', op: 'eq', value: filters.active }];
+    const users = await findEvery<UserListing>(this.readStore, USERS_COLLECTION, { where, sort: [] });
+    return users.filter((user) => (filters.role === undefined || user.roles.includes(filters.role)) && (filters.teamId === undefined || user.teamIds.includes(filters.teamId)));
   }
 
   async user(userId: string, minPosition?: number): Promise<UserListing> {
@@ -49,7 +49,7 @@ export class DirectoryReads {
 
   async teams(minPosition?: number): Promise<{ items: TeamListing[] }> {
     await this.freshness.waitFor(minPosition, [teamsProjection.name]);
-    return { items: await this.readWhole<TeamListing>(TEAMS_COLLECTION, []) };
+    return { items: await findEvery<TeamListing>(this.readStore, TEAMS_COLLECTION, { where: [], sort: [] }) };
   }
 
   /** Every change to a user, as recorded: the event, who made it and when (for auditors). */
@@ -66,18 +66,6 @@ export class DirectoryReads {
         occurredAt: String(event.metadata.occurredAt),
       })),
     };
-  }
-
-  /** Every document of a collection, in id order. */
-  private async readWhole<T extends object>(collection: string, where: Filter[]): Promise<T[]> {
-    const all: T[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.readStore.find<T>(collection, { where, sort: [], limit: STORE_PAGE, cursor });
-      all.push(...page.items.map((item) => item.data));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return all;
   }
 }
 

@@ -6,7 +6,7 @@ import { KEY_STORE, KeyStore } from '@app/key-store';
 import { CUSTOMER_MAIL_EVENT_TYPES } from '@app/mail';
 import { CASES_COLLECTION, CaseView } from '@app/projections';
 import { MAIL_OUTBOX_PROJECTION, MailOutbox } from '@app/processes';
-import { READ_STORE, ReadStore } from '@app/read-store';
+import { findEvery, READ_STORE, ReadStore } from '@app/read-store';
 import { AppConfig, ChangeCaseCommand, ReadModelFreshness, toCommandContext } from '@app/runtime';
 import type { CommandOutcome } from '@app/runtime';
 import { HttpCommandHeaders } from '../command-handling/http-command.decorator';
@@ -77,14 +77,7 @@ export class PetitionerErasure {
   }
 
   private async casesOf(petitionerId: string): Promise<CaseView[]> {
-    const views: CaseView[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.readStore.find<CaseView>(CASES_COLLECTION, { where: [{ field: 'petitionerId', op: 'eq', value: petitionerId }], limit: PAGE, cursor });
-      views.push(...page.items.map((item) => item.data));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return views;
+    return findEvery<CaseView>(this.readStore, CASES_COLLECTION, { where: [{ field: 'petitionerId', op: 'eq', value: petitionerId }] }, PAGE);
   }
 
   /** Reads the case, then records the erasure at the revision read (a concurrent change: read again). */

@@ -19,13 +19,7 @@ export class TeamMembers {
   async assignable(teamId: string, minPosition?: number): Promise<string[]> {
     const { items: teams } = await this.reads.teams(minPosition);
     if (!teams.some((team) => team.teamId === teamId)) throw DirectoryErrors.teamNotFound([teamId]);
-    const members: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.reads.listUsers({ teamId, role: 'backoffice', active: true, limit: 1000, cursor, minPosition });
-      members.push(...page.items.map((user) => user.userId));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    const members = (await this.reads.matchingUsers({ teamId, role: 'backoffice', active: true }, minPosition)).map((user) => user.userId);
     const assignable = await this.assignees.assignableAmong(members);
     if (assignable.length === 0) throw DirectoryErrors.teamNoAssignableMember(teamId);
     return assignable;

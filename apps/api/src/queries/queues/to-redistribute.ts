@@ -1,9 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { USERS_COLLECTION, UserListing } from '@app/projections';
-import { Filter, READ_STORE, ReadStore } from '@app/read-store';
-
-/** The read store's largest page: the deactivated users are read whole, in pages of this size. */
-const STORE_PAGE = 1000;
+import { Filter, findEvery, READ_STORE, ReadStore } from '@app/read-store';
 
 /**
  * The open cases of deactivated users, for a supervisor to redistribute: a join at query time of
@@ -20,13 +17,7 @@ export class ToRedistribute {
   }
 
   private async deactivatedUserIds(): Promise<string[]> {
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.readStore.find<UserListing>(USERS_COLLECTION, { where: [{ field: 'active', op: 'eq', value: false }], limit: STORE_PAGE, cursor });
-      ids.push(...page.items.map((item) => item.data.userId));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return ids;
+    const deactivated = await findEvery<UserListing>(this.readStore, USERS_COLLECTION, { where: [{ field: 'active', op: 'eq', value: false }] });
+    return deactivated.map((user) => user.userId);
   }
 }

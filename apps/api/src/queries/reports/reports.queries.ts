@@ -13,7 +13,7 @@ import {
   reportsProjection,
   summarizeReport,
 } from '@app/projections';
-import { READ_STORE, ReadStore, StoredDocument } from '@app/read-store';
+import { findEvery, READ_STORE, ReadStore } from '@app/read-store';
 import { AppConfig, ReadModelFreshness } from '@app/runtime';
 
 export class GetReportQuery {
@@ -58,14 +58,7 @@ export class GetReportHandler implements IQueryHandler<GetReportQuery, Report> {
       ...(from ? [{ field, op: 'gte' as const, value: from }] : []),
       { field, op: 'lte' as const, value: to },
     ];
-    const all: StoredDocument<T>[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.readStore.find<T>(collection, { where, sort: [{ field, direction: 'asc' }], limit: 1000, cursor });
-      all.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return all.map((document) => document.data);
+    return findEvery<T>(this.readStore, collection, { where, sort: [{ field, direction: 'asc' }] });
   }
 }
 
