@@ -2,9 +2,10 @@ import { Body, Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CASE_KINDS, caseKindLabel, LEGAL_TERM_BUSINESS_DAYS, ROLES } from '@app/domain';
 import type { TypologyDefinition } from '@app/domain';
-import { Catalog, CatalogOutcome, toCommandContext } from '@app/runtime';
+import { Catalog, toCommandContext } from '@app/runtime';
 import { Roles } from '../auth/roles.decorator';
 import { CommandRoute } from '../command-handling/command-route.decorator';
+import { toStreamCommandResponse as toResponse } from '../command-handling/stream-command-response';
 import { HttpCommand, HttpCommandHeaders as Headers } from '../command-handling/http-command.decorator';
 import * as Dto from './catalog.dto';
 import { EmptyCommandDto, NoQueryDto } from '../directory/directory.dto';
@@ -13,9 +14,6 @@ import { TypologyIdParam as Id } from './typology-id.param';
 type Response = Dto.CatalogCommandResponseDto;
 const Response = Dto.CatalogCommandResponseDto;
 
-function toResponse(outcome: CatalogOutcome): Response {
-  return { id: outcome.id, revision: outcome.revision, position: outcome.position, events: outcome.events.map((event) => event.type), replayed: outcome.replayed };
-}
 
 function definitionOf(typologyId: string, body: Dto.TypologyBodyDto): TypologyDefinition {
   const { priority, firstResponse, resolution } = body.targets;

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { DirectoryCommandService, DirectoryOutcome, toCommandContext } from '@app/runtime';
+import { DirectoryCommandService, toCommandContext } from '@app/runtime';
 import type { TeamListing, UserListing } from '@app/projections';
 import { Roles } from '../auth/roles.decorator';
 import { CommandRoute } from '../command-handling/command-route.decorator';
+import { toStreamCommandResponse as toResponse } from '../command-handling/stream-command-response';
 import { HttpCommand, HttpCommandHeaders as Headers } from '../command-handling/http-command.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { FreshnessQueryDto } from '../read-side/list-query.dto';
@@ -14,9 +15,6 @@ import { UserIdParam as Id } from './user-id.param';
 type Response = Dto.DirectoryCommandResponseDto;
 const Response = Dto.DirectoryCommandResponseDto;
 
-export function toResponse(outcome: DirectoryOutcome): Response {
-  return { id: outcome.id, revision: outcome.revision, position: outcome.position, events: outcome.events.map((event) => event.type), replayed: outcome.replayed };
-}
 
 /** The user directory: admins change it (each change an event with its actor), admins and supervisors read it, auditors read each user's history. */
 @ApiBearerAuth()

@@ -3,7 +3,7 @@ import { ApiBearerAuth } from '@nestjs/swagger';
 import { DirectoryCommandService, hashPassword, toCommandContext } from '@app/runtime';
 import { CommandRoute } from '../../command-handling/command-route.decorator';
 import { HttpCommand, HttpCommandHeaders as Headers } from '../../command-handling/http-command.decorator';
-import { toResponse } from '../../directory/directory.controller';
+import { toStreamCommandResponse as toResponse } from '../../command-handling/stream-command-response';
 import { DirectoryCommandResponseDto as Response } from '../../directory/directory.dto';
 import { UserIdParam as Id } from '../../directory/user-id.param';
 import { SetPasswordDto } from './sign-in.dto';
